@@ -1,0 +1,257 @@
+"""thai-minutes: the window by default, and the command line for import, dump, export and check.
+
+    python main.py [--db FILE]                      open the window
+    python main.py import FILE.json [--db FILE]     add a meeting, print its id
+    python main.py dump --meeting ID [-o FILE]      write a meeting file
+    python main.py export (FILE.json | --meeting ID) -o DIR [--only minutes|letter]
+                          [--format docx|pdf] [--font NAME]
+    python main.py check (FILE.json | --meeting ID)
+
+Messages for the clerk are in Thai on stderr; user mistakes exit non-zero without a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import re
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:  # the commands import what they need, so that `--help` answers at once
+    from models.meeting import MeetingDocument
+    from models.storage import Database
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1  # `check` found an error in the meeting
+EXIT_USER_ERROR = 2
+
+
+class UserError(Exception):
+    """Something the clerk can fix; the message is in Thai."""
+
+
+_ARGPARSE_MESSAGES = (
+    (r"the following arguments are required: (.*)", "ต้องระบุ {0}"),
+    (r"unrecognized arguments: (.*)", "ไม่รู้จักตัวเลือก {0}"),
+    (r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)", "{0}: ไม่มีตัวเลือก {1} (เลือกได้: {2})"),
+    (r"argument (\S+): invalid int value: (.*)", "{0}: {1} ไม่ใช่ตัวเลข"),
+    (r"argument (\S+): expected one argument", "{0}: ต้องระบุค่าต่อท้าย"),
+    (r"argument (\S+): not allowed with argument (\S+)", "ใช้ {0} พร้อมกับ {1} ไม่ได้"),
+)
+
+
+class ThaiArgumentParser(argparse.ArgumentParser):
+    """argparse with its usage errors said in Thai."""
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, thai in _ARGPARSE_MESSAGES:
+            match = re.fullmatch(pattern, message)
+            if match:
+                message = thai.format(*match.groups())
+                break
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USER_ERROR, f"คำสั่งไม่ถูกต้อง: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = ThaiArgumentParser(
+        prog="python main.py",
+        description="thai-minutes: รายงานการประชุมและหนังสือนำส่งตามแบบหนังสือราชการ",
+    )
+    parser.add_argument("--db", type=Path, help="ไฟล์ฐานข้อมูล (ค่าเริ่มต้น: ในโฟลเดอร์ข้อมูลของผู้ใช้)")
+    commands = parser.add_subparsers(dest="command", parser_class=ThaiArgumentParser)
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="ไฟล์ฐานข้อมูล")
+        return sub
+
+    importer = add("import", "นำเข้าไฟล์การประชุม (.json) แล้วพิมพ์หมายเลขการประชุม")
+    importer.add_argument("file", type=Path, metavar="FILE.json")
+
+    dumper = add("dump", "เขียนการประชุมจากฐานข้อมูลเป็นไฟล์การประชุม (.json)")
+    dumper.add_argument("--meeting", type=int, required=True, metavar="ID")
+    dumper.add_argument("-o", "--output", type=Path, metavar="FILE.json", help="ค่าเริ่มต้น: พิมพ์ออกทางหน้าจอ")
+
+    exporter = add("export", "ส่งออกรายงานการประชุมและหนังสือนำส่งเป็น DOCX และ PDF")
+    exporter.add_argument("file", type=Path, nargs="?", metavar="FILE.json")
+    exporter.add_argument("--meeting", type=int, metavar="ID")
+    exporter.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
+    exporter.add_argument("--only", choices=("minutes", "letter"))
+    exporter.add_argument("--format", choices=("docx", "pdf"), dest="file_format")
+    exporter.add_argument("--font", metavar="NAME", help="ชื่อแบบอักษร (ค่าเริ่มต้น: TH Sarabun New)")
+
+    checker = add("check", "ตรวจรายงานการประชุมก่อนเวียน")
+    checker.add_argument("file", type=Path, nargs="?", metavar="FILE.json")
+    checker.add_argument("--meeting", type=int, metavar="ID")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handlers = {
+        None: run_window,
+        "import": run_import,
+        "dump": run_dump,
+        "export": run_export,
+        "check": run_check,
+    }
+    try:
+        return handlers[args.command](args)
+    except UserError as error:
+        print(error, file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("ยกเลิกแล้ว", file=sys.stderr)
+        return 130
+
+
+# --- commands -------------------------------------------------------------------------------
+
+
+def run_window(args: argparse.Namespace) -> int:
+    with open_database(args) as database:
+        if database.meeting_count() == 0:
+            meeting_id = database.add_document(read_file(demo_meeting_path()))
+            print(f"เพิ่มการประชุมตัวอย่างในฐานข้อมูลแล้ว (หมายเลข {meeting_id})", file=sys.stderr)
+    print(
+        "หน้าต่างโปรแกรมยังไม่พร้อมในรุ่นนี้ ใช้คำสั่ง import, dump, export และ check ได้ (ดู python main.py --help)",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def run_import(args: argparse.Namespace) -> int:
+    document = read_file(args.file)
+    with open_database(args) as database:
+        print(database.add_document(document))
+    return EXIT_OK
+
+
+def run_dump(args: argparse.Namespace) -> int:
+    from models.meetingfile import meeting_json, write_meeting_file
+
+    document = load_from_database(args, args.meeting)
+    if args.output is None:
+        sys.stdout.write(meeting_json(document))
+    else:
+        write_file(lambda: write_meeting_file(document, args.output))
+    return EXIT_OK
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from exporters import DOCUMENTS, FORMATS, output_name, writer_for
+
+    document = load_source(args)
+    folder: Path = args.output
+    if not folder.is_dir():
+        raise UserError(f"ไม่มีโฟลเดอร์ {folder} กรุณาสร้างโฟลเดอร์ก่อน หรือระบุโฟลเดอร์อื่นด้วย -o")
+    wanted = [
+        (doc, fmt)
+        for doc in DOCUMENTS
+        if args.only in (None, doc)
+        for fmt in FORMATS
+        if args.file_format in (None, fmt)
+    ]
+    missing = [output_name(doc, fmt) for doc, fmt in wanted if writer_for(doc, fmt) is None]
+    for doc, fmt in wanted:
+        writer = writer_for(doc, fmt)
+        if writer is not None:
+            target = folder / output_name(doc, fmt)
+            write_file(functools.partial(writer, document, target, args.font))
+            print(target)
+    if missing:
+        print("โปรแกรมรุ่นนี้ยังส่งออกไฟล์ต่อไปนี้ไม่ได้: " + ", ".join(missing), file=sys.stderr)
+        return EXIT_USER_ERROR
+    return EXIT_OK
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from models.checks import Severity, check_meeting, file_findings
+    from models.meetingfile import MeetingFileError, read_meeting_file
+
+    require_one_source(args)
+    if args.file is not None:
+        try:
+            document = read_meeting_file(args.file)
+        except MeetingFileError as error:
+            findings = file_findings(error)
+        else:
+            findings = check_meeting(document.meeting)
+    else:
+        findings = check_meeting(load_from_database(args, args.meeting).meeting)
+    for finding in findings:
+        print(finding)
+    if not findings:
+        print("ไม่พบข้อผิดพลาด")
+    return EXIT_FINDINGS if any(f.severity is Severity.ERROR for f in findings) else EXIT_OK
+
+
+# --- shared steps ---------------------------------------------------------------------------
+
+
+def demo_meeting_path() -> Path:
+    from models.paths import DEMO_MEETING
+
+    return DEMO_MEETING
+
+
+def database_path(args: argparse.Namespace) -> Path:
+    from models.paths import default_database_path
+
+    return args.db if getattr(args, "db", None) else default_database_path()
+
+
+def open_database(args: argparse.Namespace) -> Database:
+    from models.storage import Database, StorageError
+
+    path = database_path(args)
+    try:
+        return Database.open(path)
+    except StorageError as error:
+        raise UserError(str(error)) from error
+    except OSError as error:
+        raise UserError(f"เปิดฐานข้อมูล {path} ไม่ได้: {error.strerror}") from error
+
+
+def read_file(path: Path) -> MeetingDocument:
+    from models.meetingfile import MeetingFileError, read_meeting_file
+
+    try:
+        return read_meeting_file(path)
+    except MeetingFileError as error:
+        raise UserError(error.describe()) from error
+
+
+def load_from_database(args: argparse.Namespace, meeting_id: int) -> MeetingDocument:
+    with open_database(args) as database:
+        try:
+            return database.load_document(meeting_id)
+        except KeyError:
+            raise UserError(f"ไม่มีการประชุมหมายเลข {meeting_id} ในฐานข้อมูล {database.path}") from None
+
+
+def require_one_source(args: argparse.Namespace) -> None:
+    if (args.file is None) == (args.meeting is None):
+        raise UserError("คำสั่งไม่ถูกต้อง: ระบุไฟล์การประชุม (.json) หรือ --meeting ID อย่างใดอย่างหนึ่ง")
+
+
+def load_source(args: argparse.Namespace) -> MeetingDocument:
+    require_one_source(args)
+    return read_file(args.file) if args.file is not None else load_from_database(args, args.meeting)
+
+
+def write_file(write: Callable[[], None]) -> None:
+    from models.fileio import WriteError
+
+    try:
+        write()
+    except WriteError as error:
+        raise UserError(str(error)) from error
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,22 @@
+"""Where things live: the default database in the user's data folder, and the bundled resources."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "thai-minutes"
+DATABASE_ENV = "THAI_MINUTES_DB"  # overrides the default database, for tests and portable setups
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+RESOURCES = PROJECT_ROOT / "resources"
+DEMO_MEETING = RESOURCES / "demo" / "demo.minutes.json"
+
+
+def default_database_path() -> Path:
+    override = os.environ.get(DATABASE_ENV)
+    if override:
+        return Path(override)
+    return platformdirs.user_data_path(APP_NAME, appauthor=False) / "minutes.sqlite3"

@@ -1,0 +1,333 @@
+"""Table arithmetic: totals of figure columns and computed columns from spreadsheet-style
+formulas over column letters (`=C/B*100`, `=B-C`).
+
+Formulas are parsed by a small recursive-descent parser into a tree of operations; user text is
+never handed to `eval`. Cells are kept as typed; what cannot be read as a number is skipped and
+reported, so the clerk can fix it, rather than silently counted as zero.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, DivisionByZero, InvalidOperation
+
+from models import thai
+from models.meeting import ColumnKind, Table
+
+PERCENT_DECIMALS = 2
+
+
+class FormulaError(ValueError):
+    """A formula that cannot be read; the message is in Thai for the clerk."""
+
+
+def column_letter(index: int) -> str:
+    """A, B, ... Z, AA, AB ... for 0, 1, ... as in a spreadsheet."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+def column_index(letters: str) -> int:
+    """The 0-based index of a column letter (`A` → 0, `AA` → 26)."""
+    index = 0
+    for char in letters.upper():
+        index = index * 26 + ord(char) - ord("A") + 1
+    return index - 1
+
+
+# --- formulas -------------------------------------------------------------------------------
+
+Values = Mapping[int, Decimal | None]
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A parsed formula: `evaluate` maps column values to a result, None when an operand is
+    missing or a division by zero occurs."""
+
+    source: str
+    evaluate: Callable[[Values], Decimal | None]
+    columns: frozenset[int]
+
+
+_TOKEN_RE = re.compile(r"\s*(?:(?P<num>[0-9๐-๙]+(?:\.[0-9๐-๙]+)?)|(?P<col>[A-Za-z]+)|(?P<op>[-+*/()]))")
+
+
+def _tokenize(text: str) -> list[str]:
+    tokens: list[str] = []
+    position = 0
+    text = text.rstrip()
+    while position < len(text):
+        match = _TOKEN_RE.match(text, position)
+        if not match:
+            raise FormulaError(f"สูตรมีอักขระที่ไม่รู้จัก: “{text[position:].strip()[:10]}”")
+        tokens.append(match.group(match.lastgroup or "op"))
+        position = match.end()
+    return tokens
+
+
+class _Parser:
+    """expression := term (('+'|'-') term)*; term := factor (('*'|'/') factor)*;
+    factor := '-' factor | number | column | '(' expression ')'"""
+
+    def __init__(self, tokens: list[str]) -> None:
+        self.tokens = tokens
+        self.position = 0
+        self.columns: set[int] = set()
+
+    def peek(self) -> str | None:
+        return self.tokens[self.position] if self.position < len(self.tokens) else None
+
+    def take(self) -> str:
+        token = self.peek()
+        if token is None:
+            raise FormulaError("สูตรจบไม่สมบูรณ์")
+        self.position += 1
+        return token
+
+    def expression(self) -> Callable[[Values], Decimal | None]:
+        node = self.term()
+        while self.peek() in ("+", "-"):
+            node = _binary(self.take(), node, self.term())
+        return node
+
+    def term(self) -> Callable[[Values], Decimal | None]:
+        node = self.factor()
+        while self.peek() in ("*", "/"):
+            node = _binary(self.take(), node, self.factor())
+        return node
+
+    def factor(self) -> Callable[[Values], Decimal | None]:
+        token = self.take()
+        if token == "-":
+            inner = self.factor()
+            return lambda values: None if (v := inner(values)) is None else -v
+        if token == "(":
+            node = self.expression()
+            if self.take() != ")":
+                raise FormulaError("วงเล็บในสูตรไม่ครบคู่")
+            return node
+        if token[0].isalpha():
+            index = column_index(token)
+            self.columns.add(index)
+            return lambda values: values.get(index)
+        if token[0] in "0123456789๐๑๒๓๔๕๖๗๘๙":
+            constant = Decimal(thai.to_arabic_digits(token))
+            return lambda values: constant
+        raise FormulaError(f"สูตรมีเครื่องหมาย “{token}” ผิดที่")
+
+
+def _binary(
+    operator: str,
+    left: Callable[[Values], Decimal | None],
+    right: Callable[[Values], Decimal | None],
+) -> Callable[[Values], Decimal | None]:
+    def apply(values: Values) -> Decimal | None:
+        a, b = left(values), right(values)
+        if a is None or b is None:
+            return None
+        if operator == "+":
+            return a + b
+        if operator == "-":
+            return a - b
+        if operator == "*":
+            return a * b
+        try:
+            return a / b
+        except (DivisionByZero, InvalidOperation):
+            return None
+
+    return apply
+
+
+def parse_formula(source: str) -> Formula:
+    """Read `=C/B*100`; the leading `=` is optional. Raises FormulaError with a Thai message."""
+    text = source.strip().removeprefix("=")
+    if not text.strip():
+        raise FormulaError("สูตรว่าง")
+    parser = _Parser(_tokenize(text))
+    evaluate = parser.expression()
+    if parser.peek() is not None:
+        raise FormulaError(f"สูตรมีส่วนเกิน: “{parser.peek()}”")
+    return Formula(source, evaluate, frozenset(parser.columns))
+
+
+# --- computing a table ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    row: int | None  # None: the total row or the column as a whole
+    column: int
+    message: str  # Thai, for the clerk
+
+
+@dataclass
+class ComputedTable:
+    """A table ready to print: formula cells filled in, figures formatted, the total row."""
+
+    rows: list[list[str]]
+    values: list[list[Decimal | None]]
+    total: list[Decimal | None] | None
+    total_text: list[str] | None
+    problems: list[CellProblem] = field(default_factory=list)
+
+
+def compute_table(table: Table, thai_digits: bool = True) -> ComputedTable:
+    """Evaluate formulas per row and on the total row; total the figure columns."""
+    problems: list[CellProblem] = []
+    formulas = _parse_formulas(table, problems)
+    values = [_row_values(table, row_index, formulas, problems) for row_index in range(len(table.rows))]
+    for row_values in values:
+        _apply_formulas(formulas, row_values)
+    decimals = _column_decimals(table, formulas)
+    rows = [
+        _row_text(table, row_index, row_values, formulas, decimals, thai_digits)
+        for row_index, row_values in enumerate(values)
+    ]
+    total: list[Decimal | None] | None = None
+    total_text: list[str] | None = None
+    if table.has_total:
+        total = _total_values(table, values, formulas)
+        total_text = _total_row_text(table, total, decimals, thai_digits)
+    return ComputedTable(rows, values, total, total_text, problems)
+
+
+def _parse_formulas(table: Table, problems: list[CellProblem]) -> dict[int, Formula]:
+    formulas: dict[int, Formula] = {}
+    for index, column in enumerate(table.columns):
+        if not column.formula.strip():
+            continue
+        try:
+            formula = parse_formula(column.formula)
+        except FormulaError as error:
+            problems.append(CellProblem(None, index, f"สูตร “{column.formula}” ใช้ไม่ได้: {error}"))
+            continue
+        outside = [i for i in formula.columns if i >= len(table.columns)]
+        if outside:
+            letters = ", ".join(column_letter(i) for i in sorted(outside))
+            problems.append(CellProblem(None, index, f"สูตรอ้างถึงคอลัมน์ {letters} ที่ไม่มีในตาราง"))
+            continue
+        if index in formula.columns:
+            problems.append(CellProblem(None, index, "สูตรอ้างถึงคอลัมน์ของตัวเอง"))
+            continue
+        formulas[index] = formula
+    return formulas
+
+
+def _row_values(
+    table: Table, row_index: int, formulas: Mapping[int, Formula], problems: list[CellProblem]
+) -> list[Decimal | None]:
+    row = table.rows[row_index]
+    values: list[Decimal | None] = []
+    for index, column in enumerate(table.columns):
+        cell = row[index] if index < len(row) else ""
+        value: Decimal | None = None
+        if index not in formulas and (column.kind.is_numeric or _referenced(index, formulas)):
+            value = thai.parse_figure(cell)
+            if value is None and not thai.is_blank_figure(cell) and column.kind.is_numeric:
+                problems.append(CellProblem(row_index, index, f"“{cell}” ไม่ใช่ตัวเลข จึงไม่นำมารวม"))
+        values.append(value)
+    return values
+
+
+def _referenced(index: int, formulas: Mapping[int, Formula]) -> bool:
+    return any(index in formula.columns for formula in formulas.values())
+
+
+def _apply_formulas(formulas: Mapping[int, Formula], values: list[Decimal | None]) -> None:
+    """Formula columns may use each other: evaluate in column order, left to right."""
+    for index in sorted(formulas):
+        values[index] = formulas[index].evaluate(dict(enumerate(values)))
+
+
+def _column_decimals(table: Table, formulas: Mapping[int, Formula]) -> list[int]:
+    """A figure column prints with as many decimals as the clerk typed at most; a computed
+    percentage with two."""
+    decimals: list[int] = []
+    for index, column in enumerate(table.columns):
+        if index in formulas:
+            typed = [decimals[i] for i in formulas[index].columns if i < index]
+            places = PERCENT_DECIMALS if column.kind is ColumnKind.PERCENT else max(typed, default=0)
+            if _divides(formulas[index]) and column.kind is not ColumnKind.PERCENT:
+                places = max(places, PERCENT_DECIMALS)
+            decimals.append(places)
+        else:
+            cells = [row[index] for row in table.rows if index < len(row)]
+            decimals.append(
+                max((thai.decimals_of(c) for c in cells if thai.parse_figure(c) is not None), default=0)
+            )
+    return decimals
+
+
+def _divides(formula: Formula) -> bool:
+    return "/" in formula.source
+
+
+def _row_text(
+    table: Table,
+    row_index: int,
+    values: list[Decimal | None],
+    formulas: Mapping[int, Formula],
+    decimals: list[int],
+    thai_digits: bool,
+) -> list[str]:
+    row = table.rows[row_index]
+    cells: list[str] = []
+    for index, column in enumerate(table.columns):
+        typed = row[index] if index < len(row) else ""
+        value = values[index]
+        if index in formulas:
+            cells.append("-" if value is None else thai.format_figure(value, decimals[index], thai_digits))
+        elif column.kind.is_numeric and value is not None:
+            cells.append(thai.format_figure(value, decimals[index], thai_digits) + _percent_sign(typed))
+        else:
+            cells.append(thai.digits(typed, thai_digits) if thai_digits else typed)
+    return cells
+
+
+def _percent_sign(typed: str) -> str:
+    return "%" if typed.strip().endswith("%") else ""
+
+
+def _total_values(
+    table: Table, values: list[list[Decimal | None]], formulas: Mapping[int, Formula]
+) -> list[Decimal | None]:
+    total: list[Decimal | None] = []
+    for index, column in enumerate(table.columns):
+        if column.kind in (ColumnKind.NUMBER, ColumnKind.MONEY) and index not in formulas:
+            figures = [value for row in values if (value := row[index]) is not None]
+            total.append(sum(figures, Decimal(0)) if figures else None)
+        else:
+            total.append(None)
+    _apply_formulas(formulas, total)
+    return total
+
+
+def _total_row_text(
+    table: Table, total: list[Decimal | None], decimals: list[int], thai_digits: bool
+) -> list[str]:
+    """The label stands in the first cell; figures where a column has a total."""
+    cells = [
+        "" if value is None else thai.format_figure(value, decimals[index], thai_digits)
+        for index, value in enumerate(total)
+    ]
+    if cells and not cells[0]:
+        cells[0] = table.total_label or ""
+    return cells
+
+
+def label_span(table: Table) -> int:
+    """How many leading columns the total row's label may span: those with no figure to total."""
+    span = 0
+    for column in table.columns:
+        if column.kind.is_numeric or column.formula:
+            break
+        span += 1
+    return max(span, 1)

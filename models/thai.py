@@ -1,0 +1,204 @@
+"""Thai text rules: digits, Buddhist-era dates, times, amounts in words, item numbers, figures
+typed by clerks, and word segmentation for line breaking.
+
+Built on PyThaiNLP where it has the rule; the word dictionary is loaded lazily on the first
+segmentation and every segmentation is cached, because exporters ask for the same titles and
+paragraphs many times while they measure lines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
+
+from pythainlp.util import arabic_digit_to_thai_digit, bahttext, thai_digit_to_arabic_digit
+
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+ARABIC_DIGITS = "0123456789"
+_TO_THAI = str.maketrans(ARABIC_DIGITS, THAI_DIGITS)
+_TO_ARABIC = str.maketrans(THAI_DIGITS, ARABIC_DIGITS)
+
+BUDDHIST_ERA_OFFSET = 543
+
+THAI_MONTHS = (
+    "มกราคม",
+    "กุมภาพันธ์",
+    "มีนาคม",
+    "เมษายน",
+    "พฤษภาคม",
+    "มิถุนายน",
+    "กรกฎาคม",
+    "สิงหาคม",
+    "กันยายน",
+    "ตุลาคม",
+    "พฤศจิกายน",
+    "ธันวาคม",
+)
+THAI_WEEKDAYS = ("จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "ศุกร์", "เสาร์", "อาทิตย์")
+
+
+def to_thai_digits(text: str) -> str:
+    """Replace every Arabic digit 0-9 by its Thai digit; other characters stay."""
+    return str(arabic_digit_to_thai_digit(text)) if text else text
+
+
+def to_arabic_digits(text: str) -> str:
+    """Replace every Thai digit by its Arabic digit; other characters stay."""
+    return str(thai_digit_to_arabic_digit(text)) if text else text
+
+
+def digits(text: str, thai: bool = True) -> str:
+    """The text with digits in the script the document asks for."""
+    return text.translate(_TO_THAI) if thai else text.translate(_TO_ARABIC)
+
+
+def buddhist_year(year: int) -> int:
+    """The Buddhist-era year of a Gregorian year (2023 → 2566)."""
+    return year + BUDDHIST_ERA_OFFSET
+
+
+def gregorian_year(year: int) -> int:
+    """A year typed in either era, as Gregorian: 2566 and 2023 both give 2023.
+
+    Years above 2400 can only be Buddhist era in any document this program handles.
+    """
+    return year - BUDDHIST_ERA_OFFSET if year > 2400 else year
+
+
+def format_date(day: dt.date, weekday: bool = False, thai_digits: bool = True) -> str:
+    """`๒ มกราคม ๒๕๖๗`, or with the weekday `วันพุธที่ ๒๗ ธันวาคม ๒๕๖๖`."""
+    text = f"{day.day} {THAI_MONTHS[day.month - 1]} {buddhist_year(day.year)}"
+    if weekday:
+        text = f"วัน{THAI_WEEKDAYS[day.weekday()]}ที่ {text}"
+    return digits(text, thai_digits)
+
+
+def format_month_year(day: dt.date, thai_digits: bool = True) -> str:
+    """`สิงหาคม ๒๕๖๕`, as in a period line `ประจำเดือน สิงหาคม ๒๕๖๕`."""
+    return digits(f"{THAI_MONTHS[day.month - 1]} {buddhist_year(day.year)}", thai_digits)
+
+
+def format_time(time: dt.time, thai_digits: bool = True) -> str:
+    """`๑๓.๓๐ น.` for 13:30."""
+    return digits(f"{time.hour:02d}.{time.minute:02d} น.", thai_digits)
+
+
+def amount_in_words(amount: Decimal | int | float) -> str:
+    """`ห้าหมื่นสองพันบาทถ้วน` for 52000; satang when there is a fraction."""
+    return str(bahttext(float(amount)))
+
+
+_NUMBER_RE = re.compile(
+    r"""^(?P<sign>[-−+]?)\s*
+        (?P<int>\d{1,3}(?:,\d{3})+|\d+)?
+        (?:\.(?P<frac>\d+))?$""",
+    re.VERBOSE,
+)
+_NONE_MARKS = frozenset({"-", "–", "—", "−"})
+
+
+def parse_figure(text: str) -> Decimal | None:
+    """The number a clerk typed in a table cell, or None when the cell is not a number.
+
+    Accepts Thai or Arabic digits, thousands separators, a sign, a decimal point, and a
+    trailing `%`. A dash (`-`, meaning "none") and an empty cell also give None; use
+    `is_blank_figure` to tell those apart from text that is not a number.
+    """
+    cleaned = to_arabic_digits(text).strip().replace(" ", "")
+    cleaned = cleaned.removesuffix("%")
+    if cleaned.startswith("(") and cleaned.endswith(")"):
+        cleaned = "-" + cleaned[1:-1]
+    match = _NUMBER_RE.match(cleaned)
+    if not match or (match["int"] is None and match["frac"] is None):
+        return None
+    whole = (match["int"] or "0").replace(",", "")
+    sign = "-" if match["sign"] in ("-", "−") else ""
+    try:
+        return Decimal(f"{sign}{whole}.{match['frac'] or '0'}")
+    except InvalidOperation:  # pragma: no cover - the pattern admits only digits
+        return None
+
+
+def is_blank_figure(text: str) -> bool:
+    """True for a cell that means "no figure": empty or a dash."""
+    stripped = text.strip()
+    return not stripped or stripped in _NONE_MARKS
+
+
+def decimals_of(text: str) -> int:
+    """How many decimal places a typed figure shows (`1,234.50` → 2)."""
+    arabic = to_arabic_digits(text)
+    return len(arabic.split(".", 1)[1].strip(" %")) if "." in arabic else 0
+
+
+def format_figure(value: Decimal, decimals: int = 0, thai_digits: bool = True) -> str:
+    """`๑๐,๕๓๖,๖๗๗.๕๑`: thousands separators and a fixed number of decimals."""
+    quantum = Decimal(1).scaleb(-decimals)
+    rounded = value.quantize(quantum, rounding=ROUND_HALF_UP)
+    return digits(f"{rounded:,.{decimals}f}", thai_digits)
+
+
+def item_number(section_number: int | None, path: Sequence[int], thai_digits: bool = True) -> str:
+    """The printed number of an agenda item from its position in the tree.
+
+    `path` holds 1-based positions from the section down: (12,) under section 3 gives `๓.๑๒`,
+    (1, 2) gives `(๒)`, (1, 5, 1) gives `(๕.๑)`. Items of the part before the agenda (no
+    section number) are numbered `๑.`, `๒.` ...
+    """
+    if not path:
+        raise ValueError("an item number needs a position")
+    if len(path) == 1:
+        text = f"{section_number}.{path[0]}" if section_number else f"{path[0]}."
+    else:
+        text = "(" + ".".join(str(p) for p in path[1:]) + ")"
+    return digits(text, thai_digits)
+
+
+def section_heading_number(section_number: int, thai_digits: bool = True) -> str:
+    """`ระเบียบวาระที่ ๓`."""
+    return digits(f"ระเบียบวาระที่ {section_number}", thai_digits)
+
+
+@lru_cache(maxsize=65536)
+def segment(text: str) -> tuple[str, ...]:
+    """The text cut into words, spaces kept as their own pieces, so that "".join() gives it back.
+
+    Uses PyThaiNLP's dictionary-based `newmm` engine. Marks that may not start a line (ๆ, ฯ and
+    closing punctuation) are joined to the word before them, so every boundary between two
+    pieces is a place where a line may break.
+    """
+    from pythainlp.tokenize import word_tokenize  # noqa: PLC0415  (the dictionary loads on first use)
+
+    words = word_tokenize(text, engine="newmm", keep_whitespace=True)
+    return tuple(_glue_non_starters(words))
+
+
+_NON_STARTERS = frozenset("ๆฯ)]}”’,.;:!?%")
+_NON_ENDERS = frozenset("([{“‘")
+
+
+def _glue_non_starters(words: list[str]) -> list[str]:
+    glued: list[str] = []
+    for word in words:
+        if (glued and word[:1] in _NON_STARTERS and not glued[-1].isspace()) or (
+            glued and glued[-1] in _NON_ENDERS
+        ):
+            glued[-1] += word
+        else:
+            glued.append(word)
+    return _glue_space_before_mai_yamok(glued)
+
+
+def _glue_space_before_mai_yamok(words: list[str]) -> list[str]:
+    """`อื่น ๆ` is written with a space, yet ๆ must never start a line: keep all three together."""
+    result: list[str] = []
+    for word in words:
+        if word[:1] in "ๆฯ" and len(result) >= 2 and result[-1].isspace() and not result[-2].isspace():
+            space = result.pop()
+            result[-1] += space + word
+        else:
+            result.append(word)
+    return result

@@ -1,0 +1,129 @@
+"""The command line as a clerk or a script uses it: real processes, Thai messages, exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from models.paths import DEMO_MEETING
+
+MAIN = Path(__file__).resolve().parent.parent / "main.py"
+
+
+def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(  # noqa: PLW1510  (the tests read the exit code)
+        [sys.executable, str(MAIN), *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=120,
+    )
+
+
+def test_import_then_dump_gives_back_the_demo_meeting(tmp_path: Path) -> None:
+    db = tmp_path / "m.sqlite3"
+    imported = run("import", DEMO_MEETING, "--db", db)
+    assert imported.returncode == 0, imported.stderr
+    meeting_id = imported.stdout.strip()
+    assert meeting_id == "1"
+    out = tmp_path / "out.minutes.json"
+    dumped = run("dump", "--meeting", meeting_id, "--db", db, "-o", out)
+    assert dumped.returncode == 0, dumped.stderr
+    assert json.loads(out.read_text("utf-8")) == json.loads(DEMO_MEETING.read_text("utf-8"))
+    to_stdout = run("--db", db, "dump", "--meeting", meeting_id)
+    assert json.loads(to_stdout.stdout) == json.loads(DEMO_MEETING.read_text("utf-8"))
+
+
+def test_opening_an_empty_database_adds_the_demo_meeting(tmp_path: Path) -> None:
+    db = tmp_path / "m.sqlite3"
+    assert run("--db", db).returncode == 0
+    assert run("--db", db).returncode == 0
+    dumped = run("dump", "--meeting", "1", "--db", db)
+    assert json.loads(dumped.stdout)["meeting"]["seq"] == 10
+    assert run("dump", "--meeting", "2", "--db", db).returncode == 2  # added once only
+
+
+def test_the_default_database_is_the_users(tmp_path: Path) -> None:
+    assert run("import", DEMO_MEETING).returncode == 0
+    assert Path(os.environ["THAI_MINUTES_DB"]).exists()
+
+
+def test_a_bad_meeting_file_is_explained_in_thai(tmp_path: Path) -> None:
+    data = json.loads(DEMO_MEETING.read_text("utf-8"))
+    data["meeting"]["attendees"][2]["status"] = "มา"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    result = run("import", bad, "--db", tmp_path / "m.sqlite3")
+    assert result.returncode == 2
+    assert "$.meeting.attendees[2].status" in result.stderr
+    assert "Traceback" not in result.stderr
+    checked = run("check", bad)
+    assert checked.returncode == 1
+    assert "ผิดพลาด: $.meeting.attendees[2].status" in checked.stdout
+
+
+def test_check_of_the_demo_finds_nothing_wrong(tmp_path: Path) -> None:
+    result = run("check", DEMO_MEETING)
+    assert result.returncode == 0, result.stdout
+    assert "ไม่พบข้อผิดพลาด" in result.stdout
+
+
+def test_check_reports_a_table_cell_that_is_not_a_number(tmp_path: Path) -> None:
+    data = json.loads(DEMO_MEETING.read_text("utf-8"))
+    data["meeting"]["sections"][3]["items"][0]["blocks"][1]["rows"][0][2] = "สองหมื่น"
+    data["meeting"]["sections"][4]["items"][0]["blocks"][1]["columns"][4]["formula"] = "=D/"
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    result = run("check", path)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("คำเตือน: วาระ ๓.๑ ตารางที่ ๑ ช่อง C1") and "สองหมื่น" in line for line in lines)
+    assert any(line.startswith("ผิดพลาด: วาระ ๔.๑ ตารางที่ ๑ คอลัมน์ E") for line in lines)
+
+
+def test_a_damaged_database_is_refused_and_kept(tmp_path: Path) -> None:
+    db = tmp_path / "m.sqlite3"
+    db.write_bytes(b"this is not a database" * 100)
+    result = run("import", DEMO_MEETING, "--db", db)
+    assert result.returncode == 2
+    assert "เสียหาย" in result.stderr
+    assert db.read_bytes() == b"this is not a database" * 100
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("dump",), "ต้องระบุ --meeting"),
+        (("export", "-o", "."), "อย่างใดอย่างหนึ่ง"),
+        (("export", "x.json", "-o", ".", "--format", "odt"), "ไม่มีตัวเลือก"),
+        (("import", "missing.json"), "ไม่พบไฟล์"),
+        (("dump", "--meeting", "7"), "ไม่มีการประชุมหมายเลข 7"),
+        (("fly",), "ไม่มีตัวเลือก"),
+    ],
+)
+def test_user_mistakes_get_thai_messages_without_tracebacks(
+    tmp_path: Path, args: tuple[str, ...], words: str
+) -> None:
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert words in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_export_names_what_it_cannot_write_yet(tmp_path: Path) -> None:
+    result = run("export", DEMO_MEETING, "-o", tmp_path, "--only", "letter")
+    assert result.returncode == 2
+    assert "letter.docx" in result.stderr and "minutes.docx" not in result.stderr
+
+
+def test_export_to_a_missing_folder_is_explained(tmp_path: Path) -> None:
+    result = run("export", DEMO_MEETING, "-o", tmp_path / "nowhere")
+    assert result.returncode == 2
+    assert "ไม่มีโฟลเดอร์" in result.stderr

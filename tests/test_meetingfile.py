@@ -1,0 +1,158 @@
+"""Reading and writing meeting files: validation in Thai with JSON paths, lossless round trip."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from models.meeting import AttendeeStatus, MeetingDocument, Table, all_blocks, numbered_items
+from models.meetingfile import (
+    MeetingFileError,
+    document_from_dict,
+    document_to_dict,
+    parse_meeting_json,
+    read_meeting_file,
+    write_meeting_file,
+)
+from models.paths import DEMO_MEETING
+
+
+def demo_dict() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(DEMO_MEETING.read_text("utf-8"))
+    return data
+
+
+def test_demo_meeting_writes_back_exactly(tmp_path: Path, demo: MeetingDocument) -> None:
+    target = tmp_path / "again.minutes.json"
+    write_meeting_file(demo, target)
+    assert json.loads(target.read_text("utf-8")) == demo_dict()
+    assert read_meeting_file(target) == demo
+
+
+def test_demo_meeting_is_what_the_issue_asks_for(demo: MeetingDocument) -> None:
+    meeting = demo.meeting
+    assert 18 <= len(meeting.attendees) <= 24
+    assert len(meeting.attendees_with(AttendeeStatus.ABSENT)) == 1
+    assert len(meeting.attendees_with(AttendeeStatus.GUEST)) == 1
+    assert not meeting.sections[0].is_agenda
+    assert [meeting.section_number(s) for s in meeting.sections[1:]] == [1, 2, 3, 4, 5, 6]
+    tables = [b for _, b in all_blocks(meeting) if isinstance(b, Table)]
+    assert len(tables) == 3
+    assert any(len({c.group for c in t.columns if c.group}) >= 2 for t in tables)
+    assert any(t.has_total and any(c.formula for c in t.columns) for t in tables)
+    numbers = [n.number for n in numbered_items(meeting)]
+    assert "(๒.๑)" in numbers
+    assert demo.letter is not None
+    assert demo.letter.recipients
+
+
+def test_files_in_non_canonical_form_read_to_the_same_meeting() -> None:
+    data = demo_dict()
+    data["meeting"]["attendees"][0]["note"] = ""
+    data["meeting"]["sections"][1]["items"][0]["items"][0]["items"] = []
+    block = data["meeting"]["sections"][0]["blocks"][0]
+    block["indent"] = True
+    assert document_from_dict(data) == document_from_dict(demo_dict())
+
+
+def expect_problem(data: dict[str, Any], path: str, words: str) -> None:
+    with pytest.raises(MeetingFileError) as raised:
+        document_from_dict(data, "demo.json")
+    assert any(p.path == path and words in p.message for p in raised.value.problems), raised.value.describe()
+
+
+def test_an_unknown_status_is_reported_with_its_path() -> None:
+    data = demo_dict()
+    data["meeting"]["attendees"][3]["status"] = "here"
+    expect_problem(data, "$.meeting.attendees[3].status", "present")
+
+
+def test_a_missing_field_is_named() -> None:
+    data = demo_dict()
+    del data["meeting"]["seq"]
+    expect_problem(data, "$.meeting", "“seq”")
+
+
+def test_an_impossible_date_is_reported() -> None:
+    data = demo_dict()
+    data["meeting"]["date"] = "2023-02-30"
+    expect_problem(data, "$.meeting.date", "วันที่")
+
+
+def test_an_impossible_time_is_reported() -> None:
+    data = demo_dict()
+    data["meeting"]["start"] = "25:10"
+    expect_problem(data, "$.meeting.start", "25:10")
+
+
+def test_a_block_of_the_wrong_shape_says_what_is_missing() -> None:
+    data = demo_dict()
+    data["meeting"]["sections"][2]["blocks"][0] = {"type": "paragraph"}
+    expect_problem(data, "$.meeting.sections[2].blocks[0]", "“text”")
+
+
+def test_a_row_wider_than_its_table_is_reported() -> None:
+    data = demo_dict()
+    table = data["meeting"]["sections"][4]["items"][0]["blocks"][1]
+    table["rows"][0].append("เกิน")
+    expect_problem(data, "$.meeting.sections[4].items[0].blocks[1].rows[0]", "คอลัมน์")
+
+
+def test_problems_come_in_document_order_and_are_limited() -> None:
+    data = demo_dict()
+    for attendee in data["meeting"]["attendees"]:
+        attendee["status"] = "?"
+    with pytest.raises(MeetingFileError) as raised:
+        document_from_dict(data)
+    paths = [p.path for p in raised.value.problems]
+    assert paths == [f"$.meeting.attendees[{i}].status" for i in range(5)]
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b'{"format": "thai-minutes", "version": 2, "meeting": {}}', "รุ่น 2"),
+        (b'{"format": "other", "version": 1}', '"other"'),
+        (b'{"format": ', "บรรทัด 1"),
+        (b"\xff\xfe\x00", "UTF-8"),
+        (b"[]", "ออบเจกต์"),
+    ],
+)
+def test_files_that_are_not_meeting_files_are_refused_in_thai(content: bytes, words: str) -> None:
+    with pytest.raises(MeetingFileError) as raised:
+        parse_meeting_json(content, "x.json")
+    assert words in str(raised.value)
+
+
+def test_a_missing_file_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(MeetingFileError, match="ไม่พบไฟล์"):
+        read_meeting_file(tmp_path / "none.json")
+
+
+def test_a_failed_write_keeps_the_old_file(
+    tmp_path: Path, demo: MeetingDocument, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "m.json"
+    target.write_text("old", "utf-8")
+    broken = copy.deepcopy(demo)
+
+    def explode(_: MeetingDocument) -> str:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("models.meetingfile.meeting_json", explode)
+    with pytest.raises(RuntimeError):
+        write_meeting_file(broken, target)
+    assert target.read_text("utf-8") == "old"
+    assert list(tmp_path.iterdir()) == [target]
+
+
+def test_canonical_output_leaves_out_defaults(demo: MeetingDocument) -> None:
+    data = document_to_dict(demo)
+    first_columns = data["meeting"]["sections"][3]["items"][0]["blocks"][1]["columns"]
+    assert "kind" not in first_columns[0]
+    assert first_columns[2]["kind"] == "number"
+    assert all("status" not in r for r in data["letter"]["recipients"])
