@@ -57,7 +57,9 @@ def open_and_list(path: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--meetings", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=21)
     parser.add_argument("--db", type=Path, help="reuse or build the database here")
@@ -94,7 +96,9 @@ def main() -> None:
     for name, value in results.items():
         goal = GOALS_MS[name]
         verdict = "ok" if value < goal else "OVER GOAL"
-        print(f"{name:>18}: median {value:8.2f} ms  (goal < {goal:g} ms, {value / goal:5.1%} of it) {verdict}")
+        print(
+            f"{name:>18}: median {value:8.2f} ms  (goal < {goal:g} ms, {value / goal:5.1%} of it) {verdict}"
+        )
     check_ms = median_ms(lambda: verify_database_file(path), 5)
     backup_ms = median_ms(lambda: backup_database(path, keep=2), 3)
     print(f"{'integrity check':>18}: median {check_ms:8.2f} ms  (part of every open)")
