@@ -55,6 +55,7 @@ class Office:
     fax: str = ""
     email: str = ""
     slogan: list[str] = field(default_factory=list)
+    garuda: bytes | None = field(default=None, repr=False)  # emblem image, kept in the database only
     id: int | None = field(default=None, compare=False)
 
 

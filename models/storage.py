@@ -182,8 +182,13 @@ def _migrate_to_1(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+def _migrate_to_2(db: sqlite_utils.Database) -> None:
+    """The office's Garuda emblem (an image file's bytes), printed on the cover letter."""
+    db.execute("ALTER TABLE offices ADD COLUMN garuda BLOB")
+
+
 # Each entry brings the schema from version i to i + 1. Append only; never edit a released one.
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_migrate_to_1,)
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_migrate_to_1, _migrate_to_2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -630,7 +635,7 @@ class Database:
         found = self.conn.execute(
             f"SELECT id FROM offices WHERE {where} ORDER BY id LIMIT 1", tuple(row.values())
         ).fetchone()
-        office.id = int(found[0]) if found else self._insert("offices", row)
+        office.id = int(found[0]) if found else self._insert("offices", {**row, "garuda": office.garuda})
         return office.id
 
     def load_office(self, office_id: int) -> Office:
@@ -646,7 +651,7 @@ class Database:
         row = {
             name: json.dumps(value, ensure_ascii=False) if name in _OFFICE_LISTS else value
             for name, value in fields.items()
-            if name in _OFFICE_FIELDS
+            if name in (*_OFFICE_FIELDS, "garuda")
         }
         if len(row) != len(fields):
             raise KeyError(sorted(set(fields) - set(row)))

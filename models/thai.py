@@ -55,6 +55,24 @@ def digits(text: str, thai: bool = True) -> str:
     return text.translate(_TO_THAI) if thai else text.translate(_TO_ARABIC)
 
 
+_LATIN_TOKEN = re.compile(r"\S*[A-Za-z@]\S*")
+
+
+def document_digits(text: str, thai: bool = True) -> str:
+    """Digits of free text in the script the document asks for, leaving alone the digits of
+    Latin words, e-mail addresses and web addresses (`ThaiQM2`, `www.cdd2.go.th`)."""
+    if not thai:
+        return digits(text, thai=False)
+    pieces: list[str] = []
+    position = 0
+    for match in _LATIN_TOKEN.finditer(text):
+        pieces.append(text[position : match.start()].translate(_TO_THAI))
+        pieces.append(match.group())
+        position = match.end()
+    pieces.append(text[position:].translate(_TO_THAI))
+    return "".join(pieces)
+
+
 def buddhist_year(year: int) -> int:
     """The Buddhist-era year of a Gregorian year (2023 → 2566)."""
     return year + BUDDHIST_ERA_OFFSET

@@ -300,3 +300,33 @@ def test_opening_keeps_a_few_rotating_backups(db_path: Path, demo: MeetingDocume
     assert len(backups) == 3
     with Database.open(backups[-1], backup=False) as copy_db:
         assert copy_db.load_document(meeting_id) == demo
+
+
+def test_an_older_database_is_backed_up_then_migrated(db_path: Path) -> None:
+    from models.storage import APPLICATION_ID, MIGRATIONS
+
+    db_path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db_path)
+    conn.row_factory = sqlite3.Row
+    old = Database(conn, db_path)
+    with old.transaction():
+        MIGRATIONS[0](old.db)
+        conn.execute("PRAGMA user_version = 1")
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute("INSERT INTO offices (name) VALUES ('สำนักงานพัฒนาชุมชนจังหวัด')")
+        conn.execute(
+            "INSERT INTO meetings (office_id, title, seq, year, date, created, modified)"
+            " VALUES (1, 'การประชุมประจำเดือน', 1, 2567, '2024-01-30', '', '')"
+        )
+    conn.close()
+
+    with Database.open(db_path) as database:
+        assert database.schema_version == SCHEMA_VERSION
+        office_id = database.meeting_office_id(1)
+        assert office_id is not None
+        database.update_office(office_id, garuda=b"\x89PNG emblem")
+        office = database.load_document(1).office
+        assert office is not None and office.garuda == b"\x89PNG emblem"
+    (backup,) = backup_folder(db_path).iterdir()
+    with sqlite3.connect(backup) as copy_conn:
+        assert copy_conn.execute("PRAGMA user_version").fetchone()[0] == 1
