@@ -645,7 +645,7 @@ class Database:
         values = {
             name: json.loads(row[name]) if name in _OFFICE_LISTS else row[name] for name in _OFFICE_FIELDS
         }
-        return Office(**values, id=office_id)
+        return Office(**values, garuda=row["garuda"], id=office_id)
 
     def update_office(self, office_id: int, **fields: Any) -> None:
         row = {
