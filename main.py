@@ -144,8 +144,10 @@ def run_dump(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     from exporters import DOCUMENTS, FORMATS, output_name, writer_for
+    from exporters.layout import DEFAULT_LAYOUT
 
     document = load_source(args)
+    layout = DEFAULT_LAYOUT.with_font(args.font)
     folder: Path = args.output
     if not folder.is_dir():
         raise UserError(f"ไม่มีโฟลเดอร์ {folder} กรุณาสร้างโฟลเดอร์ก่อน หรือระบุโฟลเดอร์อื่นด้วย -o")
@@ -161,7 +163,7 @@ def run_export(args: argparse.Namespace) -> int:
         writer = writer_for(doc, fmt)
         if writer is not None:
             target = folder / output_name(doc, fmt)
-            write_file(functools.partial(writer, document, target, args.font))
+            write_file(functools.partial(writer, document, target, layout))
             print(target)
     if missing:
         print("โปรแกรมรุ่นนี้ยังส่งออกไฟล์ต่อไปนี้ไม่ได้: " + ", ".join(missing), file=sys.stderr)

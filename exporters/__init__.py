@@ -7,21 +7,32 @@ window ask `writer_for` and report the combinations that are not available yet.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
+from exporters.layout import Layout
 from models.meeting import MeetingDocument
 
 DOCUMENTS = ("minutes", "letter")
 FORMATS = ("docx", "pdf")
 
-Writer = Callable[[MeetingDocument, Path, str | None], None]
-"""Writes one document of the meeting to the path, in the font named (None: the default)."""
+Writer = Callable[[MeetingDocument, Path, Layout], None]
+"""Writes one document of the meeting to the path in the given layout."""
 
-WRITERS: dict[tuple[str, str], Writer] = {}
+
+@cache
+def _writers() -> dict[tuple[str, str], Writer]:
+    # imported on first use: python-docx and ReportLab take a moment to load
+    from exporters import docx_export  # noqa: PLC0415
+
+    return {
+        ("minutes", "docx"): docx_export.write_minutes_docx,
+        ("letter", "docx"): docx_export.write_letter_docx,
+    }
 
 
 def writer_for(document: str, file_format: str) -> Writer | None:
-    return WRITERS.get((document, file_format))
+    return _writers().get((document, file_format))
 
 
 def output_name(document: str, file_format: str) -> str:

@@ -27,6 +27,7 @@ def atomic_output(path: Path) -> Iterator[IO[bytes]]:
     except OSError as error:
         raise WriteError(f"เขียนไฟล์ในโฟลเดอร์ {folder} ไม่ได้: {error.strerror}") from error
     try:
+        os.chmod(temporary, _mode_for(path))
         with os.fdopen(handle, "wb") as stream:
             yield stream
             stream.flush()
@@ -38,6 +39,16 @@ def atomic_output(path: Path) -> Iterator[IO[bytes]]:
         if isinstance(error, OSError) and not isinstance(error, WriteError):
             raise WriteError(f"เขียนไฟล์ {path} ไม่ได้: {error.strerror}") from error
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """Keep the permissions of the file replaced; a new file gets the usual ones (umask)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:

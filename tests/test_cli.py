@@ -117,10 +117,21 @@ def test_user_mistakes_get_thai_messages_without_tracebacks(
     assert "Traceback" not in result.stderr
 
 
-def test_export_names_what_it_cannot_write_yet(tmp_path: Path) -> None:
+def test_export_writes_docx_and_names_what_it_cannot_write_yet(tmp_path: Path) -> None:
     result = run("export", DEMO_MEETING, "-o", tmp_path, "--only", "letter")
     assert result.returncode == 2
-    assert "letter.docx" in result.stderr and "minutes.docx" not in result.stderr
+    assert "letter.pdf" in result.stderr and "docx" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.docx"]
+
+
+def test_export_of_a_stored_meeting_in_docx(tmp_path: Path) -> None:
+    db = tmp_path / "m.sqlite3"
+    assert run("import", DEMO_MEETING, "--db", db).returncode == 0
+    out = tmp_path / "out"
+    out.mkdir()
+    result = run("export", "--meeting", "1", "--db", db, "-o", out, "--format", "docx", "--font", "Sarabun")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["letter.docx", "minutes.docx"]
 
 
 def test_export_to_a_missing_folder_is_explained(tmp_path: Path) -> None:

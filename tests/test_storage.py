@@ -22,6 +22,8 @@ from models.meeting import (
     Table,
 )
 from models.storage import (
+    APPLICATION_ID,
+    MIGRATIONS,
     SCHEMA_VERSION,
     Database,
     DatabaseDamagedError,
@@ -303,8 +305,6 @@ def test_opening_keeps_a_few_rotating_backups(db_path: Path, demo: MeetingDocume
 
 
 def test_an_older_database_is_backed_up_then_migrated(db_path: Path) -> None:
-    from models.storage import APPLICATION_ID, MIGRATIONS
-
     db_path.parent.mkdir(parents=True)
     conn = sqlite3.connect(db_path)
     conn.row_factory = sqlite3.Row

@@ -1,0 +1,668 @@
+"""What the minutes and the cover letter say, in order, as simple layout elements.
+
+Composition decides the words (numbers, dates, counts, headings), their order, indents, weights
+and alignment, all from the shared `Layout`. The DOCX and PDF writers only render these elements,
+so the two documents agree by construction and neither has to know the rules of Thai minutes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+from exporters.fonts import Measure, measure_at
+from exporters.layout import Layout
+from models import thai
+from models.letter import letter_body
+from models.markup import split_bold
+from models.meeting import (
+    DEFAULT_CLOSING,
+    Attachment,
+    Attendee,
+    AttendeeStatus,
+    Block,
+    BulletList,
+    ColumnKind,
+    Item,
+    Meeting,
+    MeetingDocument,
+    Paragraph,
+    Person,
+    Section,
+    Table,
+)
+from models.tables import compute_table, label_span
+
+
+class Align(StrEnum):
+    LEFT = "left"
+    CENTER = "center"
+    RIGHT = "right"
+    JUSTIFY = "justify"  # Thai distributed: DOCX thaiDistribute, PDF spread on word boundaries
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph. Indents are from the text margin; `first_indent_cm` is relative to
+    `left_indent_cm` (negative: a hanging indent). A tab in the text goes to `tab_cm`."""
+
+    spans: tuple[Span, ...]
+    align: Align = Align.LEFT
+    left_indent_cm: float = 0.0
+    first_indent_cm: float = 0.0
+    right_indent_cm: float = 0.0
+    tab_cm: float | None = None
+    space_before_pt: float = 0.0
+    keep_with_next: bool = False
+    size_pt: float | None = None
+    role: str = "body"
+
+    @property
+    def text(self) -> str:
+        return "".join(span.text for span in self.spans)
+
+
+@dataclass(frozen=True)
+class GridCell:
+    text: str  # lines separated by "\n"
+    align: Align = Align.LEFT
+    bold: bool = False
+    colspan: int = 1
+    rowspan: int = 1
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table. `rows` hold None where a span from the left or above covers the cell."""
+
+    widths_cm: tuple[float, ...]
+    rows: tuple[tuple[GridCell | None, ...], ...]
+    header_rows: int = 0
+    borders: bool = True
+    role: str = "table"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A short centred line under the minutes' heading."""
+
+    width_cm: float
+
+
+@dataclass(frozen=True)
+class Picture:
+    data: bytes
+    height_cm: float
+
+
+@dataclass(frozen=True)
+class Spacer:
+    height_cm: float
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    pass
+
+
+Element = Para | Grid | Rule | Picture | Spacer | PageBreak
+
+
+@dataclass
+class Composition:
+    title: str
+    body: list[Element]
+    first_page_footer: list[Para] = field(default_factory=list)
+    page_numbers_from: int = 2
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def _spans(layout: Layout, text: str, bold: bool = False) -> tuple[Span, ...]:
+    """Spans of a text with its `**bold**` marks, digits in the layout's script."""
+    return tuple(Span(layout.digits(piece), bold or piece_bold) for piece, piece_bold in split_bold(text))
+
+
+def _para(layout: Layout, text: str, bold: bool = False, **options: Any) -> Para:
+    return Para(_spans(layout, text, bold), **options)
+
+
+@dataclass(frozen=True)
+class Text:
+    """One cell's text for sharing out column widths."""
+
+    text: str
+    bold: bool = False
+
+
+def column_widths(
+    columns: Sequence[Sequence[Text]], total_cm: float, measure: Measure, padding_cm: float
+) -> tuple[float, ...]:
+    """Share the width among columns: each as wide as its longest line would like, but never
+    narrower than its longest word (or figure), and all within `total_cm`."""
+    natural, minimum = [], []
+    for cells in columns:
+        lines = [(line, cell.bold) for cell in cells for line in cell.text.split("\n")] or [("", False)]
+        natural.append(max(measure(line, bold) for line, bold in lines) + 2 * padding_cm)
+        words = [(word, bold) for line, bold in lines for word in thai.segment(line) if not word.isspace()]
+        minimum.append(max((measure(word, bold) for word, bold in words), default=0.0) + 2 * padding_cm)
+    minimum = [max(m, 0.6) for m in minimum]
+    natural = [max(n, m) for n, m in zip(natural, minimum, strict=True)]
+    if sum(natural) <= total_cm:
+        spare = total_cm - sum(natural)
+        return tuple(n + spare * n / sum(natural) for n in natural)
+    if sum(minimum) >= total_cm:
+        return tuple(total_cm * m / sum(minimum) for m in minimum)
+    # every column gets its minimum; the rest goes by how much more each would like
+    rest = total_cm - sum(minimum)
+    wants = [n - m for n, m in zip(natural, minimum, strict=True)]
+    return tuple(m + rest * w / sum(wants) for m, w in zip(minimum, wants, strict=True))
+
+
+# --- the minutes ----------------------------------------------------------------------------
+
+
+@dataclass
+class _MinutesState:
+    layout: Layout
+    meeting: Meeting
+    measure: Measure
+    attachments: int = 0
+    out: list[Element] = field(default_factory=list)
+
+
+def compose_minutes(document: MeetingDocument, layout: Layout, measure: Measure | None = None) -> Composition:
+    meeting = document.meeting
+    state = _MinutesState(layout, meeting, measure or measure_at(layout.font_size_pt))
+    title = f"{layout.title_prefix}{meeting.title}"
+    _heading(state, title)
+    _roster(state)
+    if layout.show_start and meeting.start:
+        state.out.append(
+            _para(layout, f"{layout.start_words} {thai.format_time(meeting.start)}", role="start")
+        )
+    for section in meeting.sections:
+        _section(state, section)
+    if meeting.end:
+        state.out.append(
+            _para(
+                layout, f"{layout.end_words} {thai.format_time(meeting.end)}", space_before_pt=6, role="end"
+            )
+        )
+    for person, role in ((meeting.recorder, layout.recorder_role), (meeting.checker, layout.checker_role)):
+        if person is not None:
+            state.out.extend(_signature(layout, person, role, state.measure))
+    return Composition(layout.digits(title), state.out)
+
+
+def _heading(state: _MinutesState, title: str) -> None:
+    layout, meeting = state.layout, state.meeting
+    lines = [title]
+    if meeting.period:
+        lines.append(meeting.period)
+    lines.append(f"ครั้งที่ {meeting.seq}/{meeting.year}")
+    when = thai.format_date(meeting.date, weekday=True)
+    if meeting.start:
+        when += f" เวลา {thai.format_time(meeting.start)}"
+    lines.append(when)
+    if meeting.venue:
+        lines.append(f"ณ {meeting.venue}")
+    for line in lines:
+        state.out.append(
+            _para(layout, line, bold=True, align=Align.CENTER, keep_with_next=True, role="title")
+        )
+    state.out.append(Rule(width_cm=5.0))
+
+
+def _roster(state: _MinutesState) -> None:
+    layout, meeting = state.layout, state.meeting
+    groups = (
+        (AttendeeStatus.PRESENT, layout.present_heading),
+        (AttendeeStatus.ABSENT, layout.absent_heading),
+        (AttendeeStatus.GUEST, layout.guest_heading),
+    )
+    for status, heading in groups:
+        people = meeting.attendees_with(status)
+        if not people:
+            continue
+        words = heading
+        if status is AttendeeStatus.PRESENT and layout.present_count:
+            words += f" จำนวน {len(people)} คน"
+        state.out.append(
+            _para(layout, words, bold=True, keep_with_next=True, space_before_pt=6, role="roster-heading")
+        )
+        state.out.append(_roster_grid(layout, people, status is AttendeeStatus.ABSENT, state.measure))
+
+
+def _roster_grid(layout: Layout, people: Sequence[Attendee], with_reason: bool, measure: Measure) -> Grid:
+    rows = []
+    for number, person in enumerate(people, start=1):
+        position = person.position
+        if person.note and not with_reason:
+            position = f"{position} {person.note}".strip()
+        cells = [f"{number}.", f"{person.prefix}{person.first}", person.last, position]
+        if with_reason:
+            cells.append(person.note)
+        rows.append(tuple(GridCell(layout.digits(text)) for text in cells))
+    return Grid(_roster_widths(layout, rows, measure), tuple(rows), borders=False, role="roster")
+
+
+def _roster_widths(layout: Layout, rows: Sequence[Sequence[GridCell]], measure: Measure) -> tuple[float, ...]:
+    """Number, name, surname (and reason) as wide as their longest entry, so that they never
+    wrap; the position takes the rest and wraps inside its column."""
+    padding = layout.table_cell_padding_cm
+    columns = len(rows[0])
+    natural = [max(measure(row[i].text, False) for row in rows) + 2 * padding + 0.2 for i in range(columns)]
+    position = 3
+    fixed = sum(width for index, width in enumerate(natural) if index != position)
+    if layout.text_width_cm - fixed >= layout.text_width_cm * 0.35:
+        return tuple(
+            layout.text_width_cm - fixed if index == position else width
+            for index, width in enumerate(natural)
+        )
+    texts = [[Text(row[i].text) for row in rows] for i in range(columns)]
+    return column_widths(texts, layout.text_width_cm, measure, padding)
+
+
+def _section(state: _MinutesState, section: Section) -> None:
+    layout = state.layout
+    number = state.meeting.section_number(section)
+    if number is None:
+        heading = _para(
+            layout, section.title, bold=True, keep_with_next=True, space_before_pt=6, role="section"
+        )
+    else:
+        label = f"{layout.agenda_words} {number}"
+        heading = Para(
+            (*_spans(layout, label, bold=True), Span("\t", True), *_spans(layout, section.title, bold=True)),
+            left_indent_cm=layout.section_tab_cm,
+            first_indent_cm=-layout.section_tab_cm,
+            tab_cm=layout.section_tab_cm,
+            keep_with_next=True,
+            space_before_pt=6,
+            role="section",
+        )
+    state.out.append(heading)
+    _blocks(state, section.blocks)
+    _items(state, section, section.items, depth=1)
+    _resolution(state, section.resolution)
+
+
+def _items(
+    state: _MinutesState, section: Section, items: Sequence[Item], depth: int, path: tuple[int, ...] = ()
+) -> None:
+    layout = state.layout
+    section_number = state.meeting.section_number(section)
+    for index, item in enumerate(items):
+        if item.presenter and (index == 0 or items[index - 1].presenter != item.presenter):
+            count = _run_length(items, index)
+            line = layout.presenter_line.format(presenter=item.presenter, count=count)
+            state.out.append(
+                _para(
+                    layout,
+                    line,
+                    align=Align.JUSTIFY,
+                    first_indent_cm=layout.first_line_indent_cm,
+                    keep_with_next=True,
+                    space_before_pt=6,
+                    role="presenter",
+                )
+            )
+        item_path = (*path, index + 1)
+        number = thai.item_number(section_number, item_path, layout.thai_digits)
+        state.out.append(
+            Para(
+                (Span(number + " ", True), *_spans(layout, item.title, bold=True)),
+                first_indent_cm=layout.item_indent_cm * depth,
+                keep_with_next=True,
+                space_before_pt=3,
+                role="item",
+            )
+        )
+        _blocks(state, item.blocks)
+        _items(state, section, item.items, depth + 1, item_path)
+        _resolution(state, item.resolution)
+
+
+def _run_length(items: Sequence[Item], start: int) -> int:
+    presenter = items[start].presenter
+    count = 0
+    for item in items[start:]:
+        if item.presenter != presenter:
+            break
+        count += 1
+    return count
+
+
+def _resolution(state: _MinutesState, text: str) -> None:
+    if not text.strip():
+        return
+    layout = state.layout
+    state.out.append(
+        Para(
+            (Span(layout.resolution_words, True), Span("\t"), *_spans(layout, text)),
+            align=Align.JUSTIFY,
+            first_indent_cm=layout.first_line_indent_cm,
+            tab_cm=layout.resolution_tab_cm,
+            space_before_pt=3,
+            role="resolution",
+        )
+    )
+
+
+def _blocks(state: _MinutesState, blocks: Iterable[Block]) -> None:
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            _paragraph(state, block)
+        elif isinstance(block, BulletList):
+            _list(state, block)
+        elif isinstance(block, Table):
+            _table(state, block)
+        elif isinstance(block, Attachment):
+            _attachment(state, block)
+
+
+def _paragraph(state: _MinutesState, block: Paragraph) -> None:
+    layout = state.layout
+    indent = layout.first_line_indent_cm if block.indent else 0.0
+    state.out.append(_para(layout, block.text, align=Align.JUSTIFY, first_indent_cm=indent))
+
+
+def _list(state: _MinutesState, block: BulletList) -> None:
+    layout = state.layout
+    text_at = layout.first_line_indent_cm + layout.list_hang_cm
+    for number, text in enumerate(block.items, start=1):
+        marker = f"{number})" if block.ordered else "-"
+        state.out.append(
+            Para(
+                (*_spans(layout, marker), Span("\t"), *_spans(layout, text)),
+                align=Align.JUSTIFY,
+                left_indent_cm=text_at,
+                first_indent_cm=-layout.list_hang_cm,
+                tab_cm=text_at,
+                role="list",
+            )
+        )
+
+
+def _attachment(state: _MinutesState, block: Attachment) -> None:
+    state.attachments += 1
+    layout = state.layout
+    line = layout.attachment_line.format(title=block.title, number=state.attachments)
+    state.out.append(
+        _para(
+            layout, line, align=Align.JUSTIFY, first_indent_cm=layout.first_line_indent_cm, role="attachment"
+        )
+    )
+
+
+def _table(state: _MinutesState, table: Table) -> None:
+    layout = state.layout
+    if table.title:
+        state.out.append(
+            _para(
+                layout,
+                table.title,
+                bold=True,
+                align=Align.CENTER,
+                keep_with_next=True,
+                space_before_pt=3,
+                role="table-title",
+            )
+        )
+    state.out.append(table_grid(table, layout, state.measure))
+    if table.note:
+        state.out.append(_para(layout, table.note, role="table-note"))
+
+
+def table_grid(table: Table, layout: Layout, measure: Measure) -> Grid:
+    """A data table as a grid: header rows with merged groups, figures right-aligned, the total."""
+    computed = compute_table(table, layout.thai_digits)
+    grouped = any(column.group for column in table.columns)
+    header = (
+        _group_header(table, layout)
+        if grouped
+        else [tuple(GridCell(layout.digits(c.title), Align.CENTER, True) for c in table.columns)]
+    )
+    aligns = [_column_align(table, index, computed.rows) for index in range(len(table.columns))]
+    body = [tuple(GridCell(text, aligns[i]) for i, text in enumerate(row)) for row in computed.rows]
+    rows: list[tuple[GridCell | None, ...]] = [*header, *body]
+    if computed.total_text is not None:
+        rows.append(_total_row(table, computed.total_text, aligns))
+    widths = column_widths(_cell_texts(rows), layout.text_width_cm, measure, layout.table_cell_padding_cm)
+    return Grid(widths, tuple(rows), header_rows=len(header), borders=True, role="table")
+
+
+def _cell_texts(rows: Sequence[Sequence[GridCell | None]]) -> list[list[Text]]:
+    """Each column's texts; a cell spanning columns counts towards none of them alone."""
+    columns: list[list[Text]] = [[] for _ in rows[0]]
+    for row in rows:
+        for index, cell in enumerate(row):
+            if cell is not None and cell.colspan == 1:
+                columns[index].append(Text(cell.text, cell.bold))
+    return columns
+
+
+def _group_header(table: Table, layout: Layout) -> list[tuple[GridCell | None, ...]]:
+    top: list[GridCell | None] = []
+    bottom: list[GridCell | None] = []
+    index = 0
+    columns = table.columns
+    while index < len(columns):
+        group = columns[index].group
+        if not group:
+            top.append(GridCell(layout.digits(columns[index].title), Align.CENTER, True, rowspan=2))
+            bottom.append(None)
+            index += 1
+            continue
+        end = index
+        while end < len(columns) and columns[end].group == group:
+            end += 1
+        top.append(GridCell(layout.digits(group), Align.CENTER, True, colspan=end - index))
+        top.extend([None] * (end - index - 1))
+        bottom.extend(GridCell(layout.digits(c.title), Align.CENTER, True) for c in columns[index:end])
+        index = end
+    return [tuple(top), tuple(bottom)]
+
+
+def _column_align(table: Table, index: int, rows: Sequence[Sequence[str]]) -> Align:
+    column = table.columns[index]
+    if column.kind is not ColumnKind.TEXT or column.formula:
+        return Align.RIGHT
+    cells = [row[index] for row in rows if index < len(row) and row[index].strip()]
+    if cells and all(thai.parse_figure(cell) is not None and len(cell) <= 4 for cell in cells):
+        return Align.CENTER  # a running number such as ที่
+    return Align.LEFT
+
+
+def _total_row(table: Table, texts: Sequence[str], aligns: Sequence[Align]) -> tuple[GridCell | None, ...]:
+    span = label_span(table)
+    label = GridCell(texts[0], Align.CENTER, True, colspan=span)
+    rest = [GridCell(text, aligns[i], True) for i, text in enumerate(texts) if i >= span]
+    return (label, *([None] * (span - 1)), *rest)
+
+
+def _signature(layout: Layout, person: Person, role: str, measure: Measure) -> list[Para]:
+    """`(ลงชื่อ) ........ ผู้จดรายงานการประชุม`, the name in brackets and the position, as one
+    centred block right of the signature indent; the dots fill what the line leaves."""
+    lines = [signature_line(layout, role, measure), f"({person.name})", *person.position.split("\n")]
+    paras = [
+        _para(
+            layout,
+            line,
+            align=Align.CENTER,
+            left_indent_cm=layout.signature_indent_cm,
+            keep_with_next=True,
+            space_before_pt=30 if index == 0 else 0,
+            role="signature",
+        )
+        for index, line in enumerate(lines)
+        if line.strip()
+    ]
+    paras[-1] = replace(paras[-1], keep_with_next=False)
+    return paras
+
+
+def signature_line(layout: Layout, role: str, measure: Measure) -> str:
+    room = layout.text_width_cm - layout.signature_indent_cm - 0.3
+    words = measure(f"(ลงชื่อ)  {role}", False)
+    dot = measure(".", False) or 0.1
+    count = max(8, min(int((room - words) / dot), layout.signature_dots))
+    return f"(ลงชื่อ) {'.' * count} {role}"
+
+
+# --- the cover letter -----------------------------------------------------------------------
+
+
+def compose_letter(document: MeetingDocument, layout: Layout, measure: Measure | None = None) -> Composition:
+    letter = document.letter
+    office = document.office
+    out: list[Element] = []
+    if office is not None and office.garuda:
+        out.append(Picture(office.garuda, layout.garuda_height_cm))
+    else:
+        out.append(Spacer(layout.garuda_height_cm))
+    number = letter.number if letter is not None else ""
+    office_lines = [office.name, *office.address] if office is not None else []
+    left = _office_block_start(layout, office_lines, measure or measure_at(layout.font_size_pt))
+    out.append(
+        Grid(
+            (left, layout.text_width_cm - left),
+            (
+                (
+                    GridCell(layout.digits(f"ที่ {number}".rstrip())),
+                    GridCell(layout.digits("\n".join(office_lines))),
+                ),
+            ),
+            borders=False,
+            role="letterhead",
+        )
+    )
+    date_text = (
+        thai.format_date(letter.date, thai_digits=layout.thai_digits) if letter and letter.date else ""
+    )
+    out.append(
+        Para(
+            _spans(layout, date_text),
+            left_indent_cm=layout.letter_date_indent_cm,
+            space_before_pt=6,
+            role="date",
+        )
+    )
+    subject = letter.subject if letter and letter.subject else "ขอส่งรายงานการประชุม"
+    out.extend(_labelled(layout, "เรื่อง", [subject]))
+    out.extend(_labelled(layout, "เรียน", [letter.to if letter else ""]))
+    if letter is not None and letter.references:
+        out.extend(_labelled(layout, "อ้างถึง", letter.references))
+    if letter is not None and letter.enclosures:
+        out.extend(_labelled(layout, "สิ่งที่ส่งมาด้วย", letter.enclosures))
+    for text in letter_body(document):
+        out.append(
+            _para(
+                layout,
+                text,
+                align=Align.JUSTIFY,
+                first_indent_cm=layout.first_line_indent_cm,
+                space_before_pt=layout.letter_space_before_pt,
+                role="letter-body",
+            )
+        )
+    closing = letter.closing if letter and letter.closing else DEFAULT_CLOSING
+    out.append(
+        _para(
+            layout,
+            closing,
+            left_indent_cm=layout.letter_date_indent_cm,
+            space_before_pt=layout.letter_space_before_pt,
+            keep_with_next=True,
+            role="closing",
+        )
+    )
+    signer = letter.signer if letter is not None else None
+    if signer is not None:
+        lines = [f"({signer.name})", *signer.position.split("\n")]
+        for index, line in enumerate(lines):
+            out.append(
+                _para(
+                    layout,
+                    line,
+                    align=Align.CENTER,
+                    left_indent_cm=layout.letter_signer_indent_cm,
+                    space_before_pt=3 * layout.font_size_pt * 1.2 if index == 0 else 0,
+                    keep_with_next=index < len(lines) - 1,
+                    role="signer",
+                )
+            )
+    footer = _letter_footer(document, layout)
+    if letter is not None and letter.recipients:
+        out.append(PageBreak())
+        out.append(
+            _para(layout, layout.distribution_heading, bold=True, align=Align.CENTER, role="distribution")
+        )
+        for index, recipient in enumerate(letter.recipients, start=1):
+            out.append(
+                _para(
+                    layout,
+                    f"{index}. {recipient.name}",
+                    left_indent_cm=layout.first_line_indent_cm,
+                    role="distribution",
+                )
+            )
+    return Composition(layout.digits(subject), out, footer)
+
+
+def _office_block_start(layout: Layout, lines: Sequence[str], measure: Measure) -> float:
+    """Right of centre as the regulation asks; a little left of it when the office's name would
+    otherwise wrap (a whole name on one line reads better than the centre kept exactly), but
+    never so far that it meets the document number."""
+    widest = max((measure(layout.digits(line), False) for line in lines), default=0.0)
+    room_from = layout.text_width_cm - widest - 2 * layout.table_cell_padding_cm - 0.1
+    return max(min(layout.letter_office_indent_cm, room_from), layout.text_width_cm * 0.45)
+
+
+def _labelled(layout: Layout, label: str, texts: Sequence[str]) -> list[Para]:
+    """`เรื่อง`, `เรียน` ... at the margin, the text at the common tab; numbered when several."""
+    tab = layout.letter_label_tab_cm
+    paras = []
+    for index, text in enumerate(texts, start=1):
+        shown = f"{index}. {text}" if len(texts) > 1 else text
+        head = (Span(label), Span("\t")) if index == 1 else (Span("\t"),)
+        paras.append(
+            Para(
+                (*head, *_spans(layout, shown)),
+                left_indent_cm=tab,
+                first_indent_cm=-tab,
+                tab_cm=tab,
+                space_before_pt=layout.letter_space_before_pt if index == 1 else 0,
+                role="letter-label",
+            )
+        )
+    return paras
+
+
+def _letter_footer(document: MeetingDocument, layout: Layout) -> list[Para]:
+    office = document.office
+    if office is None:
+        return []
+    lines = [office.unit]
+    if office.phone:
+        lines.append(f"โทร. {office.phone}")
+    if office.fax:
+        lines.append(f"โทรสาร {office.fax}")
+    if office.email:
+        lines.append(f"ไปรษณีย์อิเล็กทรอนิกส์ {office.email}")
+    footer = [_para(layout, line, role="contact") for line in lines if line]
+    footer.extend(
+        _para(layout, line, align=Align.CENTER, size_pt=layout.slogan_size_pt, role="slogan")
+        for line in office.slogan
+    )
+    return footer

@@ -1,0 +1,400 @@
+"""DOCX writer: renders a composition (`exporters.compose`) with python-docx.
+
+Thai needs more than python-docx does by itself: the font goes into all four `w:rFonts` slots
+with the theme fonts removed, complex-script size and weight (`w:szCs`, `w:bCs`) stand beside the
+Latin ones, Thai runs carry `w:cs`, and the language is `w:bidi="th-TH"`; in the document
+defaults, in every style and in every run. Lines are left to Word's and LibreOffice's own Thai
+dictionaries: no zero-width spaces are written.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.document import Document
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from exporters.compose import (
+    Align,
+    Composition,
+    Element,
+    Grid,
+    PageBreak,
+    Para,
+    Picture,
+    Rule,
+    Spacer,
+    Span,
+    compose_letter,
+    compose_minutes,
+)
+from exporters.layout import Layout
+from models.fileio import atomic_output
+from models.meeting import MeetingDocument
+
+_ALIGNMENTS = {
+    Align.LEFT: WD_ALIGN_PARAGRAPH.LEFT,
+    Align.CENTER: WD_ALIGN_PARAGRAPH.CENTER,
+    Align.RIGHT: WD_ALIGN_PARAGRAPH.RIGHT,
+    Align.JUSTIFY: WD_ALIGN_PARAGRAPH.THAI_JUSTIFY,
+}
+
+# The order WordprocessingML requires inside <w:rPr>; Word refuses files that break it.
+_RPR_ORDER = [
+    "w:rStyle",
+    "w:rFonts",
+    "w:b",
+    "w:bCs",
+    "w:i",
+    "w:iCs",
+    "w:caps",
+    "w:smallCaps",
+    "w:strike",
+    "w:dstrike",
+    "w:outline",
+    "w:shadow",
+    "w:emboss",
+    "w:imprint",
+    "w:noProof",
+    "w:snapToGrid",
+    "w:vanish",
+    "w:webHidden",
+    "w:color",
+    "w:spacing",
+    "w:w",
+    "w:kern",
+    "w:position",
+    "w:sz",
+    "w:szCs",
+    "w:highlight",
+    "w:u",
+    "w:effect",
+    "w:bdr",
+    "w:shd",
+    "w:fitText",
+    "w:vertAlign",
+    "w:rtl",
+    "w:cs",
+    "w:em",
+    "w:lang",
+    "w:eastAsianLayout",
+    "w:specVanish",
+    "w:oMath",
+]
+_THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+_THAI = re.compile("[\u0e00-\u0e7f]")
+_TWIPS_PER_CM = 1440 / 2.54
+
+
+def write_minutes_docx(document: MeetingDocument, path: Path, layout: Layout) -> None:
+    _save(compose_minutes(document, layout), path, layout)
+
+
+def write_letter_docx(document: MeetingDocument, path: Path, layout: Layout) -> None:
+    _save(compose_letter(document, layout), path, layout)
+
+
+def build_docx(composition: Composition, layout: Layout) -> Document:
+    doc = docx.Document()
+    _thai_styles(doc, layout)
+    _page_setup(doc, composition, layout)
+    body = doc.element.body
+    first = body[0] if len(body) and body[0].tag == qn("w:p") else None
+    previous: Element | None = None
+    for element in composition.body:
+        if isinstance(element, Grid) and isinstance(previous, Grid):
+            doc.add_paragraph()  # two tables in a row would merge into one
+        _render(doc, element, layout)
+        previous = element
+    if first is not None and not first.xpath("string(.)"):
+        body.remove(first)  # the template's empty first paragraph
+    properties = doc.core_properties
+    properties.title = composition.title
+    properties.language = "th-TH"
+    properties.author = "thai-minutes"
+    return doc
+
+
+def _save(composition: Composition, path: Path, layout: Layout) -> None:
+    doc = build_docx(composition, layout)
+    with atomic_output(path) as stream:
+        doc.save(stream)
+
+
+# --- fonts and styles -----------------------------------------------------------------------
+
+
+def _child(parent: Any, tag: str, order: Sequence[str] = _RPR_ORDER) -> Any:
+    """The child `tag` of `parent`, created in the place the schema's order requires."""
+    found = parent.find(qn(tag))
+    if found is not None:
+        return found
+    element = OxmlElement(tag)
+    later = {qn(t) for t in order[order.index(tag) + 1 :]}
+    for existing in parent:
+        if existing.tag in later:
+            existing.addprevious(element)
+            return element
+    parent.append(element)
+    return element
+
+
+def thai_run_properties(
+    rpr: Any, layout: Layout, size_pt: float | None = None, bold: bool | None = None, thai: bool = True
+) -> None:
+    """Make run properties (`w:rPr`) Thai-ready in the layout's font."""
+    fonts = _child(rpr, "w:rFonts")
+    for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(slot), layout.font_name)
+    for attribute in _THEME_ATTRIBUTES:
+        fonts.attrib.pop(qn(attribute), None)
+    if bold is not None:
+        for tag in ("w:b", "w:bCs"):
+            element = _child(rpr, tag)
+            if not bold:
+                element.set(qn("w:val"), "0")
+    elif rpr.find(qn("w:b")) is not None:
+        _child(rpr, "w:bCs")
+    half_points = str(round((size_pt or layout.font_size_pt) * 2))
+    for tag in ("w:sz", "w:szCs"):
+        _child(rpr, tag).set(qn("w:val"), half_points)
+    if thai:
+        _child(rpr, "w:cs")
+    language = _child(rpr, "w:lang")
+    language.set(qn("w:val"), "en-US")
+    language.set(qn("w:bidi"), "th-TH")
+
+
+def _thai_styles(doc: Document, layout: Layout) -> None:
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = _child(defaults, "w:rPrDefault", ("w:rPrDefault", "w:pPrDefault"))
+    thai_run_properties(_child(rpr_default, "w:rPr", ("w:rPr",)), layout, thai=False)
+    ppr_default = _child(defaults, "w:pPrDefault", ("w:rPrDefault", "w:pPrDefault"))
+    ppr = _child(ppr_default, "w:pPr", ("w:pPr",))
+    spacing = ppr.find(qn("w:spacing"))
+    if spacing is None:
+        spacing = OxmlElement("w:spacing")
+        ppr.append(spacing)
+    spacing.set(qn("w:after"), "0")
+    spacing.set(qn("w:line"), "240")
+    spacing.set(qn("w:lineRule"), "auto")
+    for style in styles.findall(qn("w:style")):
+        rpr = style.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            style.append(rpr)
+        thai_run_properties(rpr, layout, thai=False)
+
+
+def _page_setup(doc: Document, composition: Composition, layout: Layout) -> None:
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(layout.page_width_cm), Cm(layout.page_height_cm)
+    section.left_margin, section.right_margin = Cm(layout.margin_left_cm), Cm(layout.margin_right_cm)
+    section.top_margin, section.bottom_margin = Cm(layout.margin_top_cm), Cm(layout.margin_bottom_cm)
+    section.header_distance = Cm(layout.header_distance_cm)
+    section.footer_distance = Cm(layout.footer_distance_cm)
+    section.different_first_page_header_footer = True
+    _clear(section.first_page_header.paragraphs)
+    header = section.header.paragraphs[0]
+    header.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(header, "- ", layout)
+    _page_field(header, layout)
+    _run(header, " -", layout)
+    footer = section.first_page_footer
+    for index, para in enumerate(composition.first_page_footer):
+        target = footer.paragraphs[0] if index == 0 else footer.add_paragraph()
+        _fill_paragraph(target, para, layout)
+    if layout.thai_digits:
+        page_numbers = OxmlElement("w:pgNumType")
+        page_numbers.set(qn("w:fmt"), "thaiNumbers")
+        section._sectPr.append(page_numbers)
+
+
+def _clear(paragraphs: Sequence[DocxParagraph]) -> None:
+    for paragraph in paragraphs:
+        for run in paragraph.runs:
+            run.text = ""
+
+
+def _page_field(paragraph: DocxParagraph, layout: Layout) -> None:
+    """A PAGE field (begin, instruction, separate, shown result, end). It takes the section's
+    number format (`thaiNumbers`): Word prints Thai digits. No `\\* ThaiArabic` switch, which
+    LibreOffice misreads as Thai letters (ก ข ค); LibreOffice prints Arabic digits instead."""
+    instruction = " PAGE "
+    placeholder = layout.digits("2")
+    for part in ("begin", "instruction", "separate", "result", "end"):
+        run = _run(paragraph, placeholder if part == "result" else "", layout)
+        if part == "instruction":
+            text = OxmlElement("w:instrText")
+            text.set(qn("xml:space"), "preserve")
+            text.text = instruction
+            run._r.append(text)
+        elif part != "result":
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), part)
+            run._r.append(char)
+
+
+# --- elements -------------------------------------------------------------------------------
+
+
+def _render(doc: Document, element: Element, layout: Layout) -> None:
+    if isinstance(element, Para):
+        _fill_paragraph(doc.add_paragraph(), element, layout)
+    elif isinstance(element, Grid):
+        _grid(doc, element, layout)
+    elif isinstance(element, Rule):
+        _rule(doc, element, layout)
+    elif isinstance(element, Picture):
+        paragraph = doc.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.add_run().add_picture(io.BytesIO(element.data), height=Cm(element.height_cm))
+    elif isinstance(element, Spacer):
+        paragraph = doc.add_paragraph()
+        paragraph.paragraph_format.line_spacing = Cm(element.height_cm)
+        _run(paragraph, "", layout)
+    elif isinstance(element, PageBreak):
+        doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _run(
+    paragraph: DocxParagraph, text: str, layout: Layout, bold: bool = False, size_pt: float | None = None
+) -> Any:
+    run = paragraph.add_run(text)
+    thai_run_properties(
+        run._r.get_or_add_rPr(),
+        layout,
+        size_pt,
+        bold=True if bold else None,
+        thai=bool(_THAI.search(text)) or not text,
+    )
+    return run
+
+
+def _fill_paragraph(paragraph: DocxParagraph, para: Para, layout: Layout) -> None:
+    fmt = paragraph.paragraph_format
+    paragraph.alignment = _ALIGNMENTS[para.align]
+    fmt.left_indent = Cm(para.left_indent_cm) if para.left_indent_cm else None
+    fmt.first_line_indent = Cm(para.first_indent_cm) if para.first_indent_cm else None
+    fmt.right_indent = Cm(para.right_indent_cm) if para.right_indent_cm else None
+    fmt.space_before = Pt(para.space_before_pt)
+    fmt.space_after = Pt(0)
+    fmt.line_spacing = 1.0
+    fmt.keep_with_next = para.keep_with_next
+    if para.tab_cm is not None:
+        fmt.tab_stops.add_tab_stop(Cm(para.tab_cm))
+    for span in para.spans:
+        _run(paragraph, span.text, layout, span.bold, para.size_pt)
+    if not para.spans:
+        _run(paragraph, "", layout, size_pt=para.size_pt)
+
+
+def _rule(doc: Document, rule: Rule, layout: Layout) -> None:
+    paragraph = doc.add_paragraph()
+    side = max((layout.text_width_cm - rule.width_cm) / 2, 0)
+    fmt = paragraph.paragraph_format
+    fmt.left_indent = fmt.right_indent = Cm(side)
+    fmt.space_after = Pt(6)
+    fmt.line_spacing = Pt(4)
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for name, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(name), value)
+    borders.append(bottom)
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.insert_element_before(borders, "w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc", "w:rPr")
+
+
+def _twips(cm: float) -> str:
+    return str(round(cm * _TWIPS_PER_CM))
+
+
+def _grid(doc: Document, grid: Grid, layout: Layout) -> None:
+    columns = len(grid.widths_cm)
+    table = doc.add_table(rows=len(grid.rows), cols=columns)
+    table.autofit = False
+    _table_properties(table, grid, layout)
+    for row_index in range(len(grid.rows)):
+        tr = table.rows[row_index]._tr
+        trpr = tr.get_or_add_trPr()
+        trpr.append(OxmlElement("w:cantSplit"))
+        if row_index < grid.header_rows:
+            trpr.append(OxmlElement("w:tblHeader"))
+        for col_index, width in enumerate(grid.widths_cm):
+            table.cell(row_index, col_index).width = Cm(width)
+    for row_index, row in enumerate(grid.rows):
+        for col_index, cell in enumerate(row):
+            if cell is None:
+                continue
+            target = table.cell(row_index, col_index)
+            if cell.colspan > 1 or cell.rowspan > 1:
+                target = target.merge(table.cell(row_index + cell.rowspan - 1, col_index + cell.colspan - 1))
+            if row_index < grid.header_rows or cell.rowspan > 1:
+                target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            lines = cell.text.split("\n")
+            for line_index, line in enumerate(lines):
+                paragraph = target.paragraphs[0] if line_index == 0 else target.add_paragraph()
+                spans = (Span(line, cell.bold),) if line else ()
+                _fill_paragraph(paragraph, Para(spans, cell.align), layout)
+
+
+def _table_properties(table: DocxTable, grid: Grid, layout: Layout) -> None:
+    tbl = table._tbl
+    tblpr = tbl.tblPr
+    width = OxmlElement("w:tblW")
+    width.set(qn("w:w"), _twips(sum(grid.widths_cm)))
+    width.set(qn("w:type"), "dxa")
+    fixed = OxmlElement("w:tblLayout")
+    fixed.set(qn("w:type"), "fixed")
+    margins = OxmlElement("w:tblCellMar")
+    for side, cm in (
+        ("w:top", 0.0),
+        ("w:left", layout.table_cell_padding_cm),
+        ("w:bottom", 0.0),
+        ("w:right", layout.table_cell_padding_cm),
+    ):
+        margin = OxmlElement(side)
+        margin.set(qn("w:w"), _twips(cm))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    borders = OxmlElement("w:tblBorders")
+    for side in ("w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"):
+        border = OxmlElement(side)
+        border.set(qn("w:val"), "single" if grid.borders else "nil")
+        if grid.borders:
+            border.set(qn("w:sz"), "4")
+            border.set(qn("w:space"), "0")
+            border.set(qn("w:color"), "000000")
+        borders.append(border)
+    for element in (width, borders, fixed, margins):
+        existing = tblpr.find(element.tag)
+        if existing is not None:
+            tblpr.remove(existing)
+    # CT_TblPr order: tblStyle, ..., tblW, jc, ..., tblInd, tblBorders, shd, tblLayout, tblCellMar, tblLook
+    look = tblpr.find(qn("w:tblLook"))
+    for element in (width, borders, fixed, margins):
+        if look is not None:
+            look.addprevious(element)
+        else:
+            tblpr.append(element)
+    style = tblpr.find(qn("w:tblStyle"))
+    if style is not None:
+        tblpr.remove(style)
+    grid_element = tbl.tblGrid
+    for column, width_cm in zip(grid_element.findall(qn("w:gridCol")), grid.widths_cm, strict=True):
+        column.set(qn("w:w"), _twips(width_cm))
