@@ -9,6 +9,8 @@ dictionaries: no zero-width spaces are written.
 
 from __future__ import annotations
 
+import copy
+import functools
 import io
 import re
 from collections.abc import Sequence
@@ -17,12 +19,10 @@ from typing import Any
 
 import docx
 from docx.document import Document
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
-from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from exporters.compose import (
@@ -30,6 +30,7 @@ from exporters.compose import (
     Composition,
     Element,
     Grid,
+    GridCell,
     PageBreak,
     Para,
     Picture,
@@ -92,6 +93,31 @@ _RPR_ORDER = [
     "w:specVanish",
     "w:oMath",
 ]
+# The order of <w:style>'s children (the part this writer touches).
+_STYLE_ORDER = [
+    "w:name",
+    "w:aliases",
+    "w:basedOn",
+    "w:next",
+    "w:link",
+    "w:autoRedefine",
+    "w:hidden",
+    "w:uiPriority",
+    "w:semiHidden",
+    "w:unhideWhenUsed",
+    "w:qFormat",
+    "w:locked",
+    "w:personal",
+    "w:personalCompose",
+    "w:personalReply",
+    "w:rsid",
+    "w:pPr",
+    "w:rPr",
+    "w:tblPr",
+    "w:trPr",
+    "w:tcPr",
+    "w:tblStylePr",
+]
 _THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 _THAI = re.compile("[\u0e00-\u0e7f]")
 _TWIPS_PER_CM = 1440 / 2.54
@@ -106,8 +132,7 @@ def write_letter_docx(document: MeetingDocument, path: Path, layout: Layout) -> 
 
 
 def build_docx(composition: Composition, layout: Layout) -> Document:
-    doc = docx.Document()
-    _thai_styles(doc, layout)
+    doc = docx.Document(io.BytesIO(_thai_template(layout)))
     _page_setup(doc, composition, layout)
     body = doc.element.body
     first = body[0] if len(body) and body[0].tag == qn("w:p") else None
@@ -124,6 +149,16 @@ def build_docx(composition: Composition, layout: Layout) -> Document:
     properties.language = "th-TH"
     properties.author = "thai-minutes"
     return doc
+
+
+@functools.lru_cache(maxsize=8)
+def _thai_template(layout: Layout) -> bytes:
+    """python-docx's empty document with Thai-ready defaults and styles, made once per layout."""
+    doc = docx.Document()
+    _thai_styles(doc, layout)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
 
 
 def _save(composition: Composition, path: Path, layout: Layout) -> None:
@@ -194,11 +229,10 @@ def _thai_styles(doc: Document, layout: Layout) -> None:
     spacing.set(qn("w:line"), "240")
     spacing.set(qn("w:lineRule"), "auto")
     for style in styles.findall(qn("w:style")):
-        rpr = style.find(qn("w:rPr"))
-        if rpr is None:
-            rpr = OxmlElement("w:rPr")
-            style.append(rpr)
-        thai_run_properties(rpr, layout, thai=False)
+        _child(style, "w:rPr", _STYLE_ORDER)
+        # every rPr, including those nested in table styles' conditional formats
+        for rpr in style.iter(qn("w:rPr")):
+            thai_run_properties(rpr, layout, thai=False)
 
 
 def _page_setup(doc: Document, composition: Composition, layout: Layout) -> None:
@@ -276,32 +310,51 @@ def _run(
     paragraph: DocxParagraph, text: str, layout: Layout, bold: bool = False, size_pt: float | None = None
 ) -> Any:
     run = paragraph.add_run(text)
-    thai_run_properties(
-        run._r.get_or_add_rPr(),
-        layout,
-        size_pt,
-        bold=True if bold else None,
-        thai=bool(_THAI.search(text)) or not text,
-    )
+    thai = bool(_THAI.search(text)) or not text
+    run._r.insert(0, copy.deepcopy(_run_template(layout, bold, size_pt, thai)))
     return run
 
 
+@functools.lru_cache(maxsize=64)
+def _run_template(layout: Layout, bold: bool, size_pt: float | None, thai: bool) -> Any:
+    """Run properties made once per kind of run and copied into each run."""
+    rpr = OxmlElement("w:rPr")
+    thai_run_properties(rpr, layout, size_pt, bold=True if bold else None, thai=thai)
+    return rpr
+
+
 def _fill_paragraph(paragraph: DocxParagraph, para: Para, layout: Layout) -> None:
-    fmt = paragraph.paragraph_format
-    paragraph.alignment = _ALIGNMENTS[para.align]
-    fmt.left_indent = Cm(para.left_indent_cm) if para.left_indent_cm else None
-    fmt.first_line_indent = Cm(para.first_indent_cm) if para.first_indent_cm else None
-    fmt.right_indent = Cm(para.right_indent_cm) if para.right_indent_cm else None
-    fmt.space_before = Pt(para.space_before_pt)
-    fmt.space_after = Pt(0)
-    fmt.line_spacing = 1.0
-    fmt.keep_with_next = para.keep_with_next
-    if para.tab_cm is not None:
-        fmt.tab_stops.add_tab_stop(Cm(para.tab_cm))
+    p = paragraph._p
+    if p.pPr is not None:
+        p.remove(p.pPr)
+    shape = (para.align, para.left_indent_cm, para.first_indent_cm, para.right_indent_cm)
+    p.insert(
+        0, copy.deepcopy(_paragraph_template(*shape, para.tab_cm, para.space_before_pt, para.keep_with_next))
+    )
     for span in para.spans:
         _run(paragraph, span.text, layout, span.bold, para.size_pt)
     if not para.spans:
         _run(paragraph, "", layout, size_pt=para.size_pt)
+
+
+@functools.lru_cache(maxsize=512)
+def _paragraph_template(
+    align: Align, left: float, first: float, right: float, tab: float | None, space_before: float, keep: bool
+) -> Any:
+    """Paragraph properties made once per kind of paragraph and copied into each paragraph."""
+    model = DocxParagraph(OxmlElement("w:p"), None)  # type: ignore[arg-type]  # no story needed
+    fmt = model.paragraph_format
+    model.alignment = _ALIGNMENTS[align]
+    fmt.left_indent = Cm(left) if left else None
+    fmt.first_line_indent = Cm(first) if first else None
+    fmt.right_indent = Cm(right) if right else None
+    fmt.space_before = Pt(space_before)
+    fmt.space_after = Pt(0)
+    fmt.line_spacing = 1.0
+    fmt.keep_with_next = keep
+    if tab is not None:
+        fmt.tab_stops.add_tab_stop(Cm(tab))
+    return model._p.pPr
 
 
 def _rule(doc: Document, rule: Rule, layout: Layout) -> None:
@@ -325,53 +378,75 @@ def _twips(cm: float) -> str:
 
 
 def _grid(doc: Document, grid: Grid, layout: Layout) -> None:
-    columns = len(grid.widths_cm)
-    table = doc.add_table(rows=len(grid.rows), cols=columns)
-    table.autofit = False
-    _table_properties(table, grid, layout)
-    for row_index in range(len(grid.rows)):
-        tr = table.rows[row_index]._tr
-        trpr = tr.get_or_add_trPr()
+    """A table written as XML in one pass: python-docx's cell access rebuilds the whole grid on
+    every call, which makes large tables quadratic."""
+    tbl = OxmlElement("w:tbl")
+    tbl.append(_table_properties(grid, layout))
+    columns = OxmlElement("w:tblGrid")
+    for width in grid.widths_cm:
+        column = OxmlElement("w:gridCol")
+        column.set(qn("w:w"), _twips(width))
+        columns.append(column)
+    tbl.append(columns)
+    below: dict[int, tuple[int, GridCell]] = {}  # column → (rows still covered, the spanning cell)
+    for row_index, row in enumerate(grid.rows):
+        tr = OxmlElement("w:tr")
+        trpr = OxmlElement("w:trPr")
         trpr.append(OxmlElement("w:cantSplit"))
         if row_index < grid.header_rows:
             trpr.append(OxmlElement("w:tblHeader"))
-        for col_index, width in enumerate(grid.widths_cm):
-            table.cell(row_index, col_index).width = Cm(width)
-    for row_index, row in enumerate(grid.rows):
+        tr.append(trpr)
         for col_index, cell in enumerate(row):
-            if cell is None:
-                continue
-            target = table.cell(row_index, col_index)
-            if cell.colspan > 1 or cell.rowspan > 1:
-                target = target.merge(table.cell(row_index + cell.rowspan - 1, col_index + cell.colspan - 1))
-            if row_index < grid.header_rows or cell.rowspan > 1:
-                target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            lines = cell.text.split("\n")
-            for line_index, line in enumerate(lines):
-                paragraph = target.paragraphs[0] if line_index == 0 else target.add_paragraph()
-                spans = (Span(line, cell.bold),) if line else ()
-                _fill_paragraph(paragraph, Para(spans, cell.align), layout)
+            if cell is not None:
+                tr.append(_cell(cell, grid, col_index, layout, merge="restart" if cell.rowspan > 1 else None))
+                if cell.rowspan > 1:
+                    below[col_index] = (cell.rowspan - 1, cell)
+            elif col_index in below:
+                remaining, spanning = below.pop(col_index)
+                tr.append(
+                    _cell(GridCell("", colspan=spanning.colspan), grid, col_index, layout, merge="continue")
+                )
+                if remaining > 1:
+                    below[col_index] = (remaining - 1, spanning)
+        tbl.append(tr)
+    doc.element.body._insert_tbl(tbl)
 
 
-def _table_properties(table: DocxTable, grid: Grid, layout: Layout) -> None:
-    tbl = table._tbl
-    tblpr = tbl.tblPr
+def _cell(cell: GridCell, grid: Grid, column: int, layout: Layout, merge: str | None) -> Any:
+    tc = OxmlElement("w:tc")
+    tcpr = OxmlElement("w:tcPr")
+    width = OxmlElement("w:tcW")
+    width.set(qn("w:w"), _twips(sum(grid.widths_cm[column : column + cell.colspan])))
+    width.set(qn("w:type"), "dxa")
+    tcpr.append(width)
+    if cell.colspan > 1:
+        span = OxmlElement("w:gridSpan")
+        span.set(qn("w:val"), str(cell.colspan))
+        tcpr.append(span)
+    if merge is not None:
+        vmerge = OxmlElement("w:vMerge")
+        if merge == "restart":
+            vmerge.set(qn("w:val"), "restart")
+        tcpr.append(vmerge)
+    if merge is not None or cell.bold:
+        align = OxmlElement("w:vAlign")
+        align.set(qn("w:val"), "center")
+        tcpr.append(align)
+    tc.append(tcpr)
+    for line in cell.text.split("\n"):
+        p = OxmlElement("w:p")
+        tc.append(p)
+        spans = (Span(line, cell.bold),) if line else ()
+        _fill_paragraph(DocxParagraph(p, None), Para(spans, cell.align), layout)  # type: ignore[arg-type]
+    return tc
+
+
+def _table_properties(grid: Grid, layout: Layout) -> Any:
+    """w:tblPr: fixed layout at the given width, thin grid or no borders, small side padding."""
+    tblpr = OxmlElement("w:tblPr")
     width = OxmlElement("w:tblW")
     width.set(qn("w:w"), _twips(sum(grid.widths_cm)))
     width.set(qn("w:type"), "dxa")
-    fixed = OxmlElement("w:tblLayout")
-    fixed.set(qn("w:type"), "fixed")
-    margins = OxmlElement("w:tblCellMar")
-    for side, cm in (
-        ("w:top", 0.0),
-        ("w:left", layout.table_cell_padding_cm),
-        ("w:bottom", 0.0),
-        ("w:right", layout.table_cell_padding_cm),
-    ):
-        margin = OxmlElement(side)
-        margin.set(qn("w:w"), _twips(cm))
-        margin.set(qn("w:type"), "dxa")
-        margins.append(margin)
     borders = OxmlElement("w:tblBorders")
     for side in ("w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"):
         border = OxmlElement(side)
@@ -381,20 +456,20 @@ def _table_properties(table: DocxTable, grid: Grid, layout: Layout) -> None:
             border.set(qn("w:space"), "0")
             border.set(qn("w:color"), "000000")
         borders.append(border)
-    for element in (width, borders, fixed, margins):
-        existing = tblpr.find(element.tag)
-        if existing is not None:
-            tblpr.remove(existing)
-    # CT_TblPr order: tblStyle, ..., tblW, jc, ..., tblInd, tblBorders, shd, tblLayout, tblCellMar, tblLook
-    look = tblpr.find(qn("w:tblLook"))
-    for element in (width, borders, fixed, margins):
-        if look is not None:
-            look.addprevious(element)
-        else:
-            tblpr.append(element)
-    style = tblpr.find(qn("w:tblStyle"))
-    if style is not None:
-        tblpr.remove(style)
-    grid_element = tbl.tblGrid
-    for column, width_cm in zip(grid_element.findall(qn("w:gridCol")), grid.widths_cm, strict=True):
-        column.set(qn("w:w"), _twips(width_cm))
+    fixed = OxmlElement("w:tblLayout")
+    fixed.set(qn("w:type"), "fixed")
+    margins = OxmlElement("w:tblCellMar")
+    cell_margins = (
+        ("w:top", 0.0),
+        ("w:left", layout.table_cell_padding_cm),
+        ("w:bottom", 0.0),
+        ("w:right", layout.table_cell_padding_cm),
+    )
+    for side, cm in cell_margins:
+        margin = OxmlElement(side)
+        margin.set(qn("w:w"), _twips(cm))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    for element in (width, borders, fixed, margins):  # the order CT_TblPr requires
+        tblpr.append(element)
+    return tblpr

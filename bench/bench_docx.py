@@ -1,0 +1,125 @@
+"""DOCX export benchmark: a meeting the size of the Lampang example and one ten times larger.
+
+Reports medians of: exporting the minutes and the letter as DOCX in a running program; the whole
+command line (`python main.py export FILE.json --format docx`, process start and loading
+included); and, beside them, LibreOffice converting the same minutes DOCX to PDF on this machine
+when it is installed. Goals: the Lampang-sized export well under a second, and at least five
+times faster than LibreOffice's conversion.
+
+    python bench/bench_docx.py [--repeat 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.sized_meeting import lampang_sized, text_size
+from exporters.docx_export import write_letter_docx, write_minutes_docx
+from exporters.layout import DEFAULT_LAYOUT
+from models.meeting import MeetingDocument, Table, all_blocks
+from models.meetingfile import write_meeting_file
+
+
+def median_s(action: Callable[[], object], repeat: int) -> float:
+    timings = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings)
+
+
+def run_quietly(command: list[str]) -> None:
+    subprocess.run(command, check=True, capture_output=True)
+
+
+def libreoffice_seconds(source: Path, repeat: int) -> float | None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return None
+    profile = (source.parent / "lo-profile").as_uri()
+    out = str(source.parent / "lo")
+    command = [
+        soffice,
+        f"-env:UserInstallation={profile}",
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        out,
+        str(source),
+    ]
+    run_quietly(command)  # the first start creates the profile
+    return median_s(functools.partial(run_quietly, command), repeat)
+
+
+def command_line_seconds(document: MeetingDocument, folder: Path, repeat: int) -> float:
+    source = folder / "sized.minutes.json"
+    write_meeting_file(document, source)
+    out = folder / "cli"
+    out.mkdir(exist_ok=True)
+    command = [
+        sys.executable,
+        str(ROOT / "main.py"),
+        "export",
+        str(source),
+        "-o",
+        str(out),
+        "--format",
+        "docx",
+    ]
+    return median_s(functools.partial(run_quietly, command), repeat)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+    few = max(3, args.repeat // 2)
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        write_minutes_docx(lampang_sized(1), folder / "warm-up.docx", DEFAULT_LAYOUT)
+        for scale in (1, 10):
+            document = lampang_sized(scale)
+            tables = sum(1 for _, block in all_blocks(document.meeting) if isinstance(block, Table))
+            minutes, letter = folder / f"minutes-{scale}.docx", folder / f"letter-{scale}.docx"
+            minutes_s = median_s(
+                functools.partial(write_minutes_docx, document, minutes, DEFAULT_LAYOUT), args.repeat
+            )
+            letter_s = median_s(
+                functools.partial(write_letter_docx, document, letter, DEFAULT_LAYOUT), args.repeat
+            )
+            whole_s = command_line_seconds(document, folder, few)
+            print(
+                f"scale {scale:>2}: {text_size(document):,} characters, "
+                f"{len(document.meeting.attendees)} attendees, {tables} tables"
+            )
+            print(f"  DOCX minutes: median {minutes_s * 1000:7.1f} ms   letter: {letter_s * 1000:6.1f} ms")
+            print(f"  whole command (start, read, both DOCX): median {whole_s * 1000:7.1f} ms")
+            converted = libreoffice_seconds(minutes, few)
+            if converted is None:
+                print("  LibreOffice is not installed: no comparison")
+            else:
+                print(
+                    f"  LibreOffice DOCX→PDF of the same minutes: median {converted * 1000:7.1f} ms "
+                    f"(our export {converted / minutes_s:.1f}× faster; goal ≥ 5×)"
+                )
+    print("goal: the Lampang-sized minutes well under 1 s")
+
+
+if __name__ == "__main__":
+    main()

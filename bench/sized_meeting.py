@@ -1,0 +1,83 @@
+"""Meetings of a chosen size for benchmarks, grown from the demo meeting.
+
+`lampang_sized(scale)` gives about 17,000 characters of text, 38 attendees and 6 tables at scale 1
+(the size of the real Lampang minutes in ../shared/examples, which benchmarks do not read), and
+`scale` times all of that at larger scales.
+"""
+
+from __future__ import annotations
+
+import copy
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from models.meeting import (
+    Attendee,
+    BulletList,
+    Item,
+    MeetingDocument,
+    Paragraph,
+    Table,
+    all_blocks,
+    walk_items,
+)
+from models.meetingfile import read_meeting_file
+from models.paths import DEMO_MEETING
+
+TEXT_PER_SCALE = 17_000
+ATTENDEES_PER_SCALE = 38
+TABLES_PER_SCALE = 6
+
+
+def text_size(document: MeetingDocument) -> int:
+    meeting = document.meeting
+    size = len(meeting.title) + sum(len(a.full_name) + len(a.position) for a in meeting.attendees)
+    for section in meeting.sections:
+        size += len(section.title) + len(section.resolution)
+        for _, item in walk_items(section.items):
+            size += len(item.title) + len(item.presenter) + len(item.resolution)
+    for _, block in all_blocks(meeting):
+        if isinstance(block, Paragraph):
+            size += len(block.text)
+        elif isinstance(block, BulletList):
+            size += sum(map(len, block.items))
+        elif isinstance(block, Table):
+            size += sum(len(c.title) for c in block.columns) + sum(
+                len(cell) for row in block.rows for cell in row
+            )
+    return size
+
+
+def lampang_sized(scale: int = 1) -> MeetingDocument:
+    demo = read_meeting_file(DEMO_MEETING)
+    document = copy.deepcopy(demo)
+    meeting = document.meeting
+    people = demo.meeting.attendees
+    meeting.attendees = [
+        Attendee(
+            f"{person.first}{'' if index < len(people) else index}",
+            person.status,
+            person.prefix,
+            person.last,
+            person.position,
+            person.note,
+        )
+        for index, person in enumerate(people[i % len(people)] for i in range(ATTENDEES_PER_SCALE * scale))
+    ]
+    donors = [item for section in demo.meeting.sections for item in section.items]
+    tables = [block for _, block in all_blocks(demo.meeting) if isinstance(block, Table)]
+    table_count = sum(1 for _, block in all_blocks(meeting) if isinstance(block, Table))
+    target = meeting.sections[4]  # เรื่องเพื่อทราบ grows
+    turn = 0
+    while text_size(document) < TEXT_PER_SCALE * scale:
+        item = copy.deepcopy(donors[turn % len(donors)])
+        item.items = []
+        item.blocks = [b for b in item.blocks if not isinstance(b, Table)]
+        if table_count < TABLES_PER_SCALE * scale:
+            item.blocks.append(copy.deepcopy(tables[table_count % len(tables)]))
+            table_count += 1
+        target.items.append(Item(item.title, item.presenter, item.blocks, item.resolution))
+        turn += 1
+    return document
