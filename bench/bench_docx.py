@@ -22,14 +22,15 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.sized_meeting import lampang_sized, text_size
 from exporters.docx_export import write_letter_docx, write_minutes_docx
 from exporters.layout import DEFAULT_LAYOUT
 from models.meeting import MeetingDocument, Table, all_blocks
 from models.meetingfile import write_meeting_file
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def median_s(action: Callable[[], object], repeat: int) -> float:
