@@ -136,6 +136,9 @@ def _para(layout: Layout, text: str, bold: bool = False, **options: Any) -> Para
     return Para(_spans(layout, text, bold), **options)
 
 
+_SLACK_CM = 0.15  # renderers round widths and metrics differently: a line that just fits may not
+
+
 @dataclass(frozen=True)
 class Text:
     """One cell's text for sharing out column widths."""
@@ -152,7 +155,7 @@ def column_widths(
     natural, minimum = [], []
     for cells in columns:
         lines = [(line, cell.bold) for cell in cells for line in cell.text.split("\n")] or [("", False)]
-        natural.append(max(measure(line, bold) for line, bold in lines) + 2 * padding_cm)
+        natural.append(max(measure(line, bold) for line, bold in lines) + 2 * padding_cm + _SLACK_CM)
         words = [(word, bold) for line, bold in lines for word in thai.segment(line) if not word.isspace()]
         minimum.append(max((measure(word, bold) for word, bold in words), default=0.0) + 2 * padding_cm)
     minimum = [max(m, 0.6) for m in minimum]
@@ -162,10 +165,32 @@ def column_widths(
         return tuple(n + spare * n / sum(natural) for n in natural)
     if sum(minimum) >= total_cm:
         return tuple(total_cm * m / sum(minimum) for m in minimum)
-    # every column gets its minimum; the rest goes by how much more each would like
-    rest = total_cm - sum(minimum)
-    wants = [n - m for n, m in zip(natural, minimum, strict=True)]
-    return tuple(m + rest * w / sum(wants) for m, w in zip(minimum, wants, strict=True))
+    return _fill_narrow_first(natural, minimum, total_cm)
+
+
+def _fill_narrow_first(natural: list[float], minimum: list[float], total_cm: float) -> tuple[float, ...]:
+    """Columns that fit within a fair share of the room left keep their whole natural width, so
+    that short figures and words never wrap; the long columns share the rest above their minimum
+    by how much more each would like."""
+    widths: dict[int, float] = {}
+    remaining = total_cm
+    waiting = set(range(len(natural)))
+    while waiting:
+        fair = remaining / len(waiting)
+        fitting = [i for i in waiting if natural[i] <= fair]
+        if not fitting or sum(minimum[i] for i in waiting if i not in fitting) > remaining - sum(natural[i] for i in fitting):
+            break
+        for i in fitting:
+            widths[i] = natural[i]
+            remaining -= natural[i]
+            waiting.remove(i)
+    if waiting:
+        spare = remaining - sum(minimum[i] for i in waiting)
+        wants = {i: natural[i] - minimum[i] for i in waiting}
+        total_wants = sum(wants.values()) or 1.0
+        for i in waiting:
+            widths[i] = minimum[i] + spare * wants[i] / total_wants
+    return tuple(widths[i] for i in range(len(natural)))
 
 
 # --- the minutes ----------------------------------------------------------------------------
@@ -257,20 +282,16 @@ def _roster_grid(layout: Layout, people: Sequence[Attendee], with_reason: bool, 
 
 
 def _roster_widths(layout: Layout, rows: Sequence[Sequence[GridCell]], measure: Measure) -> tuple[float, ...]:
-    """Number, name, surname (and reason) as wide as their longest entry, so that they never
-    wrap; the position takes the rest and wraps inside its column."""
+    """Number, name and surname as wide as their longest entry, so that they never wrap; the
+    position (and the reason of absence) share the rest and wrap inside their columns."""
     padding = layout.table_cell_padding_cm
-    columns = len(rows[0])
-    natural = [max(measure(row[i].text, False) for row in rows) + 2 * padding + 0.2 for i in range(columns)]
-    position = 3
-    fixed = sum(width for index, width in enumerate(natural) if index != position)
-    if layout.text_width_cm - fixed >= layout.text_width_cm * 0.35:
-        return tuple(
-            layout.text_width_cm - fixed if index == position else width
-            for index, width in enumerate(natural)
-        )
-    texts = [[Text(row[i].text) for row in rows] for i in range(columns)]
-    return column_widths(texts, layout.text_width_cm, measure, padding)
+    natural = [max(measure(row[i].text, False) for row in rows) + 2 * padding + _SLACK_CM for i in range(len(rows[0]))]
+    fixed, flexible = natural[:3], [[Text(row[i].text) for row in rows] for i in range(3, len(rows[0]))]
+    rest = layout.text_width_cm - sum(fixed)
+    if rest < layout.text_width_cm * 0.3:  # names so long that the position would be crushed
+        texts = [[Text(row[i].text) for row in rows] for i in range(len(rows[0]))]
+        return column_widths(texts, layout.text_width_cm, measure, padding)
+    return (*fixed, *column_widths(flexible, rest, measure, padding))
 
 
 def _section(state: _MinutesState, section: Section) -> None:
