@@ -178,7 +178,9 @@ def _fill_narrow_first(natural: list[float], minimum: list[float], total_cm: flo
     while waiting:
         fair = remaining / len(waiting)
         fitting = [i for i in waiting if natural[i] <= fair]
-        if not fitting or sum(minimum[i] for i in waiting if i not in fitting) > remaining - sum(natural[i] for i in fitting):
+        if not fitting or sum(minimum[i] for i in waiting if i not in fitting) > remaining - sum(
+            natural[i] for i in fitting
+        ):
             break
         for i in fitting:
             widths[i] = natural[i]
@@ -285,7 +287,10 @@ def _roster_widths(layout: Layout, rows: Sequence[Sequence[GridCell]], measure: 
     """Number, name and surname as wide as their longest entry, so that they never wrap; the
     position (and the reason of absence) share the rest and wrap inside their columns."""
     padding = layout.table_cell_padding_cm
-    natural = [max(measure(row[i].text, False) for row in rows) + 2 * padding + _SLACK_CM for i in range(len(rows[0]))]
+    natural = [
+        max(measure(row[i].text, False) for row in rows) + 2 * padding + _SLACK_CM
+        for i in range(len(rows[0]))
+    ]
     fixed, flexible = natural[:3], [[Text(row[i].text) for row in rows] for i in range(3, len(rows[0]))]
     rest = layout.text_width_cm - sum(fixed)
     if rest < layout.text_width_cm * 0.3:  # names so long that the position would be crushed
