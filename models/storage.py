@@ -702,12 +702,19 @@ class Database:
         return attendee.id
 
     def update_attendee(self, attendee_id: int, **fields: Any) -> None:
-        unknown = set(fields) - set(_ATTENDEE_FIELDS)
+        """Change prefix, first, last, position, status or note of one attendee."""
+        self._update_checked(
+            "attendees", attendee_id, _ATTENDEE_FIELDS, {k: str(v) for k, v in fields.items()}
+        )
+
+    def _update_checked(self, table: str, row_id: int, allowed: Sequence[str], row: dict[str, Any]) -> None:
+        """Write the given columns of one row (refusing unknown ones) and mark its meeting modified."""
+        unknown = set(row) - set(allowed)
         if unknown:
             raise KeyError(sorted(unknown))
         with self.transaction():
-            self._set_fields("attendees", attendee_id, {k: str(v) for k, v in fields.items()})
-            self._touch(self._meeting_of("attendees", attendee_id))
+            self._set_fields(table, row_id, row)
+            self._touch(self._meeting_of(table, row_id))
 
     def delete_attendee(self, attendee_id: int) -> None:
         self._delete_ordered(_ATTENDEES, attendee_id)
@@ -805,13 +812,8 @@ class Database:
 
     def update_node(self, node_id: int, **fields: Any) -> None:
         """Change title, presenter, resolution or is_agenda of a section or item."""
-        unknown = set(fields) - set(_NODE_FIELDS)
-        if unknown:
-            raise KeyError(sorted(unknown))
         row = {k: int(v) if k == "is_agenda" else v for k, v in fields.items()}
-        with self.transaction():
-            self._set_fields("nodes", node_id, row)
-            self._touch(self._meeting_of("nodes", node_id))
+        self._update_checked("nodes", node_id, _NODE_FIELDS, row)
 
     def delete_node(self, node_id: int) -> None:
         """Delete a section or item with everything below it."""
@@ -986,12 +988,10 @@ class Database:
         return recipient_id
 
     def update_recipient(self, recipient_id: int, **fields: Any) -> None:
-        unknown = set(fields) - set(_RECIPIENT_FIELDS)
-        if unknown:
-            raise KeyError(sorted(unknown))
-        with self.transaction():
-            self._set_fields("recipients", recipient_id, {k: str(v) for k, v in fields.items()})
-            self._touch(self._meeting_of("recipients", recipient_id))
+        """Change name, status or note of one recipient of the letter."""
+        self._update_checked(
+            "recipients", recipient_id, _RECIPIENT_FIELDS, {k: str(v) for k, v in fields.items()}
+        )
 
     def delete_recipient(self, recipient_id: int) -> None:
         self._delete_ordered(_RECIPIENTS, recipient_id)
