@@ -370,3 +370,20 @@ def test_a_meeting_with_nothing_optional_still_exports(tmp_path: Path) -> None:
     bare = MeetingDocument(Meeting("การประชุม", 1, 2567, dt.date(2024, 1, 5)))
     assert "ครั้งที่ ๑/๒๕๖๗" in text_of(build(tmp_path, copy.deepcopy(bare)))
     assert "เรื่อง\tขอส่งรายงานการประชุม" in text_of(build(tmp_path, bare, "letter"))
+
+
+def test_references_are_labelled_and_numbered(tmp_path: Path) -> None:
+    document = small_meeting()
+    assert document.letter is not None
+    document.letter.references = ["หนังสือกรม ที่ มท 0401/ว 1", "หนังสือจังหวัด ที่ ทส 0001/ว 2"]
+    text = text_of(build(tmp_path, document, "letter"))
+    assert "อ้างถึง\t๑. หนังสือกรม ที่ มท ๐๔๐๑/ว ๑\n\t๒. หนังสือจังหวัด" in text
+    assert text.index("เรียน") < text.index("อ้างถึง") < text.index("ตามที่ได้มี")
+
+
+def test_demo_roster_has_all_three_groups_in_order(tmp_path: Path, demo: MeetingDocument) -> None:
+    doc = build(tmp_path, demo)
+    headings = [p.text for p in doc.paragraphs if p.text in ("ผู้มาประชุม", "ผู้ไม่มาประชุม", "ผู้เข้าร่วมประชุม")]
+    assert headings == ["ผู้มาประชุม", "ผู้ไม่มาประชุม", "ผู้เข้าร่วมประชุม"]
+    assert [len(t.rows) for t in doc.tables[:3]] == [18, 1, 1]
+    assert doc.tables[1].rows[0].cells[-1].text == "ไปราชการ"

@@ -330,3 +330,12 @@ def test_an_older_database_is_backed_up_then_migrated(db_path: Path) -> None:
     (backup,) = backup_folder(db_path).iterdir()
     with sqlite3.connect(backup) as copy_conn:
         assert copy_conn.execute("PRAGMA user_version").fetchone()[0] == 1
+
+
+def test_unknown_fields_are_refused_and_change_nothing(database: Database, demo: MeetingDocument) -> None:
+    stored = stored_demo(database, demo)
+    attendee = stored.meeting.attendees[0]
+    assert attendee.id is not None
+    with pytest.raises(KeyError):
+        database.update_attendee(attendee.id, first="ใหม่", salary="๑๐๐")
+    assert database.load_document(stored.meeting.id or 0) == stored
