@@ -23,11 +23,13 @@ Writer = Callable[[MeetingDocument, Path, Layout], None]
 @cache
 def _writers() -> dict[tuple[str, str], Writer]:
     # imported on first use: python-docx and ReportLab take a moment to load
-    from exporters import docx_export  # noqa: PLC0415
+    from exporters import docx_export, pdf_export  # noqa: PLC0415
 
     return {
         ("minutes", "docx"): docx_export.write_minutes_docx,
         ("letter", "docx"): docx_export.write_letter_docx,
+        ("minutes", "pdf"): pdf_export.write_minutes_pdf,
+        ("letter", "pdf"): pdf_export.write_letter_pdf,
     }
 
 

@@ -191,7 +191,7 @@ def segment(text: str) -> tuple[str, ...]:
     from pythainlp.tokenize import word_tokenize  # noqa: PLC0415  (the dictionary loads on first use)
 
     words = word_tokenize(text, engine="newmm", keep_whitespace=True)
-    return tuple(_glue_non_starters(words))
+    return tuple(_glue_units(_glue_non_starters(words)))
 
 
 _NON_STARTERS = frozenset("ๆฯ)]}”’,.;:!?%")
@@ -208,6 +208,29 @@ def _glue_non_starters(words: list[str]) -> list[str]:
         else:
             glued.append(word)
     return _glue_space_before_mai_yamok(glued)
+
+
+_ERAS = ("พ.ศ.", "ค.ศ.", "จ.ศ.", "ร.ศ.")
+_NUMBER_PIECE = re.compile(r"^[0-9๐-๙][0-9๐-๙,.:/]*$")
+
+
+def _glue_units(words: list[str]) -> list[str]:
+    """An era and its year (`พ.ศ. ๒๕๖๘`) and a time and its `น.` (`๑๓.๓๐ น.`) never part at a
+    line end, though a space stands between them."""
+    result: list[str] = []
+    for word in words:
+        if len(result) >= 2 and result[-1] == " " and _belongs_together(result[-2], word):
+            space = result.pop()
+            result[-1] += space + word
+        else:
+            result.append(word)
+    return result
+
+
+def _belongs_together(before: str, after: str) -> bool:
+    era_then_year = before.endswith(_ERAS) and bool(_NUMBER_PIECE.match(after))
+    time_then_mark = bool(_NUMBER_PIECE.match(before.rsplit(" ", maxsplit=1)[-1])) and after.startswith("น.")
+    return era_then_year or time_then_mark
 
 
 def _glue_space_before_mai_yamok(words: list[str]) -> list[str]:

@@ -7,18 +7,18 @@ Needs `soffice` (Debian: libreoffice-writer-nogui) and poppler-utils; `.ci/run` 
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from exporters.compose import Composition, Grid, Para, compose_letter, compose_minutes
+from exporters.compose import compose_letter, compose_minutes
 from exporters.docx_export import write_letter_docx, write_minutes_docx
 from exporters.fonts import FONT_FOLDER
 from exporters.layout import DEFAULT_LAYOUT
 from models.meeting import MeetingDocument
+from tests.textcheck import assert_in_order, chunks, squeezed
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(
@@ -26,7 +26,6 @@ pytestmark = pytest.mark.skipif(
     reason="LibreOffice or poppler-utils is not installed",
 )
 LAYOUT = DEFAULT_LAYOUT.with_font("Sarabun")
-PAGE_NUMBER = re.compile(r"-[0-9๐-๙]+-")
 
 
 def convert(source: Path, tmp_path: Path) -> Path:
@@ -54,30 +53,6 @@ def convert(source: Path, tmp_path: Path) -> Path:
 def fonts_of(pdf: Path) -> set[str]:
     listing = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True, text=True).stdout
     return {line.split()[0].split("+")[-1] for line in listing.splitlines()[2:] if line.strip()}
-
-
-def squeezed(text: str) -> str:
-    """Text without white space and page numbers: lines wrap and pages break differently."""
-    return PAGE_NUMBER.sub("", re.sub(r"\s+", "", text))
-
-
-def chunks(composition: Composition) -> list[str]:
-    """Every paragraph and table cell in reading order."""
-    found = []
-    for element in composition.body:
-        if isinstance(element, Para):
-            found.append(element.text)
-        elif isinstance(element, Grid):
-            found.extend(cell.text for row in element.rows for cell in row if cell is not None)
-    return [text for text in map(squeezed, found) if text]
-
-
-def assert_in_order(expected: list[str], text: str) -> None:
-    position = 0
-    for chunk in expected:
-        found = text.find(chunk, position)
-        assert found >= 0, f"missing or out of order: {chunk!r} (after position {position})"
-        position = found + len(chunk)
 
 
 @pytest.mark.parametrize("which", ["minutes", "letter"])

@@ -1,0 +1,338 @@
+"""Thai paragraphs for the PDF: line breaking on word boundaries, justification, shaped drawing
+with a true text layer.
+
+ReportLab breaks lines only at spaces and draws Thai marks unshaped. Here a paragraph is cut into
+words with the cached PyThaiNLP segmentation (`models.thai.segment`: ๆ, ฯ and closing
+punctuation already stay with the word before), each word is shaped with HarfBuzz and measured,
+and lines are filled greedily, never breaking inside a word; a word longer than a whole line (a
+URL, say) breaks between grapheme clusters. A justified line spreads its slack over its word
+boundaries, unless that would open visible gaps; the last line is never stretched.
+
+HarfBuzz substitutes and reorders mark glyphs (`น้ำ` is drawn `น ํ ้ า`), so no glyph-to-Unicode
+map can give the source text back. Each printed line is therefore wrapped in a marked-content
+span whose ActualText is exactly that line's source text: `pdftotext` and viewers' search see the
+meeting's words, not the glyphs.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from reportlab.lib.units import cm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
+from reportlab.platypus import Flowable
+
+from exporters.compose import Align, Para, Span
+from exporters.fonts import PdfFonts
+from models import thai
+
+# Justification: spaces take most of a line's slack; boundaries between Thai words inside a
+# phrase (no space there) take a little, so that names and compounds do not fall apart.
+BOUNDARY_SHARE = 0.15  # a word boundary takes this much of what a space takes
+MAX_BOUNDARY_EM = 0.15  # at most this much extra room at a boundary ...
+MAX_SPACE_EM = 1.0  # ... and at a space; a line needing more stays left-aligned
+DEFAULT_TAB_CM = 1.25
+
+
+@lru_cache(maxsize=200_000)
+def shaped(text: str, font: str, size: float) -> tuple[Any, float]:
+    """The text shaped by HarfBuzz in the font, and its advance width in points."""
+    glyphs = shapeStr(text, font, size)
+    if isinstance(glyphs, ShapedStr):
+        width = sum(data.x_advance for data in glyphs.__shapeData__) * size / 1000
+    else:
+        width = pdfmetrics.stringWidth(text, font, size)
+    return glyphs, width
+
+
+@dataclass(frozen=True)
+class Atom:
+    """A piece of one word in one weight."""
+
+    text: str
+    bold: bool
+
+
+@dataclass
+class Unit:
+    kind: str  # "word", "space", "tab" or "break"
+    atoms: list[Atom] = field(default_factory=list)
+    width: float = 0.0
+
+    @property
+    def text(self) -> str:
+        return "".join(atom.text for atom in self.atoms)
+
+
+@dataclass
+class Placed:
+    x: float
+    atom: Atom
+
+
+@dataclass
+class Line:
+    placed: list[Placed]
+    source: str  # what the line says, for the text layer
+    start: float  # where the line may start (after the indent)
+    end: float  # where it must end
+    used: float  # where its last word ends
+    last: bool = False
+    word_starts: list[int] = field(default_factory=list)  # index in `placed` of each word's first atom
+    after_space: list[bool] = field(default_factory=list)  # whether each word follows a space
+    justify_from: int = 0  # words before this (up to the last tab) keep their places
+
+
+def units_of(spans: tuple[Span, ...], fonts: PdfFonts, size: float) -> list[Unit]:
+    """The paragraph as words, spaces, tabs and forced breaks, each measured."""
+    plain = "".join(span.text for span in spans)
+    weight_at: list[bool] = []
+    for span in spans:
+        weight_at.extend([span.bold] * len(span.text))
+    units: list[Unit] = []
+    position = 0
+    for piece in thai.segment(plain):
+        if piece.isspace():
+            units.extend(_whitespace_units(piece, fonts, size))
+        else:
+            atoms: list[Atom] = []
+            for offset, char in enumerate(piece):
+                bold = weight_at[position + offset]
+                if atoms and atoms[-1].bold == bold:
+                    atoms[-1] = Atom(atoms[-1].text + char, bold)
+                else:
+                    atoms.append(Atom(char, bold))
+            width = sum(shaped(a.text, fonts.name(a.bold), size)[1] for a in atoms)
+            units.append(Unit("word", atoms, width))
+        position += len(piece)
+    return units
+
+
+def _whitespace_units(piece: str, fonts: PdfFonts, size: float) -> list[Unit]:
+    units = []
+    for char in piece:
+        if char == "\t":
+            units.append(Unit("tab"))
+        elif char == "\n":
+            units.append(Unit("break"))
+        else:
+            units.append(Unit("space", [Atom(" ", False)], shaped(" ", fonts.regular, size)[1]))
+    return units
+
+
+def _clusters(text: str) -> list[str]:
+    """Grapheme clusters: a base character with the marks above and below it."""
+    clusters: list[str] = []
+    for char in text:
+        if clusters and (unicodedata.combining(char) or char in "\u0e31\u0e47"):
+            clusters[-1] += char
+        else:
+            clusters.append(char)
+    return clusters
+
+
+def _split_long_word(unit: Unit, room: float, fonts: PdfFonts, size: float) -> list[Unit]:
+    """A word wider than a whole line, cut between grapheme clusters into pieces that fit."""
+    pieces: list[Unit] = []
+    current: list[Atom] = []
+    width = 0.0
+    for atom in unit.atoms:
+        for cluster in _clusters(atom.text):
+            cluster_width = shaped(cluster, fonts.name(atom.bold), size)[1]
+            if current and width + cluster_width > room:
+                pieces.append(Unit("word", current, width))
+                current, width = [], 0.0
+            if current and current[-1].bold == atom.bold:
+                current[-1] = Atom(current[-1].text + cluster, atom.bold)
+            else:
+                current.append(Atom(cluster, atom.bold))
+            width += cluster_width
+    if current:
+        pieces.append(Unit("word", current, width))
+    return pieces
+
+
+def break_lines(para: Para, width: float, fonts: PdfFonts, size: float) -> list[Line]:
+    """Fill lines greedily with whole words; positions are from the paragraph's left edge."""
+    left = para.left_indent_cm * cm
+    right = width - para.right_indent_cm * cm
+    tab_stop = para.tab_cm * cm if para.tab_cm is not None else None
+    lines: list[Line] = []
+    line = _new_line(left + para.first_indent_cm * cm, right)
+    space_pending: Unit | None = None
+    queue = units_of(para.spans, fonts, size)
+    index = 0
+    while index < len(queue):
+        unit = queue[index]
+        index += 1
+        if unit.kind == "space":
+            if line.placed:
+                space_pending = unit
+            continue
+        if unit.kind == "break":
+            lines.append(_finish(line, last=True))
+            line, space_pending = _new_line(left, right), None
+            continue
+        if unit.kind == "tab":
+            line.used = _tab_position(line.used, tab_stop, line.start)
+            line.source += " "
+            line.justify_from = len(line.word_starts)
+            space_pending = None
+            continue
+        gap = space_pending.width if space_pending else 0.0
+        if line.placed and line.used + gap + unit.width > line.end:
+            lines.append(_finish(line, last=False))
+            line, space_pending, gap = _new_line(left, right), None, 0.0
+        if unit.width > line.end - line.used and not line.placed:
+            if unit.width <= right - left:  # fits a whole line, only not this indented one
+                lines.append(_finish(line, last=False))
+                line, space_pending, gap = _new_line(left, right), None, 0.0
+            else:  # wider than any line (a long URL): cut between grapheme clusters
+                pieces = _split_long_word(unit, line.end - line.used, fonts, size)
+                queue[index:index] = pieces[1:]
+                unit = pieces[0]
+        if space_pending is not None:
+            line.source += " "
+        x = line.used + gap
+        line.word_starts.append(len(line.placed))
+        line.after_space.append(space_pending is not None)
+        for atom in unit.atoms:
+            line.placed.append(Placed(x, atom))
+            x += shaped(atom.text, fonts.name(atom.bold), size)[1]
+        line.used = x
+        line.source += unit.text
+        space_pending = None
+    lines.append(_finish(line, last=True))
+    return lines
+
+
+def _new_line(start: float, end: float) -> Line:
+    return Line([], "", start, end, start)
+
+
+def _tab_position(x: float, tab_stop: float | None, start: float) -> float:
+    if tab_stop is not None and tab_stop > x + 0.5:
+        return tab_stop
+    step = float(DEFAULT_TAB_CM * cm)
+    return start + ((x - start) // step + 1) * step
+
+
+def _finish(line: Line, last: bool) -> Line:
+    line.last = last
+    line.source = line.source.rstrip()
+    return line
+
+
+def align_line(line: Line, align: Align, size: float) -> None:
+    """Move the words of a finished line for its alignment."""
+    slack = line.end - line.used
+    if slack <= 0 or not line.placed:
+        return
+    if align is Align.CENTER:
+        _shift(line.placed, slack / 2)
+    elif align is Align.RIGHT:
+        _shift(line.placed, slack)
+    elif align is Align.JUSTIFY and not line.last:
+        _justify(line, slack, size)
+
+
+def _shift(placed: list[Placed], dx: float) -> None:
+    for item in placed:
+        item.x += dx
+
+
+def _justify(line: Line, slack: float, size: float) -> None:
+    """Spread the slack over the gaps between the words after the last tab: spaces first, word
+    boundaries a little; leave the line as it is when that would open visible gaps."""
+    first = line.justify_from
+    starts = line.word_starts[first:]
+    spaces = sum(line.after_space[first + 1 :])
+    boundaries = len(starts) - 1 - spaces
+    if len(starts) < 2:
+        return
+    boundary_extra = min(
+        slack * BOUNDARY_SHARE / (boundaries * BOUNDARY_SHARE + spaces), MAX_BOUNDARY_EM * size
+    )
+    space_extra = (slack - boundaries * boundary_extra) / spaces if spaces else 0.0
+    if space_extra > MAX_SPACE_EM * size or (not spaces and boundaries * boundary_extra < slack - 0.01):
+        return
+    bounds = [*starts, len(line.placed)]
+    shift = 0.0
+    for order in range(1, len(starts)):
+        shift += space_extra if line.after_space[first + order] else boundary_extra
+        for item in line.placed[bounds[order] : bounds[order + 1]]:
+            item.x += shift
+
+
+class ThaiParagraph(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
+    """A platypus flowable that lays out and draws one `Para`."""
+
+    def __init__(self, para: Para, fonts: PdfFonts, size: float, lines: list[Line] | None = None) -> None:
+        super().__init__()
+        self.para = para
+        self.fonts = fonts
+        self.size = para.size_pt or size
+        self.leading = fonts.leading(self.size)
+        self.keep_next = para.keep_with_next  # grouped by the PDF writer, not by platypus
+        self._lines = lines
+        self._width = -1.0
+
+    def getSpaceBefore(self) -> float:  # noqa: N802  (ReportLab's name)
+        return self.para.space_before_pt
+
+    def lines(self, width: float) -> list[Line]:
+        if self._lines is None or (self._width != width and self._width >= 0):
+            self._lines = break_lines(self.para, width, self.fonts, self.size)
+            for line in self._lines:
+                align_line(line, self.para.align, self.size)
+            self._width = width
+        return self._lines
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.height = len(self.lines(available_width)) * self.leading
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        lines = self.lines(available_width)
+        fit = int(available_height // self.leading)
+        if fit >= len(lines):
+            return [self]
+        if fit < 2 or len(lines) - fit < 2:  # no single line left alone on either page
+            fit = min(fit, len(lines) - 2)
+            if fit < 2:
+                return []
+        head = ThaiParagraph(self.para, self.fonts, self.size, lines[:fit])
+        tail_para = Para(**{**self.para.__dict__, "space_before_pt": 0.0})
+        tail = ThaiParagraph(tail_para, self.fonts, self.size, lines[fit:])
+        head._width = tail._width = available_width
+        return [head, tail]
+
+    def draw(self) -> None:
+        canvas = self.canv
+        for index, line in enumerate(self._lines or []):
+            baseline = self.height - index * self.leading - self.fonts.ascent * self.size / 1000
+            draw_line(canvas, line, 0.0, baseline, self.fonts, self.size)
+
+
+def draw_line(canvas: Any, line: Line, x0: float, baseline: float, fonts: PdfFonts, size: float) -> None:
+    """Draw one line's shaped words inside an ActualText span holding its source text."""
+    if not line.placed:
+        return
+    actual = (b"\xfe\xff" + line.source.encode("utf-16-be")).hex().upper()
+    canvas.addLiteral(f"/Span <</ActualText <{actual}>>> BDC")
+    text = canvas.beginText()
+    current_font = None
+    for item in line.placed:
+        font = fonts.name(item.atom.bold)
+        if font != current_font:
+            text.setFont(font, size)
+            current_font = font
+        text.setTextOrigin(x0 + item.x, baseline)
+        text.textOut(shaped(item.atom.text, font, size)[0])
+    canvas.drawText(text)
+    canvas.addLiteral("EMC")

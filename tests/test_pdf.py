@@ -1,0 +1,258 @@
+"""The PDF minutes and letter: true text layer, word-boundary line breaks, margins, layout."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import itertools
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from PIL import Image
+from pythainlp.tokenize import word_tokenize
+from reportlab.lib.units import cm
+
+from exporters.compose import Align, Para, Span, compose_letter, compose_minutes
+from exporters.fonts import pdf_fonts
+from exporters.layout import DEFAULT_LAYOUT, Layout
+from exporters.pdf_export import write_letter_pdf, write_minutes_pdf
+from exporters.pdf_text import align_line, break_lines
+from models.fileio import WriteError
+from models.meeting import Meeting, MeetingDocument, Paragraph
+from tests.test_docx import small_meeting
+from tests.textcheck import assert_in_order, chunks, squeezed
+
+POPPLER = shutil.which("pdftotext") is not None
+needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils is not installed")
+FONTS = pdf_fonts(DEFAULT_LAYOUT.font_name)
+SIZE = DEFAULT_LAYOUT.font_size_pt
+POINTS_PER_CM = 72 / 2.54
+
+
+@pytest.fixture(scope="module")
+def demo_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    from models.meetingfile import read_meeting_file  # noqa: PLC0415  (module-scoped fixture)
+    from models.paths import DEMO_MEETING  # noqa: PLC0415
+
+    folder = tmp_path_factory.mktemp("pdf")
+    document = read_meeting_file(DEMO_MEETING)
+    write_minutes_pdf(document, folder / "minutes.pdf", DEFAULT_LAYOUT)
+    write_letter_pdf(document, folder / "letter.pdf", DEFAULT_LAYOUT)
+    return {"minutes": folder / "minutes.pdf", "letter": folder / "letter.pdf"}
+
+
+def pdftotext(pdf: Path, *options: str) -> str:
+    return subprocess.run(
+        ["pdftotext", *options, str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+
+
+@needs_poppler
+@pytest.mark.parametrize("which", ["minutes", "letter"])
+def test_the_text_layer_is_the_source_text_in_order(
+    demo_pdfs: dict[str, Path], demo: MeetingDocument, which: str
+) -> None:
+    composition = (
+        compose_minutes(demo, DEFAULT_LAYOUT) if which == "minutes" else compose_letter(demo, DEFAULT_LAYOUT)
+    )
+    text = pdftotext(demo_pdfs[which], "-raw")
+    assert_in_order(chunks(composition), squeezed(text))
+    assert not any("\ue000" <= char <= "\uf8ff" for char in text)  # no private-use glyph codes
+
+
+@needs_poppler
+def test_words_with_stacked_and_reordered_marks_come_back_exactly(tmp_path: Path) -> None:
+    """HarfBuzz draws น้ำ as น ํ ้ า and moves marks of ที่ and ปั้น to other glyphs."""
+    words = "ที่ปั้นน้ำผู้ใหญ่ ชื่อ ปู่ กรุงเทพฯ อื่น ๆ"
+    document = small_meeting()
+    document.meeting.sections[0].items[0].blocks.insert(0, Paragraph(words))
+    target = tmp_path / "minutes.pdf"
+    write_minutes_pdf(document, target, DEFAULT_LAYOUT)
+    text = pdftotext(target, "-raw")
+    assert words in text
+    assert "ผู้ใหญ่" in pdftotext(target)
+
+
+def raw_boundaries(text: str) -> set[int]:
+    """Offsets where PyThaiNLP's own tokenizer (not the program's wrapper) puts a word boundary."""
+    offsets, position = {0}, 0
+    for token in word_tokenize(text, engine="newmm", keep_whitespace=True):
+        position += len(token)
+        offsets.add(position)
+    return offsets
+
+
+@needs_poppler
+def test_printed_lines_end_only_between_words(demo_pdfs: dict[str, Path], demo: MeetingDocument) -> None:
+    composition = compose_minutes(demo, DEFAULT_LAYOUT)
+    paragraphs = [squeezed(e.text) for e in composition.body if isinstance(e, Para) and len(e.text) > 40]
+    lines = [
+        squeezed(line) for line in pdftotext(demo_pdfs["minutes"], "-raw").splitlines() if squeezed(line)
+    ]
+    junctions = 0
+    for first, second in itertools.pairwise(lines):
+        for paragraph in paragraphs:
+            at = paragraph.find(first + second)
+            if at >= 0:
+                assert at + len(first) in raw_boundaries(paragraph), (
+                    f"broken inside a word: {first[-8:]}|{second[:8]}"
+                )
+                junctions += 1
+                break
+    assert junctions >= 30
+
+
+def lines_of(para: Para, width_cm: float = 16.0) -> list[str]:
+    lines = break_lines(para, width_cm * cm, FONTS, SIZE)
+    return [line.source for line in lines]
+
+
+def test_the_line_breaker_never_cuts_a_word() -> None:
+    text = (
+        "กรมการพัฒนาชุมชนได้กำหนดทิศทางการขับเคลื่อนงานในปีงบประมาณ พ.ศ. ๒๕๖๘ โดยเน้นการสร้างความมั่นคงของเศรษฐกิจฐานราก "
+        * 4
+    )
+    para = Para((Span(text),), Align.JUSTIFY, first_indent_cm=2.5)
+    for width in (5.0, 9.3, 16.0):
+        printed = lines_of(para, width)
+        assert len(printed) > 2
+        plain = text.rstrip()
+        boundaries = raw_boundaries(plain)
+        position = 0
+        for line in printed[:-1]:
+            position = plain.index(line, position) + len(line)
+            assert position in boundaries or plain[position] == " "
+
+
+def test_era_and_year_and_mai_yamok_stay_together() -> None:
+    words = "การประชุม " * 8 + "ปีงบประมาณ พ.ศ. ๒๕๖๘ และเรื่องอื่น ๆ ของที่ประชุม"
+    for width in (4.0, 5.5, 7.0, 8.5):
+        for line in lines_of(Para((Span(words),)), width):
+            assert not line.startswith(("๒๕๖๘", "ๆ"))
+
+
+def test_a_url_longer_than_the_line_breaks_inside_and_stays_in_the_margins() -> None:
+    url = "https://www.example.org/" + "a" * 120 + "/report.pdf"
+    lines = break_lines(Para((Span(f"ดูที่ {url} นะ"),)), 10 * cm, FONTS, SIZE)
+    assert len(lines) >= 3
+    assert all(line.used <= line.end + 0.01 for line in lines)
+    assert "".join(line.source.replace(" ", "") for line in lines) == f"ดูที่{url}นะ"
+
+
+def test_justified_lines_reach_the_margin_or_stay_unstretched_and_the_last_never_stretches() -> None:
+    text = "ขอความร่วมมือทุกคนปิดไฟและเครื่องปรับอากาศในช่วงพักกลางวัน และปิดคอมพิวเตอร์ทุกครั้งก่อนกลับบ้าน " * 6
+    lines = break_lines(Para((Span(text),), Align.JUSTIFY), 16 * cm, FONTS, SIZE)
+    natural = [line.used for line in lines]
+    for line in lines:
+        align_line(line, Align.JUSTIFY, SIZE)
+    ends = [line.placed[-1].x + _last_width(line) for line in lines]
+    for end, used, line in zip(ends, natural, lines, strict=True):
+        if line.last:
+            assert end == pytest.approx(used)
+        else:
+            assert end == pytest.approx(16 * cm, abs=0.5) or end == pytest.approx(used)
+    assert sum(end == pytest.approx(16 * cm, abs=0.5) for end in ends) >= len(lines) // 3
+
+
+def _last_width(line: object) -> float:
+    from exporters.pdf_text import shaped  # noqa: PLC0415
+
+    item = line.placed[-1]  # type: ignore[attr-defined]
+    return shaped(item.atom.text, FONTS.name(item.atom.bold), SIZE)[1]
+
+
+def chars_of(pdf: Path) -> Iterator[tuple[int, dict[str, float]]]:
+    with pdfplumber.open(pdf) as document:
+        for number, page in enumerate(document.pages, start=1):
+            for char in page.chars:
+                yield number, char
+
+
+@pytest.mark.parametrize("which", ["minutes", "letter"])
+def test_no_glyph_outside_the_margins(demo_pdfs: dict[str, Path], which: str) -> None:
+    layout = DEFAULT_LAYOUT
+    left = layout.margin_left_cm * POINTS_PER_CM
+    right = (layout.page_width_cm - layout.margin_right_cm) * POINTS_PER_CM
+    bottom = (layout.page_height_cm - layout.margin_bottom_cm) * POINTS_PER_CM
+    count = 0
+    for _, char in chars_of(demo_pdfs[which]):
+        assert left - 0.5 <= char["x0"] and char["x1"] <= right + 0.5, char["text"]
+        assert char["bottom"] <= bottom + 1, char["text"]
+        count += 1
+    assert count > 500
+
+
+def test_fonts_are_embedded_and_bold_is_bold(tmp_path: Path) -> None:
+    target = tmp_path / "minutes.pdf"
+    write_minutes_pdf(small_meeting(), target, DEFAULT_LAYOUT)
+    with pdfplumber.open(target) as document:
+        fonts = {char["fontname"].split("+")[-1] for page in document.pages for char in page.chars}
+    assert fonts == {"Sarabun-Regular", "Sarabun-Bold"}
+
+
+@needs_poppler
+def test_page_numbers_in_thai_digits_from_page_two(demo_pdfs: dict[str, Path]) -> None:
+    pages = pdftotext(demo_pdfs["minutes"], "-raw").split("\f")
+    assert "- ๑ -" not in pages[0]
+    assert pages[1].lstrip().startswith("- ๒ -")
+    assert pages[2].lstrip().startswith("- ๓ -")
+
+
+def test_metadata_title_author_and_language(demo_pdfs: dict[str, Path]) -> None:
+    with pdfplumber.open(demo_pdfs["minutes"]) as document:
+        assert document.metadata["Title"].startswith("รายงานการประชุมประจำเดือน")
+        assert document.metadata["Author"] == "thai-minutes"
+    assert b"/Lang (th-TH)" in demo_pdfs["minutes"].read_bytes()
+
+
+def test_letter_garuda_is_three_centimetres_high(tmp_path: Path) -> None:
+    document = small_meeting()
+    assert document.office is not None
+    buffer = io.BytesIO()
+    Image.new("RGB", (270, 300), "black").save(buffer, format="PNG")
+    document.office.garuda = buffer.getvalue()
+    target = tmp_path / "letter.pdf"
+    write_letter_pdf(document, target, DEFAULT_LAYOUT)
+    with pdfplumber.open(target) as pdf:
+        (image,) = pdf.pages[0].images
+        assert image["height"] == pytest.approx(3 * POINTS_PER_CM, abs=0.5)
+        page_centre = (
+            pdf.pages[0].width / 2
+            + (DEFAULT_LAYOUT.margin_left_cm - DEFAULT_LAYOUT.margin_right_cm) / 2 * POINTS_PER_CM
+        )
+        assert (image["x0"] + image["x1"]) / 2 == pytest.approx(page_centre, abs=2)
+
+
+def test_letter_contact_block_at_the_foot_of_page_one(demo_pdfs: dict[str, Path]) -> None:
+    with pdfplumber.open(demo_pdfs["letter"]) as pdf:
+        page = pdf.pages[0]
+        words = page.extract_words()
+        demo_email = next(w for w in words if "demo-office@example.org" in w["text"])
+        assert demo_email["bottom"] > page.height * 0.85
+        assert demo_email["x0"] > DEFAULT_LAYOUT.margin_left_cm * POINTS_PER_CM + 1  # after its label
+
+
+def test_a_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "minutes.pdf"
+    target.write_bytes(b"old")
+
+    def broken(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("exporters.pdf_export.build_pdf", broken)
+    with pytest.raises(WriteError):
+        write_minutes_pdf(small_meeting(), target, DEFAULT_LAYOUT)
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["minutes.pdf"]
+
+
+def test_a_bare_meeting_and_arabic_digits(tmp_path: Path) -> None:
+    bare = MeetingDocument(Meeting("การประชุม", 1, 2567, dt.date(2024, 1, 5)))
+    write_minutes_pdf(bare, tmp_path / "m.pdf", Layout(thai_digits=False))
+    write_letter_pdf(bare, tmp_path / "l.pdf", DEFAULT_LAYOUT)
+    with pdfplumber.open(tmp_path / "m.pdf") as pdf:
+        assert "1/2567" in pdf.pages[0].extract_text()
