@@ -158,16 +158,10 @@ def run_export(args: argparse.Namespace) -> int:
         for fmt in FORMATS
         if args.file_format in (None, fmt)
     ]
-    missing = [output_name(doc, fmt) for doc, fmt in wanted if writer_for(doc, fmt) is None]
     for doc, fmt in wanted:
-        writer = writer_for(doc, fmt)
-        if writer is not None:
-            target = folder / output_name(doc, fmt)
-            write_file(functools.partial(writer, document, target, layout))
-            print(target)
-    if missing:
-        print("โปรแกรมรุ่นนี้ยังส่งออกไฟล์ต่อไปนี้ไม่ได้: " + ", ".join(missing), file=sys.stderr)
-        return EXIT_USER_ERROR
+        target = folder / output_name(doc, fmt)
+        write_file(functools.partial(writer_for(doc, fmt), document, target, layout))
+        print(target)
     return EXIT_OK
 
 

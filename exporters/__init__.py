@@ -1,7 +1,7 @@
 """Writers of the official documents: the minutes and the cover letter, as DOCX and PDF.
 
-Each writer registers itself in `WRITERS` under (document, format); the command line and the
-window ask `writer_for` and report the combinations that are not available yet.
+The command line and the window ask `writer_for(document, format)`; the writers' modules load
+on first use.
 """
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ def _writers() -> dict[tuple[str, str], Writer]:
     }
 
 
-def writer_for(document: str, file_format: str) -> Writer | None:
-    return _writers().get((document, file_format))
+def writer_for(document: str, file_format: str) -> Writer:
+    return _writers()[(document, file_format)]
 
 
 def output_name(document: str, file_format: str) -> str:

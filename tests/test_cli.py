@@ -117,11 +117,19 @@ def test_user_mistakes_get_thai_messages_without_tracebacks(
     assert "Traceback" not in result.stderr
 
 
-def test_export_writes_docx_and_names_what_it_cannot_write_yet(tmp_path: Path) -> None:
-    result = run("export", DEMO_MEETING, "-o", tmp_path, "--only", "letter")
-    assert result.returncode == 2
-    assert "letter.pdf" in result.stderr and "docx" not in result.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.docx"]
+def test_export_writes_all_four_documents(tmp_path: Path) -> None:
+    result = run("export", DEMO_MEETING, "-o", tmp_path)
+    assert result.returncode == 0, result.stderr
+    names = ["letter.docx", "letter.pdf", "minutes.docx", "minutes.pdf"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == names
+    assert all((tmp_path / name).stat().st_size > 10_000 for name in names)
+
+
+def test_export_only_the_letter_as_pdf(tmp_path: Path) -> None:
+    result = run("export", DEMO_MEETING, "-o", tmp_path, "--only", "letter", "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["letter.pdf"]
+    assert (tmp_path / "letter.pdf").read_bytes().startswith(b"%PDF")
 
 
 def test_export_of_a_stored_meeting_in_docx(tmp_path: Path) -> None:
