@@ -88,6 +88,7 @@ class Grid:
     header_rows: int = 0
     borders: bool = True
     role: str = "table"
+    size_pt: float | None = None  # smaller than the body's when the table could not fit otherwise
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,7 @@ def _para(layout: Layout, text: str, bold: bool = False, **options: Any) -> Para
 
 
 _SLACK_CM = 0.15  # renderers round widths and metrics differently: a line that just fits may not
+MIN_TABLE_SIZE_PT = 12.0
 
 
 @dataclass(frozen=True)
@@ -145,19 +147,31 @@ class Text:
 
     text: str
     bold: bool = False
+    header: bool = False  # a heading may wrap inside a long word when room is short; figures never
 
 
 def column_widths(
     columns: Sequence[Sequence[Text]], total_cm: float, measure: Measure, padding_cm: float
 ) -> tuple[float, ...]:
     """Share the width among columns: each as wide as its longest line would like, but never
-    narrower than its longest word (or figure), and all within `total_cm`."""
-    natural, minimum = [], []
+    narrower than its longest word or figure, and all within `total_cm`. When even the longest
+    words do not fit, the headings' words give way first: a figure is never cut."""
+    natural, minimum, minimum_body = [], [], []
     for cells in columns:
-        lines = [(line, cell.bold) for cell in cells for line in cell.text.split("\n")] or [("", False)]
-        natural.append(max(measure(line, bold) for line, bold in lines) + 2 * padding_cm + _SLACK_CM)
-        words = [(word, bold) for line, bold in lines for word in thai.segment(line) if not word.isspace()]
-        minimum.append(max((measure(word, bold) for word, bold in words), default=0.0) + 2 * padding_cm)
+        lines = [(line, cell.bold, cell.header) for cell in cells for line in cell.text.split("\n")]
+        lines = lines or [("", False, False)]
+        natural.append(max(measure(line, bold) for line, bold, _ in lines) + 2 * padding_cm + _SLACK_CM)
+        words = [
+            (measure(word, bold), header)
+            for line, bold, header in lines
+            for word in thai.segment(line)
+            if not word.isspace()
+        ]
+        minimum.append(max((width for width, _ in words), default=0.0) + 2 * padding_cm + _SLACK_CM)
+        body = [width for width, header in words if not header]
+        minimum_body.append(max(body, default=0.0) + 2 * padding_cm + _SLACK_CM)
+    if sum(minimum) > total_cm and sum(minimum_body) < sum(minimum):
+        minimum = minimum_body
     minimum = [max(m, 0.6) for m in minimum]
     natural = [max(n, m) for n, m in zip(natural, minimum, strict=True)]
     if sum(natural) <= total_cm:
@@ -464,17 +478,47 @@ def table_grid(table: Table, layout: Layout, measure: Measure) -> Grid:
     rows: list[tuple[GridCell | None, ...]] = [*header, *body]
     if computed.total_text is not None:
         rows.append(_total_row(table, computed.total_text, aligns))
-    widths = column_widths(_cell_texts(rows), layout.text_width_cm, measure, layout.table_cell_padding_cm)
-    return Grid(widths, tuple(rows), header_rows=len(header), borders=True, role="table")
+    columns = _cell_texts(rows, header_rows=len(header))
+    size = _table_size(columns, layout, measure)
+    scaled: Measure = lambda text, bold: measure(text, bold) * size / layout.font_size_pt  # noqa: E731
+    widths = column_widths(columns, layout.text_width_cm, scaled, layout.table_cell_padding_cm)
+    smaller = None if size == layout.font_size_pt else size
+    return Grid(widths, tuple(rows), header_rows=len(header), borders=True, role="table", size_pt=smaller)
 
 
-def _cell_texts(rows: Sequence[Sequence[GridCell | None]]) -> list[list[Text]]:
+def _table_size(columns: Sequence[Sequence[Text]], layout: Layout, measure: Measure) -> float:
+    """The body's size, or the largest smaller one (not below MIN_TABLE_SIZE_PT) at which every
+    figure and word of the table's body fits its column: numbers must never be cut."""
+    padding = 2 * layout.table_cell_padding_cm + _SLACK_CM
+    longest = [
+        max(
+            (
+                measure(word, cell.bold)
+                for cell in cells
+                if not cell.header
+                for word in thai.segment(cell.text)
+                if not word.isspace()
+            ),
+            default=0.0,
+        )
+        for cells in columns
+    ]
+    size = layout.font_size_pt
+    while (
+        size > MIN_TABLE_SIZE_PT
+        and sum(w * size / layout.font_size_pt + padding for w in longest) > layout.text_width_cm
+    ):
+        size -= 1
+    return size
+
+
+def _cell_texts(rows: Sequence[Sequence[GridCell | None]], header_rows: int) -> list[list[Text]]:
     """Each column's texts; a cell spanning columns counts towards none of them alone."""
     columns: list[list[Text]] = [[] for _ in rows[0]]
-    for row in rows:
+    for row_index, row in enumerate(rows):
         for index, cell in enumerate(row):
             if cell is not None and cell.colspan == 1:
-                columns[index].append(Text(cell.text, cell.bold))
+                columns[index].append(Text(cell.text, cell.bold, header=row_index < header_rows))
     return columns
 
 

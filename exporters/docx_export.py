@@ -437,7 +437,8 @@ def _cell(cell: GridCell, grid: Grid, column: int, layout: Layout, merge: str | 
         p = OxmlElement("w:p")
         tc.append(p)
         spans = (Span(line, cell.bold),) if line else ()
-        _fill_paragraph(DocxParagraph(p, None), Para(spans, cell.align), layout)  # type: ignore[arg-type]
+        para = Para(spans, cell.align, size_pt=grid.size_pt)
+        _fill_paragraph(DocxParagraph(p, None), para, layout)  # type: ignore[arg-type]
     return tc
 
 

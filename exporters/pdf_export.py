@@ -242,7 +242,7 @@ def _picture(picture: Picture) -> Flowable:
 
 
 def _table(grid: Grid, layout: Layout, fonts: PdfFonts) -> Table:
-    size = layout.font_size_pt
+    size = grid.size_pt or layout.font_size_pt
     data = [
         [
             _cell_content(cell.text, cell.bold, cell.align, fonts, size) if cell is not None else ""
