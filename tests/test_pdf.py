@@ -17,7 +17,7 @@ from pythainlp.tokenize import word_tokenize
 from reportlab.lib.units import cm
 
 from exporters.compose import Align, Para, Span, compose_letter, compose_minutes
-from exporters.fonts import pdf_fonts
+from exporters.fonts import find_system_font, pdf_fonts
 from exporters.layout import DEFAULT_LAYOUT, Layout
 from exporters.pdf_export import write_letter_pdf, write_minutes_pdf
 from exporters.pdf_text import align_line, break_lines
@@ -256,3 +256,17 @@ def test_a_bare_meeting_and_arabic_digits(tmp_path: Path) -> None:
     write_letter_pdf(bare, tmp_path / "l.pdf", DEFAULT_LAYOUT)
     with pdfplumber.open(tmp_path / "m.pdf") as pdf:
         assert "1/2567" in pdf.pages[0].extract_text()
+
+
+@pytest.mark.skipif(find_system_font("Laksaman") is None, reason="fonts-thai-tlwg is not installed")
+def test_an_installed_font_named_with_font_is_embedded(tmp_path: Path) -> None:
+    """Laksaman (fonts-thai-tlwg) stands in for an installed TH Sarabun: same metrics, free."""
+    target = tmp_path / "minutes.pdf"
+    write_minutes_pdf(small_meeting(), target, DEFAULT_LAYOUT.with_font("Laksaman"))
+    with pdfplumber.open(target) as document:
+        fonts = {char["fontname"].split("+")[-1] for page in document.pages for char in page.chars}
+    assert fonts == {"Laksaman", "Laksaman-Bold"}
+
+
+def test_a_font_that_is_not_installed_falls_back_to_the_bundled_sarabun() -> None:
+    assert pdf_fonts("TH Nonexistent Font").family == "Sarabun"
