@@ -13,17 +13,13 @@ from __future__ import annotations
 
 import argparse
 import functools
-import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.common import libreoffice_seconds, median_s, run_quietly
 from bench.sized_meeting import lampang_sized, text_size
 from exporters.docx_export import write_letter_docx, write_minutes_docx
 from exporters.layout import DEFAULT_LAYOUT
@@ -31,39 +27,6 @@ from models.meeting import MeetingDocument, Table, all_blocks
 from models.meetingfile import write_meeting_file
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def median_s(action: Callable[[], object], repeat: int) -> float:
-    timings = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        timings.append(time.perf_counter() - started)
-    return statistics.median(timings)
-
-
-def run_quietly(command: list[str]) -> None:
-    subprocess.run(command, check=True, capture_output=True)
-
-
-def libreoffice_seconds(source: Path, repeat: int) -> float | None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        return None
-    profile = (source.parent / "lo-profile").as_uri()
-    out = str(source.parent / "lo")
-    command = [
-        soffice,
-        f"-env:UserInstallation={profile}",
-        "--headless",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        out,
-        str(source),
-    ]
-    run_quietly(command)  # the first start creates the profile
-    return median_s(functools.partial(run_quietly, command), repeat)
 
 
 def command_line_seconds(document: MeetingDocument, folder: Path, repeat: int) -> float:

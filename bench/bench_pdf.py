@@ -14,19 +14,16 @@ from __future__ import annotations
 
 import argparse
 import functools
-import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pdfplumber
 
+from bench.common import libreoffice_seconds, median_s, run_quietly
 from bench.sized_meeting import lampang_sized, text_size
 from exporters.docx_export import write_minutes_docx
 from exporters.layout import DEFAULT_LAYOUT
@@ -46,19 +43,6 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
-def median_s(action: Callable[[], object], repeat: int) -> float:
-    timings = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        timings.append(time.perf_counter() - started)
-    return statistics.median(timings)
-
-
-def run_quietly(command: list[str]) -> None:
-    subprocess.run(command, check=True, capture_output=True)
-
-
 def pages_of(pdf: Path) -> int:
     with pdfplumber.open(pdf) as document:
         return len(document.pages)
@@ -68,26 +52,6 @@ def peak_memory_mb(scale: int, folder: Path) -> float:
     code = PEAK_MEMORY.format(root=str(ROOT), scale=scale, target=str(folder / "peak.pdf"))
     result = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     return int(result.stdout.split()[-1]) / 1024  # ru_maxrss is in KiB on Linux
-
-
-def libreoffice_seconds(source: Path, repeat: int) -> float | None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        return None
-    profile = (source.parent / "lo-profile").as_uri()
-    out = str(source.parent / "lo")
-    command = [
-        soffice,
-        f"-env:UserInstallation={profile}",
-        "--headless",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        out,
-        str(source),
-    ]
-    run_quietly(command)
-    return median_s(functools.partial(run_quietly, command), repeat)
 
 
 def main() -> None:
