@@ -1,0 +1,201 @@
+"""Edits of one open meeting: each changes the meeting in memory and stores the change at once,
+as one small transaction (`models.storage`).
+
+The window's undo commands call these methods and nothing else, so what the clerk sees, what
+is stored and what undo restores cannot drift apart. Every method that removes something returns
+what undo needs to put it back.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import Any
+
+from models.meeting import (
+    Attendee,
+    Block,
+    Item,
+    Letter,
+    MeetingDocument,
+    Node,
+    Section,
+    Table,
+    find_parent,
+)
+from models.storage import Database
+
+MEETING_FIELDS = ("title", "period", "seq", "year", "date", "start", "end", "venue", "recorder", "checker")
+
+
+@dataclass(frozen=True)
+class Removed:
+    """Where a removed node stood, to put it back."""
+
+    parent: Node | None
+    index: int
+    node: Node
+
+
+class MeetingEditor:
+    def __init__(self, database: Database, meeting_id: int) -> None:
+        self.database = database
+        self.document: MeetingDocument = database.load_document(meeting_id)
+
+    @property
+    def meeting_id(self) -> int:
+        meeting_id = self.document.meeting.id
+        assert meeting_id is not None  # a loaded meeting always has its id
+        return meeting_id
+
+    # --- header -------------------------------------------------------------------------------
+
+    def set_meeting_field(self, name: str, value: Any) -> Any:
+        """Set a header field; returns the value it had."""
+        if name not in MEETING_FIELDS:
+            raise KeyError(name)
+        meeting = self.document.meeting
+        old = getattr(meeting, name)
+        setattr(meeting, name, value)
+        self.database.update_meeting(self.meeting_id, **{name: value})
+        return old
+
+    # --- roster -------------------------------------------------------------------------------
+
+    def insert_attendee(self, index: int, attendee: Attendee) -> None:
+        attendees = self.document.meeting.attendees
+        index = max(0, min(index, len(attendees)))
+        self.database.insert_attendee(self.meeting_id, index, attendee)
+        attendees.insert(index, attendee)
+
+    def remove_attendee(self, index: int) -> Attendee:
+        attendee = self.document.meeting.attendees.pop(index)
+        assert attendee.id is not None
+        self.database.delete_attendee(attendee.id)
+        return attendee
+
+    def move_attendee(self, index: int, new_index: int) -> None:
+        attendees = self.document.meeting.attendees
+        attendee = attendees.pop(index)
+        new_index = max(0, min(new_index, len(attendees)))
+        attendees.insert(new_index, attendee)
+        assert attendee.id is not None
+        self.database.move_attendee(attendee.id, new_index)
+
+    def set_attendee_field(self, index: int, name: str, value: Any) -> Any:
+        attendee = self.document.meeting.attendees[index]
+        old = getattr(attendee, name)
+        setattr(attendee, name, value)
+        assert attendee.id is not None
+        self.database.update_attendee(attendee.id, **{name: value})
+        return old
+
+    # --- agenda tree --------------------------------------------------------------------------
+
+    def children_of(self, parent: Node | None) -> list[Any]:
+        return self.document.meeting.sections if parent is None else parent.items
+
+    def insert_node(self, parent: Node | None, index: int, node: Node) -> None:
+        """A section at the top (parent None) or an item under a section or item."""
+        siblings = self.children_of(parent)
+        index = max(0, min(index, len(siblings)))
+        self.database.insert_node(self.meeting_id, parent.id if parent else None, index, node)
+        siblings.insert(index, node)
+
+    def remove_node(self, node: Node) -> Removed:
+        parent, siblings = find_parent(self.document.meeting, node)
+        index = next(i for i, sibling in enumerate(siblings) if sibling is node)
+        siblings.pop(index)
+        assert node.id is not None
+        self.database.delete_node(node.id)
+        return Removed(parent, index, node)
+
+    def restore_node(self, removed: Removed) -> None:
+        """Put back a removed node with everything below it (new ids, same content)."""
+        self.insert_node(removed.parent, removed.index, removed.node)
+
+    def move_node(self, node: Node, parent: Node | None, index: int) -> Removed:
+        """Move a node under `parent` at `index`; returns where it stood before."""
+        old_parent, siblings = find_parent(self.document.meeting, node)
+        old_index = next(i for i, sibling in enumerate(siblings) if sibling is node)
+        siblings.pop(old_index)
+        target = self.children_of(parent)
+        index = max(0, min(index, len(target)))
+        target.insert(index, node)
+        assert node.id is not None
+        self.database.move_node(node.id, parent.id if parent else None, index)
+        return Removed(old_parent, old_index, node)
+
+    def set_node_field(self, node: Node, name: str, value: Any) -> Any:
+        attribute = "is_agenda" if name == "is_agenda" else name
+        old = getattr(node, attribute)
+        setattr(node, attribute, value)
+        assert node.id is not None
+        self.database.update_node(node.id, **{name: value})
+        return old
+
+    # --- blocks -------------------------------------------------------------------------------
+
+    def insert_block(self, node: Node, index: int, block: Block) -> None:
+        index = max(0, min(index, len(node.blocks)))
+        assert node.id is not None
+        self.database.insert_block(node.id, index, block)
+        node.blocks.insert(index, block)
+
+    def remove_block(self, node: Node, index: int) -> Block:
+        block = node.blocks.pop(index)
+        assert block.id is not None
+        self.database.delete_block(block.id)
+        return block
+
+    def set_block_field(self, block: Block, name: str, value: Any) -> Any:
+        old = copy.deepcopy(getattr(block, name))
+        setattr(block, name, value)
+        assert block.id is not None
+        self.database.update_block(block.id, **{name: value})
+        return old
+
+    def set_cell(self, table: Table, row: int, column: int, text: str) -> str:
+        cells = table.rows[row]
+        while len(cells) <= column:
+            cells.append("")
+        old = cells[column]
+        cells[column] = text
+        assert table.id is not None
+        self.database.update_table_row(table.id, row, cells)
+        return old
+
+    def insert_table_row(self, table: Table, index: int, cells: list[str]) -> None:
+        index = max(0, min(index, len(table.rows)))
+        assert table.id is not None
+        self.database.insert_table_row(table.id, index, cells)
+        table.rows.insert(index, cells)
+
+    def remove_table_row(self, table: Table, index: int) -> list[str]:
+        cells = table.rows.pop(index)
+        assert table.id is not None
+        self.database.delete_table_row(table.id, index)
+        return cells
+
+    # --- letter -------------------------------------------------------------------------------
+
+    def set_letter_field(self, name: str, value: Any) -> Any:
+        if self.document.letter is None:
+            self.document.letter = Letter()
+        old = getattr(self.document.letter, name)
+        setattr(self.document.letter, name, value)
+        self.database.update_letter(self.meeting_id, **{name: value})
+        return old
+
+    def section_of(self, node: Node) -> Section:
+        """The section an item stands in (a section is its own)."""
+        if isinstance(node, Section):
+            return node
+        for section in self.document.meeting.sections:
+            if _contains(section.items, node):
+                return section
+        raise ValueError("the item is not in this meeting")
+
+
+def _contains(items: list[Item], node: Node) -> bool:
+    return any(item is node or _contains(item.items, node) for item in items)

@@ -1,0 +1,91 @@
+"""Domain edits of an open meeting: memory and database stay the same, undo data is complete."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from pathlib import Path
+
+from models.editing import MeetingEditor
+from models.meeting import Attendee, AttendeeStatus, Item, MeetingDocument, Paragraph, Person, Table
+from models.storage import Database
+
+
+def open_editor(database: Database, demo: MeetingDocument) -> MeetingEditor:
+    return MeetingEditor(database, database.add_document(copy.deepcopy(demo)))
+
+
+def stored(editor: MeetingEditor) -> MeetingDocument:
+    return editor.database.load_document(editor.meeting_id)
+
+
+def test_header_edits_are_stored_and_return_the_old_value(database: Database, demo: MeetingDocument) -> None:
+    editor = open_editor(database, demo)
+    assert editor.set_meeting_field("title", "การประชุมใหม่") == demo.meeting.title
+    assert editor.set_meeting_field("date", dt.date(2024, 11, 28)) == demo.meeting.date
+    editor.set_meeting_field("recorder", Person("นางสาวใจ ดี", "เลขานุการ"))
+    assert stored(editor) == editor.document
+    assert stored(editor).meeting.title == "การประชุมใหม่"
+
+
+def test_roster_edits_keep_memory_and_database_alike(database: Database, demo: MeetingDocument) -> None:
+    editor = open_editor(database, demo)
+    editor.insert_attendee(0, Attendee("สมศรี", AttendeeStatus.GUEST, "นาง", "มีสุข"))
+    editor.move_attendee(0, 5)
+    editor.set_attendee_field(5, "note", "ผู้แทน")
+    removed = editor.remove_attendee(2)
+    assert stored(editor) == editor.document
+    editor.insert_attendee(2, removed)  # undo
+    assert [a.first for a in stored(editor).meeting.attendees][2] == removed.first
+
+
+def test_removing_a_node_and_restoring_it_gives_the_meeting_back(
+    database: Database, demo: MeetingDocument
+) -> None:
+    editor = open_editor(database, demo)
+    before = copy.deepcopy(editor.document)
+    item = editor.document.meeting.sections[1].items[0]
+    removed = editor.remove_node(item)
+    assert stored(editor) == editor.document != before
+    editor.restore_node(removed)
+    assert stored(editor) == editor.document == before
+
+
+def test_moving_an_item_under_another_and_back(database: Database, demo: MeetingDocument) -> None:
+    editor = open_editor(database, demo)
+    before = copy.deepcopy(editor.document)
+    section_four = editor.document.meeting.sections[4]
+    moving = section_four.items[2]
+    target = section_four.items[0]
+    was = editor.move_node(moving, target, 0)
+    assert target.items[0] is moving
+    assert stored(editor) == editor.document
+    editor.move_node(moving, was.parent, was.index)
+    assert stored(editor) == editor.document == before
+
+
+def test_blocks_and_cells(database: Database, demo: MeetingDocument) -> None:
+    editor = open_editor(database, demo)
+    item = editor.document.meeting.sections[3].items[0]
+    paragraph = item.blocks[0]
+    assert isinstance(paragraph, Paragraph)
+    old = editor.set_block_field(paragraph, "text", "ข้อความใหม่")
+    table = item.blocks[1]
+    assert isinstance(table, Table)
+    assert editor.set_cell(table, 0, 3, "๒๑,๐๐๐") == "๒๑,๔๕๐"
+    editor.insert_table_row(table, 9, ["๑๐", "ใหม่", "", "", "", ""])
+    editor.insert_block(item, 0, Paragraph("ก่อน"))
+    editor.insert_node(item, 0, Item("เรื่องย่อย"))
+    assert stored(editor) == editor.document
+    editor.set_block_field(paragraph, "text", old)
+    assert stored(editor).meeting.sections[3].items[0].blocks[1] == Paragraph(old)
+
+
+def test_letter_fields_create_the_letter(tmp_path: Path, demo: MeetingDocument) -> None:
+    document = copy.deepcopy(demo)
+    document.letter = None
+    with Database.open(tmp_path / "m.sqlite3") as database:
+        editor = MeetingEditor(database, database.add_document(document))
+        editor.set_letter_field("subject", "ขอส่งรายงานการประชุม")
+        assert stored(editor).letter == editor.document.letter
+        assert editor.document.letter is not None and editor.document.letter.subject == "ขอส่งรายงานการประชุม"
