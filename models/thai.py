@@ -94,6 +94,67 @@ def format_date(day: dt.date, weekday: bool = False, thai_digits: bool = True) -
     return digits(text, thai_digits)
 
 
+_SHORT_MONTHS = (
+    "ม.ค.",
+    "ก.พ.",
+    "มี.ค.",
+    "เม.ย.",
+    "พ.ค.",
+    "มิ.ย.",
+    "ก.ค.",
+    "ส.ค.",
+    "ก.ย.",
+    "ต.ค.",
+    "พ.ย.",
+    "ธ.ค.",
+)
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2}|\d{4})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_TIME = re.compile(r"^(\d{1,2})\s*[:.]\s*(\d{2})(?:\s*น\.?)?$")
+
+
+def _full_year(year: int) -> int:
+    """A year typed in either era, or two digits of the Buddhist era (`66`), as Gregorian."""
+    if year < 100:
+        year += 2500
+    return gregorian_year(year)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A date as a clerk types it: `27/12/2566`, `27/12/2023`, `2023-12-27`, `๒๗ ธันวาคม ๒๕๖๖`,
+    `วันพุธที่ 27 ธ.ค. 66`; None when it is not a date."""
+    cleaned = to_arabic_digits(text).strip()
+    cleaned = re.sub(r"^วัน\S*ที่\s*", "", cleaned)
+    try:
+        if match := _ISO_DATE.match(cleaned):
+            return dt.date(int(match[1]), int(match[2]), int(match[3]))
+        if match := _NUMERIC_DATE.match(cleaned):
+            return dt.date(_full_year(int(match[3])), int(match[2]), int(match[1]))
+        parts = cleaned.split()
+        if len(parts) == 3 and parts[0].isdigit() and parts[2].isdigit():
+            month = _month_number(parts[1])
+            if month:
+                return dt.date(_full_year(int(parts[2])), month, int(parts[0]))
+    except ValueError:
+        return None
+    return None
+
+
+def _month_number(name: str) -> int | None:
+    for number, (full, short) in enumerate(zip(THAI_MONTHS, _SHORT_MONTHS, strict=True), start=1):
+        if name in (full, short, short.replace(".", "")):
+            return number
+    return None
+
+
+def parse_time(text: str) -> dt.time | None:
+    """`13:30`, `13.30`, `๑๓.๓๐ น.`; None when it is not a time of day."""
+    match = _TIME.match(to_arabic_digits(text).strip())
+    if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        return None
+    return dt.time(int(match[1]), int(match[2]))
+
+
 def format_month_year(day: dt.date, thai_digits: bool = True) -> str:
     """`สิงหาคม ๒๕๖๕`, as in a period line `ประจำเดือน สิงหาคม ๒๕๖๕`."""
     return digits(f"{THAI_MONTHS[day.month - 1]} {buddhist_year(day.year)}", thai_digits)

@@ -121,3 +121,36 @@ def test_mai_yamok_and_paiyannoi_never_start_a_piece() -> None:
 def test_segmentation_is_cached() -> None:
     text = "การประชุมประจำเดือนของสำนักงาน"
     assert thai.segment(text) is thai.segment(text)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "27/12/2566",
+        "27/12/2023",
+        "2023-12-27",
+        "๒๗ ธันวาคม ๒๕๖๖",
+        "วันพุธที่ 27 ธ.ค. 66",
+        "27-12-66",
+        "๒๗/๑๒/๒๕๖๖",
+    ],
+)
+def test_dates_typed_in_either_era(typed: str) -> None:
+    assert thai.parse_date(typed) == dt.date(2023, 12, 27)
+
+
+@pytest.mark.parametrize("typed", ["31/02/2566", "ธันวาคม", "", "27 ธันวา 2566 เวลา"])
+def test_not_dates(typed: str) -> None:
+    assert thai.parse_date(typed) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "time"), [("13:30", dt.time(13, 30)), ("๑๓.๓๐ น.", dt.time(13, 30)), ("9.05", dt.time(9, 5))]
+)
+def test_times(typed: str, time: dt.time) -> None:
+    assert thai.parse_time(typed) == time
+
+
+@pytest.mark.parametrize("typed", ["25:00", "13:60", "บ่ายโมง"])
+def test_not_times(typed: str) -> None:
+    assert thai.parse_time(typed) is None

@@ -1,0 +1,87 @@
+"""The roster as clerks bring it: names typed whole, rows pasted from a spreadsheet."""
+
+from __future__ import annotations
+
+from models.meeting import Attendee, AttendeeStatus
+
+# Longest first, so that นางสาว is not read as นาง + สาว...
+PREFIXES = tuple(
+    sorted(
+        (
+            "นาย",
+            "นาง",
+            "นางสาว",
+            "น.ส.",
+            "ดร.",
+            "ว่าที่ร้อยตรี",
+            "ว่าที่ร้อยตรีหญิง",
+            "ว่าที่ ร.ต.",
+            "ว่าที่ ร.ต.หญิง",
+            "ร.ต.",
+            "ร.ท.",
+            "ร.อ.",
+            "พ.ต.",
+            "พ.ท.",
+            "พ.อ.",
+            "ส.อ.",
+            "จ.ส.อ.",
+            "ด.ต.",
+            "พ.ต.อ.",
+            "พ.ต.ท.",
+            "พ.ต.ต.",
+            "ร.ต.อ.",
+            "ร.ต.ท.",
+            "ร.ต.ต.",
+            "นพ.",
+            "พญ.",
+            "ผศ.",
+            "รศ.",
+            "ศ.",
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+STATUS_WORDS = {
+    "present": AttendeeStatus.PRESENT, "มา": AttendeeStatus.PRESENT, "มาประชุม": AttendeeStatus.PRESENT,
+    "absent": AttendeeStatus.ABSENT, "ไม่มา": AttendeeStatus.ABSENT, "ไม่มาประชุม": AttendeeStatus.ABSENT,
+    "guest": AttendeeStatus.GUEST, "เข้าร่วม": AttendeeStatus.GUEST, "ผู้เข้าร่วมประชุม": AttendeeStatus.GUEST,
+}  # fmt: skip
+STATUS_LABELS = {
+    AttendeeStatus.PRESENT: "มาประชุม",
+    AttendeeStatus.ABSENT: "ไม่มาประชุม",
+    AttendeeStatus.GUEST: "ผู้เข้าร่วมประชุม",
+}
+
+
+def split_name(text: str) -> tuple[str, str, str]:
+    """`นางสาวสมใจ ใจดี` → (`นางสาว`, `สมใจ`, `ใจดี`); a prefix written apart works too."""
+    rest = " ".join(text.split())
+    prefix = next((p for p in PREFIXES if rest.startswith(p)), "")
+    rest = rest[len(prefix) :].strip()
+    first, _, last = rest.partition(" ")
+    return prefix, first, last.strip()
+
+
+def parse_pasted_rows(text: str) -> list[Attendee]:
+    """Rows copied from a spreadsheet (tab-separated). With one name cell the whole name is
+    split; with three the cells are prefix, first name and surname. Then position, and an
+    optional status (มา / ไม่มา / เข้าร่วม) and note. A leading running number is dropped."""
+    attendees = []
+    for line in text.splitlines():
+        cells = [cell.strip() for cell in line.split("\t")]
+        if cells and cells[0].rstrip(".").isdigit():
+            cells = cells[1:]
+        if not any(cells):
+            continue
+        if len(cells) >= 3 and (cells[0] in PREFIXES or not cells[0]):
+            prefix, first, last, rest = cells[0], cells[1], cells[2], cells[3:]
+        else:
+            (prefix, first, last), rest = split_name(cells[0]), cells[1:]
+        position = rest[0] if rest else ""
+        status = (
+            STATUS_WORDS.get(rest[1], AttendeeStatus.PRESENT) if len(rest) > 1 else AttendeeStatus.PRESENT
+        )
+        note = rest[2] if len(rest) > 2 else ""
+        attendees.append(Attendee(first, status, prefix, last, position, note))
+    return attendees
