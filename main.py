@@ -113,15 +113,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_window(args: argparse.Namespace) -> int:
-    with open_database(args) as database:
-        if database.meeting_count() == 0:
-            meeting_id = database.add_document(read_file(demo_meeting_path()))
-            print(f"เพิ่มการประชุมตัวอย่างในฐานข้อมูลแล้ว (หมายเลข {meeting_id})", file=sys.stderr)
-    print(
-        "หน้าต่างโปรแกรมยังไม่พร้อมในรุ่นนี้ ใช้คำสั่ง import, dump, export และ check ได้ (ดู python main.py --help)",
-        file=sys.stderr,
-    )
-    return EXIT_OK
+    from models.storage import StorageError
+
+    try:
+        from ui.app import run
+    except ImportError as error:  # Qt's system libraries missing: say which, in Thai
+        raise UserError(
+            f"เปิดหน้าต่างโปรแกรมไม่ได้ เพราะขาดไลบรารีของระบบ ({error}) "
+            "บน Linux ให้ติดตั้ง: sudo apt-get install libegl1 libxkbcommon0 libxcb-cursor0"
+        ) from error
+    try:
+        return run(database_path(args))
+    except StorageError as error:
+        raise UserError(str(error)) from error
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -187,12 +191,6 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 # --- shared steps ---------------------------------------------------------------------------
-
-
-def demo_meeting_path() -> Path:
-    from models.paths import DEMO_MEETING
-
-    return DEMO_MEETING
 
 
 def database_path(args: argparse.Namespace) -> Path:

@@ -16,7 +16,12 @@ MAIN = Path(__file__).resolve().parent.parent / "main.py"
 
 
 def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    env = {
+        **os.environ,
+        "PYTHONIOENCODING": "utf-8",
+        "QT_QPA_PLATFORM": "offscreen",
+        "THAI_MINUTES_EXIT_AFTER_SHOW": "1",
+    }
     return subprocess.run(  # noqa: PLW1510  (the tests read the exit code)
         [sys.executable, str(MAIN), *map(str, args)],
         capture_output=True,

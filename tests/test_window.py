@@ -1,0 +1,167 @@
+"""The window driven as a clerk would: keyboard, typing Thai, pasting, undo, reopening."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QAbstractItemModelTester, QTest
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from models.meeting import AttendeeStatus, Item, MeetingDocument, Paragraph, Section
+from models.storage import Database
+from ui.app import create_window
+from ui.main_window import MainWindow
+
+
+def type_thai(widget: QWidget, text: str) -> None:
+    """Type as a Thai keyboard does: key events that carry the character. (QTest.keyClicks maps
+    every character to an ASCII key and aborts on Thai.)"""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            )
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db_path: Path, demo: MeetingDocument) -> Iterator[MainWindow]:
+    database = Database.open(db_path)
+    database.add_document(copy.deepcopy(demo))
+    main = create_window(database)
+    main.settings.clear()
+    qtbot.addWidget(main)
+    main.resize(1366, 768)
+    main.show()
+    yield main
+    main.close()
+    database.close()
+
+
+def reopened(db_path: Path) -> MeetingDocument:
+    with Database.open(db_path, backup=False) as database:
+        return database.load_document(database.list_meetings()[0].id)
+
+
+def test_the_agenda_model_is_a_valid_item_model(window: MainWindow) -> None:
+    model = window.agenda_tab.model
+    assert model is not None
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    assert model.data(model.index(0, 0, model.index(4, 0))).startswith("๔.๑")
+
+
+def test_typing_the_title_is_stored_at_once(window: MainWindow, qtbot: QtBot, db_path: Path) -> None:
+    window.tabs.setCurrentWidget(window.header_tab)
+    title = window.header_tab.title
+    title.clear()
+    type_thai(title, "การประชุมคณะทำงานผู้ใหญ่บ้าน")
+    assert reopened(db_path).meeting.title == "การประชุมคณะทำงานผู้ใหญ่บ้าน"
+    assert window.undo_stack.count() >= 1
+
+
+def test_adding_items_by_keyboard_and_typing_a_paragraph(
+    window: MainWindow, qtbot: QtBot, db_path: Path
+) -> None:
+    window.tabs.setCurrentWidget(window.agenda_tab)
+    tree, model = window.agenda_tab.tree, window.agenda_tab.model
+    assert model is not None
+    tree.setFocus()
+    tree.setCurrentIndex(model.index(6, 0))  # ระเบียบวาระที่ ๖
+    QTest.keyClick(tree, Qt.Key.Key_Return)
+    editor = window.agenda_tab.item_editor
+    assert editor is not None
+    type_thai(editor.title, "เรื่องการจัดงานวันเด็ก")
+    editor.add_block(Paragraph(""))
+    paragraph = window.agenda_tab.item_editor.block_widgets[-1].field  # type: ignore[union-attr]
+    type_thai(paragraph, "ที่ประชุมมอบหมายให้ผู้ใหญ่บ้านทุกหมู่ดำเนินการ")
+    section = reopened(db_path).meeting.sections[6]
+    assert [i.title for i in section.items][-1] == "เรื่องการจัดงานวันเด็ก"
+    assert section.items[-1].blocks == [Paragraph("ที่ประชุมมอบหมายให้ผู้ใหญ่บ้านทุกหมู่ดำเนินการ")]
+    assert model.data(window.agenda_tab.tree.currentIndex()).startswith("๖.๒")
+
+    tree.setFocus()
+    QTest.keyClick(tree, Qt.Key.Key_Tab)  # indent under ๖.๑
+    assert window.editor.document.meeting.sections[6].items[0].items[-1].title == "เรื่องการจัดงานวันเด็ก"
+    assert reopened(db_path).meeting.sections[6].items[0].items[-1].title == "เรื่องการจัดงานวันเด็ก"
+
+
+def test_undo_and_redo_of_typing_and_of_structure(window: MainWindow, qtbot: QtBot, db_path: Path) -> None:
+    before = copy.deepcopy(window.editor.document)
+    title = window.header_tab.title
+    type_thai(title, " (ต่อ)")
+    window.agenda_tab.select(window.editor.document.meeting.sections[1].items[0])
+    window.delete_node(confirm=False)
+    assert reopened(db_path) != before
+    window.undo_stack.undo()  # the deletion
+    window.undo_stack.undo()  # the typing: one step for the whole word
+    assert reopened(db_path) == before
+    assert window.header_tab.title.text() == before.meeting.title
+    window.undo_stack.redo()
+    assert reopened(db_path).meeting.title.endswith("(ต่อ)")
+
+
+def test_pasting_a_roster_from_a_spreadsheet(window: MainWindow, db_path: Path) -> None:
+    roster = window.roster_tab
+    roster.select(0, 1)
+    roster.paste("นางสาวสมใจ ใจดี\tนักวิชาการ\n2\tนาย\tมานะ\tขยัน\tเจ้าหน้าที่\tไม่มา\tลาป่วย\n")
+    attendees = reopened(db_path).meeting.attendees
+    assert [(a.prefix, a.first, a.last) for a in attendees[1:3]] == [
+        ("นางสาว", "สมใจ", "ใจดี"),
+        ("นาย", "มานะ", "ขยัน"),
+    ]
+    assert attendees[2].status is AttendeeStatus.ABSENT
+    assert "มาประชุม ๑๙ คน" in roster.counts.text()
+    window.undo_stack.undo()
+    assert len(reopened(db_path).meeting.attendees) == 20
+
+
+def test_pasting_a_block_into_a_table_grows_it(window: MainWindow, db_path: Path) -> None:
+    item = window.editor.document.meeting.sections[4].items[0]
+    window.tabs.setCurrentWidget(window.agenda_tab)
+    window.agenda_tab.select(item)
+    editor = window.agenda_tab.item_editor
+    assert editor is not None
+    table_widget = next(w.field for w in editor.block_widgets if w.field.__class__.__name__ == "TableEditor")
+    table_widget.view.setCurrentIndex(table_widget.model.index(4, 0))
+    table_widget.paste("๕\tงบดำเนินงาน\t๔๐๐,๐๐๐.๐๐\t๓๙๙,๐๐๐.๐๐\n๖\tงบลงทุน\t๑๐,๐๐๐\t-\n")
+    rows = reopened(db_path).meeting.sections[4].items[0].blocks[1].rows  # type: ignore[union-attr]
+    assert len(rows) == 6
+    assert rows[5][:4] == ["๖", "งบลงทุน", "๑๐,๐๐๐", "-"]
+    assert table_widget.model.data(table_widget.model.index(6, 2)) == "๑,๑๐๐,๙๐๐.๐๐"
+
+
+def test_moving_items_with_alt_arrows(window: MainWindow, db_path: Path) -> None:
+    section = window.editor.document.meeting.sections[4]
+    first, second = section.items[0], section.items[1]
+    window.agenda_tab.select(second)
+    window.move_node(-1)
+    assert [i.title for i in reopened(db_path).meeting.sections[4].items][:2] == [second.title, first.title]
+
+
+def test_new_meeting_has_the_six_standard_sections(window: MainWindow, db_path: Path) -> None:
+    window.new_meeting()
+    sections = window.editor.document.meeting.sections
+    assert next(s.title for s in sections if s.is_agenda) == "เรื่องที่ประธานแจ้งให้ทราบ"
+    assert len([s for s in sections if isinstance(s, Section) and s.is_agenda]) == 6
+    with Database.open(db_path, backup=False) as database:
+        assert database.meeting_count() == 2
+
+
+def test_export_from_the_window_writes_four_documents(window: MainWindow, tmp_path: Path) -> None:
+    window.quiet = True  # type: ignore[attr-defined]
+    written = window.export_documents(str(tmp_path))
+    assert sorted(p.name for p in written) == ["letter.docx", "letter.pdf", "minutes.docx", "minutes.pdf"]
+
+
+def test_items_keep_their_content_when_the_tree_changes(window: MainWindow) -> None:
+    node = window.editor.document.meeting.sections[3].items[0]
+    assert isinstance(node, Item)
+    window.agenda_tab.select(node)
+    window.add_sibling()
+    window.undo_stack.undo()
+    assert window.agenda_tab.current_node() is node or window.agenda_tab.current_node() is not None

@@ -1,0 +1,123 @@
+"""Input widgets bound to one value of the meeting.
+
+Each reports the clerk's changes through `on_change(value)` as they are typed (the window turns
+that into an undo command that stores the change at once), and `show(value)` puts a value back
+without reporting it, leaving the cursor alone when the text is already the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+
+from models import thai
+
+OnChange = Callable[[Any], None]
+_INVALID_STYLE = "background: #ffe0e0;"
+
+
+class TextField(QLineEdit):
+    def __init__(self, on_change: OnChange, placeholder: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.textEdited.connect(on_change)
+
+    def show_value(self, value: str) -> None:
+        if self.text() != value:
+            self.setText(value)
+
+
+class DateField(QLineEdit):
+    """A date typed as clerks do (`27/12/2566`, `27/12/2023`, `๒๗ ธันวาคม ๒๕๖๖`), shown in full
+    Thai form once finished; an unreadable date is marked and not stored."""
+
+    def __init__(self, on_change: OnChange, weekday: bool = True, optional: bool = False) -> None:
+        super().__init__()
+        self.weekday, self.optional, self.on_change = weekday, optional, on_change
+        self.setPlaceholderText("เช่น ๒๗/๑๒/๒๕๖๖ หรือ 27/12/2023")
+        self.editingFinished.connect(self._finish)
+
+    def _finish(self) -> None:
+        text = self.text().strip()
+        if not text and self.optional:
+            self.setStyleSheet("")
+            self.on_change(None)
+            return
+        day = thai.parse_date(text)
+        if day is None:
+            self.setStyleSheet(_INVALID_STYLE)
+            self.setToolTip("อ่านวันที่ไม่ได้ พิมพ์เช่น ๒๗/๑๒/๒๕๖๖")
+            return
+        self.setStyleSheet("")
+        self.setToolTip("")
+        self.show_value(day)
+        self.on_change(day)
+
+    def show_value(self, day: dt.date | None) -> None:
+        text = thai.format_date(day, weekday=self.weekday) if day else ""
+        if self.text() != text:
+            self.setText(text)
+
+
+class TimeField(QLineEdit):
+    """`13:30`, `13.30` or `๑๓.๓๐ น.`; shown as `๑๓.๓๐ น.`."""
+
+    def __init__(self, on_change: OnChange) -> None:
+        super().__init__()
+        self.on_change = on_change
+        self.setPlaceholderText("เช่น ๑๓.๓๐")
+        self.editingFinished.connect(self._finish)
+
+    def _finish(self) -> None:
+        text = self.text().strip()
+        time = thai.parse_time(text) if text else None
+        if text and time is None:
+            self.setStyleSheet(_INVALID_STYLE)
+            return
+        self.setStyleSheet("")
+        self.show_value(time)
+        self.on_change(time)
+
+    def show_value(self, time: dt.time | None) -> None:
+        text = thai.format_time(time) if time else ""
+        if self.text() != text:
+            self.setText(text)
+
+
+class GrowingTextEdit(QPlainTextEdit):
+    """A paragraph editor as tall as its text, so a long item reads as one page."""
+
+    focused = Signal()
+
+    def __init__(self, on_change: OnChange, placeholder: str = "") -> None:
+        super().__init__()
+        self.setPlaceholderText(placeholder)
+        self.setTabChangesFocus(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.textChanged.connect(self._grow)
+        self._silent = False
+        self.textChanged.connect(lambda: None if self._silent else on_change(self.toPlainText()))
+        self._grow()
+
+    def show_value(self, text: str) -> None:
+        if self.toPlainText() != text:
+            self._silent = True
+            self.setPlainText(text)
+            self._silent = False
+
+    def _grow(self) -> None:
+        lines = max(2, int(self.document().size().height()) + 1)
+        height = QFontMetrics(self.font()).lineSpacing() * lines + 12
+        self.setFixedHeight(min(height, 600))
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(400, self.height())
+
+    def focusInEvent(self, event: Any) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        self.focused.emit()

@@ -1,0 +1,482 @@
+"""The main window: the meetings list beside the open meeting's four tabs.
+
+Every change is stored the moment it is made (through `models.editing`), so there is no save
+button and closing never asks; Ctrl+S only confirms it. Undo and redo cover every edit, and the
+stack's clean state says whether anything changed since the meeting was opened.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QSplitter,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import thai
+from models.editing import MeetingEditor
+from models.meeting import Item, MeetingDocument, Node, Section, find_parent
+from models.storage import Database
+from ui.commands import FieldCommand, InsertNode, MoveNode, RemoveNode
+from ui.tabs import AgendaTab, HeaderTab, LetterTab, RosterTab
+
+STANDARD_SECTIONS = (
+    "เรื่องที่ประธานแจ้งให้ทราบ",
+    "รับรองรายงานการประชุมครั้งที่แล้ว",
+    "เรื่องสืบเนื่องจากการประชุมครั้งที่แล้ว",
+    "เรื่องเพื่อทราบ",
+    "เรื่องเพื่อพิจารณา",
+    "เรื่องอื่น ๆ",
+)
+SHORTCUTS = (
+    ("Ctrl+N", "การประชุมใหม่"),
+    ("Ctrl+Shift+N", "เพิ่มเรื่องถัดจากเรื่องที่เลือก"),
+    ("Enter / Shift+Enter (ในต้นวาระ)", "เพิ่มเรื่องถัดไป / เรื่องย่อย"),
+    ("Tab / Shift+Tab (ในต้นวาระ)", "ย่อหน้าเข้า / ออก"),
+    ("Alt+↑ / Alt+↓", "เลื่อนเรื่องขึ้น / ลง"),
+    ("F2", "แก้ชื่อเรื่อง"),
+    ("Delete (ในต้นวาระ)", "ลบเรื่อง"),
+    ("Ctrl+Z / Ctrl+Y", "เลิกทำ / ทำซ้ำ"),
+    ("Ctrl+S", "ยืนยันการบันทึก (ทุกการแก้ไขบันทึกทันทีอยู่แล้ว)"),
+    ("Ctrl+E", "ส่งออกรายงานการประชุมและหนังสือนำส่ง"),
+    ("Ctrl+F", "ค้นหาการประชุม"),
+    ("Ctrl+1 ... Ctrl+4", "ไปที่แท็บ ข้อมูล / ผู้เข้าประชุม / วาระ / หนังสือนำส่ง"),
+    ("Insert / Ctrl+Delete (ในรายชื่อ)", "เพิ่ม / ลบผู้เข้าประชุม"),
+    ("Ctrl+Shift+V", "วางรายชื่อหรือตารางจากโปรแกรมตารางคำนวณ"),
+    ("Ctrl+B (ในย่อหน้า)", "ตัวหนา"),
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, database: Database) -> None:
+        super().__init__()
+        self.database = database
+        self._editor: MeetingEditor | None = None
+        self.undo_stack = QUndoStack(self)
+        self.settings = QSettings("thai-minutes", "thai-minutes")
+        self.setWindowTitle("thai-minutes — รายงานการประชุม")
+        self._build()
+        self._menus()
+        self.reload_meetings()
+        self._restore()
+
+    @property
+    def editor(self) -> MeetingEditor:
+        """The open meeting's editor; the tabs are only shown with a meeting open."""
+        if self._editor is None:
+            raise LookupError("no meeting is open")
+        return self._editor
+
+    @property
+    def has_meeting(self) -> bool:
+        return self._editor is not None
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("ค้นหาการประชุม (Ctrl+F)")
+        self.filter.textChanged.connect(self.reload_meetings)
+        self.meetings = QTreeWidget()
+        self.meetings.setHeaderHidden(True)
+        self.meetings.currentItemChanged.connect(self._meeting_chosen)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.filter)
+        left_layout.addWidget(self.meetings)
+        actions: dict[str, Callable[[], None]] = {
+            "add_sibling": self.add_sibling,
+            "add_child": self.add_child,
+            "indent": self.indent,
+            "outdent": self.outdent,
+            "delete": self.delete_node,
+        }
+        self.header_tab = HeaderTab(self)
+        self.roster_tab = RosterTab(self)
+        self.agenda_tab = AgendaTab(self, actions)
+        self.letter_tab = LetterTab(self)
+        self.tabs = QTabWidget()
+        for widget, label in (
+            (self.header_tab, "ข้อมูลการประชุม"),
+            (self.roster_tab, "ผู้เข้าประชุม"),
+            (self.agenda_tab, "วาระการประชุม"),
+            (self.letter_tab, "หนังสือนำส่ง"),
+        ):
+            self.tabs.addTab(widget, label)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([250, 1100])
+        self.setCentralWidget(self.splitter)
+        self.saved = QLabel("")
+        self.statusBar().addPermanentWidget(self.saved)
+        self.undo_stack.indexChanged.connect(lambda *_: self._mark_saved())
+
+    def _action(self, menu: Any, label: str, shortcut: str | None, slot: Callable[[], object]) -> QAction:
+        action = QAction(label, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("ไฟล์")
+        self._action(file, "การประชุมใหม่", "Ctrl+N", self.new_meeting)
+        self._action(file, "นำเข้าไฟล์การประชุม...", "Ctrl+O", self.import_file)
+        self._action(file, "บันทึกเป็นไฟล์การประชุม...", "Ctrl+Shift+S", self.export_file)
+        self._action(file, "ส่งออกรายงานและหนังสือนำส่ง...", "Ctrl+E", self.export_documents)
+        self._action(file, "บันทึก", "Ctrl+S", self.save)
+        file.addSeparator()
+        self._action(file, "ออก", "Ctrl+Q", self.close)
+        edit = bar.addMenu("แก้ไข")
+        undo = self.undo_stack.createUndoAction(self, "เลิกทำ")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "ทำซ้ำ")
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        edit.addAction(undo)
+        edit.addAction(redo)
+        self._action(edit, "ค้นหาการประชุม", "Ctrl+F", self.filter.setFocus)
+        agenda = bar.addMenu("วาระ")
+        self._action(agenda, "เพิ่มเรื่องถัดไป", "Ctrl+Shift+N", self.add_sibling)
+        self._action(agenda, "เพิ่มเรื่องย่อย", "Ctrl+Shift+I", self.add_child)
+        self._action(agenda, "เพิ่มระเบียบวาระ", None, self.add_section)
+        self._action(agenda, "แก้ชื่อเรื่อง", "F2", self.rename)
+        self._action(agenda, "เลื่อนขึ้น", "Alt+Up", lambda: self.move_node(-1))
+        self._action(agenda, "เลื่อนลง", "Alt+Down", lambda: self.move_node(1))
+        self._action(agenda, "ย่อหน้าเข้า", None, self.indent)
+        self._action(agenda, "ย่อหน้าออก", None, self.outdent)
+        self._action(agenda, "ลบเรื่อง", None, self.delete_node)
+        view = bar.addMenu("มุมมอง")
+        for number in range(4):
+            self._action(
+                view,
+                self.tabs.tabText(number),
+                f"Ctrl+{number + 1}",
+                functools.partial(self.tabs.setCurrentIndex, number),
+            )
+        help_menu = bar.addMenu("ช่วยเหลือ")
+        self._action(help_menu, "แป้นลัด", "F1", self.show_shortcuts)
+
+    # --- meetings list ----------------------------------------------------------------------
+
+    def reload_meetings(self) -> None:
+        wanted = self.filter.text().strip()
+        current = self.editor.meeting_id if self.has_meeting else None
+        self.meetings.blockSignals(True)
+        self.meetings.clear()
+        years: dict[int, QTreeWidgetItem] = {}
+        chosen = None
+        for summary in self.database.list_meetings():
+            label = thai.to_thai_digits(
+                f"ครั้งที่ {summary.seq}/{summary.year}  {thai.format_date(summary.date)}\n{summary.title}"
+            )
+            if wanted and wanted not in label and thai.to_thai_digits(wanted) not in label:
+                continue
+            if summary.year not in years:
+                year_item = QTreeWidgetItem([thai.to_thai_digits(f"ปี {summary.year}")])
+                years[summary.year] = year_item
+                self.meetings.addTopLevelItem(year_item)
+            item = QTreeWidgetItem([label])
+            item.setData(0, Qt.ItemDataRole.UserRole, summary.id)
+            years[summary.year].addChild(item)
+            if summary.id == current:
+                chosen = item
+        self.meetings.expandAll()
+        if chosen is not None:
+            self.meetings.setCurrentItem(chosen)
+        self.meetings.blockSignals(False)
+
+    def _meeting_chosen(self, item: QTreeWidgetItem | None, *_: Any) -> None:
+        meeting_id = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        if meeting_id is not None:
+            self.open_meeting(int(meeting_id))
+
+    def open_meeting(self, meeting_id: int) -> None:
+        self._editor = MeetingEditor(self.database, meeting_id)
+        self.undo_stack.clear()
+        self.settings.setValue("last_meeting", meeting_id)
+        self.roster_tab.bind()
+        self.agenda_tab.bind(self.rename_node)
+        self.header_tab.refresh()
+        self.letter_tab.refresh()
+        self.reload_meetings()
+        meeting = self.editor.document.meeting
+        self.setWindowTitle(
+            thai.to_thai_digits(f"ครั้งที่ {meeting.seq}/{meeting.year} — {meeting.title} — thai-minutes")
+        )
+        self._mark_saved()
+
+    # --- changes ----------------------------------------------------------------------------
+
+    def push(self, command: Any) -> None:
+        self.undo_stack.push(command)
+
+    def set_field(self, part: str, key: object, apply: Callable[[Any], Any], value: Any) -> None:
+        if not self.has_meeting:
+            return
+        self.push(FieldCommand("แก้ไข", apply, value, key, part, self.changed))
+
+    def changed(self, part: str) -> None:
+        """Refresh what shows the part of the meeting that changed."""
+        if part == "header":
+            self.header_tab.refresh()
+            self.agenda_tab.refresh_numbers()
+        elif part == "roster":
+            self.roster_tab.refresh()
+        elif part == "agenda":
+            self.agenda_tab.refresh_tree()
+        elif part == "agenda-text":
+            self.agenda_tab.refresh_numbers()
+        elif part in ("blocks", "table"):
+            if self.agenda_tab.item_editor is not None:
+                self.agenda_tab.item_editor.refresh()
+        elif part == "letter":
+            self.letter_tab.refresh()
+
+    def _mark_saved(self) -> None:
+        self.saved.setText(f"บันทึกแล้ว {thai.to_thai_digits(dt.datetime.now().strftime('%H:%M:%S'))} น.")
+
+    def save(self) -> None:
+        """Every edit is stored already; this moves the journal into the database file."""
+        self.database.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        self._mark_saved()
+        self.statusBar().showMessage("บันทึกทุกการแก้ไขเรียบร้อยแล้ว", 3000)
+
+    # --- agenda actions ---------------------------------------------------------------------
+
+    def _current(self) -> Node | None:
+        return self.agenda_tab.current_node()
+
+    def add_sibling(self) -> None:
+        node = self._current()
+        if not self.has_meeting or node is None:
+            return
+        new = Item("")
+        if isinstance(node, Section):
+            self.push(InsertNode(self.editor, node, len(node.items), new, self.changed))
+        else:
+            parent, siblings = find_parent(self.editor.document.meeting, node)
+            index = next(i for i, s in enumerate(siblings) if s is node) + 1
+            self.push(InsertNode(self.editor, parent, index, new, self.changed))
+        self._edit_new(new)
+
+    def add_child(self) -> None:
+        node = self._current()
+        if not self.has_meeting or node is None:
+            return
+        new = Item("")
+        self.push(InsertNode(self.editor, node, len(node.items), new, self.changed))
+        self._edit_new(new)
+
+    def add_section(self) -> None:
+        if not self.has_meeting:
+            return
+        sections = self.editor.document.meeting.sections
+        node = self._current()
+        index = len(sections)
+        if isinstance(node, Section):
+            index = next(i for i, s in enumerate(sections) if s is node) + 1
+        new = Section("")
+        self.push(InsertNode(self.editor, None, index, new, self.changed))
+        self._edit_new(new)
+
+    def _edit_new(self, node: Node) -> None:
+        self.tabs.setCurrentWidget(self.agenda_tab)
+        self.agenda_tab.select(node)
+        self.agenda_tab.show_current()
+        if self.agenda_tab.item_editor is not None:
+            self.agenda_tab.item_editor.title.setFocus()
+
+    def rename(self) -> None:
+        self.tabs.setCurrentWidget(self.agenda_tab)
+        self.agenda_tab.tree.edit(self.agenda_tab.tree.currentIndex())
+
+    def rename_node(self, node: Node, title: str) -> None:
+        if self.has_meeting:
+            editor = self.editor
+            self.set_field(
+                "agenda-text", (id(node), "title"), lambda v: editor.set_node_field(node, "title", v), title
+            )
+            self.agenda_tab.refresh_numbers()
+
+    def move_node(self, step: int) -> None:
+        node = self._current()
+        if not self.has_meeting or node is None:
+            return
+        parent, siblings = find_parent(self.editor.document.meeting, node)
+        index = next(i for i, s in enumerate(siblings) if s is node)
+        if 0 <= index + step < len(siblings):
+            self.push(MoveNode(self.editor, node, parent, index + step, self.changed))
+
+    def indent(self) -> None:
+        """The item becomes the last child of the item (or section) before it."""
+        node = self._current()
+        if not self.has_meeting or not isinstance(node, Item):
+            return
+        _, siblings = find_parent(self.editor.document.meeting, node)
+        index = next(i for i, s in enumerate(siblings) if s is node)
+        if index > 0:
+            target = siblings[index - 1]
+            self.push(MoveNode(self.editor, node, target, len(target.items), self.changed))
+
+    def outdent(self) -> None:
+        """The item leaves its parent item and follows it."""
+        node = self._current()
+        if not self.has_meeting or not isinstance(node, Item):
+            return
+        meeting = self.editor.document.meeting
+        parent, _ = find_parent(meeting, node)
+        if isinstance(parent, Item):
+            grandparent, uncles = find_parent(meeting, parent)
+            index = next(i for i, s in enumerate(uncles) if s is parent) + 1
+            self.push(MoveNode(self.editor, node, grandparent, index, self.changed))
+
+    def delete_node(self, confirm: bool = True) -> None:
+        node = self._current()
+        if not self.has_meeting or node is None:
+            return
+        if confirm:
+            answer = QMessageBox.question(
+                self, "ลบเรื่อง", f"ลบ “{node.title or 'เรื่องนี้'}” และทุกอย่างที่อยู่ภายใต้เรื่องนี้?"
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.push(RemoveNode(self.editor, node, self.changed))
+
+    # --- files ------------------------------------------------------------------------------
+
+    def new_meeting(self) -> None:
+        from models.meeting import Meeting  # noqa: PLC0415
+
+        today = dt.date.today()
+        year = thai.buddhist_year(today.year)
+        same_year = [m.seq for m in self.database.list_meetings() if m.year == year]
+        office = self.editor.document.office if self.has_meeting else None
+        previous = self.editor.document.meeting if self.has_meeting else None
+        meeting = Meeting(
+            title=previous.title if previous else "การประชุม",
+            seq=max(same_year, default=0) + 1,
+            year=year,
+            date=today,
+            sections=[Section("ก่อนเข้าระเบียบวาระการประชุม", is_agenda=False)]
+            + [Section(t) for t in STANDARD_SECTIONS],
+        )
+        meeting_id = self.database.add_document(MeetingDocument(meeting, office))
+        self.open_meeting(meeting_id)
+        self.tabs.setCurrentWidget(self.header_tab)
+        self.header_tab.title.setFocus()
+
+    def import_file(self) -> None:
+        from models.meetingfile import MeetingFileError, read_meeting_file  # noqa: PLC0415
+
+        name, _ = QFileDialog.getOpenFileName(self, "นำเข้าไฟล์การประชุม", "", "ไฟล์การประชุม (*.json)")
+        if not name:
+            return
+        try:
+            document = read_meeting_file(Path(name))
+        except MeetingFileError as error:
+            QMessageBox.warning(self, "นำเข้าไม่ได้", error.describe())
+            return
+        self.open_meeting(self.database.add_document(document))
+
+    def export_file(self) -> None:
+        from models.fileio import WriteError  # noqa: PLC0415
+        from models.meetingfile import write_meeting_file  # noqa: PLC0415
+
+        if not self.has_meeting:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, "บันทึกเป็นไฟล์การประชุม", "meeting.minutes.json", "ไฟล์การประชุม (*.json)"
+        )
+        if name:
+            try:
+                write_meeting_file(self.editor.document, Path(name))
+            except WriteError as error:
+                QMessageBox.warning(self, "บันทึกไม่ได้", str(error))
+
+    def export_documents(self, folder: str | None = None) -> list[Path]:
+        """Minutes and letter as DOCX and PDF into a folder, then offer to open it."""
+        from exporters import DOCUMENTS, FORMATS, output_name, writer_for  # noqa: PLC0415
+        from exporters.layout import DEFAULT_LAYOUT  # noqa: PLC0415
+        from models.fileio import WriteError  # noqa: PLC0415
+
+        if not self.has_meeting:
+            return []
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(self, "เลือกโฟลเดอร์ที่จะบันทึกเอกสาร")
+            if not folder:
+                return []
+        jobs = [(document, kind) for document in DOCUMENTS for kind in FORMATS]
+        progress = QProgressDialog("กำลังส่งออกเอกสาร...", "ยกเลิก", 0, len(jobs), self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(500)
+        written = []
+        try:
+            for step, (document, kind) in enumerate(jobs):
+                if progress.wasCanceled():
+                    break
+                progress.setValue(step)
+                target = Path(folder) / output_name(document, kind)
+                writer_for(document, kind)(self.editor.document, target, DEFAULT_LAYOUT)
+                written.append(target)
+        except WriteError as error:
+            QMessageBox.warning(self, "ส่งออกไม่ได้", str(error))
+        finally:
+            progress.setValue(len(jobs))
+        if written and not getattr(self, "quiet", False):
+            box = QMessageBox(self)
+            box.setWindowTitle("ส่งออกเรียบร้อย")
+            box.setText("บันทึกเอกสารแล้ว:\n" + "\n".join(p.name for p in written))
+            open_button = box.addButton("เปิดโฟลเดอร์", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton("ปิด", QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            if box.clickedButton() is open_button:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+        return written
+
+    def show_shortcuts(self) -> None:
+        text = "\n".join(f"{keys}\t{what}" for keys, what in SHORTCUTS)
+        QMessageBox.information(self, "แป้นลัด", text)
+
+    # --- window state -----------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = self.settings.value("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        meetings = self.database.list_meetings()
+        last = self.settings.value("last_meeting")
+        known = {m.id for m in meetings}
+        if last is not None and int(last) in known:
+            self.open_meeting(int(last))
+        elif meetings:
+            self.open_meeting(meetings[0].id)
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("splitter", self.splitter.saveState())
+        super().closeEvent(event)
