@@ -94,8 +94,9 @@ class GrowingTextEdit(QPlainTextEdit):
 
     focused = Signal()
 
-    def __init__(self, on_change: OnChange, placeholder: str = "") -> None:
+    def __init__(self, on_change: OnChange, placeholder: str = "", min_lines: int = 2) -> None:
         super().__init__()
+        self.min_lines = min_lines
         self.setPlaceholderText(placeholder)
         self.setTabChangesFocus(True)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -111,12 +112,16 @@ class GrowingTextEdit(QPlainTextEdit):
             self._silent = False
 
     def _grow(self) -> None:
-        lines = max(2, int(self.document().size().height()) + 1)
+        lines = max(self.min_lines, int(self.document().size().height()) + 1)
         height = QFontMetrics(self.font()).lineSpacing() * lines + 12
         self.setFixedHeight(min(height, 600))
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(400, self.height())
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._grow()  # the width decides how many lines the text wraps into
 
     def focusInEvent(self, event: Any) -> None:  # noqa: N802
         super().focusInEvent(event)

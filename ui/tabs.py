@@ -530,8 +530,13 @@ class TableEditor(QWidget):
         self.model = CellsModel(window.editor, table, window.push, window.changed)
         self.view = QTableView()
         self.view.setModel(self.model)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.view.horizontalHeader()
+        for index, column in enumerate(table.columns):
+            figures = column.kind.is_numeric or bool(column.formula)
+            mode = QHeaderView.ResizeMode.ResizeToContents if figures else QHeaderView.ResizeMode.Stretch
+            header.setSectionResizeMode(index, mode)
+        self.view.setWordWrap(False)  # one line a row; the whole text shows while editing
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         add_row = QPushButton("+ แถว")
         add_row.clicked.connect(self.add_row)
         paste = QShortcut(QKeySequence("Ctrl+Shift+V"), self.view)
@@ -631,7 +636,7 @@ class LetterTab(QScrollArea):
         self.to = TextField(letter("to"), "เช่น พัฒนาการอำเภอ ทุกอำเภอ")
         self.references = GrowingTextEdit(letter("references", lines), "หนึ่งบรรทัดต่อหนึ่งเรื่อง")
         self.enclosures = GrowingTextEdit(letter("enclosures", lines), "เช่น รายงานการประชุม จำนวน ๑ ชุด")
-        self.body = GrowingTextEdit(letter("body", paragraphs))
+        self.body = GrowingTextEdit(letter("body", paragraphs), min_lines=7)
         self.closing = TextField(letter("closing"), "ขอแสดงความนับถือ")
         self.signer = (TextField(self._signer), TextField(self._signer))
         self.certify_by = DateField(letter("certify_by"), weekday=False, optional=True)
