@@ -1,0 +1,41 @@
+"""Killing the program (SIGKILL) a second after the last keystroke loses nothing typed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from models.storage import Database
+
+DRIVER = Path(__file__).with_name("typing_driver.py")
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
+def test_nothing_typed_is_lost_when_the_program_is_killed(db_path: Path) -> None:
+    words = "การประชุมประจำเดือนของผู้ใหญ่บ้านและกำนัน ครั้งที่ ๑๒"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONUNBUFFERED": "1"}
+    command = [sys.executable, str(DRIVER), str(db_path), words]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env) as child:
+        try:
+            assert child.stdout is not None
+            for line in child.stdout:
+                if line.strip() == "done":
+                    break
+            else:
+                pytest.fail(f"the window stopped before typing everything (exit {child.wait()})")
+            time.sleep(1.0)
+            child.send_signal(signal.SIGKILL)
+            child.wait(timeout=30)
+        finally:
+            if child.poll() is None:
+                child.kill()
+    assert child.returncode == -signal.SIGKILL
+    with Database.open(db_path, backup=False) as database:
+        (summary,) = database.list_meetings()
+        assert summary.title == words
