@@ -15,16 +15,19 @@ from typing import Any
 from models.meeting import (
     Attendee,
     Block,
+    Column,
     Item,
     Letter,
     MeetingDocument,
     Node,
+    Office,
     Section,
     Table,
     find_parent,
 )
 from models.storage import Database
 
+OFFICE_FIELDS = ("name", "address", "doc_prefix", "unit", "phone", "fax", "email", "slogan", "garuda")
 MEETING_FIELDS = ("title", "period", "seq", "year", "date", "start", "end", "venue", "recorder", "checker")
 
 
@@ -176,6 +179,37 @@ class MeetingEditor:
         assert table.id is not None
         self.database.delete_table_row(table.id, index)
         return cells
+
+    def set_table_shape(
+        self, table: Table, shape: tuple[list[Column], list[list[str]]]
+    ) -> tuple[list[Column], list[list[str]]]:
+        """Give a table new columns and rows at once (columns added, removed or changed);
+        returns the columns and rows it had."""
+        columns, rows = shape
+        old = (copy.deepcopy(table.columns), [list(row) for row in table.rows])
+        self.set_block_field(table, "columns", copy.deepcopy(columns))
+        while table.rows:
+            self.remove_table_row(table, len(table.rows) - 1)
+        for index, cells in enumerate(rows):
+            self.insert_table_row(table, index, list(cells))
+        return old
+
+    # --- office -------------------------------------------------------------------------------
+
+    def set_office(self, office: Office) -> Office | None:
+        """Change the sending office's profile (shared by its meetings); returns the old one."""
+        old = copy.deepcopy(self.document.office)
+        current = self.document.office
+        if current is not None and current.id is not None:
+            fields = {name: getattr(office, name) for name in OFFICE_FIELDS}
+            self.database.update_office(current.id, **fields)
+            for name, value in fields.items():
+                setattr(current, name, copy.deepcopy(value))
+        else:
+            fresh = copy.deepcopy(office)
+            self.database.set_meeting_office(self.meeting_id, fresh)
+            self.document.office = fresh
+        return old
 
     # --- letter -------------------------------------------------------------------------------
 

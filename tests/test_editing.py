@@ -89,3 +89,32 @@ def test_letter_fields_create_the_letter(tmp_path: Path, demo: MeetingDocument) 
         editor.set_letter_field("subject", "ขอส่งรายงานการประชุม")
         assert stored(editor).letter == editor.document.letter
         assert editor.document.letter is not None and editor.document.letter.subject == "ขอส่งรายงานการประชุม"
+
+
+def test_a_table_gets_new_columns_and_back(database: Database, demo: MeetingDocument) -> None:
+    from models.meeting import Column, ColumnKind  # noqa: PLC0415
+
+    editor = open_editor(database, demo)
+    table = editor.document.meeting.sections[4].items[0].blocks[1]
+    assert isinstance(table, Table)
+    columns = [*table.columns, Column("คงเหลือ", kind=ColumnKind.MONEY, formula="=C-D")]
+    rows = [[*row, ""] for row in table.rows]
+    old = editor.set_table_shape(table, (columns, rows))
+    assert stored(editor) == editor.document
+    assert stored(editor).meeting.sections[4].items[0].blocks[1].columns[-1].formula == "=C-D"  # type: ignore[union-attr]
+    editor.set_table_shape(table, old)
+    assert stored(editor) == editor.document
+    assert len(table.columns) == 5
+
+
+def test_the_office_profile_with_its_emblem(database: Database, demo: MeetingDocument) -> None:
+    from models.meeting import Office  # noqa: PLC0415
+
+    editor = open_editor(database, demo)
+    assert editor.document.office is not None
+    changed = Office("สำนักงานพัฒนาชุมชนจังหวัดพะเยา", ["ถนนใหม่"], "พย ๐๐๑๙.๑", garuda=b"\x89PNG")
+    old = editor.set_office(changed)
+    assert stored(editor).office == changed
+    assert old is not None
+    editor.set_office(old)
+    assert stored(editor).office == demo.office

@@ -13,7 +13,7 @@ from PySide6.QtTest import QAbstractItemModelTester, QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from models.meeting import AttendeeStatus, Item, MeetingDocument, Paragraph, Section
+from models.meeting import AttendeeStatus, Column, Item, MeetingDocument, Paragraph, Section
 from models.storage import Database
 from ui.app import create_window
 from ui.main_window import MainWindow
@@ -165,3 +165,60 @@ def test_items_keep_their_content_when_the_tree_changes(window: MainWindow) -> N
     window.add_sibling()
     window.undo_stack.undo()
     assert window.agenda_tab.current_node() is node or window.agenda_tab.current_node() is not None
+
+
+class Accepting:
+    """A dialog stand-in that the clerk has filled in and accepted."""
+
+    def __init__(self, dialog: object) -> None:
+        self.dialog = dialog
+
+    def exec(self) -> int:
+        from PySide6.QtWidgets import QDialog  # noqa: PLC0415
+
+        return QDialog.DialogCode.Accepted.value
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.dialog, name)
+
+
+def test_a_column_added_with_a_formula_and_undone(window: MainWindow, db_path: Path) -> None:
+    from ui.dialogs import ColumnsDialog  # noqa: PLC0415
+    from ui.tabs import TableEditor  # noqa: PLC0415
+
+    window.agenda_tab.select(window.editor.document.meeting.sections[4].items[0])
+    editor = window.agenda_tab.item_editor
+    assert editor is not None
+    table_widget = next(w.field for w in editor.block_widgets if isinstance(w.field, TableEditor))
+    dialog = ColumnsDialog(table_widget.table)
+    dialog.add_column(Column("คงเหลือ", formula="=C-D"))
+    table_widget.edit_columns(Accepting(dialog))
+    table = reopened(db_path).meeting.sections[4].items[0].blocks[1]
+    assert [c.title for c in table.columns][-1] == "คงเหลือ"  # type: ignore[union-attr]
+    assert table_widget.model.data(table_widget.model.index(0, 5)) == "๐.๐๐"
+    window.undo_stack.undo()
+    assert len(reopened(db_path).meeting.sections[4].items[0].blocks[1].columns) == 5  # type: ignore[union-attr]
+
+
+def test_the_office_profile_and_garuda_from_the_window(
+    window: MainWindow, db_path: Path, tmp_path: Path
+) -> None:
+    import io  # noqa: PLC0415
+
+    from PIL import Image  # noqa: PLC0415
+
+    from ui.dialogs import OfficeDialog  # noqa: PLC0415
+
+    picture = tmp_path / "garuda.png"
+    buffer = io.BytesIO()
+    Image.new("RGB", (90, 100), "black").save(buffer, format="PNG")
+    picture.write_bytes(buffer.getvalue())
+    dialog = OfficeDialog(window.editor.document.office)
+    dialog.load_garuda(picture)
+    dialog.phone.setText("๐ ๕๔๔๔ ๑๒๓๔")
+    window.edit_office(Accepting(dialog))
+    office = reopened(db_path).office
+    assert office is not None and office.phone == "๐ ๕๔๔๔ ๑๒๓๔" and office.garuda == picture.read_bytes()
+    window.undo_stack.undo()
+    office = reopened(db_path).office
+    assert office is not None and office.garuda is None

@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         self._action(file, "บันทึกเป็นไฟล์การประชุม...", "Ctrl+Shift+S", self.export_file)
         self._action(file, "ส่งออกรายงานและหนังสือนำส่ง...", "Ctrl+E", self.export_documents)
         self._action(file, "บันทึก", "Ctrl+S", self.save)
+        self._action(file, "ข้อมูลหน่วยงานและภาพครุฑ...", None, self.edit_office)
         file.addSeparator()
         self._action(file, "ออก", "Ctrl+Q", self.close)
         edit = bar.addMenu("แก้ไข")
@@ -454,6 +455,17 @@ class MainWindow(QMainWindow):
             if box.clickedButton() is open_button:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
         return written
+
+    def edit_office(self, dialog: Any = None) -> None:
+        """The office profile printed on the letter, shared by the office's meetings."""
+        from ui.dialogs import OfficeDialog  # noqa: PLC0415
+
+        if not self.has_meeting:
+            return
+        dialog = dialog or OfficeDialog(self.editor.document.office, self)
+        if dialog.exec() == OfficeDialog.DialogCode.Accepted:
+            editor = self.editor
+            self.set_field("letter", None, editor.set_office, dialog.office())
 
     def show_shortcuts(self) -> None:
         text = "\n".join(f"{keys}\t{what}" for keys, what in SHORTCUTS)

@@ -539,6 +539,8 @@ class TableEditor(QWidget):
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         add_row = QPushButton("+ แถว")
         add_row.clicked.connect(self.add_row)
+        columns = QPushButton("คอลัมน์...")
+        columns.clicked.connect(self.edit_columns)
         paste = QShortcut(QKeySequence("Ctrl+Shift+V"), self.view)
         paste.activated.connect(lambda: self.paste(QApplication.clipboard().text()))
         layout = QVBoxLayout(self)
@@ -555,7 +557,11 @@ class TableEditor(QWidget):
         )
         layout.addWidget(title)
         layout.addWidget(self.view)
-        layout.addWidget(add_row, 0, Qt.AlignmentFlag.AlignLeft)
+        row = QHBoxLayout()
+        row.addWidget(add_row)
+        row.addWidget(columns)
+        row.addStretch()
+        layout.addLayout(row)
         self._fit_height()
 
     def refresh(self) -> None:
@@ -567,6 +573,23 @@ class TableEditor(QWidget):
         rows = self.model.rowCount()
         height = self.view.horizontalHeader().height() + sum(self.view.rowHeight(r) for r in range(rows)) + 4
         self.view.setFixedHeight(min(max(height, 80), 480))
+
+    def edit_columns(self, dialog: Any = None) -> None:
+        """Columns' titles, groups, kinds and formulas; added and removed columns take their
+        cells along. One undo step."""
+        from ui.dialogs import ColumnsDialog  # noqa: PLC0415
+
+        dialog = dialog or ColumnsDialog(self.table, self)
+        if dialog.exec() != ColumnsDialog.DialogCode.Accepted:
+            return
+        editor = self.window_.editor
+        self.window_.set_field(
+            "table",
+            None,
+            lambda shape: editor.set_table_shape(self.table, shape),
+            (dialog.columns(), dialog.rows()),
+        )
+        self.model.refresh()
 
     def add_row(self) -> None:
         editor = self.window_.editor

@@ -1,0 +1,211 @@
+"""Dialogs: a table's columns, and the office profile the cover letter is printed with."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.meeting import Column, ColumnKind, Office, Table
+from models.tables import FormulaError, column_letter, parse_formula
+
+KIND_LABELS = {
+    ColumnKind.TEXT: "ข้อความ",
+    ColumnKind.NUMBER: "จำนวน",
+    ColumnKind.MONEY: "จำนวนเงิน",
+    ColumnKind.PERCENT: "ร้อยละ",
+}
+
+
+class ColumnsDialog(QDialog):
+    """Titles, merged group headings, kinds and formulas of a table's columns; add and remove."""
+
+    def __init__(self, table: Table, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("คอลัมน์ของตาราง")
+        self.table = table
+        self.grid = QTableWidget(0, 4)
+        self.grid.setHorizontalHeaderLabels(["หัวคอลัมน์", "หัวกลุ่ม (รวมช่อง)", "ชนิด", "สูตร เช่น =D/C*100"])
+        self.grid.horizontalHeader().setStretchLastSection(True)
+        self.grid.setColumnWidth(0, 220)
+        self.grid.setColumnWidth(1, 160)
+        self.sources: list[int | None] = []  # which old column each row came from
+        for index, column in enumerate(table.columns):
+            self.add_column(column, index)
+        add = QPushButton("+ คอลัมน์")
+        add.clicked.connect(lambda: self.add_column(Column(""), None))
+        remove = QPushButton("ลบคอลัมน์")
+        remove.clicked.connect(self._remove_row)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.grid)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+        self.resize(820, 360)
+
+    def add_column(self, column: Column, source: int | None = None) -> None:
+        row = self.grid.rowCount()
+        self.grid.insertRow(row)
+        self.grid.setVerticalHeaderItem(row, QTableWidgetItem(column_letter(row)))
+        self.grid.setItem(row, 0, QTableWidgetItem(column.title))
+        self.grid.setItem(row, 1, QTableWidgetItem(column.group))
+        kind = QComboBox()
+        for value, label in KIND_LABELS.items():
+            kind.addItem(label, value)
+        kind.setCurrentIndex(list(KIND_LABELS).index(column.kind))
+        self.grid.setCellWidget(row, 2, kind)
+        self.grid.setItem(row, 3, QTableWidgetItem(column.formula))
+        self.sources.append(source)
+
+    def _remove_row(self) -> None:
+        row = self.grid.currentRow()
+        if row >= 0 and self.grid.rowCount() > 1:
+            self.grid.removeRow(row)
+            self.sources.pop(row)
+
+    def columns(self) -> list[Column]:
+        result = []
+        for row in range(self.grid.rowCount()):
+            kind = self.grid.cellWidget(row, 2)
+            assert isinstance(kind, QComboBox)
+            result.append(
+                Column(
+                    self._text(row, 0),
+                    self._text(row, 1),
+                    ColumnKind(kind.currentData()),
+                    self._text(row, 3),
+                )
+            )
+        return result
+
+    def _text(self, row: int, column: int) -> str:
+        item = self.grid.item(row, column)
+        return item.text().strip() if item else ""
+
+    def rows(self) -> list[list[str]]:
+        """The table's cells rearranged for the new columns."""
+        rows = []
+        for cells in self.table.rows:
+            rows.append(
+                [
+                    cells[source] if source is not None and source < len(cells) else ""
+                    for source in self.sources
+                ]
+            )
+        return rows
+
+    def _accept(self) -> None:
+        for index, column in enumerate(self.columns()):
+            if column.formula:
+                try:
+                    parse_formula(column.formula)
+                except FormulaError as error:
+                    QMessageBox.warning(self, "สูตรไม่ถูกต้อง", f"คอลัมน์ {column_letter(index)}: {error}")
+                    return
+        self.accept()
+
+
+class OfficeDialog(QDialog):
+    """The office profile: name, address, document prefix, unit and contacts, slogan, Garuda."""
+
+    def __init__(self, office: Office | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("ข้อมูลหน่วยงาน")
+        office = copy.deepcopy(office) if office else Office("")
+        self.garuda = office.garuda
+        self.name = QLineEdit(office.name)
+        self.address = QPlainTextEdit("\n".join(office.address))
+        self.doc_prefix = QLineEdit(office.doc_prefix)
+        self.unit = QLineEdit(office.unit)
+        self.phone = QLineEdit(office.phone)
+        self.fax = QLineEdit(office.fax)
+        self.email = QLineEdit(office.email)
+        self.slogan = QPlainTextEdit("\n".join(office.slogan))
+        self.preview = QLabel()
+        self.preview.setFixedHeight(90)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        choose = QPushButton("เลือกภาพครุฑ...")
+        choose.clicked.connect(self._choose_garuda)
+        form = QFormLayout()
+        form.addRow("ชื่อส่วนราชการ", self.name)
+        form.addRow("ที่อยู่ (บรรทัดละส่วน)", self.address)
+        form.addRow("รหัสหนังสือ (เช่น พย ๐๐๑๙.๑)", self.doc_prefix)
+        form.addRow("ส่วนราชการเจ้าของเรื่อง", self.unit)
+        form.addRow("โทร.", self.phone)
+        form.addRow("โทรสาร", self.fax)
+        form.addRow("ไปรษณีย์อิเล็กทรอนิกส์", self.email)
+        form.addRow("คำขวัญ (บรรทัดละหนึ่ง)", self.slogan)
+        form.addRow(choose, self.preview)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self._show_garuda()
+        self.resize(640, 560)
+
+    def _choose_garuda(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "ภาพครุฑ", "", "ภาพ (*.png *.jpg *.jpeg)")
+        if name:
+            self.load_garuda(Path(name))
+
+    def load_garuda(self, path: Path) -> None:
+        data = path.read_bytes()
+        if QPixmap().loadFromData(data):
+            self.garuda = data
+            self._show_garuda()
+        else:
+            QMessageBox.warning(self, "ใช้ภาพนี้ไม่ได้", f"อ่านไฟล์ภาพ {path.name} ไม่ได้ กรุณาใช้ไฟล์ PNG หรือ JPEG")
+
+    def _show_garuda(self) -> None:
+        pixmap = QPixmap()
+        if self.garuda and pixmap.loadFromData(self.garuda):
+            self.preview.setPixmap(pixmap.scaledToHeight(86, Qt.TransformationMode.SmoothTransformation))
+        else:
+            self.preview.setText("ยังไม่มีภาพครุฑ (หนังสือนำส่งจะเว้นที่ว่างไว้)")
+
+    def office(self) -> Office:
+        def lines(edit: QPlainTextEdit) -> list[str]:
+            return [line.strip() for line in edit.toPlainText().splitlines() if line.strip()]
+
+        return Office(
+            name=self.name.text().strip(),
+            address=lines(self.address),
+            doc_prefix=self.doc_prefix.text().strip(),
+            unit=self.unit.text().strip(),
+            phone=self.phone.text().strip(),
+            fax=self.fax.text().strip(),
+            email=self.email.text().strip(),
+            slogan=lines(self.slogan),
+            garuda=self.garuda,
+        )
