@@ -182,7 +182,7 @@ class Accepting:
         return getattr(self.dialog, name)
 
 
-def test_a_column_added_with_a_formula_and_undone(window: MainWindow, db_path: Path) -> None:
+def test_a_column_added_with_a_formula_and_undone(window: MainWindow, db_path: Path, qtbot: QtBot) -> None:
     from ui.dialogs import ColumnsDialog  # noqa: PLC0415
     from ui.tabs import TableEditor  # noqa: PLC0415
 
@@ -191,6 +191,7 @@ def test_a_column_added_with_a_formula_and_undone(window: MainWindow, db_path: P
     assert editor is not None
     table_widget = next(w.field for w in editor.block_widgets if isinstance(w.field, TableEditor))
     dialog = ColumnsDialog(table_widget.table)
+    qtbot.addWidget(dialog)
     dialog.add_column(Column("คงเหลือ", formula="=C-D"))
     table_widget.edit_columns(Accepting(dialog))
     table = reopened(db_path).meeting.sections[4].items[0].blocks[1]
@@ -201,7 +202,7 @@ def test_a_column_added_with_a_formula_and_undone(window: MainWindow, db_path: P
 
 
 def test_the_office_profile_and_garuda_from_the_window(
-    window: MainWindow, db_path: Path, tmp_path: Path
+    window: MainWindow, db_path: Path, tmp_path: Path, qtbot: QtBot
 ) -> None:
     import io  # noqa: PLC0415
 
@@ -214,6 +215,7 @@ def test_the_office_profile_and_garuda_from_the_window(
     Image.new("RGB", (90, 100), "black").save(buffer, format="PNG")
     picture.write_bytes(buffer.getvalue())
     dialog = OfficeDialog(window.editor.document.office)
+    qtbot.addWidget(dialog)
     dialog.load_garuda(picture)
     dialog.phone.setText("๐ ๕๔๔๔ ๑๒๓๔")
     window.edit_office(Accepting(dialog))
