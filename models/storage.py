@@ -797,6 +797,14 @@ class Database:
             tables[r[0]].rows.append(json.loads(r[1]))
         return [node for node in children.get(None, []) if isinstance(node, Section)]
 
+    def presenters(self, limit: int = 500) -> list[str]:
+        """Presenters written in any meeting, the most recent first: the window offers them."""
+        rows = self.conn.execute(
+            "SELECT presenter FROM nodes WHERE presenter != '' GROUP BY presenter ORDER BY max(id) DESC LIMIT ?",
+            (limit,),
+        ).fetchall()
+        return [row[0] for row in rows]
+
     def node_meeting(self, node_id: int) -> int:
         return self._meeting_of("nodes", node_id)
 

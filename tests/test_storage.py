@@ -339,3 +339,10 @@ def test_unknown_fields_are_refused_and_change_nothing(database: Database, demo:
     with pytest.raises(KeyError):
         database.update_attendee(attendee.id, first="ใหม่", salary="๑๐๐")
     assert database.load_document(stored.meeting.id or 0) == stored
+
+
+def test_presenters_of_all_meetings_are_offered(database: Database, demo: MeetingDocument) -> None:
+    database.add_document(copy.deepcopy(demo))
+    presenters = database.presenters()
+    assert "นายวีระพงษ์ คำแสน พัฒนาการจังหวัดพะเยา" in presenters
+    assert len(presenters) == len(set(presenters)) == 5

@@ -379,7 +379,8 @@ class ItemEditor(QWidget):
                 a.full_name + (f" {a.position}" if a.position else "")
                 for a in editor.document.meeting.attendees
             ]
-            completer = QCompleter(names)
+            earlier = [name for name in editor.database.presenters() if name not in names]
+            completer = QCompleter(names + earlier)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             self.presenter.setCompleter(completer)
             form.addRow("ผู้รายงาน", self.presenter)
