@@ -21,6 +21,7 @@ from models.meeting import (
     MeetingDocument,
     Node,
     Office,
+    Recipient,
     Section,
     Table,
     find_parent,
@@ -220,6 +221,20 @@ class MeetingEditor:
         setattr(self.document.letter, name, value)
         self.database.update_letter(self.meeting_id, **{name: value})
         return old
+
+    def set_recipients(self, recipients: list[Recipient]) -> list[Recipient]:
+        """Replace the distribution list; returns the old one."""
+        if self.document.letter is None:
+            self.document.letter = Letter()
+        old = copy.deepcopy(self.document.letter.recipients)
+        self.document.letter.recipients = copy.deepcopy(recipients)
+        self.database.replace_recipients(self.meeting_id, self.document.letter.recipients)
+        return old
+
+    def recipients_named(self, names: list[str]) -> list[Recipient]:
+        """Recipients for these names; a name already listed keeps its status and note."""
+        known = {r.name: r for r in self.document.letter.recipients} if self.document.letter else {}
+        return [copy.deepcopy(known[name]) if name in known else Recipient(name) for name in names]
 
     def section_of(self, node: Node) -> Section:
         """The section an item stands in (a section is its own)."""

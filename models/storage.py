@@ -1001,6 +1001,15 @@ class Database:
             "recipients", recipient_id, _RECIPIENT_FIELDS, {k: str(v) for k, v in fields.items()}
         )
 
+    def replace_recipients(self, meeting_id: int, recipients: Sequence[Recipient]) -> None:
+        """The letter's whole distribution list at once (one transaction)."""
+        with self.transaction() as conn:
+            conn.execute("INSERT OR IGNORE INTO letters (meeting_id) VALUES (?)", (meeting_id,))
+            conn.execute("DELETE FROM recipients WHERE meeting_id = ?", (meeting_id,))
+            for index, recipient in enumerate(recipients):
+                self._insert_recipient_row(meeting_id, index, recipient)
+            self._touch(meeting_id)
+
     def delete_recipient(self, recipient_id: int) -> None:
         self._delete_ordered(_RECIPIENTS, recipient_id)
 

@@ -224,3 +224,18 @@ def test_the_office_profile_and_garuda_from_the_window(
     window.undo_stack.undo()
     office = reopened(db_path).office
     assert office is not None and office.garuda is None
+
+
+def test_the_distribution_list_keeps_answers_of_names_kept(window: MainWindow, db_path: Path) -> None:
+    from models.meeting import RecipientStatus  # noqa: PLC0415
+
+    letter = window.editor.document.letter
+    assert letter is not None
+    window.editor.database.update_recipient(letter.recipients[0].id or 0, status="certified")
+    window.open_meeting(window.editor.meeting_id)
+    window.letter_tab.recipients.setPlainText("พัฒนาการอำเภอเมืองพะเยา\nพัฒนาการอำเภอใหม่")
+    recipients = reopened(db_path).letter.recipients  # type: ignore[union-attr]
+    assert [(r.name, r.status) for r in recipients] == [
+        ("พัฒนาการอำเภอเมืองพะเยา", RecipientStatus.CERTIFIED),
+        ("พัฒนาการอำเภอใหม่", RecipientStatus.PENDING),
+    ]

@@ -664,6 +664,9 @@ class LetterTab(QScrollArea):
         self.closing = TextField(letter("closing"), "ขอแสดงความนับถือ")
         self.signer = (TextField(self._signer), TextField(self._signer))
         self.certify_by = DateField(letter("certify_by"), weekday=False, optional=True)
+        self.recipients = GrowingTextEdit(
+            self._recipients, "หนึ่งบรรทัดต่อหนึ่งผู้รับ (พิมพ์บัญชีแจกจ่ายแนบท้าย)", min_lines=3
+        )
         form.addRow("ที่", self.number)
         form.addRow("วันที่", self.date)
         form.addRow("เรื่อง", self.subject)
@@ -675,7 +678,15 @@ class LetterTab(QScrollArea):
         form.addRow("ผู้ลงนาม", self.signer[0])
         form.addRow("ตำแหน่งผู้ลงนาม", self.signer[1])
         form.addRow("แจ้งแก้ไขภายในวันที่", self.certify_by)
+        form.addRow("บัญชีแจกจ่าย", self.recipients)
         self.setWidget(body)
+
+    def _recipients(self, text: str) -> None:
+        editor = self.window_.editor
+        names = [line.strip() for line in text.split("\n") if line.strip()]
+        self.window_.set_field(
+            "letter", ("letter", "recipients"), editor.set_recipients, editor.recipients_named(names)
+        )
 
     def _signer(self, _: str) -> None:
         name, position = self.signer[0].text().strip(), self.signer[1].text().strip()
@@ -702,3 +713,7 @@ class LetterTab(QScrollArea):
         self.signer[0].show_value(signer.name if signer else "")
         self.signer[1].show_value(signer.position if signer else "")
         self.certify_by.show_value(get("certify_by", None))
+        shown = [line.strip() for line in self.recipients.toPlainText().split("\n") if line.strip()]
+        names = [r.name for r in get("recipients", [])]
+        if shown != names:
+            self.recipients.show_value("\n".join(names))
