@@ -271,3 +271,35 @@ def find_parent(meeting: Meeting, node: Node) -> tuple[Node | None, list[Item] |
             if any(child is node for child in item.items):
                 return item, item.items
     raise ValueError("the item is not in this meeting")
+
+
+def node_text(node: Node) -> str:
+    """Everything a clerk typed in a section or item (not its children), for finding."""
+    parts = [node.title, getattr(node, "presenter", ""), node.resolution]
+    for block in node.blocks:
+        if isinstance(block, Paragraph):
+            parts.append(block.text)
+        elif isinstance(block, BulletList):
+            parts.extend(block.items)
+        elif isinstance(block, Table):
+            parts.extend([block.title, block.note, *(c.title for c in block.columns)])
+            parts.extend(cell for row in block.rows for cell in row)
+        else:
+            parts.append(block.title)
+    return "\n".join(parts)
+
+
+def nodes_containing(meeting: Meeting, words: str) -> list[Node]:
+    """Sections and items whose own text contains the words, in printing order; Thai and Arabic
+    digits match each other."""
+    wanted = thai.to_thai_digits(words.strip())
+    if not wanted:
+        return []
+    found: list[Node] = []
+    for section in meeting.sections:
+        if wanted in thai.to_thai_digits(node_text(section)):
+            found.append(section)
+        found.extend(
+            item for _, item in walk_items(section.items) if wanted in thai.to_thai_digits(node_text(item))
+        )
+    return found

@@ -118,3 +118,12 @@ def test_the_office_profile_with_its_emblem(database: Database, demo: MeetingDoc
     assert old is not None
     editor.set_office(old)
     assert stored(editor).office == demo.office
+
+
+def test_finding_words_in_the_meeting(demo: MeetingDocument) -> None:
+    from models.meeting import nodes_containing  # noqa: PLC0415
+
+    (found,) = nodes_containing(demo.meeting, "ThaiQM")
+    assert found.title == "การแก้ไขปัญหาความยากจนแบบพุ่งเป้า"
+    assert len(nodes_containing(demo.meeting, "38,400")) == 1  # typed ๓๘,๔๐๐ in a table
+    assert nodes_containing(demo.meeting, "  ") == []

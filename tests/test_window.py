@@ -239,3 +239,16 @@ def test_the_distribution_list_keeps_answers_of_names_kept(window: MainWindow, d
         ("พัฒนาการอำเภอเมืองพะเยา", RecipientStatus.CERTIFIED),
         ("พัฒนาการอำเภอใหม่", RecipientStatus.PENDING),
     ]
+
+
+def test_find_in_the_meeting_goes_from_place_to_place(window: MainWindow) -> None:
+    window.find_in_meeting()
+    window.agenda_tab.find_field.setText("๓๘,๔๐๐")
+    first = window.agenda_tab.find_next()
+    assert first is not None and window.agenda_tab.current_node() is first
+    assert first.title.startswith("ผลการเบิกจ่ายงบประมาณ")
+    window.agenda_tab.find_field.setText("OTOP")
+    places = [window.agenda_tab.find_next() for _ in range(4)]
+    assert places[0] is not places[1] and places[:2] == places[2:]  # two items mention it; Enter cycles
+    window.agenda_tab.find_field.setText("ไม่มีคำนี้ในการประชุม")
+    assert window.agenda_tab.find_next() is None and window.agenda_tab.found.text() == "ไม่พบ"

@@ -56,7 +56,8 @@ SHORTCUTS = (
     ("Ctrl+Z / Ctrl+Y", "เลิกทำ / ทำซ้ำ"),
     ("Ctrl+S", "ยืนยันการบันทึก (ทุกการแก้ไขบันทึกทันทีอยู่แล้ว)"),
     ("Ctrl+E", "ส่งออกรายงานการประชุมและหนังสือนำส่ง"),
-    ("Ctrl+F", "ค้นหาการประชุม"),
+    ("Ctrl+F", "ค้นหาข้อความในการประชุม (Enter ไปที่ถัดไป)"),
+    ("Ctrl+Shift+F", "ค้นหาการประชุมในรายการ"),
     ("Ctrl+1 ... Ctrl+4", "ไปที่แท็บ ข้อมูล / ผู้เข้าประชุม / วาระ / หนังสือนำส่ง"),
     ("Insert / Ctrl+Delete (ในรายชื่อ)", "เพิ่ม / ลบผู้เข้าประชุม"),
     ("Ctrl+Shift+V", "วางรายชื่อหรือตารางจากโปรแกรมตารางคำนวณ"),
@@ -92,7 +93,7 @@ class MainWindow(QMainWindow):
 
     def _build(self) -> None:
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("ค้นหาการประชุม (Ctrl+F)")
+        self.filter.setPlaceholderText("ค้นหาการประชุม (Ctrl+Shift+F)")
         self.filter.textChanged.connect(self.reload_meetings)
         self.meetings = QTreeWidget()
         self.meetings.setHeaderHidden(True)
@@ -157,7 +158,8 @@ class MainWindow(QMainWindow):
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         edit.addAction(undo)
         edit.addAction(redo)
-        self._action(edit, "ค้นหาการประชุม", "Ctrl+F", self.filter.setFocus)
+        self._action(edit, "ค้นหาในการประชุม", "Ctrl+F", self.find_in_meeting)
+        self._action(edit, "ค้นหาการประชุม", "Ctrl+Shift+F", self.filter.setFocus)
         agenda = bar.addMenu("วาระ")
         self._action(agenda, "เพิ่มเรื่องถัดไป", "Ctrl+Shift+N", self.add_sibling)
         self._action(agenda, "เพิ่มเรื่องย่อย", "Ctrl+Shift+I", self.add_child)
@@ -308,6 +310,11 @@ class MainWindow(QMainWindow):
         self.agenda_tab.show_current()
         if self.agenda_tab.item_editor is not None:
             self.agenda_tab.item_editor.title.setFocus()
+
+    def find_in_meeting(self) -> None:
+        self.tabs.setCurrentWidget(self.agenda_tab)
+        self.agenda_tab.find_field.setFocus()
+        self.agenda_tab.find_field.selectAll()
 
     def rename(self) -> None:
         self.tabs.setCurrentWidget(self.agenda_tab)

@@ -309,7 +309,17 @@ class AgendaTab(QSplitter):
         self.model: AgendaModel | None = None
         self.editor_area = QScrollArea()
         self.editor_area.setWidgetResizable(True)
-        self.addWidget(self.tree)
+        self.find_field = QLineEdit()
+        self.find_field.setPlaceholderText("ค้นหาในการประชุม (Ctrl+F, Enter ไปที่ถัดไป)")
+        self.find_field.returnPressed.connect(self.find_next)
+        self.found = QLabel()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.find_field)
+        left_layout.addWidget(self.found)
+        left_layout.addWidget(self.tree)
+        self.addWidget(left)
         self.addWidget(self.editor_area)
         self.setStretchFactor(0, 2)
         self.setStretchFactor(1, 3)
@@ -327,6 +337,22 @@ class AgendaTab(QSplitter):
 
     def current_node(self) -> Node | None:
         return self.model.node(self.tree.currentIndex()) if self.model else None
+
+    def find_next(self) -> Node | None:
+        """Go to the next section or item holding the words, after the current one."""
+        from models import thai  # noqa: PLC0415
+        from models.meeting import nodes_containing  # noqa: PLC0415
+
+        found = nodes_containing(self.window_.editor.document.meeting, self.find_field.text())
+        if not found:
+            self.found.setText("ไม่พบ")
+            return None
+        current = self.current_node()
+        position = next((i for i, node in enumerate(found) if node is current), -1)
+        target = found[(position + 1) % len(found)]
+        self.select(target)
+        self.found.setText(thai.to_thai_digits(f"พบ {len(found)} แห่ง"))
+        return target
 
     def select(self, node: Node | None) -> None:
         if self.model is not None and node is not None:
