@@ -252,3 +252,29 @@ def test_find_in_the_meeting_goes_from_place_to_place(window: MainWindow) -> Non
     assert places[0] is not places[1] and places[:2] == places[2:]  # two items mention it; Enter cycles
     window.agenda_tab.find_field.setText("ไม่มีคำนี้ในการประชุม")
     assert window.agenda_tab.find_next() is None and window.agenda_tab.found.text() == "ไม่พบ"
+
+
+def test_drag_and_drop_moves_an_item_and_refuses_moving_into_itself(
+    window: MainWindow, db_path: Path
+) -> None:
+    from PySide6.QtCore import QModelIndex  # noqa: PLC0415
+
+    model = window.agenda_tab.model
+    assert model is not None
+    section_four = model.index(4, 0)
+    dragged = model.index(2, 0, section_four)  # ๔.๓
+    title = model.node(dragged).title  # type: ignore[union-attr]
+    model.dropMimeData(model.mimeData([dragged]), Qt.DropAction.MoveAction, 0, 0, model.index(6, 0))
+    assert reopened(db_path).meeting.sections[6].items[0].title == title
+    window.undo_stack.undo()
+    assert reopened(db_path).meeting.sections[4].items[2].title == title
+
+    parent = model.index(0, 0, model.index(1, 0))  # ๑.๑, which has sub-items
+    child = model.index(1, 0, parent)
+    before = reopened(db_path)
+    model.dropMimeData(model.mimeData([parent]), Qt.DropAction.MoveAction, 0, 0, child)
+    model.dropMimeData(
+        model.mimeData([model.index(2, 0)]), Qt.DropAction.MoveAction, 0, 0, parent
+    )  # a section
+    model.dropMimeData(model.mimeData([parent]), Qt.DropAction.MoveAction, 0, 0, QModelIndex())  # item to top
+    assert reopened(db_path) == before

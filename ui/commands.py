@@ -48,7 +48,7 @@ class FieldCommand(QUndoCommand):
     def id(self) -> int:
         return _FIELD_ID
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802  (Qt's name)
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if self.key is None or not isinstance(other, FieldCommand) or other.key != self.key:
             return False  # key None: a step of its own (a cell, a pasted block)
         self.new = other.new

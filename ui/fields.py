@@ -116,13 +116,13 @@ class GrowingTextEdit(QPlainTextEdit):
         height = QFontMetrics(self.font()).lineSpacing() * lines + 12
         self.setFixedHeight(min(height, 600))
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(400, self.height())
 
-    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+    def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self._grow()  # the width decides how many lines the text wraps into
 
-    def focusInEvent(self, event: Any) -> None:  # noqa: N802
+    def focusInEvent(self, event: Any) -> None:
         super().focusInEvent(event)
         self.focused.emit()

@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.settings.setValue("last_meeting", meeting_id)
         self.roster_tab.bind()
-        self.agenda_tab.bind(self.rename_node)
+        self.agenda_tab.bind(self.rename_node, self.drop_node)
         self.header_tab.refresh()
         self.letter_tab.refresh()
         self.reload_meetings()
@@ -327,6 +327,10 @@ class MainWindow(QMainWindow):
                 "agenda-text", (id(node), "title"), lambda v: editor.set_node_field(node, "title", v), title
             )
             self.agenda_tab.refresh_numbers()
+
+    def drop_node(self, node: Node, parent: Node | None, index: int) -> None:
+        """A node dragged in the tree and dropped under `parent` at `index`."""
+        self.push(MoveNode(self.editor, node, parent, index, self.changed))
 
     def move_node(self, step: int) -> None:
         node = self._current()
@@ -495,7 +499,7 @@ class MainWindow(QMainWindow):
         elif meetings:
             self.open_meeting(meetings[0].id)
 
-    def closeEvent(self, event: Any) -> None:  # noqa: N802
+    def closeEvent(self, event: Any) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("splitter", self.splitter.saveState())
         super().closeEvent(event)

@@ -10,7 +10,15 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from models import thai
 from models.editing import MeetingEditor
@@ -29,6 +37,7 @@ ROSTER_COLUMNS = (
     ("status", "สถานะ"),
     ("note", "หมายเหตุ"),
 )
+NODE_MIME = "application/x-thai-minutes-node"
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _EDIT = Qt.ItemDataRole.EditRole
 
@@ -38,13 +47,13 @@ class RosterModel(QAbstractTableModel):
         super().__init__()
         self.editor, self.push, self.changed = editor, push, changed
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.editor.document.meeting.attendees)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(ROSTER_COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         if role != _DISPLAY:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -62,7 +71,7 @@ class RosterModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         return super().flags(index) | Qt.ItemFlag.ItemIsEditable
 
-    def setData(self, index: Index, value: Any, role: int = _EDIT) -> bool:  # noqa: N802
+    def setData(self, index: Index, value: Any, role: int = _EDIT) -> bool:
         if role != _EDIT or not index.isValid():
             return False
         name = ROSTER_COLUMNS[index.column()][0]
@@ -95,11 +104,18 @@ class RosterModel(QAbstractTableModel):
 class AgendaModel(QAbstractItemModel):
     """Sections and items as a tree; the text shows the live Thai number."""
 
-    def __init__(self, editor: MeetingEditor, title_edited: Callable[[Node, str], None]) -> None:
+    def __init__(
+        self,
+        editor: MeetingEditor,
+        title_edited: Callable[[Node, str], None],
+        moved: Callable[[Node, Node | None, int], None] = lambda node, parent, row: None,
+    ) -> None:
         super().__init__()
         self.editor = editor
-        self.title_edited = title_edited  # renaming goes through the window's undo stack
+        self.title_edited = title_edited  # renaming and moving go through the window's undo stack
+        self.moved = moved
         self._parents: dict[int, tuple[Node | None, int]] = {}
+        self._nodes: dict[int, Node] = {}
         self._reindex()
 
     def reset(self) -> None:
@@ -109,10 +125,12 @@ class AgendaModel(QAbstractItemModel):
 
     def _reindex(self) -> None:
         self._parents.clear()
+        self._nodes.clear()
 
         def walk(parent: Node | None, children: list[Any]) -> None:
             for row, child in enumerate(children):
                 self._parents[id(child)] = (parent, row)
+                self._nodes[id(child)] = child
                 walk(child, child.items)
 
         walk(None, self.editor.document.meeting.sections)
@@ -145,12 +163,12 @@ class AgendaModel(QAbstractItemModel):
         parent, _ = self._parents.get(id(node), (None, 0))
         return self.index_of(parent) if parent is not None else QModelIndex()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() and parent.column() != 0:
             return 0
         return len(self.children_of(self.node(parent)))
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 1
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
@@ -179,10 +197,53 @@ class AgendaModel(QAbstractItemModel):
         return thai.item_number(meeting.section_number(section), tuple(reversed(path)))
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        return base | Qt.ItemFlag.ItemIsEditable if index.isValid() else base
+        base = super().flags(index) | Qt.ItemFlag.ItemIsDropEnabled
+        if not index.isValid():
+            return base
+        return base | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled
 
-    def setData(self, index: Index, value: Any, role: int = _EDIT) -> bool:  # noqa: N802
+    # --- drag and drop: a dropped node moves through the window's undo stack ----------------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [NODE_MIME]
+
+    def mimeData(self, indexes: Any) -> QMimeData:
+        data = QMimeData()
+        nodes = [self.node(index) for index in indexes if index.isValid()]
+        if nodes:
+            data.setData(NODE_MIME, QByteArray(str(id(nodes[0])).encode()))
+        return data
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        if action != Qt.DropAction.MoveAction or not data.hasFormat(NODE_MIME):
+            return False
+        node = self._nodes.get(int(bytes(data.data(NODE_MIME).data()).decode()))
+        target = self.node(parent)
+        if node is None or isinstance(node, Section) != (target is None) or self._inside(target, node):
+            return False
+        old_parent, old_row = self._parents[id(node)]
+        siblings = self.children_of(target)
+        row = len(siblings) if row < 0 else row
+        if old_parent is target and old_row < row:
+            row -= 1  # the node leaves its old place first
+        if old_parent is not target or old_row != row:
+            self.moved(node, target, row)
+        return False  # the move is done; Qt must not remove the dragged rows itself
+
+    def _inside(self, target: Node | None, node: Node) -> bool:
+        """Whether `target` is `node` or stands below it (a node cannot move into itself)."""
+        while target is not None:
+            if target is node:
+                return True
+            target = self._parents[id(target)][0]
+        return False
+
+    def setData(self, index: Index, value: Any, role: int = _EDIT) -> bool:
         node = self.node(index)
         if node is None or role != _EDIT or str(value) == node.title:
             return False
@@ -201,13 +262,13 @@ class CellsModel(QAbstractTableModel):
         self.beginResetModel()
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.table.rows) + (1 if self.table.has_total else 0)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.table.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         if role != _DISPLAY:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -244,7 +305,7 @@ class CellsModel(QAbstractTableModel):
         base = super().flags(index)
         return base if self._is_computed(index) else base | Qt.ItemFlag.ItemIsEditable
 
-    def setData(self, index: Index, value: Any, role: int = _EDIT) -> bool:  # noqa: N802
+    def setData(self, index: Index, value: Any, role: int = _EDIT) -> bool:
         if role != _EDIT or not index.isValid() or self._is_computed(index):
             return False
         row, column = index.row(), index.column()

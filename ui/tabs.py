@@ -266,6 +266,8 @@ class AgendaTree(QTreeView):
         super().__init__()
         self.actions_ = actions
         self.setHeaderHidden(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
         )
@@ -282,7 +284,7 @@ class AgendaTree(QTreeView):
             return True
         return super().event(event)
 
-    def keyPressEvent(self, event: Any) -> None:  # noqa: N802
+    def keyPressEvent(self, event: Any) -> None:
         key, modifiers = event.key(), event.modifiers()
         if self.state() == QAbstractItemView.State.EditingState:
             super().keyPressEvent(event)
@@ -326,8 +328,10 @@ class AgendaTab(QSplitter):
         self.setSizes([420, 680])
         self.item_editor: ItemEditor | None = None
 
-    def bind(self, rename: Callable[[Node, str], None]) -> None:
-        self.model = AgendaModel(self.window_.editor, rename)
+    def bind(
+        self, rename: Callable[[Node, str], None], moved: Callable[[Node, Node | None, int], None]
+    ) -> None:
+        self.model = AgendaModel(self.window_.editor, rename, moved)
         self.tree.setModel(self.model)
         self.tree.expandAll()
         self.tree.selectionModel().currentChanged.connect(lambda *_: self.show_current())
