@@ -152,10 +152,20 @@ def test_new_meeting_has_the_six_standard_sections(window: MainWindow, db_path: 
         assert database.meeting_count() == 2
 
 
-def test_export_from_the_window_writes_four_documents(window: MainWindow, tmp_path: Path) -> None:
+def test_export_from_the_window_writes_what_is_chosen(
+    window: MainWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    from ui.dialogs import ExportDialog  # noqa: PLC0415
+
     window.quiet = True  # type: ignore[attr-defined]
-    written = window.export_documents(str(tmp_path))
+    dialog = ExportDialog(str(tmp_path))
+    qtbot.addWidget(dialog)
+    written = window.export_documents(Accepting(dialog))
     assert sorted(p.name for p in written) == ["letter.docx", "letter.pdf", "minutes.docx", "minutes.pdf"]
+    dialog.boxes[("letter", "docx")].setChecked(False)
+    dialog.boxes[("minutes", "docx")].setChecked(False)
+    assert [p.name for p in window.export_documents(Accepting(dialog))] == ["minutes.pdf", "letter.pdf"]
+    assert window.settings.value("export_jobs") == ["minutes.pdf", "letter.pdf"]
 
 
 def test_items_keep_their_content_when_the_tree_changes(window: MainWindow) -> None:
@@ -278,3 +288,18 @@ def test_drag_and_drop_moves_an_item_and_refuses_moving_into_itself(
     )  # a section
     model.dropMimeData(model.mimeData([parent]), Qt.DropAction.MoveAction, 0, 0, QModelIndex())  # item to top
     assert reopened(db_path) == before
+
+
+def test_removing_a_table_row_and_undoing_it(window: MainWindow, db_path: Path) -> None:
+    from ui.tabs import TableEditor  # noqa: PLC0415
+
+    window.agenda_tab.select(window.editor.document.meeting.sections[4].items[0])
+    editor = window.agenda_tab.item_editor
+    assert editor is not None
+    table_widget = next(w.field for w in editor.block_widgets if isinstance(w.field, TableEditor))
+    table_widget.view.setCurrentIndex(table_widget.model.index(1, 1))
+    table_widget.remove_row()
+    rows = reopened(db_path).meeting.sections[4].items[0].blocks[1].rows  # type: ignore[union-attr]
+    assert [row[1][:12] for row in rows] == ["โครงการพัฒนา", "โครงการขับเค", "ค่าจ้างอาสาส", "งบดำเนินงานส"]
+    window.undo_stack.undo()
+    assert len(reopened(db_path).meeting.sections[4].items[0].blocks[1].rows) == 5  # type: ignore[union-attr]

@@ -209,3 +209,60 @@ class OfficeDialog(QDialog):
             slogan=lines(self.slogan),
             garuda=self.garuda,
         )
+
+
+class ExportDialog(QDialog):
+    """Which documents to write (minutes, letter × DOCX, PDF) and the folder to write them to."""
+
+    CHOICES = (
+        (("minutes", "docx"), "รายงานการประชุม (DOCX สำหรับแก้ไขใน Word)"),
+        (("minutes", "pdf"), "รายงานการประชุม (PDF สำหรับพิมพ์)"),
+        (("letter", "docx"), "หนังสือนำส่ง (DOCX)"),
+        (("letter", "pdf"), "หนังสือนำส่ง (PDF)"),
+    )
+
+    def __init__(
+        self, folder: str, chosen: list[tuple[str, str]] | None = None, parent: QWidget | None = None
+    ) -> None:
+        from PySide6.QtWidgets import QCheckBox  # noqa: PLC0415
+
+        super().__init__(parent)
+        self.setWindowTitle("ส่งออกเอกสาร")
+        layout = QVBoxLayout(self)
+        self.boxes: dict[tuple[str, str], QCheckBox] = {}
+        for job, label in self.CHOICES:
+            box = QCheckBox(label)
+            box.setChecked(chosen is None or job in chosen)
+            self.boxes[job] = box
+            layout.addWidget(box)
+        self.folder = QLineEdit(folder)
+        browse = QPushButton("เลือกโฟลเดอร์...")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(browse)
+        layout.addWidget(QLabel("บันทึกไว้ที่โฟลเดอร์"))
+        layout.addLayout(row)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(560, 280)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "เลือกโฟลเดอร์ที่จะบันทึกเอกสาร", self.folder.text())
+        if folder:
+            self.folder.setText(folder)
+
+    def jobs(self) -> list[tuple[str, str]]:
+        return [job for job, box in self.boxes.items() if box.isChecked()]
+
+    def _accept(self) -> None:
+        if not self.jobs():
+            QMessageBox.information(self, "ยังไม่ได้เลือก", "กรุณาเลือกเอกสารอย่างน้อยหนึ่งรายการ")
+        elif not Path(self.folder.text()).is_dir():
+            QMessageBox.warning(self, "ไม่มีโฟลเดอร์นี้", f"ไม่มีโฟลเดอร์ {self.folder.text()} กรุณาเลือกโฟลเดอร์อื่น")
+        else:
+            self.accept()

@@ -427,19 +427,25 @@ class MainWindow(QMainWindow):
             except WriteError as error:
                 QMessageBox.warning(self, "บันทึกไม่ได้", str(error))
 
-    def export_documents(self, folder: str | None = None) -> list[Path]:
-        """Minutes and letter as DOCX and PDF into a folder, then offer to open it."""
-        from exporters import DOCUMENTS, FORMATS, output_name, writer_for  # noqa: PLC0415
+    def export_documents(self, dialog: Any = None) -> list[Path]:
+        """The chosen documents into a folder (both remembered), then offer to open it."""
+        from exporters import output_name, writer_for  # noqa: PLC0415
         from exporters.layout import DEFAULT_LAYOUT  # noqa: PLC0415
         from models.fileio import WriteError  # noqa: PLC0415
+        from ui.dialogs import ExportDialog  # noqa: PLC0415
 
         if not self.has_meeting:
             return []
-        if folder is None:
-            folder = QFileDialog.getExistingDirectory(self, "เลือกโฟลเดอร์ที่จะบันทึกเอกสาร")
-            if not folder:
-                return []
-        jobs = [(document, kind) for document in DOCUMENTS for kind in FORMATS]
+        remembered = self.settings.value("export_jobs")
+        chosen = [tuple(job.split(".")) for job in remembered] if isinstance(remembered, list) else None
+        dialog = dialog or ExportDialog(
+            str(self.settings.value("export_folder", str(Path.home()))), chosen, self
+        )
+        if dialog.exec() != ExportDialog.DialogCode.Accepted:
+            return []
+        folder, jobs = dialog.folder.text(), dialog.jobs()
+        self.settings.setValue("export_folder", folder)
+        self.settings.setValue("export_jobs", [".".join(job) for job in jobs])
         progress = QProgressDialog("กำลังส่งออกเอกสาร...", "ยกเลิก", 0, len(jobs), self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(500)
@@ -457,15 +463,18 @@ class MainWindow(QMainWindow):
         finally:
             progress.setValue(len(jobs))
         if written and not getattr(self, "quiet", False):
-            box = QMessageBox(self)
-            box.setWindowTitle("ส่งออกเรียบร้อย")
-            box.setText("บันทึกเอกสารแล้ว:\n" + "\n".join(p.name for p in written))
-            open_button = box.addButton("เปิดโฟลเดอร์", QMessageBox.ButtonRole.AcceptRole)
-            box.addButton("ปิด", QMessageBox.ButtonRole.RejectRole)
-            box.exec()
-            if box.clickedButton() is open_button:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+            self._offer_folder(folder, written)
         return written
+
+    def _offer_folder(self, folder: str, written: list[Path]) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle("ส่งออกเรียบร้อย")
+        box.setText("บันทึกเอกสารแล้ว:\n" + "\n".join(p.name for p in written))
+        open_button = box.addButton("เปิดโฟลเดอร์", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("ปิด", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is open_button:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
 
     def edit_office(self, dialog: Any = None) -> None:
         """The office profile printed on the letter, shared by the office's meetings."""

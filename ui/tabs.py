@@ -572,6 +572,8 @@ class TableEditor(QWidget):
         add_row.clicked.connect(self.add_row)
         columns = QPushButton("คอลัมน์...")
         columns.clicked.connect(self.edit_columns)
+        remove_row = QPushButton("ลบแถว")
+        remove_row.clicked.connect(self.remove_row)
         paste = QShortcut(QKeySequence("Ctrl+Shift+V"), self.view)
         paste.activated.connect(lambda: self.paste(QApplication.clipboard().text()))
         layout = QVBoxLayout(self)
@@ -590,6 +592,7 @@ class TableEditor(QWidget):
         layout.addWidget(self.view)
         row = QHBoxLayout()
         row.addWidget(add_row)
+        row.addWidget(remove_row)
         row.addWidget(columns)
         row.addStretch()
         layout.addLayout(row)
@@ -630,6 +633,15 @@ class TableEditor(QWidget):
             lambda rows: _replace_rows(editor, self.table, rows),
             [*map(list, self.table.rows), [""] * len(self.table.columns)],
         )
+
+    def remove_row(self) -> None:
+        """Remove the chosen row (the total row is computed and cannot be removed)."""
+        index = self.view.currentIndex()
+        if not index.isValid() or index.row() >= len(self.table.rows):
+            return
+        rows = [list(row) for number, row in enumerate(self.table.rows) if number != index.row()]
+        editor = self.window_.editor
+        self.window_.set_field("table", None, lambda new: _replace_rows(editor, self.table, new), rows)
 
     def paste(self, text: str) -> None:
         """Tab-separated cells from a spreadsheet, from the current cell on; the table grows."""
