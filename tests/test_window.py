@@ -303,3 +303,20 @@ def test_removing_a_table_row_and_undoing_it(window: MainWindow, db_path: Path) 
     assert [row[1][:12] for row in rows] == ["โครงการพัฒนา", "โครงการขับเค", "ค่าจ้างอาสาส", "งบดำเนินงานส"]
     window.undo_stack.undo()
     assert len(reopened(db_path).meeting.sections[4].items[0].blocks[1].rows) == 5  # type: ignore[union-attr]
+
+
+def test_the_calendar_shows_buddhist_years_and_sets_the_date(window: MainWindow, db_path: Path) -> None:
+    import datetime as dt  # noqa: PLC0415
+
+    from PySide6.QtCore import QDate  # noqa: PLC0415
+
+    field = window.header_tab.date
+    field.open_calendar()
+    popup = field.popup
+    assert popup is not None
+    assert popup.year.value() == 2567 and popup.month.currentText() == "ตุลาคม"
+    popup.year.setValue(2568)
+    assert popup.calendar.yearShown() == 2025
+    popup.calendar.clicked.emit(QDate(2025, 10, 30))
+    assert reopened(db_path).meeting.date == dt.date(2025, 10, 30)
+    assert field.text() == "วันพฤหัสบดีที่ ๓๐ ตุลาคม ๒๕๖๘"

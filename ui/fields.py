@@ -11,9 +11,20 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models import thai
 
@@ -32,6 +43,57 @@ class TextField(QLineEdit):
             self.setText(value)
 
 
+class BuddhistCalendar(QFrame):
+    """A month calendar whose year is in the Buddhist era (Qt's calendars have no such system):
+    Qt's own navigation bar is hidden and replaced by Thai months and a พ.ศ. year."""
+
+    def __init__(self, day: dt.date, chosen: Callable[[dt.date], None]) -> None:
+        super().__init__(None, Qt.WindowType.Popup)
+        self.setFrameShape(QFrame.Shape.Box)
+        self.chosen = chosen
+        self.month = QComboBox()
+        self.month.addItems(thai.THAI_MONTHS)
+        self.year = QSpinBox()
+        self.year.setRange(2400, 2700)
+        self.calendar = QCalendarWidget()
+        self.calendar.setNavigationBarVisible(False)
+        self.calendar.setLocale(QLocale(QLocale.Language.Thai, QLocale.Country.Thailand))
+        self.calendar.setGridVisible(True)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        header = QHBoxLayout()
+        header.addWidget(self.month, 1)
+        header.addWidget(self.year)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.calendar)
+        self.show_month(day)
+        self.month.currentIndexChanged.connect(self._page)
+        self.year.valueChanged.connect(self._page)
+        self.calendar.currentPageChanged.connect(self._follow)
+        self.calendar.activated.connect(self._choose)
+        self.calendar.clicked.connect(self._choose)
+
+    def show_month(self, day: dt.date) -> None:
+        self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
+        self.month.setCurrentIndex(day.month - 1)
+        self.year.setValue(thai.buddhist_year(day.year))
+
+    def _page(self) -> None:
+        self.calendar.setCurrentPage(thai.gregorian_year(self.year.value()), self.month.currentIndex() + 1)
+
+    def _follow(self, year: int, month: int) -> None:
+        self.month.blockSignals(True)
+        self.year.blockSignals(True)
+        self.month.setCurrentIndex(month - 1)
+        self.year.setValue(thai.buddhist_year(year))
+        self.month.blockSignals(False)
+        self.year.blockSignals(False)
+
+    def _choose(self, date: QDate) -> None:
+        self.chosen(dt.date(date.year(), date.month(), date.day()))
+        self.close()
+
+
 class DateField(QLineEdit):
     """A date typed as clerks do (`27/12/2566`, `27/12/2023`, `๒๗ ธันวาคม ๒๕๖๖`), shown in full
     Thai form once finished; an unreadable date is marked and not stored."""
@@ -39,8 +101,34 @@ class DateField(QLineEdit):
     def __init__(self, on_change: OnChange, weekday: bool = True, optional: bool = False) -> None:
         super().__init__()
         self.weekday, self.optional, self.on_change = weekday, optional, on_change
-        self.setPlaceholderText("เช่น ๒๗/๑๒/๒๕๖๖ หรือ 27/12/2023")
+        self.setPlaceholderText("เช่น ๒๗/๑๒/๒๕๖๖ หรือ 27/12/2023 (Alt+↓ ปฏิทิน)")
         self.editingFinished.connect(self._finish)
+        self.popup: BuddhistCalendar | None = None
+        arrow = self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown)
+        action = self.addAction(arrow, QLineEdit.ActionPosition.TrailingPosition)
+        action.setToolTip("ปฏิทิน (Alt+↓)")
+        action.triggered.connect(self.open_calendar)
+
+    def keyPressEvent(self, event: Any) -> None:
+        opens = event.key() == Qt.Key.Key_F4 or (
+            event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
+        )
+        if opens:
+            self.open_calendar()
+        else:
+            super().keyPressEvent(event)
+
+    def open_calendar(self) -> None:
+        day = thai.parse_date(self.text()) or dt.date.today()
+        self.popup = BuddhistCalendar(day, self._picked)
+        self.popup.move(self.mapToGlobal(self.rect().bottomLeft()))
+        self.popup.show()
+        self.popup.calendar.setFocus()
+
+    def _picked(self, day: dt.date) -> None:
+        self.setStyleSheet("")
+        self.show_value(day)
+        self.on_change(day)
 
     def _finish(self) -> None:
         text = self.text().strip()
