@@ -152,6 +152,13 @@ class MeetingEditor:
         self.database.delete_block(block.id)
         return block
 
+    def move_block(self, node: Node, index: int, new_index: int) -> None:
+        block = node.blocks.pop(index)
+        new_index = max(0, min(new_index, len(node.blocks)))
+        node.blocks.insert(new_index, block)
+        assert block.id is not None and node.id is not None
+        self.database.move_block(block.id, node.id, new_index)
+
     def set_block_field(self, block: Block, name: str, value: Any) -> Any:
         old = copy.deepcopy(getattr(block, name))
         setattr(block, name, value)

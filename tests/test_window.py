@@ -320,3 +320,28 @@ def test_the_calendar_shows_buddhist_years_and_sets_the_date(window: MainWindow,
     popup.calendar.clicked.emit(QDate(2025, 10, 30))
     assert reopened(db_path).meeting.date == dt.date(2025, 10, 30)
     assert field.text() == "วันพฤหัสบดีที่ ๓๐ ตุลาคม ๒๕๖๘"
+
+
+def test_blocks_reorder_and_the_roster_offers_choices(window: MainWindow, db_path: Path) -> None:
+    from PySide6.QtWidgets import QComboBox  # noqa: PLC0415
+
+    item = window.editor.document.meeting.sections[4].items[0]
+    window.agenda_tab.select(item)
+    editor = window.agenda_tab.item_editor
+    assert editor is not None
+    first_kind = type(item.blocks[0])
+    editor.block_widgets[0].move_by(1)
+    assert type(reopened(db_path).meeting.sections[4].items[0].blocks[1]) is first_kind
+    window.undo_stack.undo()
+    assert reopened(db_path).meeting.sections[4].items[0].blocks[0] == item.blocks[0]
+
+    roster = window.roster_tab
+    model = roster.model
+    assert model is not None
+    status = model.index(0, 4)
+    combo = roster.status_delegate.createEditor(roster.view, None, status)
+    assert isinstance(combo, QComboBox) and combo.count() == 3 and not combo.isEditable()
+    combo.setCurrentText("ไม่มาประชุม")
+    roster.status_delegate.setModelData(combo, model, status)
+    combo.deleteLater()
+    assert reopened(db_path).meeting.attendees[0].status is AttendeeStatus.ABSENT

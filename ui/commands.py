@@ -181,3 +181,25 @@ class RemoveBlock(QUndoCommand):
         assert self.block is not None
         self.editor.insert_block(self.node, self.index, self.block)
         self.changed("blocks")
+
+
+class MoveBlock(QUndoCommand):
+    def __init__(
+        self, editor: MeetingEditor, node: Node, index: int, new_index: int, changed: Changed
+    ) -> None:
+        super().__init__("ย้ายย่อหน้า")
+        self.editor, self.node, self.index, self.new_index, self.changed = (
+            editor,
+            node,
+            index,
+            new_index,
+            changed,
+        )
+
+    def redo(self) -> None:
+        self.editor.move_block(self.node, self.index, self.new_index)
+        self.changed("blocks")
+
+    def undo(self) -> None:
+        self.editor.move_block(self.node, self.new_index, self.index)
+        self.changed("blocks")

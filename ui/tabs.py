@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyledItemDelegate,
     QTableView,
     QTreeView,
     QVBoxLayout,
@@ -149,6 +150,28 @@ class HeaderTab(QScrollArea):
             fields[1].show_value(person.position if person else "")
 
 
+class ChoiceDelegate(QStyledItemDelegate):
+    """An editable combo box of common values (prefixes), or a fixed list (statuses)."""
+
+    def __init__(self, choices: list[str], editable: bool, parent: QWidget) -> None:
+        super().__init__(parent)  # owned by Qt: the view keeps using it
+        self.choices, self.editable = choices, editable
+
+    def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:
+        combo = QComboBox(parent)
+        combo.setEditable(self.editable)
+        combo.addItems(self.choices)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Any) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+
+    def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+
+
 class RosterTab(QWidget):
     """ผู้เข้าประชุม: the roster as a table, with the counts always in view."""
 
@@ -184,10 +207,18 @@ class RosterTab(QWidget):
         layout.addWidget(self.view)
         layout.addLayout(buttons)
         self.model: RosterModel | None = None
+        from models.roster import PREFIXES, STATUS_LABELS  # noqa: PLC0415
+
+        common = ["นาย", "นาง", "นางสาว", "ว่าที่ร้อยตรี", "ว่าที่ร้อยตรีหญิง", "ดร."]
+        prefixes = common + [p for p in PREFIXES if p not in common]
+        self.prefix_delegate = ChoiceDelegate(prefixes, editable=True, parent=self)
+        self.status_delegate = ChoiceDelegate(list(STATUS_LABELS.values()), editable=False, parent=self)
 
     def bind(self) -> None:
         self.model = RosterModel(self.window_.editor, self.window_.push, self.window_.changed)
         self.view.setModel(self.model)
+        self.view.setItemDelegateForColumn(0, self.prefix_delegate)
+        self.view.setItemDelegateForColumn(4, self.status_delegate)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -463,7 +494,8 @@ class ItemEditor(QWidget):
                 getattr(widget, "refresh", lambda: None)()
             return
         for widget in self.block_widgets:
-            widget.setParent(None)
+            self.blocks.removeWidget(widget)
+            widget.deleteLater()  # Qt deletes it, in its own time
         self.block_widgets = [
             BlockWidget(self.window_, self.node, index, block) for index, block in enumerate(self.node.blocks)
         ]
@@ -521,10 +553,18 @@ class BlockWidget(QWidget):
         else:
             self.field = TableEditor(window, block)
         layout.addWidget(self.field, 1)
-        remove = QPushButton("ลบ")
-        remove.setToolTip("ลบบล็อกนี้")
-        remove.clicked.connect(self.remove)
-        layout.addWidget(remove, 0, Qt.AlignmentFlag.AlignTop)
+        side = QVBoxLayout()
+        for label, tip, action in (
+            ("▲", "เลื่อนขึ้น", lambda: self.move_by(-1)),
+            ("▼", "เลื่อนลง", lambda: self.move_by(1)),
+            ("ลบ", "ลบบล็อกนี้", self.remove),
+        ):
+            button = QPushButton(label)
+            button.setToolTip(tip)
+            button.clicked.connect(action)
+            side.addWidget(button)
+        side.addStretch()
+        layout.addLayout(side)
         self.refresh()
 
     def refresh(self) -> None:
@@ -544,6 +584,15 @@ class BlockWidget(QWidget):
         cursor = self.field.textCursor()
         if cursor.hasSelection():
             cursor.insertText(f"**{cursor.selectedText()}**")
+
+    def move_by(self, step: int) -> None:
+        from ui.commands import MoveBlock  # noqa: PLC0415
+
+        index = next(i for i, b in enumerate(self.node.blocks) if b is self.block)
+        if 0 <= index + step < len(self.node.blocks):
+            self.window_.push(
+                MoveBlock(self.window_.editor, self.node, index, index + step, self.window_.changed)
+            )
 
     def remove(self) -> None:
         from ui.commands import RemoveBlock  # noqa: PLC0415
