@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtTest import QAbstractItemModelTester, QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -345,3 +345,17 @@ def test_blocks_reorder_and_the_roster_offers_choices(window: MainWindow, db_pat
     roster.status_delegate.setModelData(combo, model, status)
     combo.deleteLater()
     assert reopened(db_path).meeting.attendees[0].status is AttendeeStatus.ABSENT
+
+
+def test_a_section_added_by_keyboard_is_numbered(window: MainWindow, db_path: Path) -> None:
+    window.agenda_tab.select(window.editor.document.meeting.sections[5])
+    action = next(a for a in window.findChildren(QAction) if a.shortcut().toString() == "Ctrl+Alt+N")
+    action.trigger()
+    editor = window.agenda_tab.item_editor
+    assert editor is not None
+    type_thai(editor.title, "เรื่องเร่งด่วน")
+    meeting = reopened(db_path).meeting
+    titles = [(meeting.section_number(s), s.title) for s in meeting.sections]
+    assert titles[6] == (6, "เรื่องเร่งด่วน") and titles[7][0] == 7
+    model = window.agenda_tab.model
+    assert model is not None and model.data(model.index(6, 0)) == "ระเบียบวาระที่ ๖  เรื่องเร่งด่วน"

@@ -48,6 +48,7 @@ STANDARD_SECTIONS = (
 SHORTCUTS = (
     ("Ctrl+N", "การประชุมใหม่"),
     ("Ctrl+Shift+N", "เพิ่มเรื่องถัดจากเรื่องที่เลือก"),
+    ("Ctrl+Alt+N", "เพิ่มระเบียบวาระถัดไป"),
     ("Enter / Shift+Enter (ในต้นวาระ)", "เพิ่มเรื่องถัดไป / เรื่องย่อย"),
     ("Tab / Shift+Tab (ในต้นวาระ)", "ย่อหน้าเข้า / ออก"),
     ("Alt+↑ / Alt+↓", "เลื่อนเรื่องขึ้น / ลง"),
@@ -163,7 +164,7 @@ class MainWindow(QMainWindow):
         agenda = bar.addMenu("วาระ")
         self._action(agenda, "เพิ่มเรื่องถัดไป", "Ctrl+Shift+N", self.add_sibling)
         self._action(agenda, "เพิ่มเรื่องย่อย", "Ctrl+Shift+I", self.add_child)
-        self._action(agenda, "เพิ่มระเบียบวาระ", None, self.add_section)
+        self._action(agenda, "เพิ่มระเบียบวาระ", "Ctrl+Alt+N", self.add_section)
         self._action(agenda, "แก้ชื่อเรื่อง", "F2", self.rename)
         self._action(agenda, "เลื่อนขึ้น", "Alt+Up", lambda: self.move_node(-1))
         self._action(agenda, "เลื่อนลง", "Alt+Down", lambda: self.move_node(1))

@@ -177,7 +177,7 @@ class AgendaModel(QAbstractItemModel):
             return None
         if role == _EDIT:
             return node.title
-        if role == _DISPLAY:
+        if role in (_DISPLAY, Qt.ItemDataRole.ToolTipRole):  # the tooltip shows what a narrow tree elides
             return f"{self.number(node)}  {node.title}".strip()
         return None
 

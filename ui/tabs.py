@@ -346,6 +346,7 @@ class AgendaTab(QSplitter):
         self.find_field.setPlaceholderText("ค้นหาในการประชุม (Ctrl+F, Enter ไปที่ถัดไป)")
         self.find_field.returnPressed.connect(self.find_next)
         self.found = QLabel()
+        self.found.hide()
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -379,6 +380,7 @@ class AgendaTab(QSplitter):
         from models.meeting import nodes_containing  # noqa: PLC0415
 
         found = nodes_containing(self.window_.editor.document.meeting, self.find_field.text())
+        self.found.show()
         if not found:
             self.found.setText("ไม่พบ")
             return None
