@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from models.meeting import Column, ColumnKind, Office, Table
 from models.tables import FormulaError, column_letter, parse_formula
+from ui.fields import text_lines
 
 KIND_LABELS = {
     ColumnKind.TEXT: "ข้อความ",
@@ -195,18 +196,15 @@ class OfficeDialog(QDialog):
             self.preview.setText("ยังไม่มีภาพครุฑ (หนังสือนำส่งจะเว้นที่ว่างไว้)")
 
     def office(self) -> Office:
-        def lines(edit: QPlainTextEdit) -> list[str]:
-            return [line.strip() for line in edit.toPlainText().splitlines() if line.strip()]
-
         return Office(
             name=self.name.text().strip(),
-            address=lines(self.address),
+            address=text_lines(self.address.toPlainText()),
             doc_prefix=self.doc_prefix.text().strip(),
             unit=self.unit.text().strip(),
             phone=self.phone.text().strip(),
             fax=self.fax.text().strip(),
             email=self.email.text().strip(),
-            slogan=lines(self.slogan),
+            slogan=text_lines(self.slogan.toPlainText()),
             garuda=self.garuda,
         )
 

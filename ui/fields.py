@@ -29,6 +29,13 @@ from PySide6.QtWidgets import (
 from models import thai
 
 OnChange = Callable[[Any], None]
+
+
+def text_lines(text: str) -> list[str]:
+    """The non-empty lines of a multi-line field, trimmed: one entry a line."""
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
 _INVALID_STYLE = "background: #ffe0e0;"
 
 

@@ -35,7 +35,7 @@ from models.editing import MeetingEditor
 from models.letter import default_body
 from models.meeting import Attachment, AttendeeStatus, BulletList, Node, Paragraph, Person, Section, Table
 from models.roster import parse_pasted_rows
-from ui.fields import DateField, GrowingTextEdit, TextField, TimeField
+from ui.fields import DateField, GrowingTextEdit, TextField, TimeField, text_lines
 from ui.qt_models import AgendaModel, CellsModel, RosterModel
 
 RESOLUTIONS = ("รับทราบ", "รับรอง", "เห็นชอบ", "อนุมัติ", "มอบหมาย", "รับทราบและถือปฏิบัติ")
@@ -52,22 +52,24 @@ class Window(Protocol):
     def changed(self, part: str) -> None: ...
 
 
-def _scrolling(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setWidget(widget)
-    return area
-
-
-class HeaderTab(QScrollArea):
-    """ข้อมูลการประชุม: title, period, number, date, times, venue, recorder and checker."""
+class FormTab(QScrollArea):
+    """A tab that is one form of labelled fields, scrolling when the window is small."""
 
     def __init__(self, window: Window) -> None:
         super().__init__()
         self.window_ = window
         self.setWidgetResizable(True)
-        body = QWidget()
-        form = QFormLayout(body)
+        self.page = QWidget()
+        self.form = QFormLayout(self.page)
+        self.setWidget(self.page)
+
+
+class HeaderTab(FormTab):
+    """ข้อมูลการประชุม: title, period, number, date, times, venue, recorder and checker."""
+
+    def __init__(self, window: Window) -> None:
+        super().__init__(window)
+        form = self.form
 
         def meeting(name: str) -> Callable[[Any], None]:
             return lambda value: window.set_field(
@@ -104,7 +106,6 @@ class HeaderTab(QScrollArea):
         form.addRow("ตำแหน่งผู้ตรวจ", self.checker[1])
         self.recorder[0].setPlaceholderText("ชื่อ-สกุล")
         self.checker[0].setPlaceholderText("ชื่อ-สกุล")
-        self.setWidget(body)
 
     def _number(self, name: str) -> Callable[[str], None]:
         def change(text: str) -> None:
@@ -726,23 +727,17 @@ def _replace_rows(editor: MeetingEditor, table: Table, rows: list[list[str]]) ->
     return old
 
 
-class LetterTab(QScrollArea):
+class LetterTab(FormTab):
     """หนังสือนำส่ง: the cover letter; the body is written from the meeting until the clerk edits it."""
 
     def __init__(self, window: Window) -> None:
-        super().__init__()
-        self.window_ = window
-        self.setWidgetResizable(True)
-        body = QWidget()
-        form = QFormLayout(body)
+        super().__init__(window)
+        form = self.form
 
         def letter(name: str, convert: Callable[[Any], Any] = lambda v: v) -> Callable[[Any], None]:
             return lambda value: window.set_field(
                 "letter", ("letter", name), lambda v: window.editor.set_letter_field(name, v), convert(value)
             )
-
-        def lines(text: str) -> list[str]:
-            return [line.strip() for line in text.split("\n") if line.strip()]
 
         def paragraphs(text: str) -> list[str]:
             return [" ".join(part.split()) for part in text.split("\n\n") if part.strip()]
@@ -751,8 +746,8 @@ class LetterTab(QScrollArea):
         self.date = DateField(letter("date"), weekday=False, optional=True)
         self.subject = TextField(letter("subject"), "ขอส่งรายงานการประชุม")
         self.to = TextField(letter("to"), "เช่น พัฒนาการอำเภอ ทุกอำเภอ")
-        self.references = GrowingTextEdit(letter("references", lines), "หนึ่งบรรทัดต่อหนึ่งเรื่อง")
-        self.enclosures = GrowingTextEdit(letter("enclosures", lines), "เช่น รายงานการประชุม จำนวน ๑ ชุด")
+        self.references = GrowingTextEdit(letter("references", text_lines), "หนึ่งบรรทัดต่อหนึ่งเรื่อง")
+        self.enclosures = GrowingTextEdit(letter("enclosures", text_lines), "เช่น รายงานการประชุม จำนวน ๑ ชุด")
         self.body = GrowingTextEdit(letter("body", paragraphs), min_lines=7)
         self.closing = TextField(letter("closing"), "ขอแสดงความนับถือ")
         self.signer = (TextField(self._signer), TextField(self._signer))
@@ -772,7 +767,6 @@ class LetterTab(QScrollArea):
         form.addRow("ตำแหน่งผู้ลงนาม", self.signer[1])
         form.addRow("แจ้งแก้ไขภายในวันที่", self.certify_by)
         form.addRow("บัญชีแจกจ่าย", self.recipients)
-        self.setWidget(body)
 
     def _recipients(self, text: str) -> None:
         editor = self.window_.editor
@@ -806,7 +800,7 @@ class LetterTab(QScrollArea):
         self.signer[0].show_value(signer.name if signer else "")
         self.signer[1].show_value(signer.position if signer else "")
         self.certify_by.show_value(get("certify_by", None))
-        shown = [line.strip() for line in self.recipients.toPlainText().split("\n") if line.strip()]
+        shown = text_lines(self.recipients.toPlainText())
         names = [r.name for r in get("recipients", [])]
         if shown != names:
             self.recipients.show_value("\n".join(names))
