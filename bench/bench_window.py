@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication
 from bench.sized_meeting import lampang_sized
 from models.meeting import Paragraph
 from models.storage import Database
-from ui.app import application, create_window
+from ui.app import application, create_window, keep_settings_in
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = "ที่ประชุมมอบหมายให้ผู้ใหญ่บ้านทุกหมู่ดำเนินการจัดเก็บข้อมูลความจำเป็นพื้นฐาน ปี ๒๕๖๘ "
@@ -67,7 +67,13 @@ def keystrokes(database: Database, characters: int) -> list[float]:
 
 
 def start_seconds(db_path: Path, starts: int) -> tuple[float, float]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "THAI_MINUTES_EXIT_AFTER_SHOW": "1"}
+    config = str(db_path.parent / "config")
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "THAI_MINUTES_EXIT_AFTER_SHOW": "1",
+        "XDG_CONFIG_HOME": config,
+    }
     usable, whole = [], []
     for _ in range(starts):
         begun = time.perf_counter()
@@ -92,6 +98,7 @@ def main() -> None:
     parser.add_argument("--starts", type=int, default=5)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
+        keep_settings_in(Path(folder))
         db_path = Path(folder) / "bench.sqlite3"
         database = Database.open(db_path, backup=False)
         database.add_document(lampang_sized(1))

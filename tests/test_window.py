@@ -359,3 +359,19 @@ def test_a_section_added_by_keyboard_is_numbered(window: MainWindow, db_path: Pa
     assert titles[6] == (6, "เรื่องเร่งด่วน") and titles[7][0] == 7
     model = window.agenda_tab.model
     assert model is not None and model.data(model.index(6, 0)) == "ระเบียบวาระที่ ๖  เรื่องเร่งด่วน"
+
+
+def test_the_last_meeting_and_window_state_are_remembered(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window.new_meeting()
+    new_id = window.editor.meeting_id
+    window.splitter.setSizes([333, 1033])
+    window.close()
+    again = create_window(window.database)
+    qtbot.addWidget(again)
+    again.resize(1366, 768)
+    again.show()
+    assert again.editor.meeting_id == new_id
+    assert again.splitter.sizes()[0] == 333
+    assert Path(again.settings.fileName()).is_relative_to(tmp_path)  # never the user's own settings

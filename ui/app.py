@@ -40,6 +40,14 @@ def open_database(path: Path) -> Database:
     return database
 
 
+def keep_settings_in(folder: Path) -> None:
+    """Window settings in `folder` instead of the user's (for scripts, benchmarks and tests)."""
+    from PySide6.QtCore import QSettings  # noqa: PLC0415
+
+    for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(folder))
+
+
 def application() -> QApplication:
     existing = QApplication.instance()
     return existing if isinstance(existing, QApplication) else QApplication(sys.argv)

@@ -748,7 +748,7 @@ class LetterTab(FormTab):
         self.to = TextField(letter("to"), "เช่น พัฒนาการอำเภอ ทุกอำเภอ")
         self.references = GrowingTextEdit(letter("references", text_lines), "หนึ่งบรรทัดต่อหนึ่งเรื่อง")
         self.enclosures = GrowingTextEdit(letter("enclosures", text_lines), "เช่น รายงานการประชุม จำนวน ๑ ชุด")
-        self.body = GrowingTextEdit(letter("body", paragraphs), min_lines=7)
+        self.body = GrowingTextEdit(letter("body", paragraphs), min_lines=10)
         self.closing = TextField(letter("closing"), "ขอแสดงความนับถือ")
         self.signer = (TextField(self._signer), TextField(self._signer))
         self.certify_by = DateField(letter("certify_by"), weekday=False, optional=True)

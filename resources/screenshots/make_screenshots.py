@@ -14,7 +14,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from ui.app import application, create_window, open_database
+from ui.app import application, create_window, keep_settings_in, open_database
 
 TABS = ("header", "roster", "agenda", "letter")
 
@@ -22,6 +22,7 @@ TABS = ("header", "roster", "agenda", "letter")
 def main() -> None:
     out = Path(__file__).parent
     with tempfile.TemporaryDirectory() as folder:
+        keep_settings_in(Path(folder))
         database = open_database(Path(folder) / "screenshots.sqlite3")
         app = application()
         window = create_window(database)
