@@ -170,19 +170,23 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from models.checks import Severity, check_meeting, file_findings
+    from models.checks import OtherMeeting, Severity, check_document, file_findings
     from models.meetingfile import MeetingFileError, read_meeting_file
 
     require_one_source(args)
     if args.file is not None:
         try:
-            document = read_meeting_file(args.file)
+            findings = check_document(read_meeting_file(args.file))
         except MeetingFileError as error:
             findings = file_findings(error)
-        else:
-            findings = check_meeting(document.meeting)
     else:
-        findings = check_meeting(load_from_database(args, args.meeting).meeting)
+        with open_database(args) as database:
+            try:
+                document = database.load_document(args.meeting)
+            except KeyError:
+                raise UserError(f"ไม่มีการประชุมหมายเลข {args.meeting} ในฐานข้อมูล {database.path}") from None
+            others = [OtherMeeting(m.id, m.seq, m.year) for m in database.list_meetings()]
+        findings = check_document(document, others, garuda_known=True)
     for finding in findings:
         print(finding)
     if not findings:
