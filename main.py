@@ -186,7 +186,9 @@ def run_check(args: argparse.Namespace) -> int:
             except KeyError:
                 raise UserError(f"ไม่มีการประชุมหมายเลข {args.meeting} ในฐานข้อมูล {database.path}") from None
             others = [OtherMeeting(m.id, m.seq, m.year) for m in database.list_meetings()]
-        findings = check_document(document, others, garuda_known=True)
+            office_id = document.office.id if document.office else None
+            accepted = database.office_words(office_id) if office_id is not None else []
+        findings = check_document(document, others, accepted, garuda_known=True)
     for finding in findings:
         print(finding)
     if not findings:

@@ -187,8 +187,22 @@ def _migrate_to_2(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE offices ADD COLUMN garuda BLOB")
 
 
+def _migrate_to_3(db: sqlite_utils.Database) -> None:
+    """Words an office accepts although the dictionary does not know them (names, terms)."""
+    db.execute(
+        "CREATE TABLE office_words ("
+        " office_id INTEGER NOT NULL REFERENCES offices(id) ON DELETE CASCADE,"
+        " word TEXT NOT NULL,"
+        " PRIMARY KEY (office_id, word))"
+    )
+
+
 # Each entry brings the schema from version i to i + 1. Append only; never edit a released one.
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_migrate_to_1, _migrate_to_2)
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
+    _migrate_to_1,
+    _migrate_to_2,
+    _migrate_to_3,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -657,6 +671,18 @@ class Database:
             raise KeyError(sorted(set(fields) - set(row)))
         with self.transaction():
             self._set_fields("offices", office_id, row)
+
+    def office_words(self, office_id: int) -> list[str]:
+        rows = self.conn.execute(
+            "SELECT word FROM office_words WHERE office_id = ? ORDER BY word", (office_id,)
+        )
+        return [row[0] for row in rows]
+
+    def add_office_word(self, office_id: int, word: str) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO office_words (office_id, word) VALUES (?, ?)", (office_id, word)
+            )
 
     def set_meeting_office(self, meeting_id: int, office: Office | None) -> None:
         with self.transaction():

@@ -346,3 +346,12 @@ def test_presenters_of_all_meetings_are_offered(database: Database, demo: Meetin
     presenters = database.presenters()
     assert "นายวีระพงษ์ คำแสน พัฒนาการจังหวัดพะเยา" in presenters
     assert len(presenters) == len(set(presenters)) == 5
+
+
+def test_an_office_accepts_its_own_words(database: Database, demo: MeetingDocument) -> None:
+    meeting_id = database.add_document(copy.deepcopy(demo))
+    office_id = database.meeting_office_id(meeting_id)
+    assert office_id is not None
+    database.add_office_word(office_id, "จปฐ")
+    database.add_office_word(office_id, "จปฐ")
+    assert database.office_words(office_id) == ["จปฐ"]

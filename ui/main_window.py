@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QLabel,
     QLineEdit,
@@ -55,6 +56,7 @@ SHORTCUTS = (
     ("F2", "แก้ชื่อเรื่อง"),
     ("Delete (ในต้นวาระ)", "ลบเรื่อง"),
     ("Ctrl+Z / Ctrl+Y", "เลิกทำ / ทำซ้ำ"),
+    ("F7", "ตรวจก่อนเวียน (คลิกรายการเพื่อไปยังจุดนั้น)"),
     ("Ctrl+S", "ยืนยันการบันทึก (ทุกการแก้ไขบันทึกทันทีอยู่แล้ว)"),
     ("Ctrl+E", "ส่งออกรายงานการประชุมและหนังสือนำส่ง"),
     ("Ctrl+F", "ค้นหาข้อความในการประชุม (Enter ไปที่ถัดไป)"),
@@ -129,6 +131,14 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([250, 1100])
         self.setCentralWidget(self.splitter)
+        from ui.checks_panel import ChecksPanel  # noqa: PLC0415
+
+        self.checks = ChecksPanel(self)
+        self.checks_dock = QDockWidget("ตรวจก่อนเวียน", self)
+        self.checks_dock.setObjectName("checks")
+        self.checks_dock.setWidget(self.checks)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks_dock)
+        self.checks_dock.hide()
         self.saved = QLabel("")
         self.statusBar().addPermanentWidget(self.saved)
         self.undo_stack.indexChanged.connect(lambda *_: self._mark_saved())
@@ -161,6 +171,7 @@ class MainWindow(QMainWindow):
         edit.addAction(redo)
         self._action(edit, "ค้นหาในการประชุม", "Ctrl+F", self.find_in_meeting)
         self._action(edit, "ค้นหาการประชุม", "Ctrl+Shift+F", self.filter.setFocus)
+        self._action(edit, "ตรวจก่อนเวียน", "F7", self.run_checks)
         agenda = bar.addMenu("วาระ")
         self._action(agenda, "เพิ่มเรื่องถัดไป", "Ctrl+Shift+N", self.add_sibling)
         self._action(agenda, "เพิ่มเรื่องย่อย", "Ctrl+Shift+I", self.add_child)
@@ -311,6 +322,26 @@ class MainWindow(QMainWindow):
         self.agenda_tab.show_current()
         if self.agenda_tab.item_editor is not None:
             self.agenda_tab.item_editor.title.setFocus()
+
+    def run_checks(self) -> None:
+        if self.has_meeting:
+            self.checks_dock.show()
+            self.checks.run()
+
+    def go_to(self, finding: Any) -> None:
+        """Show the place a finding is about."""
+        if finding.node is not None:
+            self.tabs.setCurrentWidget(self.agenda_tab)
+            self.agenda_tab.select(finding.node)
+        elif finding.where.startswith("ผู้เข้าประชุม"):
+            self.tabs.setCurrentWidget(self.roster_tab)
+            digits = "".join(ch for ch in thai.to_arabic_digits(finding.where) if ch.isdigit())
+            if digits:
+                self.roster_tab.select(int(digits) - 1, 1)
+        elif finding.where.startswith("หนังสือนำส่ง"):
+            self.tabs.setCurrentWidget(self.letter_tab)
+        else:
+            self.tabs.setCurrentWidget(self.header_tab)
 
     def find_in_meeting(self) -> None:
         self.tabs.setCurrentWidget(self.agenda_tab)
