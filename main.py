@@ -6,6 +6,7 @@
     python main.py export (FILE.json | --meeting ID) -o DIR [--only minutes|letter]
                           [--format docx|pdf] [--font NAME]
     python main.py check (FILE.json | --meeting ID)
+    python main.py new-from --meeting ID            the next meeting of the series, print its id
 
 Messages for the clerk are in Thai on stderr; user mistakes exit non-zero without a traceback.
 """
@@ -84,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("--format", choices=("docx", "pdf"), dest="file_format")
     exporter.add_argument("--font", metavar="NAME", help="ชื่อแบบอักษร (ค่าเริ่มต้น: TH Sarabun New)")
 
+    follower = add("new-from", "สร้างการประชุมครั้งถัดไปจากครั้งนี้ แล้วพิมพ์หมายเลขการประชุมใหม่")
+    follower.add_argument("--meeting", type=int, required=True, metavar="ID")
+
     checker = add("check", "ตรวจรายงานการประชุมก่อนเวียน")
     checker.add_argument("file", type=Path, nargs="?", metavar="FILE.json")
     checker.add_argument("--meeting", type=int, metavar="ID")
@@ -98,6 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "dump": run_dump,
         "export": run_export,
         "check": run_check,
+        "new-from": run_new_from,
     }
     try:
         return handlers[args.command](args)
@@ -166,6 +171,18 @@ def run_export(args: argparse.Namespace) -> int:
         target = folder / output_name(doc, fmt)
         write_file(functools.partial(writer_for(doc, fmt), document, target, layout))
         print(target)
+    return EXIT_OK
+
+
+def run_new_from(args: argparse.Namespace) -> int:
+    from models.series import next_meeting
+
+    with open_database(args) as database:
+        try:
+            previous = database.load_document(args.meeting)
+        except KeyError:
+            raise UserError(f"ไม่มีการประชุมหมายเลข {args.meeting} ในฐานข้อมูล {database.path}") from None
+        print(database.add_document(next_meeting(previous)))
     return EXIT_OK
 
 

@@ -137,6 +137,7 @@ class Item:
     blocks: list[Block] = field(default_factory=list)
     resolution: str = ""
     items: list[Item] = field(default_factory=list)
+    follow_up: bool = False  # carried to the next meeting's เรื่องสืบเนื่อง (kept in the database only)
     id: int | None = field(default=None, compare=False)
 
 

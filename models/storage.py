@@ -197,11 +197,17 @@ def _migrate_to_3(db: sqlite_utils.Database) -> None:
     )
 
 
+def _migrate_to_4(db: sqlite_utils.Database) -> None:
+    """Items the clerk marks to follow up at the next meeting."""
+    db.execute("ALTER TABLE nodes ADD COLUMN follow_up INTEGER NOT NULL DEFAULT 0")
+
+
 # Each entry brings the schema from version i to i + 1. Append only; never edit a released one.
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _migrate_to_1,
     _migrate_to_2,
     _migrate_to_3,
+    _migrate_to_4,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -265,7 +271,7 @@ _LETTER_COLUMNS: dict[str, Callable[[Any], dict[str, Any]]] = {
 _OFFICE_LISTS = ("address", "slogan")
 _OFFICE_FIELDS = ("name", "address", "doc_prefix", "unit", "phone", "fax", "email", "slogan")
 _ATTENDEE_FIELDS = ("prefix", "first", "last", "position", "status", "note")
-_NODE_FIELDS = ("title", "presenter", "resolution", "is_agenda")
+_NODE_FIELDS = ("title", "presenter", "resolution", "is_agenda", "follow_up")
 _RECIPIENT_FIELDS = ("name", "status", "note")
 
 
@@ -782,6 +788,7 @@ class Database:
             "title": node.title,
             "presenter": node.presenter if isinstance(node, Item) else "",
             "resolution": node.resolution,
+            "follow_up": int(node.follow_up) if isinstance(node, Item) else 0,
         }
         node.id = self._insert("nodes", row)
         for block_index, block in enumerate(node.blocks):
@@ -794,7 +801,7 @@ class Database:
         nodes: dict[int, Node] = {}
         children: dict[int | None, list[Node]] = {}
         for r in self.conn.execute(
-            "SELECT id, parent_id, kind, is_agenda, title, presenter, resolution FROM nodes "
+            "SELECT id, parent_id, kind, is_agenda, title, presenter, resolution, follow_up FROM nodes "
             "WHERE meeting_id = ? ORDER BY parent_id, ord",
             (meeting_id,),
         ):
@@ -802,7 +809,13 @@ class Database:
             if r["kind"] == "section":
                 node = Section(r["title"], bool(r["is_agenda"]), resolution=r["resolution"], id=r["id"])
             else:
-                node = Item(r["title"], r["presenter"], resolution=r["resolution"], id=r["id"])
+                node = Item(
+                    r["title"],
+                    r["presenter"],
+                    resolution=r["resolution"],
+                    follow_up=bool(r["follow_up"]),
+                    id=r["id"],
+                )
             nodes[r["id"]] = node
             children.setdefault(r["parent_id"], []).append(node)
         for parent_id, kids in children.items():
@@ -846,7 +859,7 @@ class Database:
 
     def update_node(self, node_id: int, **fields: Any) -> None:
         """Change title, presenter, resolution or is_agenda of a section or item."""
-        row = {k: int(v) if k == "is_agenda" else v for k, v in fields.items()}
+        row = {k: int(v) if k in ("is_agenda", "follow_up") else v for k, v in fields.items()}
         self._update_checked("nodes", node_id, _NODE_FIELDS, row)
 
     def delete_node(self, node_id: int) -> None:

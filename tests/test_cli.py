@@ -152,3 +152,14 @@ def test_export_to_a_missing_folder_is_explained(tmp_path: Path) -> None:
     result = run("export", DEMO_MEETING, "-o", tmp_path / "nowhere")
     assert result.returncode == 2
     assert "ไม่มีโฟลเดอร์" in result.stderr
+
+
+def test_new_from_makes_the_next_meeting(tmp_path: Path) -> None:
+    db = tmp_path / "m.sqlite3"
+    assert run("import", DEMO_MEETING, "--db", db).returncode == 0
+    result = run("new-from", "--meeting", "1", "--db", db)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "2"
+    dumped = json.loads(run("dump", "--meeting", "2", "--db", db).stdout)
+    assert (dumped["meeting"]["seq"], dumped["meeting"]["date"]) == (11, "2024-11-28")
+    assert run("new-from", "--meeting", "9", "--db", db).returncode == 2

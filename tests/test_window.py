@@ -397,3 +397,17 @@ def test_the_checks_panel_goes_to_the_place_and_accepts_words(window: MainWindow
     window.checks.list.setCurrentRow(word_row)
     window.checks.accept_current_word()
     assert not any("จปฐ" in f.message for f in window.checks.findings)
+
+
+def test_the_next_meeting_from_the_window_carries_follow_ups(window: MainWindow, db_path: Path) -> None:
+    item = window.editor.document.meeting.sections[4].items[1]
+    window.agenda_tab.select(item)
+    editor = window.agenda_tab.item_editor
+    assert editor is not None
+    editor.follow_up.setChecked(True)
+    window.next_meeting()
+    meeting = window.editor.document.meeting
+    assert (meeting.seq, meeting.year) == (11, 2567)
+    assert [i.title for i in meeting.sections[3].items] == [item.title]
+    with Database.open(db_path, backup=False) as database:
+        assert database.meeting_count() == 2

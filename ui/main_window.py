@@ -48,6 +48,7 @@ STANDARD_SECTIONS = (
 )
 SHORTCUTS = (
     ("Ctrl+N", "การประชุมใหม่"),
+    ("Ctrl+Shift+M", "การประชุมครั้งถัดไป ต่อจากครั้งนี้"),
     ("Ctrl+Shift+N", "เพิ่มเรื่องถัดจากเรื่องที่เลือก"),
     ("Ctrl+Alt+N", "เพิ่มระเบียบวาระถัดไป"),
     ("Enter / Shift+Enter (ในต้นวาระ)", "เพิ่มเรื่องถัดไป / เรื่องย่อย"),
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file = bar.addMenu("ไฟล์")
         self._action(file, "การประชุมใหม่", "Ctrl+N", self.new_meeting)
+        self._action(file, "การประชุมครั้งถัดไป (ต่อจากครั้งนี้)", "Ctrl+Shift+M", self.next_meeting)
         self._action(file, "นำเข้าไฟล์การประชุม...", "Ctrl+O", self.import_file)
         self._action(file, "บันทึกเป็นไฟล์การประชุม...", "Ctrl+Shift+S", self.export_file)
         self._action(file, "ส่งออกรายงานและหนังสือนำส่ง...", "Ctrl+E", self.export_documents)
@@ -430,6 +432,14 @@ class MainWindow(QMainWindow):
         self.open_meeting(meeting_id)
         self.tabs.setCurrentWidget(self.header_tab)
         self.header_tab.title.setFocus()
+
+    def next_meeting(self) -> None:
+        """The next meeting of the series: roster, certification of these minutes, follow-ups."""
+        from models.series import next_meeting  # noqa: PLC0415
+
+        if self.has_meeting:
+            self.open_meeting(self.database.add_document(next_meeting(self.editor.document)))
+            self.tabs.setCurrentWidget(self.header_tab)
 
     def import_file(self) -> None:
         from models.meetingfile import MeetingFileError, read_meeting_file  # noqa: PLC0415

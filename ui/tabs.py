@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QCheckBox,
     QComboBox,
     QCompleter,
     QFormLayout,
@@ -448,6 +449,17 @@ class ItemEditor(QWidget):
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             self.presenter.setCompleter(completer)
             form.addRow("ผู้รายงาน", self.presenter)
+            self.follow_up = QCheckBox("ติดตามในการประชุมครั้งต่อไป (ยกไปเรื่องสืบเนื่อง)")
+            self.follow_up.setChecked(node.follow_up)
+            self.follow_up.toggled.connect(
+                lambda on: window.set_field(
+                    "agenda-text",
+                    (id(node), "follow_up"),
+                    lambda v: editor.set_node_field(node, "follow_up", v),
+                    on,
+                )
+            )
+            form.addRow("", self.follow_up)
         layout.addLayout(form)
         self.blocks = QVBoxLayout()
         layout.addLayout(self.blocks)
