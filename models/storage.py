@@ -202,12 +202,22 @@ def _migrate_to_4(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE nodes ADD COLUMN follow_up INTEGER NOT NULL DEFAULT 0")
 
 
+def _migrate_to_5(db: sqlite_utils.Database) -> None:
+    """Full-text search over text cut into Thai words (spaces between words, for FTS5)."""
+    db.execute(
+        "CREATE VIRTUAL TABLE search USING fts5("
+        " words, meeting_id UNINDEXED, node_id UNINDEXED, place UNINDEXED, original UNINDEXED)"
+    )
+    db.execute("CREATE TABLE search_state (meeting_id INTEGER PRIMARY KEY, indexed TEXT NOT NULL)")
+
+
 # Each entry brings the schema from version i to i + 1. Append only; never edit a released one.
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _migrate_to_1,
     _migrate_to_2,
     _migrate_to_3,
     _migrate_to_4,
+    _migrate_to_5,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -236,7 +246,7 @@ def _person(name: str | None, position: str) -> Person | None:
 
 
 def _now() -> str:
-    return dt.datetime.now().isoformat(timespec="seconds")
+    return dt.datetime.now().isoformat(timespec="microseconds")
 
 
 _MEETING_COLUMNS: dict[str, Callable[[Any], dict[str, Any]]] = {
@@ -327,6 +337,19 @@ def _block_from_row(row: sqlite3.Row) -> Block:
         ]
         return Table(columns, [], row["title"], row["total_label"], row["note"], id=row["id"])
     return Attachment(row["title"], id=row["id"])
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A place in some meeting that holds the words searched for."""
+
+    meeting_id: int
+    seq: int
+    year: int
+    date: dt.date
+    node_id: int | None  # None: the meeting's header
+    place: str  # `วาระ ๔.๑`
+    snippet: str
 
 
 @dataclass(frozen=True)
@@ -553,6 +576,49 @@ class Database:
             "SELECT id, title, seq, year, date, modified FROM meetings ORDER BY date DESC, seq DESC, id DESC"
         ).fetchall()
         return [MeetingSummary(r[0], r[1], r[2], r[3], dt.date.fromisoformat(r[4]), r[5]) for r in rows]
+
+    # --- search -----------------------------------------------------------------------------
+
+    def search(self, words: str, limit: int = 200) -> list[SearchHit]:
+        """Places in all meetings holding the words (as whole Thai words, in this order)."""
+        from models.search import match_query, snippet  # noqa: PLC0415
+
+        query = match_query(words)
+        if not query:
+            return []
+        self.refresh_search_index()
+        rows = self.conn.execute(
+            "SELECT s.meeting_id, m.seq, m.year, m.date, s.node_id, s.place, s.original FROM search s"
+            " JOIN meetings m ON m.id = s.meeting_id WHERE search MATCH ? ORDER BY m.date DESC, s.rowid LIMIT ?",
+            (query, limit),
+        ).fetchall()
+        return [
+            SearchHit(r[0], r[1], r[2], dt.date.fromisoformat(r[3]), r[4], r[5], snippet(r[6], words))
+            for r in rows
+        ]
+
+    def refresh_search_index(self) -> int:
+        """Index the meetings changed since they were last indexed; returns how many."""
+        from models.search import index_rows  # noqa: PLC0415
+
+        stale = self.conn.execute(
+            "SELECT m.id FROM meetings m LEFT JOIN search_state s ON s.meeting_id = m.id"
+            " WHERE s.indexed IS NULL OR s.indexed < m.modified"
+        ).fetchall()
+        gone = "DELETE FROM search WHERE meeting_id NOT IN (SELECT id FROM meetings)"
+        for (meeting_id,) in stale:
+            rows = index_rows(self.load_document(meeting_id).meeting)
+            with self.transaction() as conn:
+                conn.execute("DELETE FROM search WHERE meeting_id = ?", (meeting_id,))
+                conn.executemany(
+                    "INSERT INTO search (words, meeting_id, node_id, place, original) VALUES (?, ?, ?, ?, ?)",
+                    [(row.words, meeting_id, row.node_id, row.place, row.original) for row in rows],
+                )
+                conn.execute("INSERT OR REPLACE INTO search_state VALUES (?, ?)", (meeting_id, _now()))
+        with self.transaction() as conn:
+            conn.execute(gone)
+            conn.execute("DELETE FROM search_state WHERE meeting_id NOT IN (SELECT id FROM meetings)")
+        return len(stale)
 
     def meeting_count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM meetings").fetchone()[0])

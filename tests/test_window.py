@@ -411,3 +411,15 @@ def test_the_next_meeting_from_the_window_carries_follow_ups(window: MainWindow,
     assert [i.title for i in meeting.sections[3].items] == [item.title]
     with Database.open(db_path, backup=False) as database:
         assert database.meeting_count() == 2
+
+
+def test_search_in_all_meetings_opens_the_place(window: MainWindow) -> None:
+    window.new_meeting()
+    window.filter.setText("ครัวเรือน")
+    hits = window.search_all()
+    assert hits and window.hits.count() == len(hits)
+    target = next(i for i, h in enumerate(hits) if h.place == "วาระ ๓.๑")
+    window._hit_chosen(window.hits.item(target))
+    assert window.editor.meeting_id == hits[target].meeting_id
+    node = window.agenda_tab.current_node()
+    assert node is not None and node.title.startswith("ผลการบันทึกข้อมูลความจำเป็นพื้นฐาน")

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QProgressDialog,
@@ -61,7 +63,7 @@ SHORTCUTS = (
     ("Ctrl+S", "ยืนยันการบันทึก (ทุกการแก้ไขบันทึกทันทีอยู่แล้ว)"),
     ("Ctrl+E", "ส่งออกรายงานการประชุมและหนังสือนำส่ง"),
     ("Ctrl+F", "ค้นหาข้อความในการประชุม (Enter ไปที่ถัดไป)"),
-    ("Ctrl+Shift+F", "ค้นหาการประชุมในรายการ"),
+    ("Ctrl+Shift+F", "ค้นหาการประชุมในรายการ (Enter ค้นข้อความในทุกการประชุม)"),
     ("Ctrl+1 ... Ctrl+4", "ไปที่แท็บ ข้อมูล / ผู้เข้าประชุม / วาระ / หนังสือนำส่ง"),
     ("Insert / Ctrl+Delete (ในรายชื่อ)", "เพิ่ม / ลบผู้เข้าประชุม"),
     ("Ctrl+Shift+V", "วางรายชื่อหรือตารางจากโปรแกรมตารางคำนวณ"),
@@ -97,16 +99,24 @@ class MainWindow(QMainWindow):
 
     def _build(self) -> None:
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("ค้นหาการประชุม (Ctrl+Shift+F)")
+        self.filter.setPlaceholderText("ค้นหาการประชุม (Ctrl+Shift+F, Enter ค้นทุกการประชุม)")
         self.filter.textChanged.connect(self.reload_meetings)
+        self.filter.returnPressed.connect(self.search_all)
         self.meetings = QTreeWidget()
         self.meetings.setHeaderHidden(True)
         self.meetings.currentItemChanged.connect(self._meeting_chosen)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        self.hits = QListWidget()
+        self.hits.setWordWrap(True)
+        self.hits.itemActivated.connect(self._hit_chosen)
+        self.hits.itemClicked.connect(self._hit_chosen)
+        self.hits.hide()
+        self.hit_places: list[Any] = []
         left_layout.addWidget(self.filter)
         left_layout.addWidget(self.meetings)
+        left_layout.addWidget(self.hits)
         actions: dict[str, Callable[[], None]] = {
             "add_sibling": self.add_sibling,
             "add_child": self.add_child,
@@ -223,6 +233,41 @@ class MainWindow(QMainWindow):
         if chosen is not None:
             self.meetings.setCurrentItem(chosen)
         self.meetings.blockSignals(False)
+
+    def search_all(self) -> list[Any]:
+        """Places in all meetings holding the words of the filter box (Enter)."""
+        words = self.filter.text().strip()
+        self.hits.clear()
+        self.hit_places = self.database.search(words) if words else []
+        for hit in self.hit_places:
+            label = thai.to_thai_digits(f"ครั้งที่ {hit.seq}/{hit.year} {hit.place}")
+            self.hits.addItem(QListWidgetItem(f"{label}\n{hit.snippet}"))
+        if words and not self.hit_places:
+            self.hits.addItem(QListWidgetItem("ไม่พบในการประชุมใด"))
+        self.hits.setVisible(bool(words))
+        return self.hit_places
+
+    def _hit_chosen(self, item: QListWidgetItem) -> None:
+        row = self.hits.row(item)
+        if row >= len(self.hit_places):
+            return
+        hit = self.hit_places[row]
+        if not self.has_meeting or self.editor.meeting_id != hit.meeting_id:
+            self.open_meeting(hit.meeting_id)
+        if hit.node_id is None:
+            self.tabs.setCurrentWidget(self.header_tab)
+            return
+        meeting = self.editor.document.meeting
+        from models.meeting import walk_items  # noqa: PLC0415
+
+        nodes: list[Node] = [
+            *meeting.sections,
+            *(i for s in meeting.sections for _, i in walk_items(s.items)),
+        ]
+        node = next((n for n in nodes if n.id == hit.node_id), None)
+        if node is not None:
+            self.tabs.setCurrentWidget(self.agenda_tab)
+            self.agenda_tab.select(node)
 
     def _meeting_chosen(self, item: QTreeWidgetItem | None, *_: Any) -> None:
         meeting_id = item.data(0, Qt.ItemDataRole.UserRole) if item else None
