@@ -19,6 +19,11 @@ class IndexRow:
     original: str
     words: str
 
+    @property
+    def grams(self) -> str:
+        """The text for the trigram index: one digit script, white space folded."""
+        return " ".join(thai.to_thai_digits(self.original).split())
+
 
 def words_of(text: str) -> str:
     """`การประชุมประจำเดือน` → `การ ประชุม ประจำเดือน`: Thai words apart, digits in one script."""
@@ -44,6 +49,12 @@ def match_query(words: str) -> str:
     cut = words_of(words)
     tokens = [token.replace('"', "") for token in cut.split() if token.replace('"', "")]
     return '"' + " ".join(tokens) + '"' if tokens else ""
+
+
+def gram_query(words: str) -> str:
+    """A trigram (substring) query, for words of three characters or more; else empty."""
+    text = " ".join(thai.to_thai_digits(words).split()).replace('"', "")
+    return f'"{text}"' if len(text) >= 3 else ""
 
 
 def snippet(original: str, words: str) -> str:

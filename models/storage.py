@@ -209,6 +209,9 @@ def _migrate_to_5(db: sqlite_utils.Database) -> None:
         " words, meeting_id UNINDEXED, node_id UNINDEXED, place UNINDEXED, original UNINDEXED)"
     )
     db.execute("CREATE TABLE search_state (meeting_id INTEGER PRIMARY KEY, indexed TEXT NOT NULL)")
+    # Any run of three or more characters too: dictionary compounds (เป็นผู้ใหญ่) hide the words
+    # inside them (ผู้ใหญ่) from a word index. Same rowids as `search`.
+    db.execute("CREATE VIRTUAL TABLE search_grams USING fts5(text, tokenize='trigram')")
 
 
 # Each entry brings the schema from version i to i + 1. Append only; never edit a released one.
@@ -581,16 +584,22 @@ class Database:
 
     def search(self, words: str, limit: int = 200) -> list[SearchHit]:
         """Places in all meetings holding the words (as whole Thai words, in this order)."""
-        from models.search import match_query, snippet  # noqa: PLC0415
+        from models.search import gram_query, match_query, snippet  # noqa: PLC0415
 
         query = match_query(words)
         if not query:
             return []
         self.refresh_search_index()
+        grams = gram_query(words)
+        matching = "s.rowid IN (SELECT rowid FROM search WHERE search MATCH ?)"
+        parameters: list[Any] = [query]
+        if grams:
+            matching += " OR s.rowid IN (SELECT rowid FROM search_grams WHERE search_grams MATCH ?)"
+            parameters.append(grams)
         rows = self.conn.execute(
             "SELECT s.meeting_id, m.seq, m.year, m.date, s.node_id, s.place, s.original FROM search s"
-            " JOIN meetings m ON m.id = s.meeting_id WHERE search MATCH ? ORDER BY m.date DESC, s.rowid LIMIT ?",
-            (query, limit),
+            f" JOIN meetings m ON m.id = s.meeting_id WHERE {matching} ORDER BY m.date DESC, s.rowid LIMIT ?",
+            (*parameters, limit),
         ).fetchall()
         return [
             SearchHit(r[0], r[1], r[2], dt.date.fromisoformat(r[3]), r[4], r[5], snippet(r[6], words))
@@ -605,20 +614,30 @@ class Database:
             "SELECT m.id FROM meetings m LEFT JOIN search_state s ON s.meeting_id = m.id"
             " WHERE s.indexed IS NULL OR s.indexed < m.modified"
         ).fetchall()
-        gone = "DELETE FROM search WHERE meeting_id NOT IN (SELECT id FROM meetings)"
+
         for (meeting_id,) in stale:
             rows = index_rows(self.load_document(meeting_id).meeting)
             with self.transaction() as conn:
-                conn.execute("DELETE FROM search WHERE meeting_id = ?", (meeting_id,))
-                conn.executemany(
-                    "INSERT INTO search (words, meeting_id, node_id, place, original) VALUES (?, ?, ?, ?, ?)",
-                    [(row.words, meeting_id, row.node_id, row.place, row.original) for row in rows],
-                )
+                self._forget_search_rows(f"meeting_id = {int(meeting_id)}")
+                for row in rows:
+                    cursor = conn.execute(
+                        "INSERT INTO search (words, meeting_id, node_id, place, original) VALUES (?, ?, ?, ?, ?)",
+                        (row.words, meeting_id, row.node_id, row.place, row.original),
+                    )
+                    conn.execute(
+                        "INSERT INTO search_grams (rowid, text) VALUES (?, ?)", (cursor.lastrowid, row.grams)
+                    )
                 conn.execute("INSERT OR REPLACE INTO search_state VALUES (?, ?)", (meeting_id, _now()))
         with self.transaction() as conn:
-            conn.execute(gone)
+            self._forget_search_rows("meeting_id NOT IN (SELECT id FROM meetings)")
             conn.execute("DELETE FROM search_state WHERE meeting_id NOT IN (SELECT id FROM meetings)")
         return len(stale)
+
+    def _forget_search_rows(self, condition: str) -> None:
+        """Remove indexed rows (both indexes) of the meetings the SQL condition names."""
+        rows = f"SELECT rowid FROM search WHERE {condition}"
+        self.conn.execute(f"DELETE FROM search_grams WHERE rowid IN ({rows})")
+        self.conn.execute(f"DELETE FROM search WHERE rowid IN ({rows})")
 
     def meeting_count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM meetings").fetchone()[0])

@@ -43,3 +43,9 @@ def test_edits_are_found_at_once_and_deleted_meetings_are_gone(
     database.delete_meeting(meeting_id)
     assert {h.meeting_id for h in database.search("กชช")} != {meeting_id}
     assert all(h.meeting_id != meeting_id for h in database.search("สหกรณ์"))
+
+
+def test_a_word_inside_a_dictionary_compound_is_found(database: Database, demo: MeetingDocument) -> None:
+    database.add_document(copy.deepcopy(demo))
+    # the dictionary reads เป็นผู้ใหญ่ as one word; the trigram index still finds ผู้ใหญ่ in it
+    assert "วาระ ๑.๑" in {hit.place for hit in database.search("ผู้ใหญ่")}
