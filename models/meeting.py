@@ -170,6 +170,7 @@ class Meeting:
     sections: list[Section] = field(default_factory=list)
     recorder: Person | None = None
     checker: Person | None = None
+    certified: dt.date | None = None  # the day the minutes were certified (database only)
     id: int | None = field(default=None, compare=False)
 
     def attendees_with(self, status: AttendeeStatus) -> list[Attendee]:
@@ -197,6 +198,7 @@ class Recipient:
     name: str
     status: RecipientStatus = RecipientStatus.PENDING
     note: str = ""
+    answered: dt.date | None = None  # when the answer came (database only)
     id: int | None = field(default=None, compare=False)
 
 
@@ -215,6 +217,18 @@ class Letter:
     signer: Person | None = None
     certify_by: dt.date | None = None
     recipients: list[Recipient] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """A change made to certified minutes: who, when, where, what it was, what it became, why."""
+
+    at: dt.datetime
+    who: str
+    why: str
+    place: str
+    before: str
+    after: str
 
 
 @dataclass

@@ -25,6 +25,7 @@ from typing import Any
 import sqlite_utils
 
 from models.meeting import (
+    Amendment,
     Attachment,
     Attendee,
     AttendeeStatus,
@@ -214,6 +215,19 @@ def _migrate_to_5(db: sqlite_utils.Database) -> None:
     db.execute("CREATE VIRTUAL TABLE search_grams USING fts5(text, tokenize='trigram')")
 
 
+def _migrate_to_6(db: sqlite_utils.Database) -> None:
+    """Certification: when the minutes were certified, when each answer came, and amendments."""
+    db.execute("ALTER TABLE meetings ADD COLUMN certified TEXT")
+    db.execute("ALTER TABLE recipients ADD COLUMN answered TEXT")
+    db.execute(
+        "CREATE TABLE amendments ("
+        " id INTEGER PRIMARY KEY,"
+        " meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+        " at TEXT NOT NULL, who TEXT NOT NULL, why TEXT NOT NULL,"
+        " place TEXT NOT NULL, before TEXT NOT NULL, after TEXT NOT NULL)"
+    )
+
+
 # Each entry brings the schema from version i to i + 1. Append only; never edit a released one.
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _migrate_to_1,
@@ -221,6 +235,7 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _migrate_to_3,
     _migrate_to_4,
     _migrate_to_5,
+    _migrate_to_6,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -266,6 +281,7 @@ _MEETING_COLUMNS: dict[str, Callable[[Any], dict[str, Any]]] = {
         "recorder_position": v.position if v else "",
     },
     "checker": lambda v: {"checker_name": v.name if v else None, "checker_position": v.position if v else ""},
+    "certified": lambda v: {"certified": _iso(v)},
 }
 
 _LETTER_COLUMNS: dict[str, Callable[[Any], dict[str, Any]]] = {
@@ -285,7 +301,7 @@ _OFFICE_LISTS = ("address", "slogan")
 _OFFICE_FIELDS = ("name", "address", "doc_prefix", "unit", "phone", "fax", "email", "slogan")
 _ATTENDEE_FIELDS = ("prefix", "first", "last", "position", "status", "note")
 _NODE_FIELDS = ("title", "presenter", "resolution", "is_agenda", "follow_up")
-_RECIPIENT_FIELDS = ("name", "status", "note")
+_RECIPIENT_FIELDS = ("name", "status", "note", "answered")
 
 
 def _columns_json(columns: Sequence[Column]) -> str:
@@ -679,6 +695,7 @@ class Database:
             venue=row["venue"],
             recorder=_person(row["recorder_name"], row["recorder_position"]),
             checker=_person(row["checker_name"], row["checker_position"]),
+            certified=_date(row["certified"]),
             id=meeting_id,
         )
         meeting.attendees = self._load_attendees(meeting_id)
@@ -1061,9 +1078,9 @@ class Database:
         if row is None:
             return None
         recipients = [
-            Recipient(r["name"], RecipientStatus(r["status"]), r["note"], id=r["id"])
+            Recipient(r["name"], RecipientStatus(r["status"]), r["note"], _date(r["answered"]), id=r["id"])
             for r in self.conn.execute(
-                "SELECT id, name, status, note FROM recipients WHERE meeting_id = ? ORDER BY ord",
+                "SELECT id, name, status, note, answered FROM recipients WHERE meeting_id = ? ORDER BY ord",
                 (meeting_id,),
             )
         ]
@@ -1108,6 +1125,7 @@ class Database:
             "name": recipient.name,
             "status": recipient.status.value,
             "note": recipient.note,
+            "answered": _iso(recipient.answered),
         }
         recipient.id = self._insert("recipients", row)
         return recipient.id
@@ -1120,10 +1138,33 @@ class Database:
         return recipient_id
 
     def update_recipient(self, recipient_id: int, **fields: Any) -> None:
-        """Change name, status or note of one recipient of the letter."""
-        self._update_checked(
-            "recipients", recipient_id, _RECIPIENT_FIELDS, {k: str(v) for k, v in fields.items()}
+        """Change name, status, note or the date of the answer of one recipient of the letter."""
+        row = {k: _iso(v) if k == "answered" else str(v) for k, v in fields.items()}
+        self._update_checked("recipients", recipient_id, _RECIPIENT_FIELDS, row)
+
+    # --- amendments ---------------------------------------------------------------------------
+
+    def add_amendment(self, meeting_id: int, amendment: Amendment) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO amendments (meeting_id, at, who, why, place, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    meeting_id,
+                    amendment.at.isoformat(timespec="seconds"),
+                    amendment.who,
+                    amendment.why,
+                    amendment.place,
+                    amendment.before,
+                    amendment.after,
+                ),
+            )
+
+    def amendments(self, meeting_id: int) -> list[Amendment]:
+        rows = self.conn.execute(
+            "SELECT at, who, why, place, before, after FROM amendments WHERE meeting_id = ? ORDER BY id",
+            (meeting_id,),
         )
+        return [Amendment(dt.datetime.fromisoformat(r[0]), r[1], r[2], r[3], r[4], r[5]) for r in rows]
 
     def replace_recipients(self, meeting_id: int, recipients: Sequence[Recipient]) -> None:
         """The letter's whole distribution list at once (one transaction)."""
