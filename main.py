@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("file", type=Path, nargs="?", metavar="FILE.json")
     exporter.add_argument("--meeting", type=int, metavar="ID")
     exporter.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
-    exporter.add_argument("--only", choices=("minutes", "letter"))
+    exporter.add_argument("--only", choices=("minutes", "letter", "amendments"))
     exporter.add_argument("--format", choices=("docx", "pdf"), dest="file_format")
     exporter.add_argument("--font", metavar="NAME", help="ชื่อแบบอักษร (ค่าเริ่มต้น: TH Sarabun New)")
 
@@ -162,8 +162,7 @@ def run_export(args: argparse.Namespace) -> int:
         raise UserError(f"ไม่มีโฟลเดอร์ {folder} กรุณาสร้างโฟลเดอร์ก่อน หรือระบุโฟลเดอร์อื่นด้วย -o")
     wanted = [
         (doc, fmt)
-        for doc in DOCUMENTS
-        if args.only in (None, doc)
+        for doc in (DOCUMENTS if args.only is None else (args.only,))
         for fmt in FORMATS
         if args.file_format in (None, fmt)
     ]
@@ -175,14 +174,15 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_new_from(args: argparse.Namespace) -> int:
-    from models.series import next_meeting
+    from models.series import STANDARD_SECTIONS, TEMPLATE_SETTING, next_meeting
 
     with open_database(args) as database:
         try:
             previous = database.load_document(args.meeting)
         except KeyError:
             raise UserError(f"ไม่มีการประชุมหมายเลข {args.meeting} ในฐานข้อมูล {database.path}") from None
-        print(database.add_document(next_meeting(previous)))
+        template = database.setting(TEMPLATE_SETTING, list(STANDARD_SECTIONS))
+        print(database.add_document(next_meeting(previous, template)))
     return EXIT_OK
 
 

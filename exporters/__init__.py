@@ -13,7 +13,8 @@ from pathlib import Path
 from exporters.layout import Layout
 from models.meeting import MeetingDocument
 
-DOCUMENTS = ("minutes", "letter")
+DOCUMENTS = ("minutes", "letter")  # what `export` writes unless told otherwise
+ALL_DOCUMENTS = (*DOCUMENTS, "amendments")  # the list of changes after certification, when asked
 FORMATS = ("docx", "pdf")
 
 Writer = Callable[[MeetingDocument, Path, Layout], None]
@@ -30,6 +31,8 @@ def _writers() -> dict[tuple[str, str], Writer]:
         ("letter", "docx"): docx_export.write_letter_docx,
         ("minutes", "pdf"): pdf_export.write_minutes_pdf,
         ("letter", "pdf"): pdf_export.write_letter_pdf,
+        ("amendments", "docx"): docx_export.write_amendments_docx,
+        ("amendments", "pdf"): pdf_export.write_amendments_pdf,
     }
 
 

@@ -736,3 +736,54 @@ def _letter_footer(document: MeetingDocument, layout: Layout) -> list[Para]:
         for line in office.slogan
     )
     return footer
+
+
+# --- amendments after certification ---------------------------------------------------------
+
+AMENDMENT_COLUMNS = ("ที่", "วันเวลา", "ผู้แก้ไข", "ส่วนที่แก้", "เดิม", "แก้เป็น", "เหตุผล")
+
+
+def compose_amendments(
+    document: MeetingDocument, layout: Layout, measure: Measure | None = None
+) -> Composition:
+    """The list of changes made to the minutes after they were certified."""
+    meeting = document.meeting
+    measure = measure or measure_at(layout.font_size_pt)
+    title = f"บันทึกการแก้ไขรายงาน{meeting.title}"
+    out: list[Element] = [
+        _para(layout, title, bold=True, align=Align.CENTER, keep_with_next=True, role="title"),
+        _para(
+            layout,
+            f"ครั้งที่ {meeting.seq}/{meeting.year} {thai.format_date(meeting.date, weekday=True)}",
+            bold=True,
+            align=Align.CENTER,
+            keep_with_next=True,
+            role="title",
+        ),
+    ]
+    if meeting.certified:
+        out.append(
+            _para(layout, f"รับรองรายงานการประชุมเมื่อ {thai.format_date(meeting.certified)}", align=Align.CENTER)
+        )
+    if not document.amendments:
+        out.append(_para(layout, "ไม่มีการแก้ไขหลังรับรอง", space_before_pt=12, role="body"))
+        return Composition(layout.digits(title), out)
+    header = tuple(GridCell(text, Align.CENTER, True) for text in AMENDMENT_COLUMNS)
+    rows: list[tuple[GridCell | None, ...]] = [header]
+    for number, amendment in enumerate(document.amendments, start=1):
+        when = f"{thai.format_date(amendment.at.date())} {thai.format_time(amendment.at.time())}"
+        texts = (
+            f"{number}",
+            when,
+            amendment.who,
+            amendment.place,
+            amendment.before,
+            amendment.after,
+            amendment.why,
+        )
+        rows.append(tuple(GridCell(layout.digits(text)) for text in texts))
+    columns = _cell_texts(rows, header_rows=1)
+    widths = column_widths(columns, layout.text_width_cm, measure, layout.table_cell_padding_cm)
+    out.append(Spacer(0.3))
+    out.append(Grid(widths, tuple(rows), header_rows=1, borders=True, role="table"))
+    return Composition(layout.digits(title), out)

@@ -37,6 +37,7 @@ from exporters.compose import (
     Rule,
     Spacer,
     Span,
+    compose_amendments,
     compose_letter,
     compose_minutes,
 )
@@ -129,6 +130,10 @@ def write_minutes_docx(document: MeetingDocument, path: Path, layout: Layout) ->
 
 def write_letter_docx(document: MeetingDocument, path: Path, layout: Layout) -> None:
     _save(compose_letter(document, layout), path, layout)
+
+
+def write_amendments_docx(document: MeetingDocument, path: Path, layout: Layout) -> None:
+    _save(compose_amendments(document, layout), path, layout)
 
 
 def build_docx(composition: Composition, layout: Layout) -> Document:

@@ -38,6 +38,7 @@ from exporters.compose import (
     Picture,
     Rule,
     Span,
+    compose_amendments,
     compose_letter,
     compose_minutes,
 )
@@ -60,6 +61,10 @@ def write_minutes_pdf(document: MeetingDocument, path: Path, layout: Layout) -> 
 def write_letter_pdf(document: MeetingDocument, path: Path, layout: Layout) -> None:
     composition = compose_letter(document, layout, measure_at(layout.font_size_pt))
     _save(composition, path, layout)
+
+
+def write_amendments_pdf(document: MeetingDocument, path: Path, layout: Layout) -> None:
+    _save(compose_amendments(document, layout, measure_at(layout.font_size_pt)), path, layout)
 
 
 def _save(composition: Composition, path: Path, layout: Layout) -> None:

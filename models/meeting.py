@@ -238,6 +238,7 @@ class MeetingDocument:
     meeting: Meeting
     office: Office | None = None
     letter: Letter | None = None
+    amendments: list[Amendment] = field(default_factory=list, compare=False)  # database only
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ STANDARD_SECTIONS = (
     "เรื่องอื่น ๆ",
 )
 PRE_AGENDA_TITLE = "ก่อนเข้าระเบียบวาระการประชุม"
+TEMPLATE_SETTING = "section_template"  # the clerk's own list of section titles, in the database
 NEXT_MEETING_WORDS = ("ครั้งต่อไป", "ครั้งถัดไป", "นัดประชุม")
 CERTIFY_RESOLUTION = "รับรอง"
 

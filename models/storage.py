@@ -228,6 +228,11 @@ def _migrate_to_6(db: sqlite_utils.Database) -> None:
     )
 
 
+def _migrate_to_7(db: sqlite_utils.Database) -> None:
+    """Settings the clerk edits and every meeting shares, such as the agenda template."""
+    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
 # Each entry brings the schema from version i to i + 1. Append only; never edit a released one.
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _migrate_to_1,
@@ -236,6 +241,7 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _migrate_to_4,
     _migrate_to_5,
     _migrate_to_6,
+    _migrate_to_7,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -701,7 +707,7 @@ class Database:
         meeting.attendees = self._load_attendees(meeting_id)
         meeting.sections = self._load_tree(meeting_id)
         office = self.load_office(row["office_id"]) if row["office_id"] is not None else None
-        return MeetingDocument(meeting, office, self._load_letter(meeting_id))
+        return MeetingDocument(meeting, office, self._load_letter(meeting_id), self.amendments(meeting_id))
 
     def meeting_office_id(self, meeting_id: int) -> int | None:
         row = self.conn.execute("SELECT office_id FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
@@ -779,6 +785,17 @@ class Database:
             raise KeyError(sorted(set(fields) - set(row)))
         with self.transaction():
             self._set_fields("offices", office_id, row)
+
+    def setting(self, key: str, default: Any) -> Any:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return default if row is None else json.loads(row[0])
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                (key, json.dumps(value, ensure_ascii=False)),
+            )
 
     def office_words(self, office_id: int) -> list[str]:
         rows = self.conn.execute(

@@ -163,3 +163,32 @@ def test_new_from_makes_the_next_meeting(tmp_path: Path) -> None:
     dumped = json.loads(run("dump", "--meeting", "2", "--db", db).stdout)
     assert (dumped["meeting"]["seq"], dumped["meeting"]["date"]) == (11, "2024-11-28")
     assert run("new-from", "--meeting", "9", "--db", db).returncode == 2
+
+
+def test_the_amendment_list_exports(tmp_path: Path) -> None:
+    import datetime as dt  # noqa: PLC0415
+
+    from models.editing import MeetingEditor  # noqa: PLC0415
+    from models.storage import Database  # noqa: PLC0415
+
+    db = tmp_path / "m.sqlite3"
+    assert run("import", DEMO_MEETING, "--db", db).returncode == 0
+    with Database.open(db, backup=False) as database:
+        editor = MeetingEditor(database, 1)
+        editor.certify(dt.date(2024, 11, 16))
+        editor.begin_amendment("นางบุษบา ยอดดี", "ที่ประชุมขอแก้ไข")
+        editor.set_meeting_field("venue", "ห้องประชุมใหม่")
+    out = tmp_path / "out"
+    out.mkdir()
+    result = run("export", "--meeting", "1", "--db", db, "-o", out, "--only", "amendments")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["amendments.docx", "amendments.pdf"]
+    import docx  # noqa: PLC0415
+
+    text = "\n".join(
+        cell.text
+        for table in docx.Document(str(out / "amendments.docx")).tables
+        for row in table.rows
+        for cell in row.cells
+    )
+    assert "นางบุษบา ยอดดี" in text and "ห้องประชุมใหม่" in text and "ที่ประชุมขอแก้ไข" in text

@@ -423,3 +423,35 @@ def test_search_in_all_meetings_opens_the_place(window: MainWindow) -> None:
     assert window.editor.meeting_id == hits[target].meeting_id
     node = window.agenda_tab.current_node()
     assert node is not None and node.title.startswith("ผลการบันทึกข้อมูลความจำเป็นพื้นฐาน")
+
+
+def test_certified_minutes_refuse_edits_in_the_window_until_an_amendment(
+    window: MainWindow, db_path: Path
+) -> None:
+    import datetime as dt  # noqa: PLC0415
+
+    window.editor.certify(dt.date(2024, 11, 16))
+    window.open_meeting(window.editor.meeting_id)
+    assert "รับรองแล้ว" in window.windowTitle()
+    title = window.header_tab.title
+    type_thai(title, "ก")
+    assert reopened(db_path).meeting.title == window.editor.document.meeting.title
+    assert title.text() == window.editor.document.meeting.title  # the view shows what is stored
+    assert "รับรองแล้ว" in window.statusBar().currentMessage()
+
+    window.begin_amendment("นางบุษบา ยอดดี", "มติที่ประชุมครั้งที่ ๑๑/๒๕๖๗")
+    type_thai(title, " (แก้ไข)")
+    window.end_amendment()
+    assert reopened(db_path).meeting.title.endswith("(แก้ไข)")
+    with Database.open(db_path, backup=False) as database:
+        amendments = database.amendments(window.editor.meeting_id)
+    assert amendments and amendments[0].who == "นางบุษบา ยอดดี"
+
+
+def test_the_agenda_template_is_editable_and_used(window: MainWindow) -> None:
+    window.edit_template("ประธานแจ้ง\nรับรองรายงาน\nสืบเนื่อง\nเพื่อทราบ\nเพื่อพิจารณา\nอื่น ๆ\nนัดหมายครั้งต่อไป")
+    window.new_meeting()
+    assert [s.title for s in window.editor.document.meeting.sections][-1] == "นัดหมายครั้งต่อไป"
+    window.next_meeting()
+    sections = window.editor.document.meeting.sections
+    assert len(sections) == 8 and sections[2].title.startswith("รับรองรายงานการประชุมครั้งที่")

@@ -217,6 +217,7 @@ class ExportDialog(QDialog):
         (("minutes", "pdf"), "รายงานการประชุม (PDF สำหรับพิมพ์)"),
         (("letter", "docx"), "หนังสือนำส่ง (DOCX)"),
         (("letter", "pdf"), "หนังสือนำส่ง (PDF)"),
+        (("amendments", "pdf"), "บันทึกการแก้ไขหลังรับรอง (PDF)"),
     )
 
     def __init__(
@@ -230,7 +231,7 @@ class ExportDialog(QDialog):
         self.boxes: dict[tuple[str, str], QCheckBox] = {}
         for job, label in self.CHOICES:
             box = QCheckBox(label)
-            box.setChecked(chosen is None or job in chosen)
+            box.setChecked(job in chosen if chosen is not None else job[0] != "amendments")
             self.boxes[job] = box
             layout.addWidget(box)
         self.folder = QLineEdit(folder)
@@ -264,3 +265,33 @@ class ExportDialog(QDialog):
             QMessageBox.warning(self, "ไม่มีโฟลเดอร์นี้", f"ไม่มีโฟลเดอร์ {self.folder.text()} กรุณาเลือกโฟลเดอร์อื่น")
         else:
             self.accept()
+
+
+class AnswerDialog(QDialog):
+    """A recipient's answer to the minutes: certified, or corrections with what to correct."""
+
+    def __init__(self, names: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("บันทึกคำตอบของผู้รับ")
+        self.recipient = QComboBox()
+        self.recipient.addItems(names)
+        self.status = QComboBox()
+        self.status.addItem("รับรอง", "certified")
+        self.status.addItem("ขอแก้ไข", "corrections")
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("สิ่งที่ขอแก้ไข")
+        form = QFormLayout()
+        form.addRow("ผู้รับ", self.recipient)
+        form.addRow("คำตอบ", self.status)
+        form.addRow("หมายเหตุ", self.note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def answer(self) -> tuple[int, str, str]:
+        return self.recipient.currentIndex(), str(self.status.currentData()), self.note.text().strip()

@@ -40,14 +40,6 @@ from models.storage import Database
 from ui.commands import FieldCommand, InsertNode, MoveNode, RemoveNode
 from ui.tabs import AgendaTab, HeaderTab, LetterTab, RosterTab
 
-STANDARD_SECTIONS = (
-    "เรื่องที่ประธานแจ้งให้ทราบ",
-    "รับรองรายงานการประชุมครั้งที่แล้ว",
-    "เรื่องสืบเนื่องจากการประชุมครั้งที่แล้ว",
-    "เรื่องเพื่อทราบ",
-    "เรื่องเพื่อพิจารณา",
-    "เรื่องอื่น ๆ",
-)
 SHORTCUTS = (
     ("Ctrl+N", "การประชุมใหม่"),
     ("Ctrl+Shift+M", "การประชุมครั้งถัดไป ต่อจากครั้งนี้"),
@@ -167,6 +159,7 @@ class MainWindow(QMainWindow):
         file = bar.addMenu("ไฟล์")
         self._action(file, "การประชุมใหม่", "Ctrl+N", self.new_meeting)
         self._action(file, "การประชุมครั้งถัดไป (ต่อจากครั้งนี้)", "Ctrl+Shift+M", self.next_meeting)
+        self._action(file, "แม่แบบระเบียบวาระ...", None, self.edit_template)
         self._action(file, "นำเข้าไฟล์การประชุม...", "Ctrl+O", self.import_file)
         self._action(file, "บันทึกเป็นไฟล์การประชุม...", "Ctrl+Shift+S", self.export_file)
         self._action(file, "ส่งออกรายงานและหนังสือนำส่ง...", "Ctrl+E", self.export_documents)
@@ -194,6 +187,11 @@ class MainWindow(QMainWindow):
         self._action(agenda, "ย่อหน้าเข้า", None, self.indent)
         self._action(agenda, "ย่อหน้าออก", None, self.outdent)
         self._action(agenda, "ลบเรื่อง", None, self.delete_node)
+        certification = bar.addMenu("การรับรอง")
+        self._action(certification, "บันทึกคำตอบของผู้รับ...", None, self.record_answer)
+        self._action(certification, "รับรองรายงานการประชุม", None, self.certify)
+        self._action(certification, "เริ่มแก้ไขหลังรับรอง...", None, self.begin_amendment)
+        self._action(certification, "จบการแก้ไขหลังรับรอง", None, self.end_amendment)
         view = bar.addMenu("มุมมอง")
         for number in range(4):
             self._action(
@@ -283,16 +281,92 @@ class MainWindow(QMainWindow):
         self.header_tab.refresh()
         self.letter_tab.refresh()
         self.reload_meetings()
-        meeting = self.editor.document.meeting
-        self.setWindowTitle(
-            thai.to_thai_digits(f"ครั้งที่ {meeting.seq}/{meeting.year} — {meeting.title} — thai-minutes")
-        )
+        self._show_title()
         self._mark_saved()
+
+    def _show_title(self) -> None:
+        meeting = self.editor.document.meeting
+        state = ""
+        if meeting.certified:
+            state = " (รับรองแล้ว" + (" — กำลังแก้ไขหลังรับรอง)" if self.editor.amendment else ")")
+        title = f"ครั้งที่ {meeting.seq}/{meeting.year}{state} — {meeting.title} — thai-minutes"
+        self.setWindowTitle(thai.to_thai_digits(title))
+
+    # --- certification ----------------------------------------------------------------------
+
+    def record_answer(self, answer: tuple[int, str, str] | None = None) -> None:
+        """A recipient's answer: certified, or corrections with a note."""
+        from models.meeting import RecipientStatus  # noqa: PLC0415
+        from ui.dialogs import AnswerDialog  # noqa: PLC0415
+
+        letter = self.editor.document.letter if self.has_meeting else None
+        if letter is None or not letter.recipients:
+            QMessageBox.information(self, "ยังไม่มีผู้รับ", "ใส่บัญชีแจกจ่ายในแท็บหนังสือนำส่งก่อน")
+            return
+        if answer is None:
+            dialog = AnswerDialog([r.name for r in letter.recipients], self)
+            if dialog.exec() != AnswerDialog.DialogCode.Accepted:
+                return
+            answer = dialog.answer()
+        index, status, note = answer
+        self.editor.record_answer(index, RecipientStatus(status), note)
+        self.statusBar().showMessage(f"บันทึกคำตอบของ {letter.recipients[index].name} แล้ว", 5000)
+
+    def certify(self) -> None:
+        from models.editing import CertificationError  # noqa: PLC0415
+
+        if not self.has_meeting:
+            return
+        try:
+            self.editor.certify(dt.date.today())
+        except CertificationError as error:
+            QMessageBox.information(self, "ยังรับรองไม่ได้", str(error))
+            return
+        self.undo_stack.clear()  # the certified minutes are what stands
+        self._show_title()
+
+    def begin_amendment(self, who: str | None = None, why: str | None = None) -> None:
+        from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415
+
+        from models.editing import CertificationError  # noqa: PLC0415
+
+        if not self.has_meeting:
+            return
+        if who is None or why is None:
+            who, ok = QInputDialog.getText(self, "แก้ไขหลังรับรอง", "ผู้แก้ไข (ชื่อ-สกุล)")
+            if not ok:
+                return
+            why, ok = QInputDialog.getText(self, "แก้ไขหลังรับรอง", "เหตุผลที่แก้ไข (เช่น มติที่ประชุมครั้งที่ ...)")
+            if not ok:
+                return
+        try:
+            self.editor.begin_amendment(who, why)
+        except CertificationError as error:
+            QMessageBox.information(self, "แก้ไขหลังรับรองไม่ได้", str(error))
+            return
+        self._show_title()
+
+    def end_amendment(self) -> None:
+        if self.has_meeting:
+            self.editor.end_amendment()
+            self.undo_stack.clear()  # undoing an amendment would be another amendment
+            self._show_title()
 
     # --- changes ----------------------------------------------------------------------------
 
     def push(self, command: Any) -> None:
+        if self.has_meeting and self.editor.certified and self.editor.amendment is None:
+            self.refused()
+            return
         self.undo_stack.push(command)
+
+    def refused(self) -> None:
+        """Certified minutes: say how to change them, and show again what is stored."""
+        self.statusBar().showMessage(
+            "รายงานการประชุมนี้รับรองแล้ว แก้ไขได้ทาง การรับรอง → เริ่มแก้ไขหลังรับรอง (ระบุผู้แก้และเหตุผล)", 8000
+        )
+        for part in ("header", "roster", "agenda", "letter"):
+            self.changed(part)
 
     def set_field(self, part: str, key: object, apply: Callable[[Any], Any], value: Any) -> None:
         if not self.has_meeting:
@@ -471,7 +545,7 @@ class MainWindow(QMainWindow):
             year=year,
             date=today,
             sections=[Section("ก่อนเข้าระเบียบวาระการประชุม", is_agenda=False)]
-            + [Section(t) for t in STANDARD_SECTIONS],
+            + [Section(t) for t in self.section_template()],
         )
         meeting_id = self.database.add_document(MeetingDocument(meeting, office))
         self.open_meeting(meeting_id)
@@ -483,8 +557,37 @@ class MainWindow(QMainWindow):
         from models.series import next_meeting  # noqa: PLC0415
 
         if self.has_meeting:
-            self.open_meeting(self.database.add_document(next_meeting(self.editor.document)))
+            document = next_meeting(self.editor.document, self.section_template())
+            self.open_meeting(self.database.add_document(document))
             self.tabs.setCurrentWidget(self.header_tab)
+
+    def section_template(self) -> list[str]:
+        from models.series import STANDARD_SECTIONS, TEMPLATE_SETTING  # noqa: PLC0415
+
+        return list(self.database.setting(TEMPLATE_SETTING, list(STANDARD_SECTIONS)))
+
+    def edit_template(self, text: str | None = None) -> None:
+        """The section titles new meetings start with, one a line (section 2 certifies and
+        section 3 follows up, whatever their titles)."""
+        from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415
+
+        from models.series import TEMPLATE_SETTING  # noqa: PLC0415
+        from ui.fields import text_lines  # noqa: PLC0415
+
+        if text is None:
+            current = "\n".join(self.section_template())
+            text, ok = QInputDialog.getMultiLineText(
+                self, "แม่แบบระเบียบวาระ", "หัวข้อระเบียบวาระ บรรทัดละหนึ่ง", current
+            )
+            if not ok:
+                return
+        titles = text_lines(text)
+        if len(titles) < 3:
+            QMessageBox.information(
+                self, "แม่แบบสั้นเกินไป", "ต้องมีอย่างน้อย ๓ ระเบียบวาระ (วาระที่ ๒ รับรองรายงาน วาระที่ ๓ เรื่องสืบเนื่อง)"
+            )
+            return
+        self.database.set_setting(TEMPLATE_SETTING, titles)
 
     def import_file(self) -> None:
         from models.meetingfile import MeetingFileError, read_meeting_file  # noqa: PLC0415
