@@ -174,6 +174,28 @@ def _table_findings(meeting: Meeting, places: dict[int, str]) -> Iterator[Findin
                 fix = "พิมพ์เป็นตัวเลข หรือใช้ - เมื่อไม่มีข้อมูล"
                 yield Finding(Severity.WARNING, f"{where} ช่อง {cell}", problem.message, fix, node)
         yield from _typed_totals(block, where, node)
+        yield from _typed_formula_cells(block, where, node)
+
+
+def _typed_formula_cells(table: Table, where: str, node: Node) -> Iterator[Finding]:
+    """A figure typed into a computed column (a percentage pasted from Word, say) must agree
+    with what the formula gives, as printed."""
+    computed = compute_table(table)
+    for row_index, row in enumerate(table.rows):
+        for column_index, column in enumerate(table.columns):
+            if not column.formula or column_index >= len(row):
+                continue
+            typed = thai.parse_figure(row[column_index])
+            shown = computed.rows[row_index][column_index]
+            value = thai.parse_figure(shown)
+            if typed is None or value is None:
+                continue
+            if typed.quantize(value) != value:
+                cell = f"{column_letter(column_index)}{row_index + 1}"
+                message = f"พิมพ์ไว้ {row[column_index]} แต่สูตร {column.formula} ได้ {shown}"
+                yield Finding(
+                    Severity.ERROR, f"{where} ช่อง {cell}", message, f"แก้เป็น {shown} หรือลบค่าที่พิมพ์ไว้", node
+                )
 
 
 def _is_typed_total(row: Sequence[str]) -> bool:

@@ -132,3 +132,13 @@ def test_mistakes_in_the_letter_body_count_too(demo: MeetingDocument, mistake: s
     text = "เงิน ๑๐๐ บาท (สองร้อยบาทถ้วน)" if mistake == "amount" else "วันจันทร์ที่ ๓๑ สิงหาคม ๒๕๖๕"
     demo.meeting.sections[1].items[0].blocks.append(Paragraph(text))
     assert len(errors(demo)) == 1
+
+
+def test_a_percentage_typed_that_disagrees_with_its_formula(demo: MeetingDocument) -> None:
+    table = demo.meeting.sections[4].items[0].blocks[1]
+    assert isinstance(table, Table)
+    table.rows[1][4] = "๙๘.๓๖"  # right: 279,840.50 / 284,500 × 100
+    table.rows[2][4] = "๙๘.๐๐"  # wrong: the formula gives ๙๖.๔๐
+    (finding,) = errors(demo)
+    assert finding.where == "วาระ ๔.๑ ตารางที่ ๑ ช่อง E3"
+    assert "๙๖.๔๐" in finding.message
