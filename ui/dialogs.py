@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -37,6 +38,25 @@ KIND_LABELS = {
 }
 
 
+def ok_cancel(dialog: QDialog, accept: Callable[[], None] | None = None) -> QDialogButtonBox:
+    """The dialog's OK and Cancel buttons; OK runs `accept` (which may refuse) or closes."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(accept or dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def stack(dialog: QDialog, *parts: QWidget | QFormLayout | QHBoxLayout) -> QVBoxLayout:
+    """Lay out a dialog's parts from top to bottom."""
+    layout = QVBoxLayout(dialog)
+    for part in parts:
+        if isinstance(part, QWidget):
+            layout.addWidget(part)
+        else:
+            layout.addLayout(part)
+    return layout
+
+
 class ColumnsDialog(QDialog):
     """Titles, merged group headings, kinds and formulas of a table's columns; add and remove."""
 
@@ -56,19 +76,11 @@ class ColumnsDialog(QDialog):
         add.clicked.connect(lambda: self.add_column(Column(""), None))
         remove = QPushButton("ลบคอลัมน์")
         remove.clicked.connect(self._remove_row)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
         row = QHBoxLayout()
         row.addWidget(add)
         row.addWidget(remove)
         row.addStretch()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.grid)
-        layout.addLayout(row)
-        layout.addWidget(buttons)
+        stack(self, self.grid, row, ok_cancel(self, self._accept))
         self.resize(820, 360)
 
     def add_column(self, column: Column, source: int | None = None) -> None:
@@ -164,14 +176,7 @@ class OfficeDialog(QDialog):
         form.addRow("ไปรษณีย์อิเล็กทรอนิกส์", self.email)
         form.addRow("คำขวัญ (บรรทัดละหนึ่ง)", self.slogan)
         form.addRow(choose, self.preview)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        stack(self, form, ok_cancel(self))
         self._show_garuda()
         self.resize(640, 560)
 
@@ -242,12 +247,7 @@ class ExportDialog(QDialog):
         row.addWidget(browse)
         layout.addWidget(QLabel("บันทึกไว้ที่โฟลเดอร์"))
         layout.addLayout(row)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self, self._accept))
         self.resize(560, 280)
 
     def _browse(self) -> None:
@@ -284,14 +284,7 @@ class AnswerDialog(QDialog):
         form.addRow("ผู้รับ", self.recipient)
         form.addRow("คำตอบ", self.status)
         form.addRow("หมายเหตุ", self.note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        stack(self, form, ok_cancel(self))
 
     def answer(self) -> tuple[int, str, str]:
         return self.recipient.currentIndex(), str(self.status.currentData()), self.note.text().strip()
