@@ -740,15 +740,16 @@ def _letter_footer(document: MeetingDocument, layout: Layout) -> list[Para]:
 
 # --- amendments after certification ---------------------------------------------------------
 
-AMENDMENT_COLUMNS = ("ที่", "วันเวลา", "ผู้แก้ไข", "ส่วนที่แก้", "เดิม", "แก้เป็น", "เหตุผล")
+AMENDMENT_LABELS = ("ส่วนที่แก้", "เดิม", "แก้เป็น", "เหตุผล")
+AMENDMENT_TAB_CM = 2.5
 
 
 def compose_amendments(
     document: MeetingDocument, layout: Layout, measure: Measure | None = None
 ) -> Composition:
-    """The list of changes made to the minutes after they were certified."""
+    """The list of changes made to the minutes after they were certified: numbered entries, each
+    with when and who, then the part changed, what it was, what it became and why."""
     meeting = document.meeting
-    measure = measure or measure_at(layout.font_size_pt)
     title = f"บันทึกการแก้ไขรายงาน{meeting.title}"
     out: list[Element] = [
         _para(layout, title, bold=True, align=Align.CENTER, keep_with_next=True, role="title"),
@@ -765,25 +766,32 @@ def compose_amendments(
         out.append(
             _para(layout, f"รับรองรายงานการประชุมเมื่อ {thai.format_date(meeting.certified)}", align=Align.CENTER)
         )
+    out.append(Rule(width_cm=5.0))
     if not document.amendments:
         out.append(_para(layout, "ไม่มีการแก้ไขหลังรับรอง", space_before_pt=12, role="body"))
         return Composition(layout.digits(title), out)
-    header = tuple(GridCell(text, Align.CENTER, True) for text in AMENDMENT_COLUMNS)
-    rows: list[tuple[GridCell | None, ...]] = [header]
+    tab = AMENDMENT_TAB_CM
     for number, amendment in enumerate(document.amendments, start=1):
-        when = f"{thai.format_date(amendment.at.date())} {thai.format_time(amendment.at.time())}"
-        texts = (
-            f"{number}",
-            when,
-            amendment.who,
-            amendment.place,
-            amendment.before,
-            amendment.after,
-            amendment.why,
+        when = f"{thai.format_date(amendment.at.date())} เวลา {thai.format_time(amendment.at.time())}"
+        out.append(
+            _para(
+                layout,
+                f"{number}. {when} โดย {amendment.who}",
+                bold=True,
+                keep_with_next=True,
+                space_before_pt=8,
+            )
         )
-        rows.append(tuple(GridCell(layout.digits(text)) for text in texts))
-    columns = _cell_texts(rows, header_rows=1)
-    widths = column_widths(columns, layout.text_width_cm, measure, layout.table_cell_padding_cm)
-    out.append(Spacer(0.3))
-    out.append(Grid(widths, tuple(rows), header_rows=1, borders=True, role="table"))
+        values = (amendment.place, amendment.before or "-", amendment.after or "-", amendment.why)
+        for index, (label, value) in enumerate(zip(AMENDMENT_LABELS, values, strict=True)):
+            out.append(
+                Para(
+                    (Span(label, True), Span("\t"), *_spans(layout, value)),
+                    left_indent_cm=tab + layout.item_indent_cm,
+                    first_indent_cm=-tab,
+                    tab_cm=tab + layout.item_indent_cm,
+                    keep_with_next=index < len(AMENDMENT_LABELS) - 1,
+                    role="amendment",
+                )
+            )
     return Composition(layout.digits(title), out)
