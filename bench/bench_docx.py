@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import libreoffice_seconds, median_s, run_quietly
+from bench.common import command_seconds, libreoffice_seconds, median_s
 from bench.sized_meeting import lampang_sized, text_size
 from exporters.docx_export import write_letter_docx, write_minutes_docx
 from exporters.layout import DEFAULT_LAYOUT
@@ -32,19 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def command_line_seconds(document: MeetingDocument, folder: Path, repeat: int) -> float:
     source = folder / "sized.minutes.json"
     write_meeting_file(document, source)
-    out = folder / "cli"
-    out.mkdir(exist_ok=True)
-    command = [
-        sys.executable,
-        str(ROOT / "main.py"),
-        "export",
-        str(source),
-        "-o",
-        str(out),
-        "--format",
-        "docx",
-    ]
-    return median_s(functools.partial(run_quietly, command), repeat)
+    return command_seconds(source, folder / "cli", "docx", repeat)
 
 
 def main() -> None:

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pdfplumber
 
-from bench.common import libreoffice_seconds, median_s, run_quietly
+from bench.common import command_seconds, libreoffice_seconds, median_s
 from bench.sized_meeting import lampang_sized, text_size
 from exporters.docx_export import write_minutes_docx
 from exporters.layout import DEFAULT_LAYOUT
@@ -78,19 +78,7 @@ def main() -> None:
             per_page[scale] = export_s / pages
             source = folder / f"sized-{scale}.minutes.json"
             write_meeting_file(document, source)
-            out = folder / f"cli-{scale}"
-            out.mkdir()
-            command = [
-                sys.executable,
-                str(ROOT / "main.py"),
-                "export",
-                str(source),
-                "-o",
-                str(out),
-                "--format",
-                "pdf",
-            ]
-            whole_s = median_s(functools.partial(run_quietly, command), few)
+            whole_s = command_seconds(source, folder / f"cli-{scale}", "pdf", few)
             print(
                 f"scale {scale:>2}: {text_size(document):,} characters, {len(document.meeting.attendees)} attendees, {pages} pages"
             )

@@ -6,6 +6,7 @@ import functools
 import shutil
 import statistics
 import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -43,4 +44,24 @@ def libreoffice_seconds(source: Path, repeat: int) -> float | None:
         str(source),
     ]
     run_quietly(command)  # the first start creates the profile
+    return median_s(functools.partial(run_quietly, command), repeat)
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def command_seconds(source: Path, out: Path, file_format: str, repeat: int) -> float:
+    """Median time of the whole `python main.py export SOURCE -o OUT --format FORMAT`: process
+    start, loading and writing both documents."""
+    out.mkdir(exist_ok=True)
+    command = [
+        sys.executable,
+        str(ROOT / "main.py"),
+        "export",
+        str(source),
+        "-o",
+        str(out),
+        "--format",
+        file_format,
+    ]
     return median_s(functools.partial(run_quietly, command), repeat)

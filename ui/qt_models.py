@@ -24,7 +24,7 @@ from models import thai
 from models.editing import MeetingEditor
 from models.meeting import AttendeeStatus, Item, Node, Section, Table
 from models.roster import STATUS_LABELS, STATUS_WORDS
-from models.tables import column_letter, compute_table
+from models.tables import ComputedTable, column_letter, compute_table
 from ui.commands import Changed, FieldCommand
 
 Index = QModelIndex | QPersistentModelIndex
@@ -257,8 +257,17 @@ class CellsModel(QAbstractTableModel):
     def __init__(self, editor: MeetingEditor, table: Table, push: Push, changed: Changed) -> None:
         super().__init__()
         self.editor, self.table, self.push, self.changed = editor, table, push, changed
+        self._computed: ComputedTable | None = None
+
+    @property
+    def computed(self) -> ComputedTable:
+        """Totals and formulas, worked out once per change of the table, not once per painted cell."""
+        if self._computed is None:
+            self._computed = compute_table(self.table)
+        return self._computed
 
     def refresh(self) -> None:
+        self._computed = None
         self.beginResetModel()
         self.endResetModel()
 
@@ -282,7 +291,7 @@ class CellsModel(QAbstractTableModel):
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
         if not index.isValid():
             return None
-        computed = compute_table(self.table)
+        computed = self.computed
         if role == Qt.ItemDataRole.BackgroundRole:
             bad = any(p.row == index.row() and p.column == index.column() for p in computed.problems)
             if bad:
