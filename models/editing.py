@@ -1,21 +1,25 @@
-"""Edits of one open meeting: each changes the meeting in memory and stores the change at once,
-as one small transaction (`models.storage`).
+"""Edits of one open meeting: each stores the change at once, as one transaction
+(`models.storage`), and only then changes the meeting in memory.
 
 The window's undo commands call these methods and nothing else, so what the clerk sees, what
-is stored and what undo restores cannot drift apart. Every method that removes something returns
-what undo needs to put it back.
+is stored and what undo restores cannot drift apart. Every method returns a `Change` (what
+changed, its old and new value: what undo needs to put it back) and announces it to the
+editor's listeners. Storage comes first: when SQLite refuses a write (locked, full, read-only)
+the exception leaves the meeting in memory as it was, equal to the database.
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from models import thai
+from models.changes import Change, ChangeKind
 from models.meeting import (
     Amendment,
     Attendee,
@@ -87,16 +91,11 @@ def _minutes_change(place: str) -> Callable[[Method], Method]:
                 )
             self._inside_change = True  # the steps of this change are not recorded one by one
             try:
-                result = method(self, *args, **kwargs)
+                change: Change = method(self, *args, **kwargs)
             finally:
                 self._inside_change = False
-            new = args[-1] if args else next(iter(kwargs.values()), None)
-            removes = method.__name__.startswith("remove")
-            before, after = (_text(result), "") if removes else (_text(result), _text(new))
-            if method.__name__.startswith(("insert", "restore")):
-                before, after = "", _text(new)
-            self._record(place, before, after)
-            return result
+            self._record(place, _text(change.old), _text(change.new))
+            return change
 
         return guarded  # type: ignore[return-value]
 
@@ -112,11 +111,15 @@ class Removed:
     node: Node
 
 
+Listener = Callable[[Change], None]
+
+
 class MeetingEditor:
     def __init__(self, database: Database, meeting_id: int) -> None:
         self.database = database
         self.document: MeetingDocument = database.load_document(meeting_id)
         self.amendment: tuple[str, str] | None = None  # (who, why) while an amendment is open
+        self.listeners: list[Listener] = []
         self._inside_change = False
 
     @property
@@ -124,6 +127,22 @@ class MeetingEditor:
         meeting_id = self.document.meeting.id
         assert meeting_id is not None  # a loaded meeting always has its id
         return meeting_id
+
+    def _announce(self, change: Change) -> Change:
+        for listener in list(self.listeners):
+            listener(change)
+        return change
+
+    @contextlib.contextmanager
+    def _all_or_nothing(self, restore: Callable[[], None]) -> Iterator[None]:
+        """Several stored steps as one transaction; when one fails, the database rolls back and
+        `restore` puts the meeting in memory back as it was."""
+        try:
+            with self.database.transaction():
+                yield
+        except BaseException:
+            restore()
+            raise
 
     # --- certification ------------------------------------------------------------------------
 
@@ -133,16 +152,16 @@ class MeetingEditor:
 
     def record_answer(
         self, index: int, status: RecipientStatus, note: str = "", on: dt.date | None = None
-    ) -> None:
+    ) -> Change:
         """A recipient's answer: certified, or corrections with a note."""
         letter = self.document.letter
         assert letter is not None
         recipient = letter.recipients[index]
-        recipient.status, recipient.note, recipient.answered = status, note, on or dt.date.today()
+        answered = on or dt.date.today()
         assert recipient.id is not None
-        self.database.update_recipient(
-            recipient.id, status=status.value, note=note, answered=recipient.answered
-        )
+        self.database.update_recipient(recipient.id, status=status.value, note=note, answered=answered)
+        recipient.status, recipient.note, recipient.answered = status, note, answered
+        return self._announce(Change(ChangeKind.CERTIFICATION, recipient, "answer", new=status))
 
     def why_not_certifiable(self, today: dt.date) -> str | None:
         """None when the minutes may be certified: every recipient answered, or the deadline passed."""
@@ -156,12 +175,13 @@ class MeetingEditor:
         until = f" หรือพ้นกำหนดวันที่ {thai.format_date(deadline)}" if deadline else ""
         return f"ยังรอคำตอบจาก {thai.to_thai_digits(str(len(waiting)))} ราย ({', '.join(waiting[:3])}){until}"
 
-    def certify(self, today: dt.date) -> None:
+    def certify(self, today: dt.date) -> Change:
         reason = self.why_not_certifiable(today)
         if reason is not None:
             raise CertificationError(f"ยังรับรองรายงานการประชุมไม่ได้: {reason}")
-        self.document.meeting.certified = today
         self.database.update_meeting(self.meeting_id, certified=today)
+        self.document.meeting.certified = today
+        return self._announce(Change(ChangeKind.CERTIFICATION, None, "certified", new=today))
 
     def begin_amendment(self, who: str, why: str) -> None:
         if not self.certified:
@@ -186,49 +206,73 @@ class MeetingEditor:
     # --- header -------------------------------------------------------------------------------
 
     @_minutes_change("ข้อมูลการประชุม")
-    def set_meeting_field(self, name: str, value: Any) -> Any:
-        """Set a header field; returns the value it had."""
+    def set_meeting_field(self, name: str, value: Any) -> Change:
+        """Set a header field; the change's `old` is the value it had."""
         if name not in MEETING_FIELDS:
             raise KeyError(name)
         meeting = self.document.meeting
         old = getattr(meeting, name)
-        setattr(meeting, name, value)
         self.database.update_meeting(self.meeting_id, **{name: value})
-        return old
+        setattr(meeting, name, value)
+        return self._announce(Change(ChangeKind.MEETING, meeting, name, old, value))
 
     # --- roster -------------------------------------------------------------------------------
 
     @_minutes_change("เพิ่มผู้เข้าประชุม")
-    def insert_attendee(self, index: int, attendee: Attendee) -> None:
-        attendees = self.document.meeting.attendees
-        index = max(0, min(index, len(attendees)))
-        self.database.insert_attendee(self.meeting_id, index, attendee)
-        attendees.insert(index, attendee)
+    def insert_attendee(self, index: int, attendee: Attendee) -> Change:
+        return self.insert_attendees(index, [attendee])
+
+    @_minutes_change("เพิ่มผู้เข้าประชุม")
+    def insert_attendees(self, index: int, attendees: list[Attendee]) -> Change:
+        """Insert people at `index`, all or none (a pasted list is one transaction)."""
+        roster = self.document.meeting.attendees
+        index = max(0, min(index, len(roster)))
+        with self.database.transaction():
+            for offset, attendee in enumerate(attendees):
+                self.database.insert_attendee(self.meeting_id, index + offset, attendee)
+        roster[index:index] = attendees
+        return self._announce(Change(ChangeKind.ROSTER, None, "insert", None, list(attendees), (index,)))
 
     @_minutes_change("ลบผู้เข้าประชุม")
-    def remove_attendee(self, index: int) -> Attendee:
-        attendee = self.document.meeting.attendees.pop(index)
+    def remove_attendee(self, index: int) -> Change:
+        attendee = self.document.meeting.attendees[index]
         assert attendee.id is not None
         self.database.delete_attendee(attendee.id)
-        return attendee
+        self.document.meeting.attendees.pop(index)
+        return self._announce(Change(ChangeKind.ROSTER, attendee, "remove", attendee, None, (index,)))
+
+    @_minutes_change("ลบผู้เข้าประชุม")
+    def remove_attendees(self, index: int, count: int) -> Change:
+        """Remove `count` people from `index` on, all or none; `old` is the people removed."""
+        roster = self.document.meeting.attendees
+        removed = roster[index : index + count]
+        with self.database.transaction():
+            for attendee in removed:
+                assert attendee.id is not None
+                self.database.delete_attendee(attendee.id)
+        del roster[index : index + count]
+        return self._announce(Change(ChangeKind.ROSTER, None, "remove", removed, None, (index,)))
 
     @_minutes_change("ลำดับผู้เข้าประชุม")
-    def move_attendee(self, index: int, new_index: int) -> None:
+    def move_attendee(self, index: int, new_index: int) -> Change:
         attendees = self.document.meeting.attendees
-        attendee = attendees.pop(index)
-        new_index = max(0, min(new_index, len(attendees)))
-        attendees.insert(new_index, attendee)
+        attendee = attendees[index]
+        new_index = max(0, min(new_index, len(attendees) - 1))
         assert attendee.id is not None
         self.database.move_attendee(attendee.id, new_index)
+        attendees.insert(new_index, attendees.pop(index))
+        return self._announce(
+            Change(ChangeKind.ROSTER, attendee, "move", index, new_index, (index, new_index))
+        )
 
     @_minutes_change("ผู้เข้าประชุม")
-    def set_attendee_field(self, index: int, name: str, value: Any) -> Any:
+    def set_attendee_field(self, index: int, name: str, value: Any) -> Change:
         attendee = self.document.meeting.attendees[index]
         old = getattr(attendee, name)
-        setattr(attendee, name, value)
         assert attendee.id is not None
         self.database.update_attendee(attendee.id, **{name: value})
-        return old
+        setattr(attendee, name, value)
+        return self._announce(Change(ChangeKind.ATTENDEE, attendee, name, old, value, (index,)))
 
     # --- agenda tree --------------------------------------------------------------------------
 
@@ -236,156 +280,206 @@ class MeetingEditor:
         return self.document.meeting.sections if parent is None else parent.items
 
     @_minutes_change("เพิ่มเรื่อง")
-    def insert_node(self, parent: Node | None, index: int, node: Node) -> None:
+    def insert_node(self, parent: Node | None, index: int, node: Node) -> Change:
         """A section at the top (parent None) or an item under a section or item."""
         siblings = self.children_of(parent)
         index = max(0, min(index, len(siblings)))
         self.database.insert_node(self.meeting_id, parent.id if parent else None, index, node)
         siblings.insert(index, node)
+        return self._announce(Change(ChangeKind.TREE, parent, "insert", None, node, (index,)))
 
     @_minutes_change("ลบเรื่อง")
-    def remove_node(self, node: Node) -> Removed:
+    def remove_node(self, node: Node) -> Change:
+        """Remove a node with everything below it; the change's `old` says where it stood."""
         parent, siblings = find_parent(self.document.meeting, node)
         index = next(i for i, sibling in enumerate(siblings) if sibling is node)
-        siblings.pop(index)
         assert node.id is not None
         self.database.delete_node(node.id)
-        return Removed(parent, index, node)
+        siblings.pop(index)
+        return self._announce(
+            Change(ChangeKind.TREE, parent, "remove", Removed(parent, index, node), None, (index,))
+        )
 
     @_minutes_change("เพิ่มเรื่อง")
-    def restore_node(self, removed: Removed) -> None:
+    def restore_node(self, removed: Removed) -> Change:
         """Put back a removed node with everything below it (new ids, same content)."""
-        self.insert_node(removed.parent, removed.index, removed.node)
+        return self.insert_node(removed.parent, removed.index, removed.node)
 
     @_minutes_change("ย้ายเรื่อง")
-    def move_node(self, node: Node, parent: Node | None, index: int) -> Removed:
-        """Move a node under `parent` at `index`; returns where it stood before."""
+    def move_node(self, node: Node, parent: Node | None, index: int) -> Change:
+        """Move a node under `parent` at `index`; the change's `old` says where it stood before."""
         old_parent, siblings = find_parent(self.document.meeting, node)
         old_index = next(i for i, sibling in enumerate(siblings) if sibling is node)
-        siblings.pop(old_index)
         target = self.children_of(parent)
-        index = max(0, min(index, len(target)))
-        target.insert(index, node)
+        index = max(0, min(index, len(target) - (1 if target is siblings else 0)))
         assert node.id is not None
         self.database.move_node(node.id, parent.id if parent else None, index)
-        return Removed(old_parent, old_index, node)
+        siblings.pop(old_index)
+        target.insert(index, node)
+        was = Removed(old_parent, old_index, node)
+        return self._announce(Change(ChangeKind.TREE, parent, "move", was, node, (index,)))
 
     @_minutes_change("เรื่อง")
-    def set_node_field(self, node: Node, name: str, value: Any) -> Any:
-        attribute = "is_agenda" if name == "is_agenda" else name
-        old = getattr(node, attribute)
-        setattr(node, attribute, value)
+    def set_node_field(self, node: Node, name: str, value: Any) -> Change:
+        old = getattr(node, name)
         assert node.id is not None
         self.database.update_node(node.id, **{name: value})
-        return old
+        setattr(node, name, value)
+        return self._announce(Change(ChangeKind.NODE, node, name, old, value))
 
     # --- blocks -------------------------------------------------------------------------------
 
     @_minutes_change("เพิ่มย่อหน้า")
-    def insert_block(self, node: Node, index: int, block: Block) -> None:
+    def insert_block(self, node: Node, index: int, block: Block) -> Change:
         index = max(0, min(index, len(node.blocks)))
         assert node.id is not None
         self.database.insert_block(node.id, index, block)
         node.blocks.insert(index, block)
+        return self._announce(Change(ChangeKind.BLOCKS, node, "insert", None, block, (index,)))
 
     @_minutes_change("ลบย่อหน้า")
-    def remove_block(self, node: Node, index: int) -> Block:
-        block = node.blocks.pop(index)
+    def remove_block(self, node: Node, index: int) -> Change:
+        block = node.blocks[index]
         assert block.id is not None
         self.database.delete_block(block.id)
-        return block
+        node.blocks.pop(index)
+        return self._announce(Change(ChangeKind.BLOCKS, node, "remove", block, None, (index,)))
 
     @_minutes_change("ลำดับย่อหน้า")
-    def move_block(self, node: Node, index: int, new_index: int) -> None:
-        block = node.blocks.pop(index)
-        new_index = max(0, min(new_index, len(node.blocks)))
-        node.blocks.insert(new_index, block)
+    def move_block(self, node: Node, index: int, new_index: int) -> Change:
+        block = node.blocks[index]
+        new_index = max(0, min(new_index, len(node.blocks) - 1))
         assert block.id is not None and node.id is not None
         self.database.move_block(block.id, node.id, new_index)
+        node.blocks.insert(new_index, node.blocks.pop(index))
+        return self._announce(Change(ChangeKind.BLOCKS, node, "move", index, new_index, (index, new_index)))
 
     @_minutes_change("ข้อความ")
-    def set_block_field(self, block: Block, name: str, value: Any) -> Any:
+    def set_block_field(self, block: Block, name: str, value: Any) -> Change:
         old = copy.deepcopy(getattr(block, name))
-        setattr(block, name, value)
         assert block.id is not None
         self.database.update_block(block.id, **{name: value})
-        return old
+        setattr(block, name, value)
+        return self._announce(Change(ChangeKind.BLOCK, block, name, old, value))
 
     @_minutes_change("ช่องในตาราง")
-    def set_cell(self, table: Table, row: int, column: int, text: str) -> str:
+    def set_cell(self, table: Table, row: int, column: int, text: str) -> Change:
         cells = table.rows[row]
-        while len(cells) <= column:
-            cells.append("")
-        old = cells[column]
-        cells[column] = text
+        padded = [*cells, *[""] * (column + 1 - len(cells))]
+        old = padded[column]
+        padded[column] = text
         assert table.id is not None
-        self.database.update_table_row(table.id, row, cells)
-        return old
+        self.database.update_table_row(table.id, row, padded)
+        cells[:] = padded  # the same row object: views keep their place
+        return self._announce(Change(ChangeKind.CELL, table, "cell", old, text, (row, column)))
 
     @_minutes_change("เพิ่มแถวในตาราง")
-    def insert_table_row(self, table: Table, index: int, cells: list[str]) -> None:
+    def insert_table_row(self, table: Table, index: int, cells: list[str]) -> Change:
         index = max(0, min(index, len(table.rows)))
         assert table.id is not None
         self.database.insert_table_row(table.id, index, cells)
         table.rows.insert(index, cells)
+        return self._announce(Change(ChangeKind.ROWS, table, "insert", None, cells, (index,)))
 
     @_minutes_change("ลบแถวในตาราง")
-    def remove_table_row(self, table: Table, index: int) -> list[str]:
-        cells = table.rows.pop(index)
+    def remove_table_row(self, table: Table, index: int) -> Change:
         assert table.id is not None
         self.database.delete_table_row(table.id, index)
-        return cells
+        cells = table.rows.pop(index)
+        return self._announce(Change(ChangeKind.ROWS, table, "remove", cells, None, (index,)))
+
+    @_minutes_change("ลำดับแถวในตาราง")
+    def move_table_row(self, table: Table, index: int, new_index: int) -> Change:
+        new_index = max(0, min(new_index, len(table.rows) - 1))
+        assert table.id is not None
+        self.database.move_table_row(table.id, index, new_index)
+        table.rows.insert(new_index, table.rows.pop(index))
+        return self._announce(Change(ChangeKind.ROWS, table, "move", index, new_index, (index, new_index)))
+
+    @_minutes_change("แถวในตาราง")
+    def set_table_rows(self, table: Table, rows: list[list[str]]) -> Change:
+        """Make the table's rows these (paste, added rows), all or none; rows that stay the
+        same keep their objects. `old` is the rows it had."""
+        old = [list(row) for row in table.rows]
+        kept = list(table.rows)
+
+        def restore() -> None:
+            table.rows[:] = kept
+            for row, cells in zip(kept, old, strict=True):
+                row[:] = cells
+
+        with self._all_or_nothing(restore):
+            self._write_rows(table, rows)
+        return self._announce(Change(ChangeKind.ROWS, table, "replace", old, rows))
+
+    def _write_rows(self, table: Table, rows: list[list[str]]) -> None:
+        assert table.id is not None
+        while len(table.rows) > len(rows):
+            self.database.delete_table_row(table.id, len(table.rows) - 1)
+            table.rows.pop()
+        for index, cells in enumerate(rows):
+            if index < len(table.rows):
+                if table.rows[index] != cells:
+                    self.database.update_table_row(table.id, index, cells)
+                    table.rows[index][:] = cells
+            else:
+                self.database.insert_table_row(table.id, index, cells)
+                table.rows.append(list(cells))
 
     @_minutes_change("คอลัมน์ของตาราง")
-    def set_table_shape(
-        self, table: Table, shape: tuple[list[Column], list[list[str]]]
-    ) -> tuple[list[Column], list[list[str]]]:
-        """Give a table new columns and rows at once (columns added, removed or changed);
-        returns the columns and rows it had."""
+    def set_table_shape(self, table: Table, shape: tuple[list[Column], list[list[str]]]) -> Change:
+        """Give a table new columns and rows at once (columns added, removed or changed), all or
+        none; `old` is the columns and rows it had."""
         columns, rows = shape
         old = (copy.deepcopy(table.columns), [list(row) for row in table.rows])
-        self.set_block_field(table, "columns", copy.deepcopy(columns))
-        while table.rows:
-            self.remove_table_row(table, len(table.rows) - 1)
-        for index, cells in enumerate(rows):
-            self.insert_table_row(table, index, list(cells))
-        return old
+        assert table.id is not None
+
+        def restore() -> None:
+            table.columns, table.rows = copy.deepcopy(old[0]), [list(row) for row in old[1]]
+
+        with self._all_or_nothing(restore):
+            self.database.update_block(table.id, columns=copy.deepcopy(columns))
+            table.columns = copy.deepcopy(columns)
+            self._write_rows(table, [list(cells) for cells in rows])
+        return self._announce(Change(ChangeKind.TABLE, table, "shape", old, shape))
 
     # --- office -------------------------------------------------------------------------------
 
-    def set_office(self, office: Office) -> Office | None:
-        """Change the sending office's profile (shared by its meetings); returns the old one."""
+    def set_office(self, office: Office | None) -> Change:
+        """Change the sending office's profile (shared by its meetings); `old` is the old one."""
         old = copy.deepcopy(self.document.office)
         current = self.document.office
+        new = office or Office("")
         if current is not None and current.id is not None:
-            fields = {name: getattr(office, name) for name in OFFICE_FIELDS}
+            fields = {name: getattr(new, name) for name in OFFICE_FIELDS}
             self.database.update_office(current.id, **fields)
             for name, value in fields.items():
                 setattr(current, name, copy.deepcopy(value))
         else:
-            fresh = copy.deepcopy(office)
+            fresh = copy.deepcopy(new)
             self.database.set_meeting_office(self.meeting_id, fresh)
             self.document.office = fresh
-        return old
+        return self._announce(Change(ChangeKind.OFFICE, self.document.office, "office", old, office))
 
     # --- letter -------------------------------------------------------------------------------
 
-    def set_letter_field(self, name: str, value: Any) -> Any:
-        if self.document.letter is None:
-            self.document.letter = Letter()
-        old = getattr(self.document.letter, name)
-        setattr(self.document.letter, name, value)
+    def set_letter_field(self, name: str, value: Any) -> Change:
+        letter = self.document.letter or Letter()
+        old = getattr(letter, name)
         self.database.update_letter(self.meeting_id, **{name: value})
-        return old
+        setattr(letter, name, value)
+        self.document.letter = letter
+        return self._announce(Change(ChangeKind.LETTER, letter, name, old, value))
 
-    def set_recipients(self, recipients: list[Recipient]) -> list[Recipient]:
-        """Replace the distribution list; returns the old one."""
-        if self.document.letter is None:
-            self.document.letter = Letter()
-        old = copy.deepcopy(self.document.letter.recipients)
-        self.document.letter.recipients = copy.deepcopy(recipients)
-        self.database.replace_recipients(self.meeting_id, self.document.letter.recipients)
-        return old
+    def set_recipients(self, recipients: list[Recipient]) -> Change:
+        """Replace the distribution list; `old` is the old one."""
+        letter = self.document.letter or Letter()
+        old = copy.deepcopy(letter.recipients)
+        fresh = copy.deepcopy(recipients)
+        self.database.replace_recipients(self.meeting_id, fresh)
+        letter.recipients = fresh
+        self.document.letter = letter
+        return self._announce(Change(ChangeKind.RECIPIENTS, letter, "recipients", old, recipients))
 
     def recipients_named(self, names: list[str]) -> list[Recipient]:
         """Recipients for these names; a name already listed keeps its status and note."""

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 
-from models.editing import CertificationError, MeetingEditor, MinutesCertifiedError
+from models.editing import CertificationError, MeetingEditor, MinutesCertifiedError, Removed
 from models.meeting import Item, MeetingDocument, RecipientStatus
 from models.storage import Database
 
@@ -45,12 +46,13 @@ def test_certified_minutes_refuse_edits_and_keep_amendments(
     editor.certify(dt.date(2024, 11, 16))
     item = editor.document.meeting.sections[4].items[0]
     before = database.load_document(editor.meeting_id)
-    for change in (
+    edits: tuple[Callable[[], object], ...] = (
         lambda: editor.set_node_field(item, "title", "ชื่อใหม่"),
         lambda: editor.insert_node(item, 0, Item("เรื่องแทรก")),
         lambda: editor.remove_attendee(0),
         lambda: editor.set_cell(item.blocks[1], 0, 2, "๑"),  # type: ignore[arg-type]
-    ):
+    )
+    for change in edits:
         with pytest.raises(MinutesCertifiedError, match="รับรองแล้ว"):
             change()
     assert database.load_document(editor.meeting_id) == before
@@ -76,6 +78,7 @@ def test_a_restored_item_is_one_amendment(database: Database, demo: MeetingDocum
     editor = open_editor(database, demo)
     editor.certify(dt.date(2024, 11, 16))
     editor.begin_amendment("นางบุษบา ยอดดี", "ลบเรื่องที่บันทึกซ้ำ")
-    removed = editor.remove_node(editor.document.meeting.sections[4].items[2])
+    removed = editor.remove_node(editor.document.meeting.sections[4].items[2]).old
+    assert isinstance(removed, Removed)
     editor.restore_node(removed)
     assert [a.place for a in database.amendments(editor.meeting_id)] == ["ลบเรื่อง", "เพิ่มเรื่อง"]

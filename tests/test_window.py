@@ -97,11 +97,14 @@ def test_undo_and_redo_of_typing_and_of_structure(window: MainWindow, qtbot: QtB
     window.agenda_tab.select(window.editor.document.meeting.sections[1].items[0])
     window.delete_node(confirm=False)
     assert reopened(db_path) != before
-    window.undo_stack.undo()  # the deletion
-    window.undo_stack.undo()  # the typing: one step for the whole word
+    window.undo()  # the deletion
+    window.undo()  # the typing of the word "(ต่อ)": one step
+    assert reopened(db_path).meeting.title == before.meeting.title + " "  # a step for each word
+    window.undo()
     assert reopened(db_path) == before
     assert window.header_tab.title.text() == before.meeting.title
-    window.undo_stack.redo()
+    window.redo()
+    window.redo()
     assert reopened(db_path).meeting.title.endswith("(ต่อ)")
 
 
@@ -193,8 +196,8 @@ class Accepting:
 
 
 def test_a_column_added_with_a_formula_and_undone(window: MainWindow, db_path: Path, qtbot: QtBot) -> None:
+    from ui.agenda import TableEditor  # noqa: PLC0415
     from ui.dialogs import ColumnsDialog  # noqa: PLC0415
-    from ui.tabs import TableEditor  # noqa: PLC0415
 
     window.agenda_tab.select(window.editor.document.meeting.sections[4].items[0])
     editor = window.agenda_tab.item_editor
@@ -291,7 +294,7 @@ def test_drag_and_drop_moves_an_item_and_refuses_moving_into_itself(
 
 
 def test_removing_a_table_row_and_undoing_it(window: MainWindow, db_path: Path) -> None:
-    from ui.tabs import TableEditor  # noqa: PLC0415
+    from ui.agenda import TableEditor  # noqa: PLC0415
 
     window.agenda_tab.select(window.editor.document.meeting.sections[4].items[0])
     editor = window.agenda_tab.item_editor
@@ -339,10 +342,11 @@ def test_blocks_reorder_and_the_roster_offers_choices(window: MainWindow, db_pat
     model = roster.model
     assert model is not None
     status = model.index(0, 4)
-    combo = roster.status_delegate.createEditor(roster.view, None, status)
+    delegate = roster.view.sheet_delegate
+    combo = delegate.createEditor(roster.view, None, status)
     assert isinstance(combo, QComboBox) and combo.count() == 3 and not combo.isEditable()
     combo.setCurrentText("ไม่มาประชุม")
-    roster.status_delegate.setModelData(combo, model, status)
+    delegate.setModelData(combo, model, status)
     combo.deleteLater()
     assert reopened(db_path).meeting.attendees[0].status is AttendeeStatus.ABSENT
 

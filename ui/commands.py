@@ -1,205 +1,243 @@
 """Undo commands: each calls domain edits (`models.editing.MeetingEditor`) and nothing else.
 
-Typing in one field makes one undo step: consecutive changes of the same field merge. After every
-redo and undo the window is told what changed (`Changed`), so that it refreshes the views that
-show it and the status bar can say when the meeting was last saved.
+Commands never tell views what to repaint: the editor announces each `Change` and the session
+(`ui.session`) passes it on. The session runs a command's edit before it enters the undo stack
+(so a refused write never leaves a half-done command there); the stack's own first `redo()` is
+then skipped. Typing in one field merges into one undo step per word or pause.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+from models.changes import Change
 from models.editing import MeetingEditor, Removed
-from models.meeting import Attendee, Block, Node
-
-Changed = Callable[[str], None]  # "header", "roster", "agenda", "letter"
+from models.meeting import Attendee, Block, Node, Table
 
 _FIELD_ID = 1001
+PAUSE_SECONDS = 2.0  # typing after a longer pause is a new undo step, as in Word
+
+Report = Callable[[Exception], None]
 
 
-class FieldCommand(QUndoCommand):
-    """Set one value through an editor method that returns the value it replaced."""
+class EditCommand(QUndoCommand):
+    """One undoable edit. `forward` applies it; `backward` puts back what it changed."""
 
-    def __init__(
-        self, label: str, apply: Callable[[Any], Any], new: Any, key: object, part: str, changed: Changed
-    ) -> None:
+    def __init__(self, label: str) -> None:
         super().__init__(label)
-        self.apply = apply
-        self.new = new
-        self.old: Any = None
-        self.key = key
-        self.part = part
-        self.changed = changed
-        self._first = True
+        self.skip_next = False  # set by the session, which has already run the edit
+        self.report: Report | None = None  # where a refused write goes when Qt runs the edit
+
+    def forward(self) -> None:
+        raise NotImplementedError
+
+    def backward(self) -> None:
+        raise NotImplementedError
 
     def redo(self) -> None:
-        old = self.apply(self.new)
-        if self._first:
-            self.old, self._first = old, False
-        self.changed(self.part)
+        self._run(self.forward)
 
     def undo(self) -> None:
+        self._run(self.backward)
+
+    def _run(self, step: Callable[[], None]) -> None:
+        if self.skip_next:
+            self.skip_next = False
+            return
+        try:
+            step()
+        except Exception as error:  # an exception must never cross into Qt's undo stack
+            if self.report is None:
+                raise
+            self.report(error)
+
+
+class FieldCommand(EditCommand):
+    """Set one value through an editor method that returns the `Change` it made.
+
+    `key` names the field: consecutive changes of the same field merge into one step, until a
+    word ends (the text typed so far ends in a space or line break) or the clerk pauses. With
+    `whole`, every change of the field merges (one step for one cell edit). Key None: always a
+    step of its own.
+    """
+
+    def __init__(
+        self,
+        label: str,
+        apply: Callable[[Any], Change],
+        new: object,
+        key: object = None,
+        whole: bool = False,
+    ) -> None:
+        super().__init__(label)
+        self.apply, self.new, self.key, self.whole = apply, new, key, whole
+        self.old: object = None
+        self._first = True
+        self.at = time.monotonic()
+
+    def forward(self) -> None:
+        change = self.apply(self.new)
+        if self._first:
+            self.old, self._first = change.old, False
+
+    def backward(self) -> None:
         self.apply(self.old)
-        self.changed(self.part)
 
     def id(self) -> int:
         return _FIELD_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if self.key is None or not isinstance(other, FieldCommand) or other.key != self.key:
-            return False  # key None: a step of its own (a cell, a pasted block)
-        self.new = other.new
+            return False
+        if not self.whole and (other.at - self.at > PAUSE_SECONDS or _word_ended(self.new, other.new)):
+            return False
+        self.apply, self.new, self.at = other.apply, other.new, other.at
+        if self.new == self.old:
+            self.setObsolete(True)  # typed and taken back: nothing to undo
         return True
 
 
-class InsertNode(QUndoCommand):
-    def __init__(
-        self, editor: MeetingEditor, parent: Node | None, index: int, node: Node, changed: Changed
-    ) -> None:
+def _word_ended(before: object, after: object) -> bool:
+    """A new word starts: the text so far ended with a space or line break, and more is typed."""
+    if not isinstance(before, str) or not isinstance(after, str):
+        return False
+    return before[-1:].isspace() and len(after) > len(before) and not after[-1:].isspace()
+
+
+class InsertNode(EditCommand):
+    def __init__(self, editor: MeetingEditor, parent: Node | None, index: int, node: Node) -> None:
         super().__init__("เพิ่มเรื่อง")
-        self.editor, self.parent, self.index, self.node, self.changed = editor, parent, index, node, changed
+        self.editor, self.parent, self.index, self.node = editor, parent, index, node
 
-    def redo(self) -> None:
+    def forward(self) -> None:
         self.editor.insert_node(self.parent, self.index, self.node)
-        self.changed("agenda")
 
-    def undo(self) -> None:
+    def backward(self) -> None:
         self.editor.remove_node(self.node)
-        self.changed("agenda")
 
 
-class RemoveNode(QUndoCommand):
-    def __init__(self, editor: MeetingEditor, node: Node, changed: Changed) -> None:
+class RemoveNode(EditCommand):
+    def __init__(self, editor: MeetingEditor, node: Node) -> None:
         super().__init__("ลบเรื่อง")
-        self.editor, self.node, self.changed = editor, node, changed
+        self.editor, self.node = editor, node
         self.removed: Removed | None = None
 
-    def redo(self) -> None:
-        self.removed = self.editor.remove_node(self.node)
-        self.changed("agenda")
+    def forward(self) -> None:
+        removed = self.editor.remove_node(self.node).old
+        assert isinstance(removed, Removed)
+        self.removed = removed
 
-    def undo(self) -> None:
+    def backward(self) -> None:
         assert self.removed is not None
         self.editor.restore_node(self.removed)
-        self.changed("agenda")
 
 
-class MoveNode(QUndoCommand):
-    def __init__(
-        self, editor: MeetingEditor, node: Node, parent: Node | None, index: int, changed: Changed
-    ) -> None:
+class MoveNode(EditCommand):
+    def __init__(self, editor: MeetingEditor, node: Node, parent: Node | None, index: int) -> None:
         super().__init__("ย้ายเรื่อง")
-        self.editor, self.node, self.parent, self.index, self.changed = editor, node, parent, index, changed
+        self.editor, self.node, self.parent, self.index = editor, node, parent, index
         self.was: Removed | None = None
 
-    def redo(self) -> None:
-        self.was = self.editor.move_node(self.node, self.parent, self.index)
-        self.changed("agenda")
+    def forward(self) -> None:
+        was = self.editor.move_node(self.node, self.parent, self.index).old
+        assert isinstance(was, Removed)
+        self.was = was
 
-    def undo(self) -> None:
+    def backward(self) -> None:
         assert self.was is not None
         self.editor.move_node(self.node, self.was.parent, self.was.index)
-        self.changed("agenda")
 
 
-class InsertAttendees(QUndoCommand):
-    def __init__(
-        self, editor: MeetingEditor, index: int, attendees: list[Attendee], changed: Changed
-    ) -> None:
+class InsertAttendees(EditCommand):
+    def __init__(self, editor: MeetingEditor, index: int, attendees: list[Attendee]) -> None:
         super().__init__("เพิ่มผู้เข้าประชุม")
-        self.editor, self.index, self.attendees, self.changed = editor, index, attendees, changed
+        self.editor, self.index, self.attendees = editor, index, attendees
 
-    def redo(self) -> None:
-        for offset, attendee in enumerate(self.attendees):
-            self.editor.insert_attendee(self.index + offset, attendee)
-        self.changed("roster")
+    def forward(self) -> None:
+        self.editor.insert_attendees(self.index, self.attendees)
 
-    def undo(self) -> None:
-        for _ in self.attendees:
-            self.editor.remove_attendee(self.index)
-        self.changed("roster")
+    def backward(self) -> None:
+        self.editor.remove_attendees(self.index, len(self.attendees))
 
 
-class RemoveAttendee(QUndoCommand):
-    def __init__(self, editor: MeetingEditor, index: int, changed: Changed) -> None:
+class RemoveAttendee(EditCommand):
+    def __init__(self, editor: MeetingEditor, index: int) -> None:
         super().__init__("ลบผู้เข้าประชุม")
-        self.editor, self.index, self.changed = editor, index, changed
+        self.editor, self.index = editor, index
         self.attendee: Attendee | None = None
 
-    def redo(self) -> None:
-        self.attendee = self.editor.remove_attendee(self.index)
-        self.changed("roster")
+    def forward(self) -> None:
+        attendee = self.editor.remove_attendee(self.index).old
+        assert isinstance(attendee, Attendee)
+        self.attendee = attendee
 
-    def undo(self) -> None:
+    def backward(self) -> None:
         assert self.attendee is not None
         self.editor.insert_attendee(self.index, self.attendee)
-        self.changed("roster")
 
 
-class MoveAttendee(QUndoCommand):
-    def __init__(self, editor: MeetingEditor, index: int, new_index: int, changed: Changed) -> None:
+class MoveAttendee(EditCommand):
+    def __init__(self, editor: MeetingEditor, index: int, new_index: int) -> None:
         super().__init__("ย้ายผู้เข้าประชุม")
-        self.editor, self.index, self.new_index, self.changed = editor, index, new_index, changed
+        self.editor, self.index, self.new_index = editor, index, new_index
 
-    def redo(self) -> None:
+    def forward(self) -> None:
         self.editor.move_attendee(self.index, self.new_index)
-        self.changed("roster")
 
-    def undo(self) -> None:
+    def backward(self) -> None:
         self.editor.move_attendee(self.new_index, self.index)
-        self.changed("roster")
 
 
-class InsertBlock(QUndoCommand):
-    def __init__(self, editor: MeetingEditor, node: Node, index: int, block: Block, changed: Changed) -> None:
+class InsertBlock(EditCommand):
+    def __init__(self, editor: MeetingEditor, node: Node, index: int, block: Block) -> None:
         super().__init__("เพิ่มย่อหน้า")
-        self.editor, self.node, self.index, self.block, self.changed = editor, node, index, block, changed
+        self.editor, self.node, self.index, self.block = editor, node, index, block
 
-    def redo(self) -> None:
+    def forward(self) -> None:
         self.editor.insert_block(self.node, self.index, self.block)
-        self.changed("blocks")
 
-    def undo(self) -> None:
+    def backward(self) -> None:
         self.editor.remove_block(self.node, self.index)
-        self.changed("blocks")
 
 
-class RemoveBlock(QUndoCommand):
-    def __init__(self, editor: MeetingEditor, node: Node, index: int, changed: Changed) -> None:
+class RemoveBlock(EditCommand):
+    def __init__(self, editor: MeetingEditor, node: Node, index: int) -> None:
         super().__init__("ลบย่อหน้า")
-        self.editor, self.node, self.index, self.changed = editor, node, index, changed
+        self.editor, self.node, self.index = editor, node, index
         self.block: Block | None = None
 
-    def redo(self) -> None:
-        self.block = self.editor.remove_block(self.node, self.index)
-        self.changed("blocks")
+    def forward(self) -> None:
+        block = self.editor.remove_block(self.node, self.index).old
+        self.block = block  # type: ignore[assignment]  # remove_block's old is the block
 
-    def undo(self) -> None:
+    def backward(self) -> None:
         assert self.block is not None
         self.editor.insert_block(self.node, self.index, self.block)
-        self.changed("blocks")
 
 
-class MoveBlock(QUndoCommand):
-    def __init__(
-        self, editor: MeetingEditor, node: Node, index: int, new_index: int, changed: Changed
-    ) -> None:
+class MoveBlock(EditCommand):
+    def __init__(self, editor: MeetingEditor, node: Node, index: int, new_index: int) -> None:
         super().__init__("ย้ายย่อหน้า")
-        self.editor, self.node, self.index, self.new_index, self.changed = (
-            editor,
-            node,
-            index,
-            new_index,
-            changed,
-        )
+        self.editor, self.node, self.index, self.new_index = editor, node, index, new_index
 
-    def redo(self) -> None:
+    def forward(self) -> None:
         self.editor.move_block(self.node, self.index, self.new_index)
-        self.changed("blocks")
 
-    def undo(self) -> None:
+    def backward(self) -> None:
         self.editor.move_block(self.node, self.new_index, self.index)
-        self.changed("blocks")
+
+
+class MoveTableRow(EditCommand):
+    def __init__(self, editor: MeetingEditor, table: Table, index: int, new_index: int) -> None:
+        super().__init__("ย้ายแถวในตาราง")
+        self.editor, self.table, self.index, self.new_index = editor, table, index, new_index
+
+    def forward(self) -> None:
+        self.editor.move_table_row(self.table, self.index, self.new_index)
+
+    def backward(self) -> None:
+        self.editor.move_table_row(self.table, self.new_index, self.index)

@@ -38,12 +38,59 @@ KIND_LABELS = {
 }
 
 
-def ok_cancel(dialog: QDialog, accept: Callable[[], None] | None = None) -> QDialogButtonBox:
-    """The dialog's OK and Cancel buttons; OK runs `accept` (which may refuse) or closes."""
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+def ok_cancel(
+    dialog: QDialog, accept: Callable[[], None] | None = None, ok: str = "ตกลง", cancel: str = "ยกเลิก"
+) -> QDialogButtonBox:
+    """The dialog's OK and Cancel buttons, in Thai; OK runs `accept` (which may refuse) or closes."""
+    buttons = QDialogButtonBox()
+    buttons.addButton(ok, QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
     buttons.accepted.connect(accept or dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def _message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> None:
+    box = QMessageBox(icon, title, text, parent=parent)
+    box.addButton("ตกลง", QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    """A message with a Thai ตกลง button (Qt ships no Thai translation of its own buttons)."""
+    _message(parent, QMessageBox.Icon.Information, title, text)
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    _message(parent, QMessageBox.Icon.Warning, title, text)
+
+
+def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> bool:
+    """A question answered with Thai buttons named after what they do; Escape answers no."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no_button)
+    box.setEscapeButton(no_button)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def ask_text(
+    parent: QWidget | None, title: str, label: str, text: str = "", multiline: bool = False
+) -> str | None:
+    """A line (or lines) of text, or None when cancelled."""
+    from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415
+
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    if multiline:
+        dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+    dialog.setTextValue(text)
+    dialog.setOkButtonText("ตกลง")
+    dialog.setCancelButtonText("ยกเลิก")
+    return dialog.textValue() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 def stack(dialog: QDialog, *parts: QWidget | QFormLayout | QHBoxLayout) -> QVBoxLayout:
@@ -140,7 +187,7 @@ class ColumnsDialog(QDialog):
                 try:
                     parse_formula(column.formula)
                 except FormulaError as error:
-                    QMessageBox.warning(self, "สูตรไม่ถูกต้อง", f"คอลัมน์ {column_letter(index)}: {error}")
+                    warn(self, "สูตรไม่ถูกต้อง", f"คอลัมน์ {column_letter(index)}: {error}")
                     return
         self.accept()
 
@@ -191,7 +238,7 @@ class OfficeDialog(QDialog):
             self.garuda = data
             self._show_garuda()
         else:
-            QMessageBox.warning(self, "ใช้ภาพนี้ไม่ได้", f"อ่านไฟล์ภาพ {path.name} ไม่ได้ กรุณาใช้ไฟล์ PNG หรือ JPEG")
+            warn(self, "ใช้ภาพนี้ไม่ได้", f"อ่านไฟล์ภาพ {path.name} ไม่ได้ กรุณาใช้ไฟล์ PNG หรือ JPEG")
 
     def _show_garuda(self) -> None:
         pixmap = QPixmap()
@@ -260,9 +307,9 @@ class ExportDialog(QDialog):
 
     def _accept(self) -> None:
         if not self.jobs():
-            QMessageBox.information(self, "ยังไม่ได้เลือก", "กรุณาเลือกเอกสารอย่างน้อยหนึ่งรายการ")
+            inform(self, "ยังไม่ได้เลือก", "กรุณาเลือกเอกสารอย่างน้อยหนึ่งรายการ")
         elif not Path(self.folder.text()).is_dir():
-            QMessageBox.warning(self, "ไม่มีโฟลเดอร์นี้", f"ไม่มีโฟลเดอร์ {self.folder.text()} กรุณาเลือกโฟลเดอร์อื่น")
+            warn(self, "ไม่มีโฟลเดอร์นี้", f"ไม่มีโฟลเดอร์ {self.folder.text()} กรุณาเลือกโฟลเดอร์อื่น")
         else:
             self.accept()
 

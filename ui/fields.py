@@ -193,7 +193,8 @@ class GrowingTextEdit(QPlainTextEdit):
         super().__init__()
         self.min_lines = min_lines
         self.setPlaceholderText(placeholder)
-        self.setTabChangesFocus(True)
+        self.setTabChangesFocus(True)  # Tab goes to the next field, never into the text
+        self.setUndoRedoEnabled(False)  # Ctrl+Z is the meeting's one undo stack
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.textChanged.connect(self._grow)
         self._silent = False

@@ -13,9 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QApplication,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -34,11 +36,16 @@ from PySide6.QtWidgets import (
 )
 
 from models import thai
+from models.changes import Change, ChangeKind
 from models.editing import MeetingEditor
 from models.meeting import Item, MeetingDocument, Node, Section, find_parent
 from models.storage import Database
-from ui.commands import FieldCommand, InsertNode, MoveNode, RemoveNode
-from ui.tabs import AgendaTab, HeaderTab, LetterTab, RosterTab
+from ui.agenda import AgendaTab
+from ui.commands import InsertNode, MoveNode, RemoveNode
+from ui.dialogs import ask, ask_text, inform, warn
+from ui.session import MeetingSession
+from ui.sheet import SheetView
+from ui.tabs import HeaderTab, LetterTab, RosterTab
 
 SHORTCUTS = (
     ("Ctrl+N", "การประชุมใหม่"),
@@ -47,8 +54,8 @@ SHORTCUTS = (
     ("Ctrl+Alt+N", "เพิ่มระเบียบวาระถัดไป"),
     ("Enter / Shift+Enter (ในต้นวาระ)", "เพิ่มเรื่องถัดไป / เรื่องย่อย"),
     ("Tab / Shift+Tab (ในต้นวาระ)", "ย่อหน้าเข้า / ออก"),
-    ("Alt+↑ / Alt+↓", "เลื่อนเรื่องขึ้น / ลง"),
-    ("F2", "แก้ชื่อเรื่อง"),
+    ("Alt+↑ / Alt+↓", "เลื่อนเรื่อง ผู้เข้าประชุม แถวในตาราง หรือย่อหน้าที่กำลังพิมพ์ ขึ้น / ลง"),
+    ("F2", "แก้ชื่อเรื่อง (ในตาราง: แก้ช่องนั้น)"),
     ("Delete (ในต้นวาระ)", "ลบเรื่อง"),
     ("Ctrl+Z / Ctrl+Y", "เลิกทำ / ทำซ้ำ"),
     ("F7", "ตรวจก่อนเวียน (คลิกรายการเพื่อไปยังจุดนั้น)"),
@@ -57,7 +64,12 @@ SHORTCUTS = (
     ("Ctrl+F", "ค้นหาข้อความในการประชุม (Enter ไปที่ถัดไป)"),
     ("Ctrl+Shift+F", "ค้นหาการประชุมในรายการ (Enter ค้นข้อความในทุกการประชุม)"),
     ("Ctrl+1 ... Ctrl+4", "ไปที่แท็บ ข้อมูล / ผู้เข้าประชุม / วาระ / หนังสือนำส่ง"),
-    ("Insert / Ctrl+Delete (ในรายชื่อ)", "เพิ่ม / ลบผู้เข้าประชุม"),
+    ("Insert / Ctrl+Delete (ในรายชื่อหรือตาราง)", "เพิ่มแถวแล้วพิมพ์ต่อ / ลบแถว"),
+    ("Tab / Shift+Tab (ในรายชื่อหรือตาราง)", "ช่องถัดไป / ก่อนหน้า (Tab ที่ช่องสุดท้ายเพิ่มแถว)"),
+    ("Enter / Esc / Delete (ในรายชื่อหรือตาราง)", "บันทึกแล้วลงแถวล่าง / ยกเลิกการแก้ช่องนี้ / ล้างช่อง"),
+    ("Ctrl+Alt+P / L / T / A (ในเรื่อง)", "เพิ่มย่อหน้า / รายการ / ตาราง / เอกสารแนบ"),
+    ("Ctrl+Shift+Delete (ในย่อหน้า)", "ลบย่อหน้านี้"),
+    ("Tab (ในย่อหน้า)", "ไปช่องถัดไป (ไม่แทรกอักขระ ไม่ไปที่ปุ่ม)"),
     ("Ctrl+Shift+V", "วางรายชื่อหรือตารางจากโปรแกรมตารางคำนวณ"),
     ("Ctrl+B (ในย่อหน้า)", "ตัวหนา"),
 )
@@ -67,8 +79,12 @@ class MainWindow(QMainWindow):
     def __init__(self, database: Database) -> None:
         super().__init__()
         self.database = database
-        self._editor: MeetingEditor | None = None
-        self.undo_stack = QUndoStack(self)
+        self.session = MeetingSession(self)
+        self.undo_stack = self.session.stack
+        self.session.changed.connect(self._follow)
+        self.session.failed.connect(self._write_failed)
+        self.session.refused.connect(self.refused)
+        self.session.stored.connect(self._mark_saved)
         self.settings = QSettings("thai-minutes", "thai-minutes")
         self.setWindowTitle("thai-minutes — รายงานการประชุม")
         self._build()
@@ -79,13 +95,11 @@ class MainWindow(QMainWindow):
     @property
     def editor(self) -> MeetingEditor:
         """The open meeting's editor; the tabs are only shown with a meeting open."""
-        if self._editor is None:
-            raise LookupError("no meeting is open")
-        return self._editor
+        return self.session.editor
 
     @property
     def has_meeting(self) -> bool:
-        return self._editor is not None
+        return self.session.is_open
 
     # --- building ---------------------------------------------------------------------------
 
@@ -116,10 +130,10 @@ class MainWindow(QMainWindow):
             "outdent": self.outdent,
             "delete": self.delete_node,
         }
-        self.header_tab = HeaderTab(self)
-        self.roster_tab = RosterTab(self)
-        self.agenda_tab = AgendaTab(self, actions)
-        self.letter_tab = LetterTab(self)
+        self.header_tab = HeaderTab(self.session)
+        self.roster_tab = RosterTab(self.session)
+        self.agenda_tab = AgendaTab(self.session, actions)
+        self.letter_tab = LetterTab(self.session)
         self.tabs = QTabWidget()
         for widget, label in (
             (self.header_tab, "ข้อมูลการประชุม"),
@@ -144,7 +158,7 @@ class MainWindow(QMainWindow):
         self.checks_dock.hide()
         self.saved = QLabel("")
         self.statusBar().addPermanentWidget(self.saved)
-        self.undo_stack.indexChanged.connect(lambda *_: self._mark_saved())
+        self._warned = False  # a refused write is shown in a box once, then in the status bar
 
     def _action(self, menu: Any, label: str, shortcut: str | None, slot: Callable[[], object]) -> QAction:
         action = QAction(label, self)
@@ -168,12 +182,13 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self._action(file, "ออก", "Ctrl+Q", self.close)
         edit = bar.addMenu("แก้ไข")
-        undo = self.undo_stack.createUndoAction(self, "เลิกทำ")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, "ทำซ้ำ")
+        undo = self._action(edit, "เลิกทำ", "Ctrl+Z", self.undo)
+        redo = self._action(edit, "ทำซ้ำ", "Ctrl+Y", self.redo)
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        edit.addAction(undo)
-        edit.addAction(redo)
+        undo.setEnabled(False)
+        redo.setEnabled(False)
+        self.undo_stack.canUndoChanged.connect(undo.setEnabled)
+        self.undo_stack.canRedoChanged.connect(redo.setEnabled)
         self._action(edit, "ค้นหาในการประชุม", "Ctrl+F", self.find_in_meeting)
         self._action(edit, "ค้นหาการประชุม", "Ctrl+Shift+F", self.filter.setFocus)
         self._action(edit, "ตรวจก่อนเวียน", "F7", self.run_checks)
@@ -181,9 +196,9 @@ class MainWindow(QMainWindow):
         self._action(agenda, "เพิ่มเรื่องถัดไป", "Ctrl+Shift+N", self.add_sibling)
         self._action(agenda, "เพิ่มเรื่องย่อย", "Ctrl+Shift+I", self.add_child)
         self._action(agenda, "เพิ่มระเบียบวาระ", "Ctrl+Alt+N", self.add_section)
-        self._action(agenda, "แก้ชื่อเรื่อง", "F2", self.rename)
-        self._action(agenda, "เลื่อนขึ้น", "Alt+Up", lambda: self.move_node(-1))
-        self._action(agenda, "เลื่อนลง", "Alt+Down", lambda: self.move_node(1))
+        self._action(agenda, "แก้ชื่อเรื่อง / แก้ช่อง", "F2", self.edit_here)
+        self._action(agenda, "เลื่อนขึ้น", "Alt+Up", lambda: self.move_here(-1))
+        self._action(agenda, "เลื่อนลง", "Alt+Down", lambda: self.move_here(1))
         self._action(agenda, "ย่อหน้าเข้า", None, self.indent)
         self._action(agenda, "ย่อหน้าออก", None, self.outdent)
         self._action(agenda, "ลบเรื่อง", None, self.delete_node)
@@ -202,6 +217,10 @@ class MainWindow(QMainWindow):
             )
         help_menu = bar.addMenu("ช่วยเหลือ")
         self._action(help_menu, "แป้นลัด", "F1", self.show_shortcuts)
+        self.window_keys = WindowKeys(self)
+        application = QApplication.instance()
+        if application is not None:
+            application.installEventFilter(self.window_keys)
 
     # --- meetings list ----------------------------------------------------------------------
 
@@ -213,9 +232,7 @@ class MainWindow(QMainWindow):
         years: dict[int, QTreeWidgetItem] = {}
         chosen = None
         for summary in self.database.list_meetings():
-            label = thai.to_thai_digits(
-                f"ครั้งที่ {summary.seq}/{summary.year}  {thai.format_date(summary.date)}\n{summary.title}"
-            )
+            label = self._label(summary)
             if wanted and wanted not in label and thai.to_thai_digits(wanted) not in label:
                 continue
             if summary.year not in years:
@@ -273,8 +290,7 @@ class MainWindow(QMainWindow):
             self.open_meeting(int(meeting_id))
 
     def open_meeting(self, meeting_id: int) -> None:
-        self._editor = MeetingEditor(self.database, meeting_id)
-        self.undo_stack.clear()
+        self.session.open(MeetingEditor(self.database, meeting_id))
         self.settings.setValue("last_meeting", meeting_id)
         self.roster_tab.bind()
         self.agenda_tab.bind(self.rename_node, self.drop_node)
@@ -301,7 +317,7 @@ class MainWindow(QMainWindow):
 
         letter = self.editor.document.letter if self.has_meeting else None
         if letter is None or not letter.recipients:
-            QMessageBox.information(self, "ยังไม่มีผู้รับ", "ใส่บัญชีแจกจ่ายในแท็บหนังสือนำส่งก่อน")
+            inform(self, "ยังไม่มีผู้รับ", "ใส่บัญชีแจกจ่ายในแท็บหนังสือนำส่งก่อน")
             return
         if answer is None:
             dialog = AnswerDialog([r.name for r in letter.recipients], self)
@@ -320,29 +336,24 @@ class MainWindow(QMainWindow):
         try:
             self.editor.certify(dt.date.today())
         except CertificationError as error:
-            QMessageBox.information(self, "ยังรับรองไม่ได้", str(error))
+            inform(self, "ยังรับรองไม่ได้", str(error))
             return
         self.undo_stack.clear()  # the certified minutes are what stands
-        self._show_title()
 
     def begin_amendment(self, who: str | None = None, why: str | None = None) -> None:
-        from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415
-
         from models.editing import CertificationError  # noqa: PLC0415
 
         if not self.has_meeting:
             return
         if who is None or why is None:
-            who, ok = QInputDialog.getText(self, "แก้ไขหลังรับรอง", "ผู้แก้ไข (ชื่อ-สกุล)")
-            if not ok:
-                return
-            why, ok = QInputDialog.getText(self, "แก้ไขหลังรับรอง", "เหตุผลที่แก้ไข (เช่น มติที่ประชุมครั้งที่ ...)")
-            if not ok:
+            who = ask_text(self, "แก้ไขหลังรับรอง", "ผู้แก้ไข (ชื่อ-สกุล)")
+            why = ask_text(self, "แก้ไขหลังรับรอง", "เหตุผลที่แก้ไข (เช่น มติที่ประชุมครั้งที่ ...)") if who else None
+            if who is None or why is None:
                 return
         try:
             self.editor.begin_amendment(who, why)
         except CertificationError as error:
-            QMessageBox.information(self, "แก้ไขหลังรับรองไม่ได้", str(error))
+            inform(self, "แก้ไขหลังรับรองไม่ได้", str(error))
             return
         self._show_title()
 
@@ -354,43 +365,71 @@ class MainWindow(QMainWindow):
 
     # --- changes ----------------------------------------------------------------------------
 
-    def push(self, command: Any) -> None:
-        if self.has_meeting and self.editor.certified and self.editor.amendment is None:
-            self.refused()
-            return
-        self.undo_stack.push(command)
+    def push(self, command: Any) -> bool:
+        return self.session.apply(command)
 
-    def refused(self) -> None:
-        """Certified minutes: say how to change them, and show again what is stored."""
-        self.statusBar().showMessage(
-            "รายงานการประชุมนี้รับรองแล้ว แก้ไขได้ทาง การรับรอง → เริ่มแก้ไขหลังรับรอง (ระบุผู้แก้และเหตุผล)", 8000
+    def undo(self) -> None:
+        """Ctrl+Z from anywhere: the meeting's one undo stack (an open cell editor closes first)."""
+        self._close_cell_editor()
+        self.session.undo()
+
+    def redo(self) -> None:
+        self._close_cell_editor()
+        self.session.redo()
+
+    def _close_cell_editor(self) -> None:
+        sheet = self._focused(SheetView)
+        focused = QApplication.focusWidget()
+        if isinstance(sheet, SheetView) and focused is not None and focused is not sheet:
+            sheet.closeEditor(focused, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def refused(self, message: str) -> None:
+        """The edit was not allowed (certified minutes): say how, and show again what is stored."""
+        self.statusBar().showMessage(message, 8000)
+        self.header_tab.refresh()
+        self.letter_tab.refresh()
+        self.agenda_tab.item_editor = None
+        self.agenda_tab.show_current()
+
+    def _write_failed(self, message: str) -> None:
+        """A write was refused: the status bar says so until one succeeds; a box says it once."""
+        self.saved.setText("บันทึกไม่สำเร็จ")
+        self.saved.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.statusBar().showMessage(message)
+        if not self._warned and not getattr(self, "quiet", False):
+            self._warned = True
+            box = QMessageBox(QMessageBox.Icon.Warning, "บันทึกไม่สำเร็จ", message, parent=self)
+            box.addButton("ตกลง", QMessageBox.ButtonRole.AcceptRole)
+            box.open()  # not modal: the clerk can go on typing
+
+    def set_field(self, key: object, apply: Callable[[Any], Any], value: Any, origin: object = None) -> bool:
+        return self.has_meeting and self.session.set_field(key, apply, value, origin)
+
+    def _follow(self, change: Change, origin: object) -> None:
+        """The meetings list and the window title follow what they show."""
+        if change.kind is ChangeKind.MEETING and change.field in ("seq", "year", "date"):
+            self.reload_meetings()
+            self._show_title()
+        elif change.kind is ChangeKind.MEETING and change.field == "title":
+            self._relabel_current()
+            self._show_title()
+        elif change.kind is ChangeKind.CERTIFICATION:
+            self._show_title()
+
+    def _relabel_current(self) -> None:
+        item = self.meetings.currentItem()
+        if item is not None and item.data(0, Qt.ItemDataRole.UserRole) == self.editor.meeting_id:
+            item.setText(0, self._label(self.editor.document.meeting))
+
+    @staticmethod
+    def _label(summary: Any) -> str:
+        return thai.to_thai_digits(
+            f"ครั้งที่ {summary.seq}/{summary.year}  {thai.format_date(summary.date)}\n{summary.title}"
         )
-        for part in ("header", "roster", "agenda", "letter"):
-            self.changed(part)
-
-    def set_field(self, part: str, key: object, apply: Callable[[Any], Any], value: Any) -> None:
-        if not self.has_meeting:
-            return
-        self.push(FieldCommand("แก้ไข", apply, value, key, part, self.changed))
-
-    def changed(self, part: str) -> None:
-        """Refresh what shows the part of the meeting that changed."""
-        if part == "header":
-            self.header_tab.refresh()
-            self.agenda_tab.refresh_numbers()
-        elif part == "roster":
-            self.roster_tab.refresh()
-        elif part == "agenda":
-            self.agenda_tab.refresh_tree()
-        elif part == "agenda-text":
-            self.agenda_tab.refresh_numbers()
-        elif part in ("blocks", "table"):
-            if self.agenda_tab.item_editor is not None:
-                self.agenda_tab.item_editor.refresh()
-        elif part == "letter":
-            self.letter_tab.refresh()
 
     def _mark_saved(self) -> None:
+        self._warned = False
+        self.saved.setStyleSheet("")
         self.saved.setText(f"บันทึกแล้ว {thai.to_thai_digits(dt.datetime.now().strftime('%H:%M:%S'))} น.")
 
     def save(self) -> None:
@@ -410,11 +449,11 @@ class MainWindow(QMainWindow):
             return
         new = Item("")
         if isinstance(node, Section):
-            self.push(InsertNode(self.editor, node, len(node.items), new, self.changed))
+            self.push(InsertNode(self.editor, node, len(node.items), new))
         else:
             parent, siblings = find_parent(self.editor.document.meeting, node)
             index = next(i for i, s in enumerate(siblings) if s is node) + 1
-            self.push(InsertNode(self.editor, parent, index, new, self.changed))
+            self.push(InsertNode(self.editor, parent, index, new))
         self._edit_new(new)
 
     def add_child(self) -> None:
@@ -422,7 +461,7 @@ class MainWindow(QMainWindow):
         if not self.has_meeting or node is None:
             return
         new = Item("")
-        self.push(InsertNode(self.editor, node, len(node.items), new, self.changed))
+        self.push(InsertNode(self.editor, node, len(node.items), new))
         self._edit_new(new)
 
     def add_section(self) -> None:
@@ -434,7 +473,7 @@ class MainWindow(QMainWindow):
         if isinstance(node, Section):
             index = next(i for i, s in enumerate(sections) if s is node) + 1
         new = Section("")
-        self.push(InsertNode(self.editor, None, index, new, self.changed))
+        self.push(InsertNode(self.editor, None, index, new))
         self._edit_new(new)
 
     def _edit_new(self, node: Node) -> None:
@@ -469,21 +508,56 @@ class MainWindow(QMainWindow):
         self.agenda_tab.find_field.setFocus()
         self.agenda_tab.find_field.selectAll()
 
+    def _focused(self, kind: type[QWidget]) -> QWidget | None:
+        """The widget of this kind that holds the keyboard focus or contains it."""
+        widget = QApplication.focusWidget()
+        while widget is not None and not isinstance(widget, kind):
+            widget = widget.parentWidget()
+        return widget
+
+    def edit_here(self) -> None:
+        """F2: edit the current cell of the roster or a table, else rename the agenda item."""
+        sheet = self._focused(SheetView)
+        if isinstance(sheet, SheetView):
+            if sheet.state() != SheetView.State.EditingState:
+                sheet.edit_current()
+            return
+        self.rename()
+
+    def move_here(self, step: int) -> None:
+        """Alt+↑ / Alt+↓: move what the cursor is in (a person, a table row, a block, an item);
+        Alt+↓ in a date field opens its calendar."""
+        from ui.agenda import BlockWidget, TableEditor  # noqa: PLC0415
+        from ui.fields import DateField  # noqa: PLC0415
+
+        date = self._focused(DateField)
+        table = self._focused(TableEditor)
+        block = self._focused(BlockWidget)
+        if isinstance(date, DateField):
+            if step > 0:
+                date.open_calendar()
+        elif self._focused(RosterTab) is not None:
+            self.roster_tab.move_row(step)
+        elif isinstance(table, TableEditor):
+            table.move_row(step)
+        elif isinstance(block, BlockWidget):
+            block.move_by(step)
+        else:
+            self.move_node(step)
+
     def rename(self) -> None:
         self.tabs.setCurrentWidget(self.agenda_tab)
+        self.agenda_tab.tree.setFocus()
         self.agenda_tab.tree.edit(self.agenda_tab.tree.currentIndex())
 
     def rename_node(self, node: Node, title: str) -> None:
         if self.has_meeting:
             editor = self.editor
-            self.set_field(
-                "agenda-text", (id(node), "title"), lambda v: editor.set_node_field(node, "title", v), title
-            )
-            self.agenda_tab.refresh_numbers()
+            self.set_field((id(node), "title"), lambda v: editor.set_node_field(node, "title", v), title)
 
     def drop_node(self, node: Node, parent: Node | None, index: int) -> None:
         """A node dragged in the tree and dropped under `parent` at `index`."""
-        self.push(MoveNode(self.editor, node, parent, index, self.changed))
+        self.push(MoveNode(self.editor, node, parent, index))
 
     def move_node(self, step: int) -> None:
         node = self._current()
@@ -492,7 +566,7 @@ class MainWindow(QMainWindow):
         parent, siblings = find_parent(self.editor.document.meeting, node)
         index = next(i for i, s in enumerate(siblings) if s is node)
         if 0 <= index + step < len(siblings):
-            self.push(MoveNode(self.editor, node, parent, index + step, self.changed))
+            self.push(MoveNode(self.editor, node, parent, index + step))
 
     def indent(self) -> None:
         """The item becomes the last child of the item (or section) before it."""
@@ -503,7 +577,7 @@ class MainWindow(QMainWindow):
         index = next(i for i, s in enumerate(siblings) if s is node)
         if index > 0:
             target = siblings[index - 1]
-            self.push(MoveNode(self.editor, node, target, len(target.items), self.changed))
+            self.push(MoveNode(self.editor, node, target, len(target.items)))
 
     def outdent(self) -> None:
         """The item leaves its parent item and follows it."""
@@ -515,19 +589,16 @@ class MainWindow(QMainWindow):
         if isinstance(parent, Item):
             grandparent, uncles = find_parent(meeting, parent)
             index = next(i for i, s in enumerate(uncles) if s is parent) + 1
-            self.push(MoveNode(self.editor, node, grandparent, index, self.changed))
+            self.push(MoveNode(self.editor, node, grandparent, index))
 
     def delete_node(self, confirm: bool = True) -> None:
         node = self._current()
         if not self.has_meeting or node is None:
             return
-        if confirm:
-            answer = QMessageBox.question(
-                self, "ลบเรื่อง", f"ลบ “{node.title or 'เรื่องนี้'}” และทุกอย่างที่อยู่ภายใต้เรื่องนี้?"
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        self.push(RemoveNode(self.editor, node, self.changed))
+        question = f"ลบ “{node.title or 'เรื่องนี้'}” และทุกอย่างที่อยู่ภายใต้เรื่องนี้?"
+        if confirm and not ask(self, "ลบเรื่อง", question, "ลบ", "ไม่ลบ"):
+            return
+        self.push(RemoveNode(self.editor, node))
 
     # --- files ------------------------------------------------------------------------------
 
@@ -569,23 +640,17 @@ class MainWindow(QMainWindow):
     def edit_template(self, text: str | None = None) -> None:
         """The section titles new meetings start with, one a line (section 2 certifies and
         section 3 follows up, whatever their titles)."""
-        from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415
-
         from models.series import TEMPLATE_SETTING  # noqa: PLC0415
         from ui.fields import text_lines  # noqa: PLC0415
 
         if text is None:
             current = "\n".join(self.section_template())
-            text, ok = QInputDialog.getMultiLineText(
-                self, "แม่แบบระเบียบวาระ", "หัวข้อระเบียบวาระ บรรทัดละหนึ่ง", current
-            )
-            if not ok:
+            text = ask_text(self, "แม่แบบระเบียบวาระ", "หัวข้อระเบียบวาระ บรรทัดละหนึ่ง", current, multiline=True)
+            if text is None:
                 return
         titles = text_lines(text)
         if len(titles) < 3:
-            QMessageBox.information(
-                self, "แม่แบบสั้นเกินไป", "ต้องมีอย่างน้อย ๓ ระเบียบวาระ (วาระที่ ๒ รับรองรายงาน วาระที่ ๓ เรื่องสืบเนื่อง)"
-            )
+            inform(self, "แม่แบบสั้นเกินไป", "ต้องมีอย่างน้อย ๓ ระเบียบวาระ (วาระที่ ๒ รับรองรายงาน วาระที่ ๓ เรื่องสืบเนื่อง)")
             return
         self.database.set_setting(TEMPLATE_SETTING, titles)
 
@@ -598,7 +663,7 @@ class MainWindow(QMainWindow):
         try:
             document = read_meeting_file(Path(name))
         except MeetingFileError as error:
-            QMessageBox.warning(self, "นำเข้าไม่ได้", error.describe())
+            warn(self, "นำเข้าไม่ได้", error.describe())
             return
         self.open_meeting(self.database.add_document(document))
 
@@ -615,7 +680,7 @@ class MainWindow(QMainWindow):
             try:
                 write_meeting_file(self.editor.document, Path(name))
             except WriteError as error:
-                QMessageBox.warning(self, "บันทึกไม่ได้", str(error))
+                warn(self, "บันทึกไม่ได้", str(error))
 
     def export_documents(self, dialog: Any = None) -> list[Path]:
         """The chosen documents into a folder (both remembered), then offer to open it."""
@@ -649,7 +714,7 @@ class MainWindow(QMainWindow):
                 writer_for(document, kind)(self.editor.document, target, DEFAULT_LAYOUT)
                 written.append(target)
         except WriteError as error:
-            QMessageBox.warning(self, "ส่งออกไม่ได้", str(error))
+            warn(self, "ส่งออกไม่ได้", str(error))
         finally:
             progress.setValue(len(jobs))
         if written and not getattr(self, "quiet", False):
@@ -675,11 +740,14 @@ class MainWindow(QMainWindow):
         dialog = dialog or OfficeDialog(self.editor.document.office, self)
         if dialog.exec() == OfficeDialog.DialogCode.Accepted:
             editor = self.editor
-            self.set_field("letter", None, editor.set_office, dialog.office())
+            self.set_field(None, editor.set_office, dialog.office())
+
+    def actions_with_keys(self) -> list[QAction]:
+        return [action for action in self.findChildren(QAction) if action.shortcuts()]
 
     def show_shortcuts(self) -> None:
         text = "\n".join(f"{keys}\t{what}" for keys, what in SHORTCUTS)
-        QMessageBox.information(self, "แป้นลัด", text)
+        inform(self, "แป้นลัด", text)
 
     # --- window state -----------------------------------------------------------------------
 
@@ -702,3 +770,32 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("splitter", self.splitter.saveState())
         super().closeEvent(event)
+
+
+class WindowKeys(QObject):
+    """The window's shortcuts win over a text field's own use of the same keys (a line edit
+    takes Ctrl+Z for its private undo and Ctrl+E for end of line), so Ctrl+Z undoes the meeting's
+    last edit and Ctrl+E exports wherever the cursor is. Copy, cut, paste and select-all stay the
+    field's."""
+
+    KEPT = ("Ctrl+C", "Ctrl+X", "Ctrl+V", "Ctrl+A")
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self._keys: set[str] | None = None  # the window's shortcuts, once its menus are built
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ShortcutOverride:
+            return False
+        widget = watched if isinstance(watched, QWidget) else None
+        if widget is None or widget.window() is not self.window_:
+            return False  # dialogs keep their fields' own keys
+        pressed = QKeySequence(event.keyCombination()).toString()  # type: ignore[attr-defined]
+        if self._keys is None:
+            actions = self.window_.actions_with_keys()
+            self._keys = {key.toString() for action in actions for key in action.shortcuts()} - set(self.KEPT)
+        if pressed in self._keys:
+            event.ignore()  # not taken by the field: Qt runs the window's shortcut
+            return True
+        return False

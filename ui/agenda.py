@@ -1,0 +1,537 @@
+"""วาระการประชุม: the agenda tree, and the chosen section or item with its blocks and tables.
+
+Fields send their changes through the session with themselves as origin and show the session's
+changes of what they hold, except their own. Blocks follow block changes one by one (a block
+widget that stays keeps its cursor); tables are spreadsheet views (`ui.sheet`).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import thai
+from models.changes import Change, ChangeKind
+from models.meeting import (
+    Attachment,
+    Block,
+    BulletList,
+    Column,
+    ColumnKind,
+    Node,
+    Paragraph,
+    Section,
+    Table,
+    nodes_containing,
+)
+from ui.commands import FieldCommand, InsertBlock, MoveBlock, MoveTableRow, RemoveBlock
+from ui.fields import GrowingTextEdit, TextField
+from ui.qt_models import AgendaModel, CellsModel
+from ui.session import MeetingSession
+from ui.sheet import SheetView
+
+
+def _lines_as_typed(text: str) -> list[str]:
+    return text.split("\n")
+
+
+def _new_table() -> Table:
+    return Table([Column("รายการ"), Column("จำนวน", kind=ColumnKind.NUMBER)], [["", ""]], total_label="รวม")
+
+
+RESOLUTIONS = ("รับทราบ", "รับรอง", "เห็นชอบ", "อนุมัติ", "มอบหมาย", "รับทราบและถือปฏิบัติ")
+NEW_BLOCKS: tuple[tuple[str, str, Callable[[], Block]], ...] = (
+    ("+ ย่อหน้า", "Ctrl+Alt+P", lambda: Paragraph("")),
+    ("+ รายการ", "Ctrl+Alt+L", lambda: BulletList([""])),
+    ("+ ตาราง", "Ctrl+Alt+T", _new_table),
+    ("+ เอกสารแนบ", "Ctrl+Alt+A", lambda: Attachment("")),
+)
+
+
+def _button(label: str, action: Callable[[], object], tip: str = "") -> QPushButton:
+    """A button for the mouse; the keyboard has a shortcut for it, and Tab passes it by so that
+    Tab never lands on a button whose Space would move or remove something."""
+    button = QPushButton(label)
+    button.setToolTip(tip)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.clicked.connect(lambda _=False: action())
+    return button
+
+
+class AgendaTree(QTreeView):
+    """The agenda tree; the keys a clerk uses while people speak."""
+
+    def __init__(self, actions: dict[str, Callable[[], None]]) -> None:
+        super().__init__()
+        self.actions_ = actions
+        self.setHeaderHidden(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+
+    def event(self, event: Any) -> bool:
+        """Tab and Shift+Tab indent and outdent here; Qt would otherwise move the focus."""
+        is_key = event.type() == QEvent.Type.KeyPress
+        if (
+            is_key
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and self.state() != QAbstractItemView.State.EditingState
+        ):
+            self.keyPressEvent(event)
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: Any) -> None:
+        key, modifiers = event.key(), event.modifiers()
+        if self.state() == QAbstractItemView.State.EditingState:
+            super().keyPressEvent(event)
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.actions_["add_child" if modifiers & Qt.KeyboardModifier.ShiftModifier else "add_sibling"]()
+        elif key == Qt.Key.Key_Tab:
+            self.actions_["indent"]()
+        elif key == Qt.Key.Key_Backtab:
+            self.actions_["outdent"]()
+        elif key == Qt.Key.Key_Delete:
+            self.actions_["delete"]()
+        else:
+            super().keyPressEvent(event)
+
+
+class AgendaTab(QSplitter):
+    """The tree on the left, the chosen section or item on the right."""
+
+    def __init__(self, session: MeetingSession, actions: dict[str, Callable[[], None]]) -> None:
+        super().__init__(Qt.Orientation.Horizontal)
+        self.session = session
+        self.tree = AgendaTree(actions)
+        self.model: AgendaModel | None = None
+        self.editor_area = QScrollArea()
+        self.editor_area.setWidgetResizable(True)
+        self.find_field = QLineEdit()
+        self.find_field.setPlaceholderText("ค้นหาในการประชุม (Ctrl+F, Enter ไปที่ถัดไป)")
+        self.find_field.returnPressed.connect(self.find_next)
+        self.found = QLabel()
+        self.found.hide()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.find_field)
+        left_layout.addWidget(self.found)
+        left_layout.addWidget(self.tree)
+        self.addWidget(left)
+        self.addWidget(self.editor_area)
+        self.setStretchFactor(0, 2)
+        self.setStretchFactor(1, 3)
+        self.setSizes([420, 680])
+        self.item_editor: ItemEditor | None = None
+
+    def bind(
+        self, rename: Callable[[Node, str], None], moved: Callable[[Node, Node | None, int], None]
+    ) -> None:
+        old = self.model
+        self.model = AgendaModel(self.session, rename, moved)
+        self.tree.setModel(self.model)
+        if old is not None:
+            self.session.changed.disconnect(old._follow)
+            old.deleteLater()
+        self.tree.expandAll()
+        self.model.rowsInserted.connect(lambda parent, *_: self.tree.expand(parent))
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self.show_current())
+        self.item_editor = None
+        self.tree.setCurrentIndex(self.model.index(0, 0))
+        self.show_current()
+
+    def current_node(self) -> Node | None:
+        return self.model.node(self.tree.currentIndex()) if self.model else None
+
+    def find_next(self) -> Node | None:
+        """Go to the next section or item holding the words, after the current one."""
+        found = nodes_containing(self.session.editor.document.meeting, self.find_field.text())
+        self.found.show()
+        if not found:
+            self.found.setText("ไม่พบ")
+            return None
+        current = self.current_node()
+        position = next((i for i, node in enumerate(found) if node is current), -1)
+        target = found[(position + 1) % len(found)]
+        self.select(target)
+        self.found.setText(thai.to_thai_digits(f"พบ {len(found)} แห่ง"))
+        return target
+
+    def select(self, node: Node | None) -> None:
+        if self.model is not None and node is not None:
+            index = self.model.index_of(node)
+            self.tree.expand(index.parent())
+            self.tree.setCurrentIndex(index)
+
+    def show_current(self) -> None:
+        """Show the current node's editor; a node already shown keeps its editor (and cursor)."""
+        node = self.current_node()
+        if self.item_editor is not None and self.item_editor.node is node:
+            return
+        if node is None:
+            self.editor_area.takeWidget()
+            self.item_editor = None
+            return
+        self.item_editor = ItemEditor(self.session, node)
+        self.editor_area.setWidget(self.item_editor)
+
+
+class ItemEditor(QWidget):
+    """The chosen section or item: title, presenter, its blocks in order, resolution."""
+
+    def __init__(self, session: MeetingSession, node: Node) -> None:
+        super().__init__()
+        self.session, self.node = session, node
+        editor = session.editor
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.title = TextField(self._node_field("title"))
+        form.addRow("หัวข้อ", self.title)
+        self.presenter: TextField | None = None
+        if not isinstance(node, Section):
+            self.presenter = TextField(self._node_field("presenter"), "ผู้รายงาน ชื่อ-สกุล ตำแหน่ง")
+            names = [
+                a.full_name + (f" {a.position}" if a.position else "")
+                for a in editor.document.meeting.attendees
+            ]
+            earlier = [name for name in editor.database.presenters() if name not in names]
+            completer = QCompleter(names + earlier, self.presenter)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            self.presenter.setCompleter(completer)
+            form.addRow("ผู้รายงาน", self.presenter)
+            self.follow_up = QCheckBox("ติดตามในการประชุมครั้งต่อไป (ยกไปเรื่องสืบเนื่อง)")
+            self.follow_up.setChecked(node.follow_up)
+            self.follow_up.toggled.connect(self._node_field("follow_up"))
+            form.addRow("", self.follow_up)
+        layout.addLayout(form)
+        self.blocks = QVBoxLayout()
+        layout.addLayout(self.blocks)
+        add = QHBoxLayout()
+        for label, key, make in NEW_BLOCKS:
+            adder = functools.partial(self._add_new, make)
+            add.addWidget(_button(label, adder, key))
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(adder)
+        add.addStretch()
+        layout.addLayout(add)
+        resolution_form = QFormLayout()
+        self.resolution = QComboBox()
+        self.resolution.setEditable(True)
+        self.resolution.addItems(["", *RESOLUTIONS])
+        self.resolution.setCurrentText(node.resolution)
+        self.resolution.editTextChanged.connect(self._node_field("resolution"))
+        resolution_form.addRow("มติที่ประชุม", self.resolution)
+        layout.addLayout(resolution_form)
+        layout.addStretch()
+        self.block_widgets: list[BlockWidget] = []
+        self.title.show_value(node.title)
+        if self.presenter is not None:
+            self.presenter.show_value(getattr(node, "presenter", ""))
+        self._follow_blocks()
+        session.changed.connect(self._follow)
+
+    def _node_field(self, name: str) -> Callable[[Any], None]:
+        def change(value: Any) -> None:
+            session, node = self.session, self.node
+            origin = getattr(self, name, None)  # the field of that name is the one typed into
+            session.set_field(
+                (id(node), name), lambda v: session.editor.set_node_field(node, name, v), value, origin
+            )
+
+        return change
+
+    def _follow(self, change: Change, origin: object) -> None:
+        if change.target is not self.node:
+            return
+        if change.kind is ChangeKind.BLOCKS:
+            self._follow_blocks()
+        elif change.kind is ChangeKind.NODE:
+            self._show_field(change.field, origin)
+
+    def _show_field(self, name: str, origin: object) -> None:
+        node = self.node
+        if name == "title" and origin is not self.title:
+            self.title.show_value(node.title)
+        elif name == "presenter" and self.presenter is not None and origin is not self.presenter:
+            self.presenter.show_value(getattr(node, "presenter", ""))
+        elif name == "resolution" and origin is not self.resolution:
+            if self.resolution.currentText() != node.resolution:
+                self.resolution.setCurrentText(node.resolution)
+        elif name == "follow_up" and hasattr(self, "follow_up"):
+            self.follow_up.setChecked(bool(getattr(node, "follow_up", False)))
+
+    def _follow_blocks(self) -> None:
+        """One widget a block, in the blocks' order; widgets of blocks that stay are kept."""
+        kept = {id(widget.block): widget for widget in self.block_widgets}
+        widgets = []
+        for block in self.node.blocks:
+            widget = kept.pop(id(block), None) or BlockWidget(self.session, self.node, block)
+            widgets.append(widget)
+        for widget in kept.values():
+            self.blocks.removeWidget(widget)
+            widget.deleteLater()  # Qt deletes it, in its own time
+        for position, widget in enumerate(widgets):
+            self.blocks.insertWidget(position, widget)
+        self.block_widgets = widgets
+
+    def _add_new(self, make: Callable[[], Block]) -> None:
+        self.add_block(make())
+
+    def add_block(self, block: Block) -> None:
+        """A new block after the one being typed in (at the end when none is)."""
+        focused = QApplication.focusWidget()
+        index = next(
+            (
+                n + 1
+                for n, widget in enumerate(self.block_widgets)
+                if focused and widget.isAncestorOf(focused)
+            ),
+            len(self.node.blocks),
+        )
+        if self.session.apply(InsertBlock(self.session.editor, self.node, index, block)):
+            self.block_widgets[index].focus_field()
+
+
+class BlockWidget(QWidget):
+    """One block of an item, with its own editor; ▲ ▼ ลบ for the mouse (Alt+↑ / Alt+↓ and
+    Ctrl+Shift+Delete from the keyboard)."""
+
+    def __init__(self, session: MeetingSession, node: Node, block: Block) -> None:
+        super().__init__()
+        self.session, self.node, self.block = session, node, block
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.field: Any
+        if isinstance(block, Paragraph):
+            self.field = GrowingTextEdit(self._set("text"), "พิมพ์ข้อความ... (Ctrl+B ตัวหนา)")
+            QShortcut(QKeySequence("Ctrl+B"), self.field).activated.connect(self._bold)
+        elif isinstance(block, BulletList):
+            self.field = GrowingTextEdit(self._set("items", _lines_as_typed), "หนึ่งบรรทัดต่อหนึ่งข้อ")
+        elif isinstance(block, Attachment):
+            self.field = TextField(self._set("title"), "ชื่อเอกสารแนบ")
+        else:
+            self.field = TableEditor(session, block)
+        layout.addWidget(self.field, 1)
+        remove = QShortcut(QKeySequence("Ctrl+Shift+Delete"), self)
+        remove.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        remove.activated.connect(self.remove)
+        side = QVBoxLayout()
+        side.addWidget(_button("▲", lambda: self.move_by(-1), "เลื่อนขึ้น (Alt+↑)"))
+        side.addWidget(_button("▼", lambda: self.move_by(1), "เลื่อนลง (Alt+↓)"))
+        side.addWidget(_button("ลบ", self.remove, "ลบบล็อกนี้ (Ctrl+Shift+Delete)"))
+        side.addStretch()
+        layout.addLayout(side)
+        self.refresh()
+        session.changed.connect(self._follow)
+
+    def _set(self, name: str, convert: Callable[[str], object] = str) -> Callable[[str], None]:
+        def change(text: str) -> None:
+            session, block = self.session, self.block
+            session.set_field(
+                (id(block), name),
+                lambda v: session.editor.set_block_field(block, name, v),
+                convert(text),
+                self.field,
+            )
+
+        return change
+
+    def _follow(self, change: Change, origin: object) -> None:
+        if change.kind is ChangeKind.BLOCK and change.target is self.block and origin is not self.field:
+            self.refresh()
+
+    def refresh(self) -> None:
+        if isinstance(self.block, Paragraph):
+            self.field.show_value(self.block.text)
+        elif isinstance(self.block, BulletList):
+            self.field.show_value("\n".join(self.block.items))
+        elif isinstance(self.block, Attachment):
+            self.field.show_value(self.block.title)
+
+    def focus_field(self) -> None:
+        target = self.field.view if isinstance(self.field, TableEditor) else self.field
+        target.setFocus()
+
+    def _bold(self) -> None:
+        cursor = self.field.textCursor()
+        if cursor.hasSelection():
+            cursor.insertText(f"**{cursor.selectedText()}**")
+
+    def _index(self) -> int:
+        return next(i for i, b in enumerate(self.node.blocks) if b is self.block)
+
+    def move_by(self, step: int) -> None:
+        index = self._index()
+        if 0 <= index + step < len(self.node.blocks):
+            self.session.apply(MoveBlock(self.session.editor, self.node, index, index + step))
+            self.focus_field()
+
+    def remove(self) -> None:
+        self.session.apply(RemoveBlock(self.session.editor, self.node, self._index()))
+
+
+class TableEditor(QWidget):
+    """A data table: cells as typed, formula columns and the total computed, wrong cells marked."""
+
+    def __init__(self, session: MeetingSession, table: Table) -> None:
+        super().__init__()
+        self.session, self.table = session, table
+        self.model = CellsModel(session, table)
+        self.view = SheetView()
+        self.view.setModel(self.model)
+        self.view.append_row = self._append
+        self.model.rowsInserted.connect(lambda *_: self._fit_height())
+        self.model.rowsRemoved.connect(lambda *_: self._fit_height())
+        self.model.modelReset.connect(self._columns_changed)
+        self.view.setWordWrap(False)  # one line a row; the whole text shows while editing
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        for key, action in (
+            ("Insert", self.insert_row),
+            ("Ctrl+Delete", self.remove_row),
+            ("Ctrl+Shift+V", lambda: self.paste(QApplication.clipboard().text())),
+        ):
+            shortcut = QShortcut(QKeySequence(key), self.view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(action)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.title = TextField(self._set_title, "ชื่อตาราง (ถ้ามี)")
+        self.title.show_value(table.title)
+        layout.addWidget(self.title)
+        layout.addWidget(self.view)
+        row = QHBoxLayout()
+        row.addWidget(_button("+ แถว", self.add_row, "Tab ที่ช่องสุดท้าย หรือ Insert"))
+        row.addWidget(_button("ลบแถว", self.remove_row, "Ctrl+Delete"))
+        row.addWidget(_button("คอลัมน์...", self.edit_columns))
+        row.addStretch()
+        layout.addLayout(row)
+        self._columns_changed()
+        session.changed.connect(self._follow)
+
+    def _set_title(self, text: str) -> None:
+        session, table = self.session, self.table
+        session.set_field(
+            (id(table), "title"),
+            lambda v: session.editor.set_block_field(table, "title", v),
+            text,
+            self.title,
+        )
+
+    def _follow(self, change: Change, origin: object) -> None:
+        if change.target is self.table and change.field == "title" and origin is not self.title:
+            self.title.show_value(self.table.title)
+
+    def _columns_changed(self) -> None:
+        header = self.view.horizontalHeader()
+        for index, column in enumerate(self.table.columns):
+            figures = column.kind.is_numeric or bool(column.formula)
+            mode = QHeaderView.ResizeMode.ResizeToContents if figures else QHeaderView.ResizeMode.Stretch
+            header.setSectionResizeMode(index, mode)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Tall enough to show every row and the total, up to a screenful."""
+        rows = self.model.rowCount()
+        height = self.view.horizontalHeader().height() + sum(self.view.rowHeight(r) for r in range(rows)) + 4
+        self.view.setFixedHeight(min(max(height, 80), 480))
+
+    def _set_rows(self, rows: list[list[str]]) -> bool:
+        editor, table = self.session.editor, self.table
+        return self.session.apply(
+            FieldCommand("แก้แถวในตาราง", lambda new: editor.set_table_rows(table, new), rows)
+        )
+
+    def _blank(self) -> list[str]:
+        return [""] * len(self.table.columns)
+
+    def _append(self) -> int:
+        """Tab past the last cell: a new row at the end; returns its index."""
+        row = len(self.table.rows)
+        self._set_rows([*map(list, self.table.rows), self._blank()])
+        return row
+
+    def add_row(self) -> None:
+        self._append()
+
+    def insert_row(self) -> None:
+        """Insert: a new row below the current one, editing its first cell."""
+        current = self.view.currentIndex()
+        row = min(current.row() + 1, len(self.table.rows)) if current.isValid() else len(self.table.rows)
+        rows = [list(cells) for cells in self.table.rows]
+        rows.insert(row, self._blank())
+        if self._set_rows(rows):
+            self.view.setCurrentIndex(self.model.index(row, 0))
+            self.view.edit_current()
+
+    def remove_row(self) -> None:
+        """Remove the chosen row (the total row is computed and cannot be removed)."""
+        index = self.view.currentIndex()
+        if not index.isValid() or index.row() >= len(self.table.rows):
+            return
+        self._set_rows([list(row) for number, row in enumerate(self.table.rows) if number != index.row()])
+
+    def move_row(self, step: int) -> None:
+        index = self.view.currentIndex()
+        row = index.row()
+        if index.isValid() and row < len(self.table.rows) and 0 <= row + step < len(self.table.rows):
+            self.session.apply(MoveTableRow(self.session.editor, self.table, row, row + step))
+            self.view.setCurrentIndex(self.model.index(row + step, index.column()))
+
+    def edit_columns(self, dialog: Any = None) -> None:
+        """Columns' titles, groups, kinds and formulas; added and removed columns take their
+        cells along. One undo step."""
+        from ui.dialogs import ColumnsDialog  # noqa: PLC0415
+
+        dialog = dialog or ColumnsDialog(self.table, self)
+        if dialog.exec() != ColumnsDialog.DialogCode.Accepted:
+            return
+        editor, table = self.session.editor, self.table
+        self.session.apply(
+            FieldCommand(
+                "คอลัมน์ของตาราง",
+                lambda shape: editor.set_table_shape(table, shape),
+                (dialog.columns(), dialog.rows()),
+            )
+        )
+
+    def paste(self, text: str) -> None:
+        """Tab-separated cells from a spreadsheet, from the current cell on; the table grows."""
+        index = self.view.currentIndex()
+        top, left = (index.row(), index.column()) if index.isValid() else (0, 0)
+        rows = [list(row) for row in self.table.rows]
+        for r, line in enumerate(line for line in text.splitlines() if line.strip()):
+            while len(rows) <= top + r:
+                rows.append(self._blank())
+            for c, cell in enumerate(line.split("\t")):
+                if left + c < len(self.table.columns):
+                    row = rows[top + r]
+                    row.extend([""] * (len(self.table.columns) - len(row)))
+                    row[left + c] = cell.strip()
+        self._set_rows(rows)
