@@ -16,11 +16,10 @@ from models.storage import Database
 DRIVER = Path(__file__).with_name("typing_driver.py")
 
 
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
-def test_nothing_typed_is_lost_when_the_program_is_killed(db_path: Path) -> None:
-    words = "การประชุมประจำเดือนของผู้ใหญ่บ้านและกำนัน ครั้งที่ ๑๒"
+def type_then_kill(db_path: Path, words: str, *where: str) -> None:
+    """Type `words` in a child window, then SIGKILL it a second after the last key."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONUNBUFFERED": "1"}
-    command = [sys.executable, str(DRIVER), str(db_path), words]
+    command = [sys.executable, str(DRIVER), str(db_path), words, *where]
     with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env) as child:
         try:
             assert child.stdout is not None
@@ -36,6 +35,21 @@ def test_nothing_typed_is_lost_when_the_program_is_killed(db_path: Path) -> None
             if child.poll() is None:
                 child.kill()
     assert child.returncode == -signal.SIGKILL
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
+def test_nothing_typed_is_lost_when_the_program_is_killed(db_path: Path) -> None:
+    words = "การประชุมประจำเดือนของผู้ใหญ่บ้านและกำนัน ครั้งที่ ๑๒"
+    type_then_kill(db_path, words)
     with Database.open(db_path, backup=False) as database:
         (summary,) = database.list_meetings()
         assert summary.title == words
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
+def test_a_roster_cell_still_open_is_not_lost_when_killed(db_path: Path) -> None:
+    words = "พัฒนาการจังหวัด รักษาราชการแทน"
+    type_then_kill(db_path, words, "roster")
+    with Database.open(db_path, backup=False) as database:
+        (summary,) = database.list_meetings()
+        assert database.load_document(summary.id).meeting.attendees[0].position == words

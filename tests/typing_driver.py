@@ -1,5 +1,6 @@
 """A child process for the kill test: opens the window on a database and types into the meeting's
-title, one key event every few milliseconds, telling the parent after each one."""
+title (or, with `roster`, into the first person's position cell, its editor left open), one key
+event every few milliseconds, telling the parent after each one."""
 
 from __future__ import annotations
 
@@ -23,10 +24,23 @@ def main() -> None:
     app = application()
     window = create_window(database)
     window.show()
-    title = window.header_tab.title
-    title.setFocus()
-    title.selectAll()
-    title.del_()
+    if sys.argv[3:] == ["roster"]:
+        roster = window.roster_tab
+        window.tabs.setCurrentWidget(roster)
+        roster.view.setFocus()
+        roster.select(0, 3)
+        roster.view.edit_current()
+        app.processEvents()
+        title = QApplication.focusWidget()
+        assert title is not None
+        title.selectAll()  # type: ignore[attr-defined]
+        title.del_()  # type: ignore[attr-defined]
+        title.textEdited.emit(title.text())  # type: ignore[attr-defined]
+    else:
+        title = window.header_tab.title
+        title.setFocus()
+        title.selectAll()
+        title.del_()
     typed = iter(enumerate(text, start=1))
 
     def type_next() -> None:
