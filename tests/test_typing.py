@@ -1,7 +1,7 @@
 """Every editable field of the window, typed into as a clerk's hands do (`tests.keyboard`): Thai
 with spaces, Enter in multi-line fields and Tab between fields and cells. After each, the widget,
 the meeting in memory and the reopened database hold exactly what was typed, and nothing else
-changed. Runs offscreen in CI; `THAI_MINUTES_QPA=xcb` (under Xvfb) runs it on a real X server."""
+changed. Runs offscreen in CI; `QT_QPA_PLATFORM=xcb` under `xvfb-run` runs it on a real X server (README)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from models.meeting import (
     Attendee,
     AttendeeStatus,
     BulletList,
+    Column,
     Item,
     Letter,
     MeetingDocument,
@@ -201,9 +202,10 @@ def test_roster_status_is_chosen_by_keyboard(window: MainWindow, qtbot: QtBot, d
     click_into(qtbot, roster.view)
     roster.select(0, 4)
     press(Qt.Key.Key_F2)
-    combo = focused()
-    while not isinstance(combo, QComboBox):
+    combo: QWidget | None = focused()
+    while combo is not None and not isinstance(combo, QComboBox):
         combo = combo.parentWidget()
+    assert isinstance(combo, QComboBox)
     combo.setCurrentIndex(combo.findText("ไม่มาประชุม"))
     combo.activated.emit(combo.currentIndex())
     press(Qt.Key.Key_Return)
@@ -327,7 +329,12 @@ def test_ctrl_z_in_a_field_brings_back_a_removed_paragraph(
 
 def test_window_shortcuts_work_from_a_line_field(window: MainWindow, qtbot: QtBot) -> None:
     called: list[str] = []
-    window.export_documents = lambda dialog=None: called.append("export") or []  # type: ignore[method-assign]
+
+    def export(dialog: object = None) -> list[Path]:
+        called.append("export")
+        return []
+
+    window.export_documents = export  # type: ignore[method-assign]
     window.tabs.setCurrentWidget(window.header_tab)
     click_into(qtbot, window.header_tab.venue)
     press(Qt.Key.Key_E, CTRL)
@@ -377,14 +384,11 @@ def test_letter_fields_keep_words_in_order(window: MainWindow, qtbot: QtBot, db_
     ]
     for widget, text, apply in fields:
         click_into(qtbot, widget)
-        if isinstance(widget, QLineEdit):
-            widget.selectAll()
-        else:
-            assert isinstance(widget, QPlainTextEdit)
-            widget.selectAll()
+        assert isinstance(widget, QLineEdit | QPlainTextEdit)
+        widget.selectAll()
         type_text(text)
         apply(letter)
-        shown = widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()  # type: ignore[attr-defined]
+        shown = widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
         assert shown == text
     expected.letter = letter
     holds(window, db_path, expected)
@@ -459,9 +463,7 @@ def test_columns_dialog_typed_and_accepted(window: MainWindow, qtbot: QtBot, db_
     assert window.editor.document.meeting.sections[4].items[0].blocks[1] == stored
 
 
-def _column() -> object:
-    from models.meeting import Column  # noqa: PLC0415
-
+def _column() -> Column:
     return Column("")
 
 

@@ -410,6 +410,7 @@ class TableEditor(QWidget):
         self.model.rowsInserted.connect(lambda *_: self._fit_height())
         self.model.rowsRemoved.connect(lambda *_: self._fit_height())
         self.model.modelReset.connect(self._columns_changed)
+        self.view.sheet_delegate.closeEditor.connect(lambda *_: self._fit_figures())
         self.view.setWordWrap(False)  # one line a row; the whole text shows while editing
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         for key, action in (
@@ -449,12 +450,21 @@ class TableEditor(QWidget):
             self.title.show_value(self.table.title)
 
     def _columns_changed(self) -> None:
+        """Text columns share the width; figure columns are as wide as their figures. Sized
+        here and when a cell editor closes, not at every keystroke (a header that sizes itself
+        to its contents reads every cell of the table at each change)."""
         header = self.view.horizontalHeader()
         for index, column in enumerate(self.table.columns):
-            figures = column.kind.is_numeric or bool(column.formula)
-            mode = QHeaderView.ResizeMode.ResizeToContents if figures else QHeaderView.ResizeMode.Stretch
+            stretch = not (column.kind.is_numeric or column.formula)
+            mode = QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.Interactive
             header.setSectionResizeMode(index, mode)
+        self._fit_figures()
         self._fit_height()
+
+    def _fit_figures(self) -> None:
+        for index, column in enumerate(self.table.columns):
+            if column.kind.is_numeric or column.formula:
+                self.view.resizeColumnToContents(index)
 
     def _fit_height(self) -> None:
         """Tall enough to show every row and the total, up to a screenful."""

@@ -41,6 +41,7 @@ ROSTER_COLUMNS = (
 NODE_MIME = "application/x-thai-minutes-node"
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _EDIT = Qt.ItemDataRole.EditRole
+_CELL_ROLES = frozenset({_DISPLAY, _EDIT, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.TextAlignmentRole})
 
 
 def sync_rows(
@@ -380,10 +381,16 @@ class CellsModel(QAbstractTableModel):
             self.rows = list(self.table.rows)
             self.endResetModel()
             return
-        if change.kind is ChangeKind.ROWS:
-            sync_rows(self, QModelIndex(), self.rows, self.table.rows)
-        if self.rowCount() and self.columnCount():  # computed cells and the total follow any cell
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+        last = self.columnCount() - 1
+        if change.kind is ChangeKind.CELL:  # the row (its formula cells) and the total follow
+            row = change.index[0]
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+            if self.table.has_total:
+                self.dataChanged.emit(self.index(len(self.rows), 0), self.index(len(self.rows), last))
+            return
+        sync_rows(self, QModelIndex(), self.rows, self.table.rows)
+        if self.rowCount() and self.columnCount():  # a row's place changed: every number may differ
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, last))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows) + (1 if self.table.has_total else 0)
@@ -403,8 +410,8 @@ class CellsModel(QAbstractTableModel):
         return index.row() >= len(self.rows) or bool(self.table.columns[index.column()].formula)
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid():
-            return None
+        if not index.isValid() or role not in _CELL_ROLES:
+            return None  # views ask for many roles per cell; answer the others at once
         computed = self.computed
         if role == Qt.ItemDataRole.BackgroundRole:
             bad = any(p.row == index.row() and p.column == index.column() for p in computed.problems)

@@ -41,6 +41,7 @@ class SheetDelegate(QStyledItemDelegate):
         super().__init__(parent)  # owned by Qt: the view keeps using it
         self.choices = choices or {}
         self.originals: dict[int, object] = {}  # id(editor) -> the cell's value when it opened
+        self.places: dict[int, QPersistentModelIndex] = {}  # id(editor) -> the cell it edits
         self.typing: set[int] = set()  # editors the clerk has typed into
 
     def createEditor(
@@ -66,17 +67,26 @@ class SheetDelegate(QStyledItemDelegate):
             editor = line_editor
         key = id(editor)
         self.originals[key] = index.data(_EDIT)
+        self.places[key] = QPersistentModelIndex(index)
 
         def forget(*_: object) -> None:
             self.originals.pop(key, None)
+            self.places.pop(key, None)
             self.typing.discard(key)
 
         editor.destroyed.connect(forget)
         return editor
 
     def _typed(self, editor: QWidget) -> None:
+        """Store the cell as typed. Straight to the model: emitting `commitData` from Python on
+        every keystroke ran into a reference-count bug of PySide6 6.10 (the process aborted in
+        `bool_dealloc` after some hundreds of keystrokes)."""
         self.typing.add(id(editor))
-        self.commitData.emit(editor)
+        place = self.places.get(id(editor))
+        if place is not None and place.isValid():
+            model = place.model()
+            assert model is not None
+            model.setData(model.index(place.row(), place.column()), editor_text(editor), _EDIT)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         if id(editor) in self.typing:
