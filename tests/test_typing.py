@@ -538,3 +538,82 @@ def test_block_keys_alt_arrows_move_the_block_being_typed(
     assert isinstance(QApplication.focusWidget(), QPlainTextEdit)
     widget = next(w for w in editor.block_widgets if w.block is first)
     assert isinstance(widget, BlockWidget) and widget.field.hasFocus()
+
+
+def test_roster_prefix_typed_after_shift_tab(window: MainWindow, qtbot: QtBot, db_path: Path) -> None:
+    roster = window.roster_tab
+    window.tabs.setCurrentWidget(roster)
+    expected = copy.deepcopy(window.editor.document)
+    click_into(qtbot, roster.view)
+    roster.select(5, 2)
+    press(Qt.Key.Key_Backtab, SHIFT)  # back to the first name, then the prefix
+    press(Qt.Key.Key_Backtab, SHIFT)
+    assert roster.view.currentIndex().column() == 0
+    press(Qt.Key.Key_F2)
+    combo = focused()
+    assert isinstance(combo, QComboBox) and combo.isEditable()  # a list of prefixes, or type one
+    line = combo.lineEdit()
+    assert line is not None
+    line.selectAll()
+    type_text("ว่าที่ร้อยตรีหญิง\n")
+    expected.meeting.attendees[5].prefix = "ว่าที่ร้อยตรีหญิง"
+    holds(window, db_path, expected)
+
+
+def test_letter_dates_and_distribution_list(window: MainWindow, qtbot: QtBot, db_path: Path) -> None:
+    letter_tab = window.letter_tab
+    window.tabs.setCurrentWidget(letter_tab)
+    expected = copy.deepcopy(window.editor.document)
+    assert expected.letter is not None
+    click_into(qtbot, letter_tab.date)
+    letter_tab.date.selectAll()
+    type_text("๑ พฤศจิกายน ๒๕๖๗\t")
+    click_into(qtbot, letter_tab.certify_by)
+    letter_tab.certify_by.selectAll()
+    type_text("15/11/2567\t")
+    assert focused() is letter_tab.recipients
+    letter_tab.recipients.selectAll()
+    type_text("พัฒนาการอำเภอ เมืองพะเยา\nพัฒนาการอำเภอ จุน")
+    expected.letter.date, expected.letter.certify_by = dt.date(2024, 11, 1), dt.date(2024, 11, 15)
+    names = ["พัฒนาการอำเภอ เมืองพะเยา", "พัฒนาการอำเภอ จุน"]
+    assert [r.name for r in window.editor.document.letter.recipients] == names  # type: ignore[union-attr]
+    expected.letter.recipients = copy.deepcopy(window.editor.document.letter.recipients)  # type: ignore[union-attr]
+    holds(window, db_path, expected)
+    assert letter_tab.recipients.toPlainText() == "\n".join(names)
+    assert letter_tab.date.text() == "๑ พฤศจิกายน ๒๕๖๗"
+
+
+def test_an_agenda_title_renamed_in_the_tree_with_f2(window: MainWindow, qtbot: QtBot, db_path: Path) -> None:
+    window.tabs.setCurrentWidget(window.agenda_tab)
+    tree, model = window.agenda_tab.tree, window.agenda_tab.model
+    assert model is not None
+    expected = copy.deepcopy(window.editor.document)
+    click_into(qtbot, tree)
+    tree.setCurrentIndex(model.index(0, 0, model.index(3, 0)))  # ๓.๑
+    press(Qt.Key.Key_F2)
+    widget = focused()
+    assert isinstance(widget, QLineEdit)
+    widget.selectAll()
+    type_text("ผลการบันทึกข้อมูล จปฐ. ปี ๒๕๖๗\n")
+    expected.meeting.sections[3].items[0].title = "ผลการบันทึกข้อมูล จปฐ. ปี ๒๕๖๗"
+    holds(window, db_path, expected)
+    assert model.data(tree.currentIndex()) == "๓.๑  ผลการบันทึกข้อมูล จปฐ. ปี ๒๕๖๗"
+    editor = window.agenda_tab.item_editor
+    assert editor is not None and editor.title.text() == "ผลการบันทึกข้อมูล จปฐ. ปี ๒๕๖๗"
+
+
+def test_a_table_row_moves_with_alt_arrows(window: MainWindow, qtbot: QtBot, db_path: Path) -> None:
+    window.tabs.setCurrentWidget(window.agenda_tab)
+    window.agenda_tab.select(item_with_table(window))
+    editor = window.agenda_tab.item_editor
+    assert editor is not None
+    table_widget = next(w.field for w in editor.block_widgets if isinstance(w.field, TableEditor))
+    expected = copy.deepcopy(window.editor.document)
+    click_into(qtbot, table_widget.view)
+    table_widget.view.setCurrentIndex(table_widget.model.index(0, 1))
+    press(Qt.Key.Key_Down, ALT)
+    table = expected.meeting.sections[4].items[0].blocks[1]
+    assert isinstance(table, Table)
+    table.rows.insert(1, table.rows.pop(0))
+    holds(window, db_path, expected)
+    assert table_widget.view.currentIndex().row() == 1
