@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -14,6 +16,11 @@ from models.meeting import MeetingDocument
 from models.meetingfile import read_meeting_file
 from models.paths import DEMO_MEETING
 from models.storage import Database
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from ui.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)
@@ -41,3 +48,29 @@ def db_path(tmp_path: Path) -> Path:
 def database(db_path: Path) -> Iterator[Database]:
     with Database.open(db_path) as opened:
         yield opened
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db_path: Path, demo: MeetingDocument) -> Iterator[MainWindow]:
+    """The window on a database holding the demo meeting, shown and active (keys go to it)."""
+    from ui.app import create_window  # noqa: PLC0415
+
+    database = Database.open(db_path)
+    database.add_document(copy.deepcopy(demo))
+    main = create_window(database)
+    main.settings.clear()
+    main.quiet = True  # type: ignore[attr-defined]  # no message boxes waiting for a click
+    qtbot.addWidget(main)
+    main.resize(1366, 768)
+    main.show()
+    main.activateWindow()
+    qtbot.waitUntil(main.isActiveWindow)
+    yield main
+    main.close()
+    database.close()
+
+
+def reopened(db_path: Path) -> MeetingDocument:
+    """The first meeting as the database holds it, read through a new connection."""
+    with Database.open(db_path, backup=False) as database:
+        return database.load_document(database.list_meetings()[0].id)

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
@@ -28,10 +27,10 @@ from models.meeting import (
     Person,
     Table,
 )
-from models.storage import Database
+from tests.conftest import reopened
 from tests.keyboard import focused, press, type_text
-from ui.agenda import BlockWidget, TableEditor
-from ui.app import create_window
+from tests.test_window import Accepting
+from ui.agenda import BlockWidget, ItemEditor, TableEditor
 from ui.main_window import MainWindow
 
 CTRL, SHIFT, ALT = (
@@ -39,28 +38,6 @@ CTRL, SHIFT, ALT = (
     Qt.KeyboardModifier.ShiftModifier,
     Qt.KeyboardModifier.AltModifier,
 )
-
-
-@pytest.fixture
-def window(qtbot: QtBot, db_path: Path, demo: MeetingDocument) -> Iterator[MainWindow]:
-    database = Database.open(db_path)
-    database.add_document(copy.deepcopy(demo))
-    main = create_window(database)
-    main.settings.clear()
-    main.quiet = True  # type: ignore[attr-defined]
-    qtbot.addWidget(main)
-    main.resize(1366, 768)
-    main.show()
-    main.activateWindow()
-    qtbot.waitUntil(main.isActiveWindow)
-    yield main
-    main.close()
-    database.close()
-
-
-def reopened(db_path: Path) -> MeetingDocument:
-    with Database.open(db_path, backup=False) as database:
-        return database.load_document(database.list_meetings()[0].id)
 
 
 def click_into(qtbot: QtBot, widget: QWidget) -> None:
@@ -76,6 +53,15 @@ def holds(window: MainWindow, db_path: Path, expected: MeetingDocument) -> None:
 
 def item_with_table(window: MainWindow) -> Item:
     return window.editor.document.meeting.sections[4].items[0]
+
+
+def open_item(window: MainWindow, item: Item) -> ItemEditor:
+    """The agenda tab in view with the item chosen; its editor."""
+    window.tabs.setCurrentWidget(window.agenda_tab)
+    window.agenda_tab.select(item)
+    editor = window.agenda_tab.item_editor
+    assert editor is not None
+    return editor
 
 
 # --- header ------------------------------------------------------------------------------------
@@ -261,10 +247,7 @@ def test_tab_in_a_paragraph_inserts_nothing_and_never_lands_on_a_button(
     window: MainWindow, qtbot: QtBot, db_path: Path
 ) -> None:
     item = item_with_table(window)
-    window.tabs.setCurrentWidget(window.agenda_tab)
-    window.agenda_tab.select(item)
-    editor = window.agenda_tab.item_editor
-    assert editor is not None
+    editor = open_item(window, item)
     paragraph = editor.block_widgets[0].field
     click_into(qtbot, paragraph)
     before = copy.deepcopy(window.editor.document)
@@ -280,10 +263,7 @@ def test_tab_in_a_paragraph_inserts_nothing_and_never_lands_on_a_button(
 
 def test_table_cells_typed_with_tab_and_enter(window: MainWindow, qtbot: QtBot, db_path: Path) -> None:
     item = item_with_table(window)
-    window.tabs.setCurrentWidget(window.agenda_tab)
-    window.agenda_tab.select(item)
-    editor = window.agenda_tab.item_editor
-    assert editor is not None
+    editor = open_item(window, item)
     table_widget = next(w.field for w in editor.block_widgets if isinstance(w.field, TableEditor))
     table = table_widget.table
     expected = copy.deepcopy(window.editor.document)
@@ -308,10 +288,7 @@ def test_ctrl_z_in_a_field_brings_back_a_removed_paragraph(
     window: MainWindow, qtbot: QtBot, db_path: Path
 ) -> None:
     item = item_with_table(window)
-    window.tabs.setCurrentWidget(window.agenda_tab)
-    window.agenda_tab.select(item)
-    editor = window.agenda_tab.item_editor
-    assert editor is not None
+    editor = open_item(window, item)
     expected = copy.deepcopy(window.editor.document)
     click_into(qtbot, editor.block_widgets[0].field)
     press(Qt.Key.Key_Delete, CTRL | SHIFT)  # the paragraph goes
@@ -424,7 +401,7 @@ def test_office_dialog_typed_and_accepted(window: MainWindow, qtbot: QtBot, db_p
     type_text("ศาลากลางจังหวัด ชั้น ๒\nถนนพหลโยธิน พะเยา ๕๖๐๐๐")
     buttons = [b.text() for b in dialog.findChildren(QPushButton)]
     assert "ตกลง" in buttons and "ยกเลิก" in buttons and "OK" not in buttons
-    window.edit_office(_Accepted(dialog))
+    window.edit_office(Accepting(dialog))
     office = reopened(db_path).office
     assert office is not None
     assert (office.unit, office.phone) == ("กลุ่มงาน ยุทธศาสตร์", "๐ ๕๔๔๔ ๙๙๙๙")
@@ -435,10 +412,7 @@ def test_office_dialog_typed_and_accepted(window: MainWindow, qtbot: QtBot, db_p
 def test_columns_dialog_typed_and_accepted(window: MainWindow, qtbot: QtBot, db_path: Path) -> None:
     from ui.dialogs import ColumnsDialog  # noqa: PLC0415
 
-    window.tabs.setCurrentWidget(window.agenda_tab)
-    window.agenda_tab.select(item_with_table(window))
-    editor = window.agenda_tab.item_editor
-    assert editor is not None
+    editor = open_item(window, item_with_table(window))
     table_widget = next(w.field for w in editor.block_widgets if isinstance(w.field, TableEditor))
     dialog = ColumnsDialog(table_widget.table, window)
     qtbot.addWidget(dialog)
@@ -456,7 +430,7 @@ def test_columns_dialog_typed_and_accepted(window: MainWindow, qtbot: QtBot, db_
     press(Qt.Key.Key_F2)
     type_text("=C-D")
     press(Qt.Key.Key_Return)
-    table_widget.edit_columns(_Accepted(dialog))
+    table_widget.edit_columns(Accepting(dialog))
     stored = reopened(db_path).meeting.sections[4].items[0].blocks[1]
     assert isinstance(stored, Table)
     assert (stored.columns[-1].title, stored.columns[-1].formula) == ("คงเหลือ ทั้งสิ้น", "=C-D")
@@ -465,21 +439,6 @@ def test_columns_dialog_typed_and_accepted(window: MainWindow, qtbot: QtBot, db_
 
 def _column() -> Column:
     return Column("")
-
-
-class _Accepted:
-    """The dialog as the clerk left it, answered with ตกลง."""
-
-    def __init__(self, dialog: object) -> None:
-        self.dialog = dialog
-
-    def exec(self) -> int:
-        from PySide6.QtWidgets import QDialog  # noqa: PLC0415
-
-        return QDialog.DialogCode.Accepted.value
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self.dialog, name)
 
 
 # --- a refused write ---------------------------------------------------------------------------
@@ -527,10 +486,7 @@ def test_block_keys_alt_arrows_move_the_block_being_typed(
     window: MainWindow, qtbot: QtBot, db_path: Path
 ) -> None:
     item = item_with_table(window)
-    window.tabs.setCurrentWidget(window.agenda_tab)
-    window.agenda_tab.select(item)
-    editor = window.agenda_tab.item_editor
-    assert editor is not None
+    editor = open_item(window, item)
     first = item.blocks[0]
     click_into(qtbot, editor.block_widgets[0].field)
     press(Qt.Key.Key_Down, ALT)
@@ -603,10 +559,7 @@ def test_an_agenda_title_renamed_in_the_tree_with_f2(window: MainWindow, qtbot: 
 
 
 def test_a_table_row_moves_with_alt_arrows(window: MainWindow, qtbot: QtBot, db_path: Path) -> None:
-    window.tabs.setCurrentWidget(window.agenda_tab)
-    window.agenda_tab.select(item_with_table(window))
-    editor = window.agenda_tab.item_editor
-    assert editor is not None
+    editor = open_item(window, item_with_table(window))
     table_widget = next(w.field for w in editor.block_widgets if isinstance(w.field, TableEditor))
     expected = copy.deepcopy(window.editor.document)
     click_into(qtbot, table_widget.view)

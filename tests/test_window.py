@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtTest import QAbstractItemModelTester, QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from models.meeting import AttendeeStatus, Column, Item, MeetingDocument, Paragraph, Section
+from models.meeting import AttendeeStatus, Column, Item, Paragraph, Section
 from models.storage import Database
+from tests.conftest import reopened
 from ui.app import create_window
 from ui.main_window import MainWindow
 
@@ -27,25 +26,6 @@ def type_thai(widget: QWidget, text: str) -> None:
             QApplication.sendEvent(
                 widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
             )
-
-
-@pytest.fixture
-def window(qtbot: QtBot, db_path: Path, demo: MeetingDocument) -> Iterator[MainWindow]:
-    database = Database.open(db_path)
-    database.add_document(copy.deepcopy(demo))
-    main = create_window(database)
-    main.settings.clear()
-    qtbot.addWidget(main)
-    main.resize(1366, 768)
-    main.show()
-    yield main
-    main.close()
-    database.close()
-
-
-def reopened(db_path: Path) -> MeetingDocument:
-    with Database.open(db_path, backup=False) as database:
-        return database.load_document(database.list_meetings()[0].id)
 
 
 def test_the_agenda_model_is_a_valid_item_model(window: MainWindow) -> None:
