@@ -570,3 +570,27 @@ def test_a_table_row_moves_with_alt_arrows(window: MainWindow, qtbot: QtBot, db_
     table.rows.insert(1, table.rows.pop(0))
     holds(window, db_path, expected)
     assert table_widget.view.currentIndex().row() == 1
+
+
+def test_dialog_buttons_speak_thai(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QTimer  # noqa: PLC0415
+
+    from ui.dialogs import ask, ask_text, choose_path  # noqa: PLC0415
+
+    seen: list[list[str]] = []
+
+    def look_and_cancel() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None:  # not shown yet: look again
+            QTimer.singleShot(10, look_and_cancel)
+            return
+        seen.append(sorted(b.text() for b in box.findChildren(QPushButton) if b.isVisible()))
+        box.close()  # as Escape: cancelled
+
+    QTimer.singleShot(0, look_and_cancel)
+    assert ask(None, "ลบเรื่อง", "ลบเรื่องนี้?", "ลบ", "ไม่ลบ") is False
+    QTimer.singleShot(0, look_and_cancel)
+    assert ask_text(None, "แก้ไขหลังรับรอง", "ผู้แก้ไข") is None
+    QTimer.singleShot(0, look_and_cancel)
+    assert choose_path(None, "นำเข้าไฟล์การประชุม", "open", "ไฟล์การประชุม (*.json)") is None
+    assert seen == [["ลบ", "ไม่ลบ"], ["ตกลง", "ยกเลิก"], ["ยกเลิก", "เปิด"]]

@@ -409,7 +409,7 @@ class TableEditor(QWidget):
         self.view.append_row = self._append
         self.model.rowsInserted.connect(lambda *_: self._fit_height())
         self.model.rowsRemoved.connect(lambda *_: self._fit_height())
-        self.model.modelReset.connect(self._columns_changed)
+        self.model.headerDataChanged.connect(lambda *_: self._columns_changed())
         self.view.sheet_delegate.closeEditor.connect(lambda *_: self._fit_figures())
         self.view.setWordWrap(False)  # one line a row; the whole text shows while editing
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)

@@ -76,6 +76,34 @@ def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> boo
     return box.clickedButton() is yes_button
 
 
+def choose_path(
+    parent: QWidget | None, title: str, kind: str = "open", name_filter: str = "", start: str = ""
+) -> str | None:
+    """A file to open (`open`), a file to write (`save`) or a folder (`folder`); None when
+    cancelled. Qt's own file dialog is labelled in Thai here; a system dialog (Windows) speaks
+    the system's language."""
+    dialog = QFileDialog(parent, title, start, name_filter)
+    accept = {"open": "เปิด", "save": "บันทึก", "folder": "เลือกโฟลเดอร์"}[kind]
+    if kind == "save":
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    elif kind == "folder":
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly)
+    else:
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    for label, text in (
+        (QFileDialog.DialogLabel.Accept, accept),
+        (QFileDialog.DialogLabel.Reject, "ยกเลิก"),
+        (QFileDialog.DialogLabel.LookIn, "ค้นหาใน"),
+        (QFileDialog.DialogLabel.FileName, "ชื่อไฟล์"),
+        (QFileDialog.DialogLabel.FileType, "ชนิดไฟล์"),
+    ):
+        dialog.setLabelText(label, text)
+    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return None
+    return dialog.selectedFiles()[0]
+
+
 def ask_text(
     parent: QWidget | None, title: str, label: str, text: str = "", multiline: bool = False
 ) -> str | None:
@@ -228,7 +256,7 @@ class OfficeDialog(QDialog):
         self.resize(640, 560)
 
     def _choose_garuda(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "ภาพครุฑ", "", "ภาพ (*.png *.jpg *.jpeg)")
+        name = choose_path(self, "ภาพครุฑ", "open", "ภาพ (*.png *.jpg *.jpeg)")
         if name:
             self.load_garuda(Path(name))
 
@@ -298,7 +326,7 @@ class ExportDialog(QDialog):
         self.resize(560, 280)
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "เลือกโฟลเดอร์ที่จะบันทึกเอกสาร", self.folder.text())
+        folder = choose_path(self, "เลือกโฟลเดอร์ที่จะบันทึกเอกสาร", "folder", start=self.folder.text())
         if folder:
             self.folder.setText(folder)
 

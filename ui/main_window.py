@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QApplication,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -42,7 +41,7 @@ from models.meeting import Item, MeetingDocument, Node, Section, find_parent
 from models.storage import Database
 from ui.agenda import AgendaTab
 from ui.commands import InsertNode, MoveNode, RemoveNode
-from ui.dialogs import ask, ask_text, inform, warn
+from ui.dialogs import ask, ask_text, choose_path, inform, warn
 from ui.session import MeetingSession
 from ui.sheet import SheetView
 from ui.tabs import HeaderTab, LetterTab, RosterTab
@@ -657,7 +656,7 @@ class MainWindow(QMainWindow):
     def import_file(self) -> None:
         from models.meetingfile import MeetingFileError, read_meeting_file  # noqa: PLC0415
 
-        name, _ = QFileDialog.getOpenFileName(self, "นำเข้าไฟล์การประชุม", "", "ไฟล์การประชุม (*.json)")
+        name = choose_path(self, "นำเข้าไฟล์การประชุม", "open", "ไฟล์การประชุม (*.json)")
         if not name:
             return
         try:
@@ -673,9 +672,7 @@ class MainWindow(QMainWindow):
 
         if not self.has_meeting:
             return
-        name, _ = QFileDialog.getSaveFileName(
-            self, "บันทึกเป็นไฟล์การประชุม", "meeting.minutes.json", "ไฟล์การประชุม (*.json)"
-        )
+        name = choose_path(self, "บันทึกเป็นไฟล์การประชุม", "save", "ไฟล์การประชุม (*.json)", "meeting.minutes.json")
         if name:
             try:
                 write_meeting_file(self.editor.document, Path(name))

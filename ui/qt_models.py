@@ -362,6 +362,7 @@ class CellsModel(QAbstractTableModel):
         super().__init__()
         self.session, self.table = session, table
         self.rows: list[list[str]] = list(table.rows)
+        self.columns = len(table.columns)  # the columns the views know
         self._computed: ComputedTable | None = None
         session.changed.connect(self._follow)
 
@@ -377,10 +378,7 @@ class CellsModel(QAbstractTableModel):
             return
         self._computed = None
         if change.kind is ChangeKind.TABLE:
-            self.beginResetModel()  # the columns themselves changed: nothing of the old shape stays
-            self.rows = list(self.table.rows)
-            self.endResetModel()
-            return
+            self._follow_columns()
         last = self.columnCount() - 1
         if change.kind is ChangeKind.CELL:  # the row (its formula cells) and the total follow
             row = change.index[0]
@@ -392,11 +390,25 @@ class CellsModel(QAbstractTableModel):
         if self.rowCount() and self.columnCount():  # a row's place changed: every number may differ
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, last))
 
+    def _follow_columns(self) -> None:
+        """Columns added or removed at the end, titles and kinds changed: column signals and a
+        header change, not a reset, so the view keeps its current cell."""
+        count = len(self.table.columns)
+        if count < self.columns:
+            self.beginRemoveColumns(QModelIndex(), count, self.columns - 1)
+            self.columns = count
+            self.endRemoveColumns()
+        elif count > self.columns:
+            self.beginInsertColumns(QModelIndex(), self.columns, count - 1)
+            self.columns = count
+            self.endInsertColumns()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, count - 1)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows) + (1 if self.table.has_total else 0)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.table.columns)
+        return 0 if parent.isValid() else self.columns
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         if role != _DISPLAY:
