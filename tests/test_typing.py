@@ -391,20 +391,36 @@ def test_office_dialog_typed_and_accepted(window: MainWindow, qtbot: QtBot, db_p
     dialog.show()
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
-    click_into(qtbot, dialog.unit)
-    dialog.unit.selectAll()
-    type_text("กลุ่มงาน ยุทธศาสตร์\t")
-    dialog.phone.selectAll()
-    type_text("๐ ๕๔๔๔ ๙๙๙๙")
-    click_into(qtbot, dialog.address)
-    dialog.address.selectAll()
-    type_text("ศาลากลางจังหวัด ชั้น ๒\nถนนพหลโยธิน พะเยา ๕๖๐๐๐")
+    for field, text in (
+        (dialog.name, "สำนักงาน พัฒนาชุมชนจังหวัดพะเยา"),
+        (dialog.doc_prefix, "พย ๐๐๑๙.๑"),
+        (dialog.unit, "กลุ่มงาน ยุทธศาสตร์"),
+        (dialog.phone, "๐ ๕๔๔๔ ๙๙๙๙"),
+        (dialog.fax, "๐ ๕๔๔๔ ๙๙๙๘"),
+        (dialog.email, "phayao@cdd.go.th"),
+    ):
+        click_into(qtbot, field)
+        field.selectAll()
+        type_text(text)
+    for area, text in (
+        (dialog.address, "ศาลากลางจังหวัด ชั้น ๒\nถนนพหลโยธิน พะเยา ๕๖๐๐๐"),
+        (dialog.slogan, "ยึดมั่นธรรมาภิบาล\nบริการ ด้วยใจ"),
+    ):
+        click_into(qtbot, area)
+        area.selectAll()
+        type_text(text)
     buttons = [b.text() for b in dialog.findChildren(QPushButton)]
     assert "ตกลง" in buttons and "ยกเลิก" in buttons and "OK" not in buttons
     window.edit_office(Accepting(dialog))
     office = reopened(db_path).office
     assert office is not None
-    assert (office.unit, office.phone) == ("กลุ่มงาน ยุทธศาสตร์", "๐ ๕๔๔๔ ๙๙๙๙")
+    assert (office.name, office.doc_prefix, office.unit) == (
+        "สำนักงาน พัฒนาชุมชนจังหวัดพะเยา",
+        "พย ๐๐๑๙.๑",
+        "กลุ่มงาน ยุทธศาสตร์",
+    )
+    assert (office.phone, office.fax, office.email) == ("๐ ๕๔๔๔ ๙๙๙๙", "๐ ๕๔๔๔ ๙๙๙๘", "phayao@cdd.go.th")
+    assert office.slogan == ["ยึดมั่นธรรมาภิบาล", "บริการ ด้วยใจ"]
     assert office.address == ["ศาลากลางจังหวัด ชั้น ๒", "ถนนพหลโยธิน พะเยา ๕๖๐๐๐"]
     assert window.editor.document.office == office
 
