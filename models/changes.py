@@ -49,6 +49,3 @@ class Change:
         """The database id of the object that changed, when it has one."""
         value = getattr(self.target, "id", None)
         return value if isinstance(value, int) else None
-
-    def touches(self, *kinds: ChangeKind) -> bool:
-        return self.kind in kinds

@@ -218,7 +218,6 @@ class MeetingEditor:
 
     # --- roster -------------------------------------------------------------------------------
 
-    @_minutes_change("เพิ่มผู้เข้าประชุม")
     def insert_attendee(self, index: int, attendee: Attendee) -> Change:
         return self.insert_attendees(index, [attendee])
 
@@ -401,14 +400,7 @@ class MeetingEditor:
         """Make the table's rows these (paste, added rows), all or none; rows that stay the
         same keep their objects. `old` is the rows it had."""
         old = [list(row) for row in table.rows]
-        kept = list(table.rows)
-
-        def restore() -> None:
-            table.rows[:] = kept
-            for row, cells in zip(kept, old, strict=True):
-                row[:] = cells
-
-        with self._all_or_nothing(restore):
+        with self._all_or_nothing(_restorer(table)):
             self._write_rows(table, rows)
         return self._announce(Change(ChangeKind.ROWS, table, "replace", old, rows))
 
@@ -433,11 +425,7 @@ class MeetingEditor:
         columns, rows = shape
         old = (copy.deepcopy(table.columns), [list(row) for row in table.rows])
         assert table.id is not None
-
-        def restore() -> None:
-            table.columns, table.rows = copy.deepcopy(old[0]), [list(row) for row in old[1]]
-
-        with self._all_or_nothing(restore):
+        with self._all_or_nothing(_restorer(table)):
             self.database.update_block(table.id, columns=copy.deepcopy(columns))
             table.columns = copy.deepcopy(columns)
             self._write_rows(table, [list(cells) for cells in rows])
@@ -494,6 +482,20 @@ class MeetingEditor:
             if _contains(section.items, node):
                 return section
         raise ValueError("the item is not in this meeting")
+
+
+def _restorer(table: Table) -> Callable[[], None]:
+    """What puts a table back as it is now, after a failed edit: the same column list and the
+    same row objects (views hold them by identity), with their cells as they are now."""
+    columns, rows, cells = list(table.columns), list(table.rows), [list(row) for row in table.rows]
+
+    def restore() -> None:
+        table.columns = columns
+        table.rows[:] = rows
+        for row, saved in zip(rows, cells, strict=True):
+            row[:] = saved
+
+    return restore
 
 
 def _contains(items: list[Item], node: Node) -> bool:

@@ -148,6 +148,7 @@ def test_a_refused_write_leaves_memory_and_database_alike(database: Database, de
     table = editor.document.meeting.sections[4].items[0].blocks[1]
     assert isinstance(table, Table)
     before = copy.deepcopy(editor.document)
+    row_objects = list(table.rows)
     database.conn.execute("PRAGMA query_only = ON")
     item = editor.document.meeting.sections[4].items[0]
     edits: tuple[Callable[[], object], ...] = (
@@ -169,6 +170,7 @@ def test_a_refused_write_leaves_memory_and_database_alike(database: Database, de
         with pytest.raises(sqlite3.OperationalError):
             edit()
         assert editor.document == before
+        assert all(a is b for a, b in zip(table.rows, row_objects, strict=True))  # views hold these
     database.conn.execute("PRAGMA query_only = OFF")
     assert stored(editor) == before
 

@@ -454,6 +454,8 @@ class CellsModel(QAbstractTableModel):
         cells, column, text = self.rows[index.row()], index.column(), str(value)
         if (cells[column] if column < len(cells) else "") == text:
             return False
+        if _index_by_identity(self.table.rows, cells) < 0:
+            return False  # the row is gone (a refused edit put the table back): nothing to set
         editor, table = self.session.editor, self.table
 
         def apply(new: object) -> Change:
