@@ -33,7 +33,8 @@ from models.meeting import (
     Section,
     Table,
 )
-from models.tables import compute_table, label_span
+from models.presenter import line_at
+from models.tables import compute_table
 
 
 class Align(StrEnum):
@@ -223,7 +224,7 @@ class _MinutesState:
 
 def compose_minutes(document: MeetingDocument, layout: Layout, measure: Measure | None = None) -> Composition:
     meeting = document.meeting
-    state = _MinutesState(layout, meeting, measure or measure_at(layout.font_size_pt))
+    state = _MinutesState(layout, meeting, measure or measure_at(layout.font_size_pt, layout.font_name))
     title = f"{layout.title_prefix}{meeting.title}"
     _heading(state, title)
     _roster(state)
@@ -343,13 +344,12 @@ def _items(
     layout = state.layout
     section_number = state.meeting.section_number(section)
     for index, item in enumerate(items):
-        if item.presenter and (index == 0 or items[index - 1].presenter != item.presenter):
-            count = _run_length(items, index)
-            line = layout.presenter_line.format(presenter=item.presenter, count=count)
+        presenter_line = line_at(section, items, index, path)
+        if presenter_line is not None:
             state.out.append(
                 _para(
                     layout,
-                    line,
+                    presenter_line.text(layout.presenter_line),
                     align=Align.JUSTIFY,
                     first_indent_cm=layout.first_line_indent_cm,
                     keep_with_next=True,
@@ -371,16 +371,6 @@ def _items(
         _blocks(state, item.blocks)
         _items(state, section, item.items, depth + 1, item_path)
         _resolution(state, item.resolution)
-
-
-def _run_length(items: Sequence[Item], start: int) -> int:
-    presenter = items[start].presenter
-    count = 0
-    for item in items[start:]:
-        if item.presenter != presenter:
-            break
-        count += 1
-    return count
 
 
 def _resolution(state: _MinutesState, text: str) -> None:
@@ -473,11 +463,20 @@ def table_grid(table: Table, layout: Layout, measure: Measure) -> Grid:
         if grouped
         else [tuple(GridCell(layout.digits(c.title), Align.CENTER, True) for c in table.columns)]
     )
-    aligns = [_column_align(table, index, computed.rows) for index in range(len(table.columns))]
-    body = [tuple(GridCell(text, aligns[i]) for i, text in enumerate(row)) for row in computed.rows]
+    data = [row for index, row in enumerate(computed.rows) if index not in computed.subheadings]
+    aligns = [_column_align(table, index, data) for index in range(len(table.columns))]
+    width = len(table.columns)
+    body: list[tuple[GridCell | None, ...]] = [
+        # a sub-heading (ภาคเหนือ) is one bold cell across the table, not a data row
+        (GridCell(" ".join(t.strip() for t in row if t.strip()), Align.LEFT, True, colspan=width),)
+        + (None,) * (width - 1)
+        if index in computed.subheadings
+        else tuple(GridCell(text, aligns[i]) for i, text in enumerate(row))
+        for index, row in enumerate(computed.rows)
+    ]
     rows: list[tuple[GridCell | None, ...]] = [*header, *body]
     if computed.total_text is not None:
-        rows.append(_total_row(table, computed.total_text, aligns))
+        rows.append(_total_row(computed.total_text, computed.label_span, aligns))
     columns = _cell_texts(rows, header_rows=len(header))
     size = _table_size(columns, layout, measure)
     scaled: Measure = lambda text, bold: measure(text, bold) * size / layout.font_size_pt  # noqa: E731
@@ -554,11 +553,13 @@ def _column_align(table: Table, index: int, rows: Sequence[Sequence[str]]) -> Al
     return Align.LEFT
 
 
-def _total_row(table: Table, texts: Sequence[str], aligns: Sequence[Align]) -> tuple[GridCell | None, ...]:
-    span = label_span(table)
-    label = GridCell(texts[0], Align.CENTER, True, colspan=span)
-    rest = [GridCell(text, aligns[i], True) for i, text in enumerate(texts) if i >= span]
-    return (label, *([None] * (span - 1)), *rest)
+def _total_row(texts: Sequence[str], span: int, aligns: Sequence[Align]) -> tuple[GridCell | None, ...]:
+    """The label across the leading columns that have no total (`span` of them, none when the
+    first column has a total), then each column's total: a figure is never under the label."""
+    figures = [GridCell(text, aligns[i], True) for i, text in enumerate(texts) if i >= span]
+    if not span:
+        return tuple(figures)
+    return (GridCell(texts[0], Align.CENTER, True, colspan=span), *([None] * (span - 1)), *figures)
 
 
 def _signature(layout: Layout, person: Person, role: str, measure: Measure) -> list[Para]:
@@ -603,7 +604,9 @@ def compose_letter(document: MeetingDocument, layout: Layout, measure: Measure |
         out.append(Spacer(layout.garuda_height_cm))
     number = letter.number if letter is not None else ""
     office_lines = [office.name, *office.address] if office is not None else []
-    left = _office_block_start(layout, office_lines, measure or measure_at(layout.font_size_pt))
+    left = _office_block_start(
+        layout, office_lines, measure or measure_at(layout.font_size_pt, layout.font_name)
+    )
     out.append(
         Grid(
             (left, layout.text_width_cm - left),

@@ -5,14 +5,22 @@ with the theme fonts removed, complex-script size and weight (`w:szCs`, `w:bCs`)
 Latin ones, Thai runs carry `w:cs`, and the language is `w:bidi="th-TH"`; in the document
 defaults, in every style and in every run. Lines are left to Word's and LibreOffice's own Thai
 dictionaries: no zero-width spaces are written.
+
+The package is tidied too, so that Word opens it as a current document without offering repair:
+every element is put at its ECMA-376 schema place, `compatibilityMode` is 15 (not python-docx's
+14, which opens in compatibility mode), the font table names the layout's font as a Thai font,
+the core properties describe the meeting (not python-docx's 2013 template) and python-docx's
+thumbnail is left out.
 """
 
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import functools
 import io
 import re
+import struct
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -20,7 +28,9 @@ from typing import Any
 import docx
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.opc.oxml import serialize_part_xml
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -41,6 +51,7 @@ from exporters.compose import (
     compose_letter,
     compose_minutes,
 )
+from exporters.fonts import choose_font
 from exporters.layout import Layout
 from models.fileio import atomic_output
 from models.meeting import MeetingDocument
@@ -52,7 +63,9 @@ _ALIGNMENTS = {
     Align.JUSTIFY: WD_ALIGN_PARAGRAPH.THAI_JUSTIFY,
 }
 
-# The order WordprocessingML requires inside <w:rPr>; Word refuses files that break it.
+# The orders ECMA-376 (transitional wml.xsd) requires of children; Word offers to repair or
+# silently drops what breaks them. Each list holds a type's sequence, from its first element.
+# <w:rPr> (EG_RPrBase):
 _RPR_ORDER = [
     "w:rStyle",
     "w:rFonts",
@@ -119,24 +132,117 @@ _STYLE_ORDER = [
     "w:tcPr",
     "w:tblStylePr",
 ]
+# <w:sectPr> (EG_SectPrContents, after the header and footer references).
+_SECTPR_ORDER = [
+    "w:footnotePr",
+    "w:endnotePr",
+    "w:type",
+    "w:pgSz",
+    "w:pgMar",
+    "w:paperSrc",
+    "w:pgBorders",
+    "w:lnNumType",
+    "w:pgNumType",
+    "w:cols",
+    "w:formProt",
+    "w:vAlign",
+    "w:noEndnote",
+    "w:titlePg",
+    "w:textDirection",
+    "w:bidi",
+    "w:rtlGutter",
+    "w:docGrid",
+    "w:printerSettings",
+    "w:sectPrChange",
+]
+# <w:pPr> (CT_PPrBase, then CT_PPr's own).
+_PPR_ORDER = [
+    "w:pStyle",
+    "w:keepNext",
+    "w:keepLines",
+    "w:pageBreakBefore",
+    "w:framePr",
+    "w:widowControl",
+    "w:numPr",
+    "w:suppressLineNumbers",
+    "w:pBdr",
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+]
+# <w:settings> (CT_Settings), from <w:compat> on: where a missing <w:compat> goes.
+_SETTINGS_ORDER_FROM_COMPAT = [
+    "w:compat",
+    "w:docVars",
+    "w:rsids",
+    "m:mathPr",
+    "w:attachedSchema",
+    "w:themeFontLang",
+    "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats",
+    "w:doNotAutoCompressPictures",
+    "w:forceUpgrade",
+    "w:captions",
+    "w:readModeInkLockDown",
+    "w:smartTagType",
+    "sl:schemaLibrary",
+    "w:shapeDefaults",
+    "w:doNotEmbedSmartTags",
+    "w:decimalSymbol",
+    "w:listSeparator",
+]
 _THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 _THAI = re.compile("[\u0e00-\u0e7f]")
 _TWIPS_PER_CM = 1440 / 2.54
+_WORD_URI = "http://schemas.microsoft.com/office/word"
+_WORD_2013_MODE = "15"  # Word 2013 and later: no compatibility mode
+_THAI_CHARSET = "DE"  # THAI_CHARSET (222) of Windows
+_DEFAULT_AUTHOR = "thai-minutes"
+_CORE_TEXT_LIMIT = 255  # characters python-docx allows in a core property
 
 
 def write_minutes_docx(document: MeetingDocument, path: Path, layout: Layout) -> None:
-    _save(compose_minutes(document, layout), path, layout)
+    _save(compose_minutes(document, layout), path, layout, _author(document))
 
 
 def write_letter_docx(document: MeetingDocument, path: Path, layout: Layout) -> None:
-    _save(compose_letter(document, layout), path, layout)
+    _save(compose_letter(document, layout), path, layout, _author(document))
 
 
 def write_amendments_docx(document: MeetingDocument, path: Path, layout: Layout) -> None:
-    _save(compose_amendments(document, layout), path, layout)
+    _save(compose_amendments(document, layout), path, layout, _author(document))
 
 
-def build_docx(composition: Composition, layout: Layout) -> Document:
+def _author(document: MeetingDocument) -> str:
+    """The office that writes the minutes is their author; the program only when none is set."""
+    return document.office.name if document.office and document.office.name else _DEFAULT_AUTHOR
+
+
+def build_docx(composition: Composition, layout: Layout, author: str = _DEFAULT_AUTHOR) -> Document:
     doc = docx.Document(io.BytesIO(_thai_template(layout)))
     _page_setup(doc, composition, layout)
     body = doc.element.body
@@ -149,27 +255,140 @@ def build_docx(composition: Composition, layout: Layout) -> Document:
         previous = element
     if first is not None and not first.xpath("string(.)"):
         body.remove(first)  # the template's empty first paragraph
-    properties = doc.core_properties
-    properties.title = composition.title
-    properties.language = "th-TH"
-    properties.author = "thai-minutes"
+    _core_properties(doc, composition.title, author)
     return doc
 
 
 @functools.lru_cache(maxsize=8)
 def _thai_template(layout: Layout) -> bytes:
-    """python-docx's empty document with Thai-ready defaults and styles, made once per layout."""
+    """python-docx's empty document with Thai-ready defaults and styles, in Word 2013 mode,
+    with the font in the font table and without python-docx's thumbnail, made once per layout."""
     doc = docx.Document()
     _thai_styles(doc, layout)
+    _word_2013_compatibility(doc)
+    _font_table_entry(doc, layout.font_name)
+    _drop_thumbnail(doc)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
 
 
-def _save(composition: Composition, path: Path, layout: Layout) -> None:
-    doc = build_docx(composition, layout)
+def _save(composition: Composition, path: Path, layout: Layout, author: str) -> None:
+    doc = build_docx(composition, layout, author)
     with atomic_output(path) as stream:
         doc.save(stream)
+
+
+# --- package: properties, settings, font table ----------------------------------------------
+
+
+def _core_text(text: str) -> str:
+    """Core-property text cut to the length python-docx accepts, so a long title never fails."""
+    return text[:_CORE_TEXT_LIMIT].rstrip()
+
+
+def _core_properties(doc: Document, title: str, author: str) -> None:
+    """File > Info in Word: the meeting's title, the office as author, made now (UTC); none of
+    python-docx's template values (its 2013 dates, "python-docx" as description or editor)."""
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    properties = doc.core_properties
+    properties.title = _core_text(title)
+    properties.author = properties.last_modified_by = _core_text(author)
+    properties.comments = ""
+    properties.language = "th-TH"
+    properties.created = properties.modified = now
+
+
+def _word_2013_compatibility(doc: Document) -> None:
+    """`compatibilityMode` 15: Word opens the file as a current document, not in
+    compatibility mode. In this mode Word and LibreOffice put a table's edge at the margin
+    (mode 14 put the cell text there), as the PDF does."""
+    settings = doc.settings.element
+    compat = _child(settings, "w:compat", _SETTINGS_ORDER_FROM_COMPAT)
+    mode = next(
+        (
+            setting
+            for setting in compat.findall(qn("w:compatSetting"))
+            if setting.get(qn("w:name")) == "compatibilityMode"
+        ),
+        None,
+    )
+    if mode is None:
+        mode = OxmlElement("w:compatSetting")
+        compat.append(mode)  # compatSetting elements close CT_Compat
+    mode.set(qn("w:name"), "compatibilityMode")
+    mode.set(qn("w:uri"), _WORD_URI)
+    mode.set(qn("w:val"), _WORD_2013_MODE)
+
+
+def _font_table_entry(doc: Document, font_name: str) -> None:
+    """Name the layout's font in word/fontTable.xml as a Thai font (Thai charset, sans serif,
+    proportional), so that Word, lacking the font, substitutes a Thai font for it. Its PANOSE
+    number and Unicode and code-page ranges (`w:panose1`, `w:sig`) are written only when read
+    from a file of that very family (installed, or bundled as TH Sarabun New and Sarabun are),
+    never guessed."""
+    part = doc.part.part_related_by(RELATIONSHIP_TYPE.FONT_TABLE)
+    fonts = parse_xml(part.blob)
+    if any(font.get(qn("w:name")) == font_name for font in fonts.findall(qn("w:font"))):
+        return  # the template's own entry (e.g. Arial) is Word's and right
+    font = OxmlElement("w:font")
+    font.set(qn("w:name"), font_name)
+    choice = choose_font(font_name)
+    signature = _font_signature(choice.regular) if choice.family == font_name else None
+    if signature is not None:
+        _child_with(font, "w:panose1", val=signature[0])
+    _child_with(font, "w:charset", val=_THAI_CHARSET)
+    _child_with(font, "w:family", val="swiss")
+    _child_with(font, "w:pitch", val="variable")
+    if signature is not None:
+        _child_with(font, "w:sig", **signature[1])
+    fonts.append(font)
+    part._blob = serialize_part_xml(fonts)  # python-docx keeps the font table as raw bytes
+
+
+def _child_with(parent: Any, tag: str, **attributes: str) -> None:
+    """Append `tag` carrying the given `w:` attributes (callers append in schema order)."""
+    element = OxmlElement(tag)
+    for name, value in attributes.items():
+        element.set(qn(f"w:{name}"), value)
+    parent.append(element)
+
+
+def _font_signature(path: Path) -> tuple[str, dict[str, str]] | None:
+    """PANOSE and the `w:sig` ranges from a TrueType file's OS/2 table (version 1 or later, the
+    first with code-page ranges), or None when the file has none or cannot be read. Offsets
+    are the OpenType OS/2 table's: panose at 32, ulUnicodeRange1-4 at 42, ulCodePageRange1-2
+    at 78."""
+    try:
+        data = path.read_bytes()
+        (tables,) = struct.unpack_from(">H", data, 4)
+        for index in range(tables):
+            tag, _checksum, offset, length = struct.unpack_from(">4sIII", data, 12 + 16 * index)
+            if tag != b"OS/2":
+                continue
+            (version,) = struct.unpack_from(">H", data, offset)
+            if version < 1 or length < 86:
+                return None
+            panose = data[offset + 32 : offset + 42].hex().upper()
+            unicode_ranges = struct.unpack_from(">4I", data, offset + 42)
+            code_pages = struct.unpack_from(">2I", data, offset + 78)
+            names = ("usb0", "usb1", "usb2", "usb3", "csb0", "csb1")
+            return panose, {
+                name: f"{value:08X}" for name, value in zip(names, unicode_ranges + code_pages, strict=True)
+            }
+    except (OSError, struct.error):
+        return None
+    return None
+
+
+def _drop_thumbnail(doc: Document) -> None:
+    """Leave out python-docx's template thumbnail (docProps/thumbnail.jpeg), a picture of some
+    other document that file browsers would show for the minutes. A part nothing relates to is
+    not written."""
+    relationships = doc.part.package.rels
+    for key, relationship in list(relationships.items()):
+        if relationship.reltype == RELATIONSHIP_TYPE.THUMBNAIL:
+            del relationships[key]
 
 
 # --- fonts and styles -----------------------------------------------------------------------
@@ -226,10 +445,7 @@ def _thai_styles(doc: Document, layout: Layout) -> None:
     thai_run_properties(_child(rpr_default, "w:rPr", ("w:rPr",)), layout, thai=False)
     ppr_default = _child(defaults, "w:pPrDefault", ("w:rPrDefault", "w:pPrDefault"))
     ppr = _child(ppr_default, "w:pPr", ("w:pPr",))
-    spacing = ppr.find(qn("w:spacing"))
-    if spacing is None:
-        spacing = OxmlElement("w:spacing")
-        ppr.append(spacing)
+    spacing = _child(ppr, "w:spacing", _PPR_ORDER)
     spacing.set(qn("w:after"), "0")
     spacing.set(qn("w:line"), "240")
     spacing.set(qn("w:lineRule"), "auto")
@@ -259,9 +475,8 @@ def _page_setup(doc: Document, composition: Composition, layout: Layout) -> None
         target = footer.paragraphs[0] if index == 0 else footer.add_paragraph()
         _fill_paragraph(target, para, layout)
     if layout.thai_digits:
-        page_numbers = OxmlElement("w:pgNumType")
-        page_numbers.set(qn("w:fmt"), "thaiNumbers")
-        section._sectPr.append(page_numbers)
+        # before <w:cols>, where the schema puts it: Word may drop a misplaced one
+        _child(section._sectPr, "w:pgNumType", _SECTPR_ORDER).set(qn("w:fmt"), "thaiNumbers")
 
 
 def _clear(paragraphs: Sequence[DocxParagraph]) -> None:
@@ -369,13 +584,11 @@ def _rule(doc: Document, rule: Rule, layout: Layout) -> None:
     fmt.left_indent = fmt.right_indent = Cm(side)
     fmt.space_after = Pt(6)
     fmt.line_spacing = Pt(4)
-    borders = OxmlElement("w:pBdr")
+    borders = _child(paragraph._p.get_or_add_pPr(), "w:pBdr", _PPR_ORDER)
     bottom = OxmlElement("w:bottom")
     for name, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
         bottom.set(qn(name), value)
     borders.append(bottom)
-    ppr = paragraph._p.get_or_add_pPr()
-    ppr.insert_element_before(borders, "w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc", "w:rPr")
 
 
 def _twips(cm: float) -> str:

@@ -1,30 +1,37 @@
-"""Fonts: the bundled Sarabun (SIL OFL 1.1) and text measurement with its metrics.
+"""Fonts: which files stand for the family a document names, and measurement with them.
 
-Sarabun has the advance widths of the TH Sarabun family the offices use (a line of Thai measures
-the same in both), so measuring with the bundled files lays out table and roster columns right
-whichever of the two the reader's Word or the PDF finally uses.
+The DOCX names a family (`TH Sarabun New` unless the clerk chose another); the PDF embeds a file
+of that family when the machine has one installed, found by the family name written inside the
+font files (an installed `THSarabun.ttf` is TH SarabunPSK), else the bundled TH Sarabun New.
+`--font Sarabun` chooses the bundled Google Sarabun, a redrawing with wider letters.
+
+Everything that decides a width — columns, table sizes, the roster, signature leaders, the
+letter's blocks — measures with the same files the PDF embeds, so a layout made for TH Sarabun
+New is never computed with another font's metrics. Line pitch is Word's "single" spacing for the
+font (`word_line_metrics`), so the PDF paginates as Word does.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from fontTools.ttLib import TTFont as FontFile
+from fontTools.ttLib import TTLibError
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from models.paths import RESOURCES
 
 FONT_FOLDER = RESOURCES / "fonts"
-BUNDLED_FAMILY = "Sarabun"
-BUNDLED_FACES = {
-    (False, False): "Sarabun-Regular.ttf",
-    (True, False): "Sarabun-Bold.ttf",
-    (False, True): "Sarabun-Italic.ttf",
-    (True, True): "Sarabun-BoldItalic.ttf",
+BUNDLED_FAMILY = "TH Sarabun New"
+SARABUN = "Sarabun"  # Google's redrawing, bundled too; a choice, never a fallback
+BUNDLED_FILES = {
+    BUNDLED_FAMILY: ("THSarabunNew.ttf", "THSarabunNew-Bold.ttf"),
+    SARABUN: ("Sarabun-Regular.ttf", "Sarabun-Bold.ttf"),
 }
 _POINTS_PER_CM = 72 / 2.54
 
@@ -32,26 +39,11 @@ Measure = Callable[[str, bool], float]
 """Width in centimetres of a text, regular or bold, at the layout's size."""
 
 
-def bundled_font_file(bold: bool = False, italic: bool = False) -> Path:
-    return FONT_FOLDER / BUNDLED_FACES[(bold, italic)]
+def _squeezed(name: str) -> str:
+    return "".join(char for char in name.lower() if char.isalnum())
 
 
-@cache
-def _metrics_font(bold: bool) -> str:
-    name = f"thai-minutes-metrics-{'bold' if bold else 'regular'}"
-    pdfmetrics.registerFont(TTFont(name, str(bundled_font_file(bold))))
-    return name
-
-
-def text_width_cm(text: str, size_pt: float, bold: bool = False) -> float:
-    return float(pdfmetrics.stringWidth(text, _metrics_font(bold), size_pt)) / _POINTS_PER_CM
-
-
-def measure_at(size_pt: float) -> Measure:
-    return lambda text, bold: text_width_cm(text, size_pt, bold)
-
-
-# --- fonts for the PDF ----------------------------------------------------------------------
+# --- installed fonts, by the family name inside the files ------------------------------------
 
 
 def _font_folders() -> list[Path]:
@@ -73,25 +65,121 @@ def _font_folders() -> list[Path]:
     return [folder for folder in folders if folder.is_dir()]
 
 
-def _squeezed(name: str) -> str:
-    return "".join(char for char in name.lower() if char.isalnum())
+def _font_files() -> Iterator[Path]:
+    for folder in _font_folders():
+        for path in folder.rglob("*"):
+            if path.suffix.lower() == ".ttf" and path.is_file():
+                yield path
+
+
+@dataclass(frozen=True)
+class FaceName:
+    family: str  # squeezed: "thsarabunnew"
+    bold: bool
+    italic: bool
+
+
+_STYLE_WORDS = ("bolditalic", "italic", "bold", "regular", "normal", "book")
+
+
+@cache
+def face_name(path: Path) -> FaceName | None:
+    """The family and style a TrueType file declares in its name table (None when it cannot be
+    read). TH Sarabun New's bold file calls its family `THSarabunNew-Bold`: a style word at the
+    end of a family name is taken as the style."""
+    try:
+        with FontFile(path, lazy=True, fontNumber=0) as font:
+            names = font["name"]
+            family = names.getBestFamilyName() or ""
+            style = names.getBestSubFamilyName() or ""
+            mac_style = font["head"].macStyle
+    except (TTLibError, OSError, KeyError, ValueError, AssertionError):
+        return None
+    squeezed = _squeezed(family)
+    for word in _STYLE_WORDS:
+        if squeezed.endswith(word) and len(squeezed) > len(word):
+            squeezed = squeezed.removesuffix(word)
+            break
+    style_words = _squeezed(style)
+    bold = "bold" in style_words or bool(mac_style & 1) or _squeezed(family).endswith(("bold", "bolditalic"))
+    italic = "italic" in style_words or "oblique" in style_words or bool(mac_style & 2)
+    return FaceName(squeezed, bold, italic)
 
 
 def find_system_font(family: str) -> tuple[Path, Path] | None:
-    """The regular and bold TrueType files of an installed family (`TH Sarabun New` finds
-    `THSarabunNew.ttf` and `THSarabunNew Bold.ttf`), or None."""
+    """The regular and bold TrueType files of an installed family, found by the family name the
+    files declare (`TH SarabunPSK` finds `THSarabun.ttf` and `THSarabun Bold.ttf`), or None.
+
+    Files whose name looks like the family are read first; the rest only when those fail, since
+    a Windows machine has hundreds of fonts."""
     wanted = _squeezed(family)
+    if not wanted:
+        return None
+    files = list(_font_files())
+    likely = [path for path in files if _squeezed(path.stem)[:3] == wanted[:3]]
+    found = _faces_of(wanted, likely)
+    if found is None:
+        found = _faces_of(wanted, [path for path in files if path not in set(likely)])
+    return found
+
+
+def _faces_of(wanted: str, paths: list[Path]) -> tuple[Path, Path] | None:
     regular = bold = None
-    for folder in _font_folders():
-        for path in folder.rglob("*"):
-            if path.suffix.lower() != ".ttf":
-                continue
-            stem = _squeezed(path.stem)
-            if stem in (wanted, wanted + "regular") and regular is None:
-                regular = path
-            elif stem == wanted + "bold" and bold is None:
-                bold = path
+    for path in sorted(paths):
+        face = face_name(path)
+        if face is None or face.family != wanted or face.italic:
+            continue
+        if face.bold:
+            bold = bold or path
+        else:
+            regular = regular or path
     return (regular, bold or regular) if regular else None
+
+
+# --- the family a document is set in ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VerticalMetrics:
+    """Per em of the font size: where the baseline sits below a line's top, and the line pitch
+    of Word's single spacing."""
+
+    ascent: float
+    descent: float
+    pitch: float
+
+
+def word_line_metrics(path: Path) -> VerticalMetrics:
+    """Word (through GDI) sets a single-spaced line at the Windows ascent plus descent of the
+    OS/2 table, plus the external leading GDI derives from the hhea line gap."""
+    with FontFile(path, lazy=True) as font:
+        units = float(font["head"].unitsPerEm)
+        os2, hhea = font["OS/2"], font["hhea"]
+        height = os2.usWinAscent + os2.usWinDescent
+        external = max(0, hhea.lineGap - (height - (hhea.ascent - hhea.descent)))
+        return VerticalMetrics(os2.usWinAscent / units, os2.usWinDescent / units, (height + external) / units)
+
+
+@dataclass(frozen=True)
+class FontChoice:
+    """The files that stand for a family: installed ones when found, else bundled."""
+
+    family: str  # the family embedded in the PDF
+    regular: Path
+    bold: Path
+    installed: bool
+
+
+@cache
+def choose_font(family: str) -> FontChoice:
+    """Sarabun is always the bundled one; another family is the installed one when the machine
+    has it, else the bundled TH Sarabun New (what the offices' fonts measure like)."""
+    found = None if _squeezed(family) == _squeezed(SARABUN) else find_system_font(family)
+    if found is not None:
+        return FontChoice(family, found[0], found[1], installed=True)
+    bundled = SARABUN if _squeezed(family) == _squeezed(SARABUN) else BUNDLED_FAMILY
+    regular, bold = BUNDLED_FILES[bundled]
+    return FontChoice(bundled, FONT_FOLDER / regular, FONT_FOLDER / bold, installed=False)
 
 
 @dataclass(frozen=True)
@@ -101,29 +189,40 @@ class PdfFonts:
     family: str
     regular: str
     bold: str
-    ascent: float  # above the baseline, per 1000 units of the font size
-    descent: float  # below the baseline (positive), per 1000
+    metrics: VerticalMetrics
     files: tuple[Path, Path]
 
     def name(self, bold: bool) -> str:
         return self.bold if bold else self.regular
 
     def leading(self, size_pt: float) -> float:
-        return (self.ascent + self.descent) * size_pt / 1000
+        """Word's single line pitch at this size, in points."""
+        return self.metrics.pitch * size_pt
+
+    def ascent_pt(self, size_pt: float) -> float:
+        return self.metrics.ascent * size_pt
 
 
 @cache
 def pdf_fonts(family: str) -> PdfFonts:
-    """The family for the PDF: an installed TH Sarabun (or the font named) when found, else the
-    bundled Sarabun, which has the same design and widths."""
-    found = None if _squeezed(family) == _squeezed(BUNDLED_FAMILY) else find_system_font(family)
-    files = found or (bundled_font_file(False), bundled_font_file(True))
-    used = family if found else BUNDLED_FAMILY
+    """The family registered for the PDF (see `choose_font`)."""
+    choice = choose_font(family)
     names = []
-    for weight, path in zip(("regular", "bold"), files, strict=True):
-        name = f"tm-{_squeezed(used)}-{weight}"
+    for weight, path in (("regular", choice.regular), ("bold", choice.bold)):
+        name = f"tm-{_squeezed(choice.family)}-{'installed' if choice.installed else 'bundled'}-{weight}"
         if name not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(TTFont(name, str(path), shapable=True))
         names.append(name)
-    face = pdfmetrics.getFont(names[0]).face
-    return PdfFonts(used, names[0], names[1], float(face.ascent), float(-face.descent), files)
+    return PdfFonts(
+        choice.family, names[0], names[1], word_line_metrics(choice.regular), (choice.regular, choice.bold)
+    )
+
+
+def text_width_cm(text: str, size_pt: float, bold: bool = False, family: str = BUNDLED_FAMILY) -> float:
+    """The width of a text set in the family's font (as `choose_font` resolves it)."""
+    fonts = pdf_fonts(family)
+    return float(pdfmetrics.stringWidth(text, fonts.name(bold), size_pt)) / _POINTS_PER_CM
+
+
+def measure_at(size_pt: float, family: str = BUNDLED_FAMILY) -> Measure:
+    return lambda text, bold: text_width_cm(text, size_pt, bold, family)

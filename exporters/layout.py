@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from models import thai
 
 DEFAULT_FONT = "TH Sarabun New"
-BUNDLED_FONT = "Sarabun"
+BUNDLED_FONT = "TH Sarabun New"  # embedded in the PDF when the named font is not installed
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ class Layout:
     end_words: str = "เลิกประชุมเวลา"
     agenda_words: str = "ระเบียบวาระที่"
     resolution_words: str = "มติที่ประชุม"
-    presenter_line: str = "{presenter} แจ้งให้ที่ประชุมทราบ จำนวน {count} เรื่อง ดังนี้"
+    presenter_line: str = "{presenter} {wording} จำนวน {count} เรื่อง ดังนี้"  # wording: models.presenter
     attachment_line: str = "รายละเอียดตาม{title} (เอกสารแนบ {number})"
     recorder_role: str = "ผู้จดรายงานการประชุม"
     checker_role: str = "ผู้ตรวจรายงานการประชุม"

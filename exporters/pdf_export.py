@@ -42,7 +42,7 @@ from exporters.compose import (
     compose_letter,
     compose_minutes,
 )
-from exporters.fonts import PdfFonts, measure_at, pdf_fonts
+from exporters.fonts import PdfFonts, pdf_fonts
 from exporters.layout import Layout
 from exporters.pdf_text import Line, ThaiParagraph, align_line, break_lines, draw_line
 from models.fileio import atomic_output
@@ -54,17 +54,17 @@ CELL_PADDING_BOTTOM = 3.0
 
 
 def write_minutes_pdf(document: MeetingDocument, path: Path, layout: Layout) -> None:
-    composition = compose_minutes(document, layout, measure_at(layout.font_size_pt))
+    composition = compose_minutes(document, layout)
     _save(composition, path, layout)
 
 
 def write_letter_pdf(document: MeetingDocument, path: Path, layout: Layout) -> None:
-    composition = compose_letter(document, layout, measure_at(layout.font_size_pt))
+    composition = compose_letter(document, layout)
     _save(composition, path, layout)
 
 
 def write_amendments_pdf(document: MeetingDocument, path: Path, layout: Layout) -> None:
-    _save(compose_amendments(document, layout, measure_at(layout.font_size_pt)), path, layout)
+    _save(compose_amendments(document, layout), path, layout)
 
 
 def _save(composition: Composition, path: Path, layout: Layout) -> None:
@@ -205,11 +205,9 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]  # ReportLab has no type
         para = Para((Span(layout.digits(f"- {page} -")),), Align.CENTER)
         width = layout.text_width_cm * cm
         (line,) = break_lines(para, width, fonts, layout.font_size_pt)
-        align_line(line, Align.CENTER, layout.font_size_pt)
+        align_line(line, Align.CENTER, layout.font_size_pt, fonts)
         baseline = (
-            layout.page_height_cm * cm
-            - layout.header_distance_cm * cm
-            - fonts.ascent * layout.font_size_pt / 1000
+            layout.page_height_cm * cm - layout.header_distance_cm * cm - fonts.ascent_pt(layout.font_size_pt)
         )
         draw_line(canvas, line, self.leftMargin, baseline, fonts, layout.font_size_pt)
 

@@ -4,9 +4,11 @@ with a true text layer.
 ReportLab breaks lines only at spaces and draws Thai marks unshaped. Here a paragraph is cut into
 words with the cached PyThaiNLP segmentation (`models.thai.segment`: ๆ, ฯ and closing
 punctuation already stay with the word before), each word is shaped with HarfBuzz and measured,
-and lines are filled greedily, never breaking inside a word; a word longer than a whole line (a
-URL, say) breaks between grapheme clusters. A justified line spreads its slack over its word
-boundaries, unless that would open visible gaps; the last line is never stretched.
+and lines are filled greedily, never breaking inside a word; a word longer than a whole line
+breaks between its syllables, and between grapheme clusters only where it has none (a URL).
+A justified line is Thai distributed, as Word's `thaiDistribute`: its slack is spread evenly
+between grapheme clusters, a space taking a little more, so that no gap reads as a space and no
+space balloons; marks stay on their bases. The last line of a paragraph is never stretched.
 
 HarfBuzz substitutes and reorders mark glyphs (`น้ำ` is drawn `น ํ ้ า`), so no glyph-to-Unicode
 map can give the source text back. Each printed line is therefore wrapped in a marked-content
@@ -16,7 +18,6 @@ meeting's words, not the glyphs.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -30,23 +31,56 @@ from exporters.compose import Align, Para, Span
 from exporters.fonts import PdfFonts
 from models import thai
 
-# Justification: spaces take most of a line's slack; boundaries between Thai words inside a
-# phrase (no space there) take a little, so that names and compounds do not fall apart.
-BOUNDARY_SHARE = 0.15  # a word boundary takes this much of what a space takes
-MAX_BOUNDARY_EM = 0.15  # at most this much extra room at a boundary ...
-MAX_SPACE_EM = 1.0  # ... and at a space; a line needing more stays left-aligned
+# Thai distributed justification: every gap between grapheme clusters takes an equal share of
+# a line's slack and a space SPACE_SHARE shares, so spaces carry a little more. When the share
+# between letters would grow visible (above COMFORT_GAP_EM), spaces take more, up to
+# MAX_SPACE_EM wide in all; only a line with no space left to widen spreads its letters further.
+SPACE_SHARE = 2.0
+COMFORT_GAP_EM = 0.035
+MAX_SPACE_EM = 0.55
 DEFAULT_TAB_CM = 1.25
 
 
 @lru_cache(maxsize=200_000)
 def shaped(text: str, font: str, size: float) -> tuple[Any, float]:
     """The text shaped by HarfBuzz in the font, and its advance width in points."""
-    glyphs = shapeStr(text, font, size)
+    glyphs = shapeStr(text, font, size, force=True)
     if isinstance(glyphs, ShapedStr):
         width = sum(data.x_advance for data in glyphs.__shapeData__) * size / 1000
-    else:
+    else:  # a font HarfBuzz cannot shape
         width = pdfmetrics.stringWidth(text, font, size)
     return glyphs, width
+
+
+@lru_cache(maxsize=200_000)
+def cluster_ends(text: str, font: str, size: float) -> tuple[int, ...]:
+    """Indexes of the shaped glyphs after which a justified line may open a gap: the last glyph
+    of each grapheme cluster but the text's last. HarfBuzz gives marks clusters of their own and
+    merges SARA AM with what precedes it, so clusters are taken from the text and found among
+    the glyphs by the source index each glyph carries."""
+    glyphs = shaped(text, font, size)[0]
+    data = getattr(glyphs, "__shapeData__", None)
+    if not data:
+        return ()
+    starts = set(thai.cluster_starts(text))
+    return tuple(
+        index
+        for index in range(len(data) - 1)
+        if data[index + 1].cluster in starts and data[index + 1].cluster > data[index].cluster
+    )
+
+
+def spread_glyphs(text: str, font: str, size: float, spread: float) -> Any:
+    """The shaped text with `spread` points added after every cluster but the last."""
+    glyphs = shaped(text, font, size)[0]
+    ends = cluster_ends(text, font, size)
+    if not ends or not spread:
+        return glyphs
+    extra = spread * 1000 / size
+    data = list(glyphs.__shapeData__)
+    for index in ends:
+        data[index] = data[index]._replace(x_advance=data[index].x_advance + extra)
+    return ShapedStr(str(glyphs), data)
 
 
 @dataclass(frozen=True)
@@ -72,6 +106,7 @@ class Unit:
 class Placed:
     x: float
     atom: Atom
+    spread: float = 0.0  # points added between the atom's grapheme clusters (justification)
 
 
 @dataclass
@@ -124,36 +159,36 @@ def _whitespace_units(piece: str, fonts: PdfFonts, size: float) -> list[Unit]:
     return units
 
 
-def _clusters(text: str) -> list[str]:
-    """Grapheme clusters: a base character with the marks above and below it."""
-    clusters: list[str] = []
-    for char in text:
-        if clusters and (unicodedata.combining(char) or char in "\u0e31\u0e47"):
-            clusters[-1] += char
-        else:
-            clusters.append(char)
-    return clusters
-
-
 def _split_long_word(unit: Unit, room: float, fonts: PdfFonts, size: float) -> list[Unit]:
-    """A word wider than a whole line, cut between grapheme clusters into pieces that fit."""
+    """A word wider than a whole line, cut into pieces that fit: between its syllables, and
+    between grapheme clusters only inside a syllable that is itself too wide (a URL)."""
     pieces: list[Unit] = []
     current: list[Atom] = []
     width = 0.0
     for atom in unit.atoms:
-        for cluster in _clusters(atom.text):
-            cluster_width = shaped(cluster, fonts.name(atom.bold), size)[1]
-            if current and width + cluster_width > room:
+        for part in _parts_that_fit(atom, room, fonts, size):
+            part_width = shaped(part, fonts.name(atom.bold), size)[1]
+            if current and width + part_width > room:
                 pieces.append(Unit("word", current, width))
                 current, width = [], 0.0
             if current and current[-1].bold == atom.bold:
-                current[-1] = Atom(current[-1].text + cluster, atom.bold)
+                current[-1] = Atom(current[-1].text + part, atom.bold)
             else:
-                current.append(Atom(cluster, atom.bold))
-            width += cluster_width
+                current.append(Atom(part, atom.bold))
+            width += part_width
     if current:
         pieces.append(Unit("word", current, width))
     return pieces
+
+
+def _parts_that_fit(atom: Atom, room: float, fonts: PdfFonts, size: float) -> list[str]:
+    parts: list[str] = []
+    for syllable in thai.word_parts(atom.text):
+        if shaped(syllable, fonts.name(atom.bold), size)[1] <= room:
+            parts.append(syllable)
+        else:
+            parts.extend(thai.grapheme_clusters(syllable))
+    return parts
 
 
 def break_lines(para: Para, width: float, fonts: PdfFonts, size: float) -> list[Line]:
@@ -227,7 +262,7 @@ def _finish(line: Line, last: bool) -> Line:
     return line
 
 
-def align_line(line: Line, align: Align, size: float) -> None:
+def align_line(line: Line, align: Align, size: float, fonts: PdfFonts) -> None:
     """Move the words of a finished line for its alignment."""
     slack = line.end - line.used
     if slack <= 0 or not line.placed:
@@ -237,7 +272,7 @@ def align_line(line: Line, align: Align, size: float) -> None:
     elif align is Align.RIGHT:
         _shift(line.placed, slack)
     elif align is Align.JUSTIFY and not line.last:
-        _justify(line, slack, size)
+        _justify(line, slack, size, fonts)
 
 
 def _shift(placed: list[Placed], dx: float) -> None:
@@ -245,27 +280,90 @@ def _shift(placed: list[Placed], dx: float) -> None:
         item.x += dx
 
 
-def _justify(line: Line, slack: float, size: float) -> None:
-    """Spread the slack over the gaps between the words after the last tab: spaces first, word
-    boundaries a little; leave the line as it is when that would open visible gaps."""
-    first = line.justify_from
-    starts = line.word_starts[first:]
-    spaces = sum(line.after_space[first + 1 :])
-    boundaries = len(starts) - 1 - spaces
-    if len(starts) < 2:
+@dataclass(frozen=True)
+class Spread:
+    """How a justified line shares its slack: points added at each gap between grapheme
+    clusters, and at each space."""
+
+    letters: float
+    spaces: float
+
+
+def share_slack(slack: float, letter_gaps: int, spaces: int, size: float, space_width: float) -> Spread:
+    """Thai distributed: equal shares between clusters, SPACE_SHARE of them at a space; spaces
+    take more (up to MAX_SPACE_EM wide) before letters move visibly apart."""
+    if letter_gaps + spaces == 0:
+        return Spread(0.0, 0.0)
+    letters = slack / (letter_gaps + SPACE_SHARE * spaces)
+    space_extra = SPACE_SHARE * letters
+    comfort = COMFORT_GAP_EM * size
+    if letters > comfort and spaces:
+        most = max(MAX_SPACE_EM * size - space_width, space_extra)
+        space_extra = min((slack - letter_gaps * comfort) / spaces, most)
+        letters = (slack - spaces * space_extra) / letter_gaps if letter_gaps else 0.0
+        if not letter_gaps:
+            space_extra = slack / spaces
+    return Spread(letters, space_extra)
+
+
+def _justify(line: Line, slack: float, size: float, fonts: PdfFonts) -> None:
+    """Spread the slack after the last tab between grapheme clusters and spaces."""
+    first_word = line.justify_from
+    if first_word >= len(line.word_starts):
         return
-    boundary_extra = min(
-        slack * BOUNDARY_SHARE / (boundaries * BOUNDARY_SHARE + spaces), MAX_BOUNDARY_EM * size
-    )
-    space_extra = (slack - boundaries * boundary_extra) / spaces if spaces else 0.0
-    if space_extra > MAX_SPACE_EM * size or (not spaces and boundaries * boundary_extra < slack - 0.01):
-        return
-    bounds = [*starts, len(line.placed)]
+    first = line.word_starts[first_word]
+    space_before = {
+        line.word_starts[i]: line.after_space[i] for i in range(first_word + 1, len(line.word_starts))
+    }
+    inner = [
+        len(cluster_ends(item.atom.text, fonts.name(item.atom.bold), size)) for item in line.placed[first:]
+    ]
+    spaces = sum(1 for index in space_before.values() if index)
+    letter_gaps = sum(inner) + (len(line.placed) - first - 1 - spaces)
+    spread = share_slack(slack, letter_gaps, spaces, size, shaped(" ", fonts.regular, size)[1])
     shift = 0.0
-    for order in range(1, len(starts)):
-        shift += space_extra if line.after_space[first + order] else boundary_extra
-        for item in line.placed[bounds[order] : bounds[order + 1]]:
-            item.x += shift
+    for offset, item in enumerate(line.placed[first:]):
+        index = first + offset
+        if offset:
+            shift += spread.spaces if space_before.get(index, False) else spread.letters
+        item.x += shift
+        item.spread = spread.letters
+        shift += inner[offset] * spread.letters
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Room between two neighbouring grapheme clusters of a printed line: extra points between
+    letters with no space between them, or the whole width of a space."""
+
+    width: float
+    is_space: bool
+
+
+def line_gaps(line: Line, fonts: PdfFonts, size: float) -> list[Gap]:
+    """The gaps a reader sees on a laid-out line (for checks and the layout benchmark)."""
+    gaps: list[Gap] = []
+    words_after_space = {
+        start for start, after in zip(line.word_starts, line.after_space, strict=True) if after
+    }
+    for index, item in enumerate(line.placed):
+        font = fonts.name(item.atom.bold)
+        inner = len(cluster_ends(item.atom.text, font, size))
+        gaps.extend(Gap(item.spread, False) for _ in range(inner))
+        if index + 1 < len(line.placed):
+            end = item.x + shaped(item.atom.text, font, size)[1] + inner * item.spread
+            gaps.append(Gap(line.placed[index + 1].x - end, index + 1 in words_after_space))
+    return gaps
+
+
+def line_right(line: Line, fonts: PdfFonts, size: float) -> float:
+    """Where the last glyph of a laid-out line ends."""
+    if not line.placed:
+        return line.start
+    item = line.placed[-1]
+    font = fonts.name(item.atom.bold)
+    inner = len(cluster_ends(item.atom.text, font, size))
+    return float(item.x + shaped(item.atom.text, font, size)[1] + inner * item.spread)
 
 
 class ThaiParagraph(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
@@ -288,7 +386,7 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]  # ReportLab has no type hi
         if self._lines is None or (self._width != width and self._width >= 0):
             self._lines = break_lines(self.para, width, self.fonts, self.size)
             for line in self._lines:
-                align_line(line, self.para.align, self.size)
+                align_line(line, self.para.align, self.size, self.fonts)
             self._width = width
         return self._lines
 
@@ -315,7 +413,7 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]  # ReportLab has no type hi
     def draw(self) -> None:
         canvas = self.canv
         for index, line in enumerate(self._lines or []):
-            baseline = self.height - index * self.leading - self.fonts.ascent * self.size / 1000
+            baseline = self.height - index * self.leading - self.fonts.ascent_pt(self.size)
             draw_line(canvas, line, 0.0, baseline, self.fonts, self.size)
 
 
@@ -333,6 +431,6 @@ def draw_line(canvas: Any, line: Line, x0: float, baseline: float, fonts: PdfFon
             text.setFont(font, size)
             current_font = font
         text.setTextOrigin(x0 + item.x, baseline)
-        text.textOut(shaped(item.atom.text, font, size)[0])
+        text.textOut(spread_glyphs(item.atom.text, font, size, item.spread))
     canvas.drawText(text)
     canvas.addLiteral("EMC")

@@ -32,11 +32,13 @@ from models.meeting import (
     MeetingDocument,
     Node,
     Paragraph,
+    Section,
     Table,
     all_blocks,
     walk_items,
 )
 from models.meetingfile import MeetingFileError
+from models.presenter import derived_wording
 from models.tables import column_letter, compute_table
 
 
@@ -99,6 +101,7 @@ def check_document(
         *_table_findings(meeting, places),
         *_text_findings(meeting, places),
         *_structure_findings(meeting, places),
+        *_wording_findings(meeting, places),
         *_numbering_findings(meeting, others, places),
         *_letter_findings(document, garuda_known),
     ]
@@ -133,6 +136,8 @@ def _texts(meeting: Meeting, places: dict[int, str]) -> Iterator[_Text]:
     for node in _nodes(meeting):
         where = places[id(node)]
         yield _Text(node, f"{where} หัวข้อ", node.title)
+        if isinstance(node, Section) and node.presenter_wording.strip():
+            yield _Text(node, f"{where} {WORDING_PLACE}", node.presenter_wording)
         if isinstance(node, Item) and node.presenter:
             yield _Text(node, f"{where} ผู้รายงาน", node.presenter)
         paragraph = 0
@@ -234,6 +239,7 @@ _AMOUNT = re.compile(
 _WEEKDAY = re.compile(
     rf"วัน({'|'.join(thai.THAI_WEEKDAYS)})ที่\s*({_DIGIT}{{1,2}})\s+({'|'.join(thai.THAI_MONTHS)})\s+(?:พ\.ศ\.\s*)?({_DIGIT}{{4}})"
 )
+WORDING_PLACE = "ถ้อยคำบรรทัดผู้รายงาน"
 _ITEM_COUNT = re.compile(rf"จำนวน\s*({_DIGIT}+)\s*เรื่อง")
 _PEOPLE_COUNT = re.compile(rf"(ผู้มาประชุม|ผู้เข้าร่วมประชุม|ผู้เข้าประชุม)\s*จำนวน\s*({_DIGIT}+)\s*คน")
 
@@ -304,6 +310,17 @@ def _item_counts(piece: _Text) -> Iterator[Finding]:
         if _number(match[1]) != actual:
             message = f"เขียนว่าจำนวน {match[1]} เรื่อง แต่{what}มี {thai.to_thai_digits(str(actual))} เรื่อง"
             yield Finding(Severity.ERROR, piece.where, message, "แก้จำนวนให้ตรงกับเรื่องที่ตามมา", node)
+
+
+def _wording_findings(meeting: Meeting, places: dict[int, str]) -> Iterator[Finding]:
+    """A section's own presenter wording holds the words only: the count and `ดังนี้` are added
+    when the line prints, so typing them there prints them twice."""
+    for section in meeting.sections:
+        own = section.presenter_wording
+        if own.strip() and (_ITEM_COUNT.search(own) or "ดังนี้" in own):
+            message = f"ถ้อยคำ “{own.strip()}” มีจำนวนเรื่องหรือคำว่า ดังนี้ ซึ่งโปรแกรมเติมให้เองแล้ว จึงจะพิมพ์ซ้ำ"
+            fix = f"พิมพ์เฉพาะถ้อยคำ เช่น {derived_wording(section.title)}"
+            yield Finding(Severity.WARNING, f"{places[id(section)]} {WORDING_PLACE}", message, fix, section)
 
 
 # --- structure and numbering ------------------------------------------------------------------

@@ -320,6 +320,10 @@ class MeetingEditor:
 
     @_minutes_change("เรื่อง")
     def set_node_field(self, node: Node, name: str, value: Any) -> Change:
+        """Set a field of a section or item: title, presenter, resolution, follow_up, or a
+        section's presenter_wording (empty: the wording follows the title)."""
+        if not hasattr(node, name):
+            raise KeyError(f"{type(node).__name__} has no field {name}")
         old = getattr(node, name)
         assert node.id is not None
         self.database.update_node(node.id, **{name: value})

@@ -150,6 +150,7 @@ class Section:
     blocks: list[Block] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
     resolution: str = ""
+    presenter_wording: str = ""  # presenter lines: words after the name; empty: from the title
     id: int | None = field(default=None, compare=False)
 
 
@@ -291,7 +292,12 @@ def find_parent(meeting: Meeting, node: Node) -> tuple[Node | None, list[Item] |
 
 def node_text(node: Node) -> str:
     """Everything a clerk typed in a section or item (not its children), for finding."""
-    parts = [node.title, getattr(node, "presenter", ""), node.resolution]
+    parts = [
+        node.title,
+        getattr(node, "presenter", ""),
+        getattr(node, "presenter_wording", ""),
+        node.resolution,
+    ]
     for block in node.blocks:
         if isinstance(block, Paragraph):
             parts.append(block.text)

@@ -315,6 +315,7 @@ def _section(data: JsonObject) -> Section:
         blocks=[_block(b) for b in data.get("blocks", [])],
         items=[_item(i) for i in data.get("items", [])],
         resolution=data.get("resolution", ""),
+        presenter_wording=data.get("presenter_wording", ""),
     )
 
 
@@ -444,6 +445,7 @@ def _attendee_dict(attendee: Attendee) -> JsonObject:
 
 def _section_dict(meeting: Meeting, section: Section) -> JsonObject:
     data: JsonObject = {"number": meeting.section_number(section), "title": section.title}
+    _put(data, "presenter_wording", section.presenter_wording)
     _put(data, "blocks", [_block_dict(b) for b in section.blocks])
     _put(data, "items", [_item_dict(i) for i in section.items])
     _put(data, "resolution", section.resolution)

@@ -233,6 +233,11 @@ def _migrate_to_7(db: sqlite_utils.Database) -> None:
     db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
+def _migrate_to_8(db: sqlite_utils.Database) -> None:
+    """A section's own wording of its presenter lines (empty: from the section's title)."""
+    db.execute("ALTER TABLE nodes ADD COLUMN presenter_wording TEXT NOT NULL DEFAULT ''")
+
+
 # Each entry brings the schema from version i to i + 1. Append only; never edit a released one.
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _migrate_to_1,
@@ -242,6 +247,7 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _migrate_to_5,
     _migrate_to_6,
     _migrate_to_7,
+    _migrate_to_8,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -306,7 +312,7 @@ _LETTER_COLUMNS: dict[str, Callable[[Any], dict[str, Any]]] = {
 _OFFICE_LISTS = ("address", "slogan")
 _OFFICE_FIELDS = ("name", "address", "doc_prefix", "unit", "phone", "fax", "email", "slogan")
 _ATTENDEE_FIELDS = ("prefix", "first", "last", "position", "status", "note")
-_NODE_FIELDS = ("title", "presenter", "resolution", "is_agenda", "follow_up")
+_NODE_FIELDS = ("title", "presenter", "resolution", "is_agenda", "follow_up", "presenter_wording")
 _RECIPIENT_FIELDS = ("name", "status", "note", "answered")
 
 
@@ -908,6 +914,7 @@ class Database:
             "presenter": node.presenter if isinstance(node, Item) else "",
             "resolution": node.resolution,
             "follow_up": int(node.follow_up) if isinstance(node, Item) else 0,
+            "presenter_wording": node.presenter_wording if isinstance(node, Section) else "",
         }
         node.id = self._insert("nodes", row)
         for block_index, block in enumerate(node.blocks):
@@ -920,13 +927,19 @@ class Database:
         nodes: dict[int, Node] = {}
         children: dict[int | None, list[Node]] = {}
         for r in self.conn.execute(
-            "SELECT id, parent_id, kind, is_agenda, title, presenter, resolution, follow_up FROM nodes "
-            "WHERE meeting_id = ? ORDER BY parent_id, ord",
+            "SELECT id, parent_id, kind, is_agenda, title, presenter, resolution, follow_up, presenter_wording"
+            " FROM nodes WHERE meeting_id = ? ORDER BY parent_id, ord",
             (meeting_id,),
         ):
             node: Node
             if r["kind"] == "section":
-                node = Section(r["title"], bool(r["is_agenda"]), resolution=r["resolution"], id=r["id"])
+                node = Section(
+                    r["title"],
+                    bool(r["is_agenda"]),
+                    resolution=r["resolution"],
+                    presenter_wording=r["presenter_wording"],
+                    id=r["id"],
+                )
             else:
                 node = Item(
                     r["title"],
@@ -977,7 +990,8 @@ class Database:
         return node_id
 
     def update_node(self, node_id: int, **fields: Any) -> None:
-        """Change title, presenter, resolution or is_agenda of a section or item."""
+        """Change fields of a section or item (title, presenter, resolution, is_agenda, follow_up,
+        presenter_wording)."""
         row = {k: int(v) if k in ("is_agenda", "follow_up") else v for k, v in fields.items()}
         self._update_checked("nodes", node_id, _NODE_FIELDS, row)
 

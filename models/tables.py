@@ -4,6 +4,10 @@ formulas over column letters (`=C/B*100`, `=B-C`).
 Formulas are parsed by a small recursive-descent parser into a tree of operations; user text is
 never handed to `eval`. Cells are kept as typed; what cannot be read as a number is skipped and
 reported, so the clerk can fix it, rather than silently counted as zero.
+
+A typed figure prints as typed (its sign, brackets, decimals and `%`); only its digits follow the
+document's script and its thousands are separated. Percentage columns are never added up. A row
+with text in the first text columns only and no figure is a sub-heading (`ภาคเหนือ`), not data.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from models import thai
 from models.meeting import ColumnKind, Table
 
 PERCENT_DECIMALS = 2
+_PERCENT_WORDS = ("ร้อยละ", "%")
+_SIGNS = ("+", "-", "−")
 
 
 class FormulaError(ValueError):
@@ -177,26 +183,78 @@ class ComputedTable:
     total: list[Decimal | None] | None
     total_text: list[str] | None
     problems: list[CellProblem] = field(default_factory=list)
+    subheadings: frozenset[int] = frozenset()  # rows printed as one bold cell across the table
+    label_span: int = 1  # leading columns the total row's label covers (0: no room for it)
 
 
 def compute_table(table: Table, thai_digits: bool = True) -> ComputedTable:
     """Evaluate formulas per row and on the total row; total the figure columns."""
     problems: list[CellProblem] = []
     formulas = _parse_formulas(table, problems)
-    values = [_row_values(table, row_index, formulas, problems) for row_index in range(len(table.rows))]
-    for row_values in values:
+    subheadings = subheading_rows(table)
+    values: list[list[Decimal | None]] = []
+    for row_index in range(len(table.rows)):
+        if row_index in subheadings:
+            values.append([None] * len(table.columns))
+            continue
+        row_values = _row_values(table, row_index, formulas, problems)
         _apply_formulas(formulas, row_values)
+        values.append(row_values)
     decimals = _column_decimals(table, formulas)
     rows = [
-        _row_text(table, row_index, row_values, formulas, decimals, thai_digits)
+        _row_text(table, row_index, row_values, formulas, decimals, thai_digits, row_index in subheadings)
         for row_index, row_values in enumerate(values)
     ]
     total: list[Decimal | None] | None = None
     total_text: list[str] | None = None
+    span = 1
     if table.has_total:
         total = _total_values(table, values, formulas)
-        total_text = _total_row_text(table, total, decimals, thai_digits)
-    return ComputedTable(rows, values, total, total_text, problems)
+        span = _label_span(total)
+        total_text = _total_row_text(table, total, decimals, thai_digits, span)
+    return ComputedTable(rows, values, total, total_text, problems, subheadings, span)
+
+
+def is_percent_column(table: Table, index: int) -> bool:
+    """A column of percentages, which are never added up: its kind says so, its title reads
+    `ร้อยละ` or `%`, or a figure typed in it ends with `%`."""
+    column = table.columns[index]
+    if column.kind is ColumnKind.PERCENT or any(word in column.title for word in _PERCENT_WORDS):
+        return True
+    return any(index < len(row) and row[index].strip().endswith("%") for row in table.rows)
+
+
+def _is_figure_column(table: Table, index: int) -> bool:
+    column = table.columns[index]
+    return column.kind.is_numeric or bool(column.formula.strip())
+
+
+def _heading_columns(table: Table) -> range:
+    """The first text columns, where a sub-heading's words stand: the first text column and the
+    text columns right after it."""
+    columns = range(len(table.columns))
+    start = next((i for i in columns if not _is_figure_column(table, i)), len(table.columns))
+    end = next((i for i in columns if i > start and _is_figure_column(table, i)), len(table.columns))
+    return range(start, end)
+
+
+def subheading_rows(table: Table) -> frozenset[int]:
+    """Rows that head a group of rows inside a table (`ภาคเหนือ`): words in the first text
+    columns only, no figure anywhere (a running number `๑` makes a data row), in a table that has
+    figure columns. They print across the whole table and count in no total."""
+    if not any(_is_figure_column(table, i) for i in range(len(table.columns))):
+        return frozenset()
+    words = _heading_columns(table)
+    found: set[int] = set()
+    for row_index, row in enumerate(table.rows):
+        filled = [i for i, cell in enumerate(row[: len(table.columns)]) if cell.strip()]
+        if (
+            filled
+            and all(i in words for i in filled)
+            and all(thai.parse_figure(row[i]) is None for i in filled)
+        ):
+            found.add(row_index)
+    return frozenset(found)
 
 
 def _parse_formulas(table: Table, problems: list[CellProblem]) -> dict[int, Formula]:
@@ -261,7 +319,7 @@ def _column_decimals(table: Table, formulas: Mapping[int, Formula]) -> list[int]
         else:
             cells = [row[index] for row in table.rows if index < len(row)]
             decimals.append(
-                max((thai.decimals_of(c) for c in cells if thai.parse_figure(c) is not None), default=0)
+                max((_typed_decimals(c) for c in cells if thai.parse_figure(c) is not None), default=0)
             )
     return decimals
 
@@ -277,6 +335,7 @@ def _row_text(
     formulas: Mapping[int, Formula],
     decimals: list[int],
     thai_digits: bool,
+    subheading: bool = False,
 ) -> list[str]:
     row = table.rows[row_index]
     cells: list[str] = []
@@ -284,16 +343,47 @@ def _row_text(
         typed = row[index] if index < len(row) else ""
         value = values[index]
         if index in formulas:
-            cells.append("-" if value is None else thai.format_figure(value, decimals[index], thai_digits))
+            if subheading:
+                cells.append("")
+            else:
+                cells.append(
+                    "-" if value is None else thai.format_figure(value, decimals[index], thai_digits)
+                )
         elif column.kind.is_numeric and value is not None:
-            cells.append(thai.format_figure(value, decimals[index], thai_digits) + _percent_sign(typed))
+            cells.append(_as_typed(typed, value, thai_digits))
         else:
             cells.append(thai.digits(typed, thai_digits) if thai_digits else typed)
     return cells
 
 
-def _percent_sign(typed: str) -> str:
-    return "%" if typed.strip().endswith("%") else ""
+def _typed_figure_parts(typed: str) -> tuple[str, str, bool, bool]:
+    """A typed figure taken apart: its sign as typed, the digits with the decimal point, whether it
+    stood in brackets (`(3)`, a negative figure), whether it ended with `%`."""
+    cleaned = thai.to_arabic_digits(typed).strip().replace(" ", "")
+    percent = cleaned.endswith("%")
+    cleaned = cleaned.removesuffix("%")
+    bracketed = cleaned.startswith("(") and cleaned.endswith(")")
+    if bracketed:
+        cleaned = cleaned[1:-1]
+    sign = cleaned[0] if cleaned[:1] in _SIGNS else ""
+    return sign, cleaned.removeprefix(sign), bracketed, percent
+
+
+def _typed_decimals(typed: str) -> int:
+    """How many decimals a typed figure shows (`12.50` → 2, `(3.5)` → 1, `7` → 0)."""
+    _, number, _, _ = _typed_figure_parts(typed)
+    return len(number.split(".", 1)[1]) if "." in number else 0
+
+
+def _as_typed(typed: str, value: Decimal, thai_digits: bool) -> str:
+    """A typed figure as printed: sign, brackets, decimals and `%` as the clerk typed them; digits
+    in the document's script and thousands separated (`+45` → `+๔๕`, `12.50` → `๑๒.๕๐`)."""
+    sign, number, bracketed, percent = _typed_figure_parts(typed)
+    decimals = len(number.split(".", 1)[1]) if "." in number else 0
+    text = sign + thai.format_figure(abs(value), decimals, thai_digits)
+    if bracketed:
+        text = f"({text})"
+    return text + ("%" if percent else "")
 
 
 def _total_values(
@@ -301,7 +391,8 @@ def _total_values(
 ) -> list[Decimal | None]:
     total: list[Decimal | None] = []
     for index, column in enumerate(table.columns):
-        if column.kind in (ColumnKind.NUMBER, ColumnKind.MONEY) and index not in formulas:
+        summed = column.kind in (ColumnKind.NUMBER, ColumnKind.MONEY) and not is_percent_column(table, index)
+        if summed and index not in formulas:
             figures = [value for row in values if (value := row[index]) is not None]
             total.append(sum(figures, Decimal(0)) if figures else None)
         else:
@@ -311,23 +402,27 @@ def _total_values(
 
 
 def _total_row_text(
-    table: Table, total: list[Decimal | None], decimals: list[int], thai_digits: bool
+    table: Table, total: list[Decimal | None], decimals: list[int], thai_digits: bool, span: int
 ) -> list[str]:
-    """The label stands in the first cell; figures where a column has a total."""
+    """The label stands in the first cell when that column has no total; figures where a column
+    has a total."""
     cells = [
         "" if value is None else thai.format_figure(value, decimals[index], thai_digits)
         for index, value in enumerate(total)
     ]
-    if cells and not cells[0]:
+    if span:
         cells[0] = table.total_label or ""
     return cells
 
 
-def label_span(table: Table) -> int:
-    """How many leading columns the total row's label may span: those with no figure to total."""
+def _label_span(total: list[Decimal | None]) -> int:
     span = 0
-    for column in table.columns:
-        if column.kind.is_numeric or column.formula:
-            break
+    while span < len(total) and total[span] is None:
         span += 1
-    return max(span, 1)
+    return span
+
+
+def label_span(table: Table) -> int:
+    """How many leading columns the total row's label spans: those whose total cell is empty, so
+    that no total figure is ever covered. 0 when the first column has a total (no label then)."""
+    return compute_table(table).label_span

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
@@ -245,53 +246,107 @@ def section_heading_number(section_number: int, thai_digits: bool = True) -> str
 def segment(text: str) -> tuple[str, ...]:
     """The text cut into words, spaces kept as their own pieces, so that "".join() gives it back.
 
-    Uses PyThaiNLP's dictionary-based `newmm` engine. Marks that may not start a line (ๆ, ฯ and
-    closing punctuation) are joined to the word before them, so every boundary between two
-    pieces is a place where a line may break.
+    Uses PyThaiNLP's dictionary-based `newmm` engine, then joins what must never part at a line
+    end, so every boundary between two pieces is a place where a line may break: ๆ, ฯ, closing
+    punctuation, a following vowel or a mark never starts a piece, a leading vowel (เ แ โ ใ ไ)
+    never ends one; numbers with their separators (`๘/๒๕๖๖`, `๑๖-๑๘`), an era and its year
+    (`พ.ศ. ๒๕๖๘`), a time and `น.`, an ordinal and its number (`ครั้งที่ ๘/๒๕๖๖`) and a day and
+    its month (`๑๖-๑๘ สิงหาคม`) stay together though a space stands inside them.
     """
     from pythainlp.tokenize import word_tokenize  # noqa: PLC0415  (the dictionary loads on first use)
 
     words = word_tokenize(text, engine="newmm", keep_whitespace=True)
-    return tuple(_glue_units(_glue_non_starters(words)))
+    glued = _glue_number_runs(_glue_non_starters(words))
+    return tuple(_glue_space_before_mai_yamok(_glue_units(glued)))
 
 
-_NON_STARTERS = frozenset("ๆฯ)]}”’,.;:!?%")
-_NON_ENDERS = frozenset("([{“‘")
+# Characters that cannot begin a line: repetition marks, closing punctuation, Thai following
+# vowels and every mark above or below a letter (a piece starting with one is a segmentation slip).
+_THAI_FOLLOWING = "".join(chr(code) for code in (0x0E30, 0x0E31, *range(0x0E32, 0x0E3B), 0x0E45))
+_THAI_MARKS = "".join(chr(code) for code in range(0x0E47, 0x0E4F))
+_NON_STARTERS = frozenset("ๆฯ)]}”’,.;:!?%" + _THAI_FOLLOWING + _THAI_MARKS)
+_NON_ENDERS = frozenset("([{“‘เแโใไ")
 
 
 def _glue_non_starters(words: list[str]) -> list[str]:
     glued: list[str] = []
     for word in words:
-        if (glued and word[:1] in _NON_STARTERS and not glued[-1].isspace()) or (
-            glued and glued[-1] in _NON_ENDERS
+        if (
+            glued
+            and not word.isspace()
+            and not glued[-1].isspace()
+            and (word[:1] in _NON_STARTERS or glued[-1][-1:] in _NON_ENDERS)
         ):
             glued[-1] += word
         else:
             glued.append(word)
-    return _glue_space_before_mai_yamok(glued)
+    return glued
 
 
 _ERAS = ("พ.ศ.", "ค.ศ.", "จ.ศ.", "ร.ศ.")
-_NUMBER_PIECE = re.compile(r"^[0-9๐-๙][0-9๐-๙,.:/]*$")
+_NUMBER_PIECE = re.compile(r"^[0-9๐-๙][0-9๐-๙,.:/–-]*$")
+_NUMBER_JOINERS = frozenset("/-–.:")
+# Words that take a number after a space and must not be parted from it (`ครั้งที่ ๘`).
+_ORDINALS = ("ที่", "ฉบับ", "เลขที่", "หมู่")
+_ORDINAL_HEADS = frozenset({"ครั้ง", "ลำดับ", "ข้อ", "วาระ", "ชั้น", "หน้า", "ระเบียบวาระ"})
+
+
+def _glue_number_runs(words: list[str]) -> list[str]:
+    """`๘`, `/`, `๒๕๖๖` and `๑๖`, `-`, `๑๘` as one piece each: a number range or a meeting
+    number is never cut at its separator, nor a sign from its number (`-45`)."""
+    result: list[str] = []
+    for word in words:
+        previous = result[-1] if result else ""
+        number_after_joiner = bool(_NUMBER_PIECE.match(word)) and previous[-1:] in _NUMBER_JOINERS
+        continues_number = number_after_joiner and bool(_NUMBER_PIECE.match(previous))
+        signed = previous in ("-", "+", "−") and (len(result) < 2 or result[-2].isspace())
+        sign_then_number = signed and bool(_NUMBER_PIECE.match(word))
+        joiner_after_number = (
+            word in _NUMBER_JOINERS
+            and bool(_NUMBER_PIECE.match(previous))
+            and previous[-1:] not in _NUMBER_JOINERS
+        )
+        if continues_number or sign_then_number or joiner_after_number:
+            result[-1] += word
+        else:
+            result.append(word)
+    return _split_dangling(result)
+
+
+def _split_dangling(words: list[str]) -> list[str]:
+    """A separator glued to a number that no number followed goes back to being its own piece."""
+    result: list[str] = []
+    for word in words:
+        if len(word) > 1 and word[-1] in "/-–" and _NUMBER_PIECE.match(word):
+            result.extend([word[:-1], word[-1]])
+        else:
+            result.append(word)
+    return result
 
 
 def _glue_units(words: list[str]) -> list[str]:
-    """An era and its year (`พ.ศ. ๒๕๖๘`) and a time and its `น.` (`๑๓.๓๐ น.`) never part at a
-    line end, though a space stands between them."""
+    """Pieces that a space separates but a line must not: an era and its year, a time and its
+    `น.`, an ordinal and its number, a day (or days) and its month."""
     result: list[str] = []
     for word in words:
         if len(result) >= 2 and result[-1] == " " and _belongs_together(result[-2], word):
             space = result.pop()
             result[-1] += space + word
+            if result[-1].startswith("ที่") and len(result) >= 2 and result[-2] in _ORDINAL_HEADS:
+                ordinal = result.pop()
+                result[-1] += ordinal
         else:
             result.append(word)
     return result
 
 
 def _belongs_together(before: str, after: str) -> bool:
-    era_then_year = before.endswith(_ERAS) and bool(_NUMBER_PIECE.match(after))
+    number_after = bool(_NUMBER_PIECE.match(after))
+    era_then_year = before.endswith(_ERAS) and number_after
     time_then_mark = bool(_NUMBER_PIECE.match(before.rsplit(" ", maxsplit=1)[-1])) and after.startswith("น.")
-    return era_then_year or time_then_mark
+    ordinal_then_number = before.endswith(_ORDINALS) and number_after
+    day_then_month = bool(_NUMBER_PIECE.match(before.rsplit(" ", maxsplit=1)[-1])) and after in THAI_MONTHS
+    return era_then_year or time_then_mark or ordinal_then_number or day_then_month
 
 
 def _glue_space_before_mai_yamok(words: list[str]) -> list[str]:
@@ -304,3 +359,38 @@ def _glue_space_before_mai_yamok(words: list[str]) -> list[str]:
         else:
             result.append(word)
     return result
+
+
+_LEADING_VOWELS = frozenset("เแโใไ")
+_SARA_AM = "\u0e33"
+
+
+def cluster_starts(text: str) -> list[int]:
+    """Where each grapheme cluster of the text starts: a letter with the marks above and below
+    it and a SARA AM after it; a leading vowel (เ แ โ ใ ไ) belongs to the letter it precedes."""
+    starts: list[int] = []
+    for index, char in enumerate(text):
+        joins_previous = unicodedata.category(char) == "Mn" or char == _SARA_AM
+        after_leading_vowel = index > 0 and text[index - 1] in _LEADING_VOWELS
+        if not starts or not (joins_previous or after_leading_vowel):
+            starts.append(index)
+    return starts
+
+
+def grapheme_clusters(text: str) -> list[str]:
+    """The text as grapheme clusters (see `cluster_starts`): the smallest pieces a line may ever
+    be cut into."""
+    starts = cluster_starts(text)
+    return [text[start:end] for start, end in zip(starts, [*starts[1:], len(text)], strict=True)]
+
+
+@lru_cache(maxsize=8192)
+def word_parts(word: str) -> tuple[str, ...]:
+    """A word cut into its syllables (PyThaiNLP's syllable dictionary), for breaking a word that
+    is wider than its column; no part ends with a leading vowel or starts with a mark."""
+    from pythainlp.tokenize import syllable_tokenize  # noqa: PLC0415  (loads its dictionary)
+
+    parts = [part for part in syllable_tokenize(word, engine="dict") if part]
+    if "".join(parts) != word:
+        return (word,)
+    return tuple(_glue_non_starters(parts))

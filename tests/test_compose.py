@@ -8,7 +8,7 @@ from exporters.layout import DEFAULT_LAYOUT
 from models.meeting import Column, ColumnKind, Table
 from models.tables import compute_table
 
-MEASURE = measure_at(DEFAULT_LAYOUT.font_size_pt)
+MEASURE = measure_at(DEFAULT_LAYOUT.font_size_pt, DEFAULT_LAYOUT.font_name)
 
 
 def test_short_columns_keep_their_width_and_long_ones_wrap() -> None:
@@ -28,19 +28,21 @@ def figure_table(columns: int) -> Table:
 
 
 def test_a_table_that_fits_keeps_the_body_size_and_every_figure_whole() -> None:
-    grid = table_grid(figure_table(4), DEFAULT_LAYOUT, MEASURE)
+    """Six columns of seven-digit money fit TH Sarabun New at 16 pt (Sarabun's wider letters
+    would need 12 pt: the table must be measured with the font the document names)."""
+    grid = table_grid(figure_table(6), DEFAULT_LAYOUT, MEASURE)
     assert grid.size_pt is None
-    total = compute_table(figure_table(4)).total_text
+    total = compute_table(figure_table(6)).total_text
     assert total is not None
     for index, width in enumerate(grid.widths_cm[1:], start=1):
         assert width >= MEASURE(total[index], True) + 0.2
 
 
 def test_a_table_too_wide_for_its_figures_is_set_smaller_and_never_cuts_a_number() -> None:
-    grid = table_grid(figure_table(5), DEFAULT_LAYOUT, MEASURE)
+    grid = table_grid(figure_table(8), DEFAULT_LAYOUT, MEASURE)
     assert grid.size_pt is not None and 12 <= grid.size_pt < 16
     assert abs(sum(grid.widths_cm) - DEFAULT_LAYOUT.text_width_cm) < 1e-6
-    total = compute_table(figure_table(5)).total_text
+    total = compute_table(figure_table(8)).total_text
     assert total is not None
     scale = grid.size_pt / DEFAULT_LAYOUT.font_size_pt
     for index, width in enumerate(grid.widths_cm[1:], start=1):

@@ -188,3 +188,26 @@ def test_every_edit_announces_its_change(database: Database, demo: MeetingDocume
     assert (change.kind, change.field, change.new) == (ChangeKind.MEETING, "venue", "ห้องประชุมอำเภอ")
     assert heard[1].kind is ChangeKind.ATTENDEE and heard[1].target is attendee
     assert heard[1].target_id == attendee.id and heard[1].old == demo.meeting.attendees[3].position
+
+
+def test_a_sections_presenter_wording_is_an_undoable_node_field(
+    database: Database, demo: MeetingDocument
+) -> None:
+    import pytest  # noqa: PLC0415
+
+    from models.changes import ChangeKind  # noqa: PLC0415
+
+    editor = open_editor(database, demo)
+    before = copy.deepcopy(editor.document)
+    section = editor.document.meeting.sections[5]
+    change = editor.set_node_field(section, "presenter_wording", "ขอเสนอ ที่ประชุมพิจารณา")
+    assert (change.kind, change.target, change.field) == (ChangeKind.NODE, section, "presenter_wording")
+    assert (change.old, change.new) == ("", "ขอเสนอ ที่ประชุมพิจารณา")
+    assert stored(editor) == editor.document
+    assert stored(editor).meeting.sections[5].presenter_wording == "ขอเสนอ ที่ประชุมพิจารณา"
+    editor.set_node_field(section, "presenter_wording", change.old)  # undo
+    assert editor.document == before and stored(editor) == before
+    item = section.items[0]
+    with pytest.raises(KeyError):
+        editor.set_node_field(item, "presenter_wording", "เสนอ")  # an item has no wording of its own
+    assert stored(editor) == before and not hasattr(item, "presenter_wording")

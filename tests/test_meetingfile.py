@@ -156,3 +156,26 @@ def test_canonical_output_leaves_out_defaults(demo: MeetingDocument) -> None:
     assert "kind" not in first_columns[0]
     assert first_columns[2]["kind"] == "number"
     assert all("status" not in r for r in data["letter"]["recipients"])
+
+
+def test_a_sections_presenter_wording_goes_into_the_file_and_back(
+    tmp_path: Path, demo: MeetingDocument
+) -> None:
+    assert all("presenter_wording" not in s for s in demo_dict()["meeting"]["sections"])  # none: left out
+    document = copy.deepcopy(demo)
+    document.meeting.sections[5].presenter_wording = "ขอเสนอ ที่ประชุมพิจารณา"
+    target = tmp_path / "wording.minutes.json"
+    write_meeting_file(document, target)
+    written = json.loads(target.read_text("utf-8"))
+    expected = demo_dict()
+    expected["meeting"]["sections"][5]["presenter_wording"] = "ขอเสนอ ที่ประชุมพิจารณา"
+    assert written == expected  # only that section carries it
+    again = read_meeting_file(target)
+    assert again == document and again.meeting.sections[5].presenter_wording == "ขอเสนอ ที่ประชุมพิจารณา"
+    assert document_to_dict(again) == written
+
+
+def test_a_presenter_wording_that_is_not_text_is_reported() -> None:
+    data = demo_dict()
+    data["meeting"]["sections"][5]["presenter_wording"] = 5
+    expect_problem(data, "$.meeting.sections[5].presenter_wording", "ข้อความ")

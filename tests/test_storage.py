@@ -355,3 +355,51 @@ def test_an_office_accepts_its_own_words(database: Database, demo: MeetingDocume
     database.add_office_word(office_id, "จปฐ")
     database.add_office_word(office_id, "จปฐ")
     assert database.office_words(office_id) == ["จปฐ"]
+
+
+def test_a_sections_presenter_wording_is_stored_and_reopened(db_path: Path, demo: MeetingDocument) -> None:
+    with Database.open(db_path) as database:
+        stored = stored_demo(database, demo)
+        section = stored.meeting.sections[5]
+        assert section.id is not None and section.presenter_wording == ""
+        database.update_node(section.id, presenter_wording="ขอเสนอ ที่ประชุมพิจารณา")
+    with Database.open(db_path, backup=False) as database:
+        meeting = database.load_document(stored.meeting.id or 0).meeting
+    assert meeting.sections[5].presenter_wording == "ขอเสนอ ที่ประชุมพิจารณา"
+    assert [s.presenter_wording for s in meeting.sections if s is not meeting.sections[5]] == [""] * 6
+
+
+def test_a_database_from_before_presenter_wordings_is_migrated(db_path: Path) -> None:
+    """Version 7 had no wording: its sections open with none (the title decides) and take one."""
+    db_path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db_path)
+    conn.row_factory = sqlite3.Row
+    old = Database(conn, db_path)
+    with old.transaction():
+        for migration in MIGRATIONS[:7]:
+            migration(old.db)
+        conn.execute("PRAGMA user_version = 7")
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute(
+            "INSERT INTO meetings (title, seq, year, date, created, modified)"
+            " VALUES ('การประชุมประจำเดือน', 1, 2567, '2024-01-30', '', '')"
+        )
+        conn.execute(
+            "INSERT INTO nodes (meeting_id, parent_id, ord, kind, title) VALUES (1, NULL, 0, 'section', 'เรื่องเพื่อพิจารณา')"
+        )
+        conn.execute(
+            "INSERT INTO nodes (meeting_id, parent_id, ord, kind, title, presenter)"
+            " VALUES (1, 1, 0, 'item', 'แผนการฝึกอบรม', 'นางพิมพ์ชนก วงศ์ใหญ่')"
+        )
+    conn.close()
+
+    with Database.open(db_path) as database:
+        assert database.schema_version == SCHEMA_VERSION
+        (section,) = database.load_document(1).meeting.sections
+        assert section == Section("เรื่องเพื่อพิจารณา", items=[Item("แผนการฝึกอบรม", "นางพิมพ์ชนก วงศ์ใหญ่")])
+        database.update_node(section.id or 0, presenter_wording="เสนอเพื่อโปรดพิจารณา")
+    with Database.open(db_path, backup=False) as database:
+        assert database.load_document(1).meeting.sections[0].presenter_wording == "เสนอเพื่อโปรดพิจารณา"
+    (backup,) = backup_folder(db_path).iterdir()
+    with sqlite3.connect(backup) as copy_conn:
+        assert copy_conn.execute("PRAGMA user_version").fetchone()[0] == 7

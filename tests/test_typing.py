@@ -14,6 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from exporters.compose import Para, compose_minutes
+from exporters.layout import DEFAULT_LAYOUT
 from models.meeting import (
     Attachment,
     Attendee,
@@ -25,6 +27,7 @@ from models.meeting import (
     MeetingDocument,
     Paragraph,
     Person,
+    Section,
     Table,
 )
 from tests.conftest import reopened
@@ -610,3 +613,82 @@ def test_dialog_buttons_speak_thai(qtbot: QtBot) -> None:
     QTimer.singleShot(0, look_and_cancel)
     assert choose_path(None, "นำเข้าไฟล์การประชุม", "open", "ไฟล์การประชุม (*.json)") is None
     assert seen == [["ลบ", "ไม่ลบ"], ["ตกลง", "ยกเลิก"], ["ยกเลิก", "เปิด"]]
+
+
+# --- presenter lines ---------------------------------------------------------------------------
+
+
+def open_section(window: MainWindow, section: Section) -> ItemEditor:
+    window.tabs.setCurrentWidget(window.agenda_tab)
+    window.agenda_tab.select(section)
+    editor = window.agenda_tab.item_editor
+    assert editor is not None and editor.node is section
+    return editor
+
+
+def printed_presenter_lines(window: MainWindow) -> list[str]:
+    body = compose_minutes(window.editor.document, DEFAULT_LAYOUT).body
+    return [e.text for e in body if isinstance(e, Para) and e.role == "presenter"]
+
+
+def test_a_sections_presenter_wording_typed_then_shown_under_its_item(
+    window: MainWindow, qtbot: QtBot, db_path: Path
+) -> None:
+    section = window.editor.document.meeting.sections[5]  # ระเบียบวาระที่ ๕ เรื่องเพื่อพิจารณา
+    item = section.items[0]
+    expected = copy.deepcopy(window.editor.document)
+    derived_line = f"{item.presenter} เสนอที่ประชุมพิจารณา จำนวน ๑ เรื่อง ดังนี้"
+    item_editor = open_item(window, item)
+    assert item_editor.presenter_line is not None and item_editor.presenter_line.text() == derived_line
+    assert derived_line in printed_presenter_lines(window)
+
+    editor = open_section(window, section)
+    wording = editor.presenter_wording
+    assert wording is not None and wording.text() == ""
+    assert "เสนอที่ประชุมพิจารณา" in wording.placeholderText()
+    click_into(qtbot, wording)
+    type_text("ขอเสนอ ที่ประชุม เพื่อโปรดพิจารณา\t")
+    assert focused() is not wording and editor.isAncestorOf(focused())  # Tab went on to the next field
+    assert wording.text() == "ขอเสนอ ที่ประชุม เพื่อโปรดพิจารณา"
+    expected.meeting.sections[5].presenter_wording = "ขอเสนอ ที่ประชุม เพื่อโปรดพิจารณา"
+    holds(window, db_path, expected)
+
+    new_line = f"{item.presenter} ขอเสนอ ที่ประชุม เพื่อโปรดพิจารณา จำนวน ๑ เรื่อง ดังนี้"
+    item_editor = open_item(window, item)
+    assert item_editor.presenter_line is not None and item_editor.presenter_line.text() == new_line
+    assert new_line in printed_presenter_lines(window)  # exactly what the documents print
+
+    click_into(qtbot, item_editor.title)
+    while window.undo_stack.index() > 0:
+        press(Qt.Key.Key_Z, CTRL)  # the meeting's undo, word by word
+    expected.meeting.sections[5].presenter_wording = ""
+    holds(window, db_path, expected)
+    assert item_editor.presenter_line.text() == derived_line
+
+
+def test_the_presenter_line_follows_the_presenter_as_it_is_typed(
+    window: MainWindow, qtbot: QtBot, db_path: Path
+) -> None:
+    items = window.editor.document.meeting.sections[4].items  # ๔.๒ and ๔.๓: the same presenter
+    editor = open_item(window, items[2])
+    assert editor.presenter is not None and editor.presenter_line is not None
+    run_line = f"{items[1].presenter} แจ้งให้ที่ประชุมทราบ จำนวน ๒ เรื่อง ดังนี้"
+    assert editor.presenter_line.text().split("\n") == [
+        run_line,
+        "(พิมพ์ครั้งเดียวเหนือเรื่อง ๔.๒ ซึ่งเป็นเรื่องแรกของผู้รายงานคนนี้)",
+    ]
+    click_into(qtbot, editor.presenter)
+    editor.presenter.selectAll()
+    type_text("นายมานะ")
+    assert editor.presenter_line.text() == "นายมานะ แจ้งให้ที่ประชุมทราบ จำนวน ๑ เรื่อง ดังนี้"
+    type_text(" ขยัน นักวิชาการ 2\t")
+    assert focused() is editor.follow_up
+    line = "นายมานะ ขยัน นักวิชาการ ๒ แจ้งให้ที่ประชุมทราบ จำนวน ๑ เรื่อง ดังนี้"
+    assert editor.presenter_line.text() == line
+    assert reopened(db_path).meeting.sections[4].items[2].presenter == "นายมานะ ขยัน นักวิชาการ 2"
+    printed = printed_presenter_lines(window)
+    assert line in printed and f"{items[1].presenter} แจ้งให้ที่ประชุมทราบ จำนวน ๑ เรื่อง ดังนี้" in printed
+    click_into(qtbot, editor.presenter)
+    editor.presenter.selectAll()
+    press(Qt.Key.Key_Delete)
+    assert editor.presenter_line.text() == "ไม่มีบรรทัดผู้รายงาน (ยังไม่ได้ใส่ผู้รายงาน)"

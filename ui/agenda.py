@@ -32,20 +32,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from exporters.layout import DEFAULT_LAYOUT, Layout
 from models import thai
 from models.changes import Change, ChangeKind
+from models.markup import split_bold
 from models.meeting import (
     Attachment,
     Block,
     BulletList,
     Column,
     ColumnKind,
+    Item,
+    Meeting,
     Node,
     Paragraph,
     Section,
     Table,
     nodes_containing,
 )
+from models.presenter import derived_wording, line_covering
 from ui.commands import FieldCommand, InsertBlock, MoveBlock, MoveTableRow, RemoveBlock
 from ui.fields import GrowingTextEdit, TextField
 from ui.qt_models import AgendaModel, CellsModel
@@ -68,6 +73,23 @@ NEW_BLOCKS: tuple[tuple[str, str, Callable[[], Block]], ...] = (
     ("+ ตาราง", "Ctrl+Alt+T", _new_table),
     ("+ เอกสารแนบ", "Ctrl+Alt+A", lambda: Attachment("")),
 )
+
+
+def presenter_line_preview(meeting: Meeting, item: Item, layout: Layout = DEFAULT_LAYOUT) -> str:
+    """The presenter line that covers the item, as plain text exactly as it prints (the export
+    uses the same layout), and where it prints when not above this item."""
+    covering = line_covering(meeting, item)
+    if covering is None:
+        return "ไม่มีบรรทัดผู้รายงาน (ยังไม่ได้ใส่ผู้รายงาน)"
+    text = covering.line.text(layout.presenter_line)
+    printed = "".join(layout.digits(piece) for piece, _ in split_bold(text))
+    if covering.is_first:
+        return printed
+    return f"{printed}\n(พิมพ์ครั้งเดียวเหนือเรื่อง {covering.first_number} ซึ่งเป็นเรื่องแรกของผู้รายงานคนนี้)"
+
+
+def _wording_placeholder(title: str) -> str:
+    return f"{derived_wording(title)} (ตามหัวข้อ)"
 
 
 def _button(label: str, action: Callable[[], object], tip: str = "") -> QPushButton:
@@ -208,27 +230,17 @@ class ItemEditor(QWidget):
     def __init__(self, session: MeetingSession, node: Node) -> None:
         super().__init__()
         self.session, self.node = session, node
-        editor = session.editor
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.title = TextField(self._node_field("title"))
         form.addRow("หัวข้อ", self.title)
         self.presenter: TextField | None = None
-        if not isinstance(node, Section):
-            self.presenter = TextField(self._node_field("presenter"), "ผู้รายงาน ชื่อ-สกุล ตำแหน่ง")
-            names = [
-                a.full_name + (f" {a.position}" if a.position else "")
-                for a in editor.document.meeting.attendees
-            ]
-            earlier = [name for name in editor.database.presenters() if name not in names]
-            completer = QCompleter(names + earlier, self.presenter)
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            self.presenter.setCompleter(completer)
-            form.addRow("ผู้รายงาน", self.presenter)
-            self.follow_up = QCheckBox("ติดตามในการประชุมครั้งต่อไป (ยกไปเรื่องสืบเนื่อง)")
-            self.follow_up.setChecked(node.follow_up)
-            self.follow_up.toggled.connect(self._node_field("follow_up"))
-            form.addRow("", self.follow_up)
+        self.presenter_line: QLabel | None = None  # an item's presenter line as it prints
+        self.presenter_wording: TextField | None = None  # a section's wording of its presenter lines
+        if isinstance(node, Section):
+            self._add_section_rows(form, node)
+        else:
+            self._add_item_rows(form, node)
         layout.addLayout(form)
         self.blocks = QVBoxLayout()
         layout.addLayout(self.blocks)
@@ -254,8 +266,42 @@ class ItemEditor(QWidget):
         self.title.show_value(node.title)
         if self.presenter is not None:
             self.presenter.show_value(getattr(node, "presenter", ""))
+        if self.presenter_wording is not None:
+            self.presenter_wording.show_value(getattr(node, "presenter_wording", ""))
+        self._show_presenter_line()
         self._follow_blocks()
         session.changed.connect(self._follow)
+
+    def _add_section_rows(self, form: QFormLayout, section: Section) -> None:
+        self.presenter_wording = TextField(
+            self._node_field("presenter_wording"), _wording_placeholder(section.title)
+        )
+        self.presenter_wording.setToolTip(
+            "ถ้อยคำต่อจากชื่อผู้รายงาน เช่น เสนอที่ประชุมพิจารณา เว้นว่างไว้: ตามหัวข้อระเบียบวาระ "
+            "(จำนวนเรื่องและคำว่า ดังนี้ โปรแกรมเติมให้เอง)"
+        )
+        form.addRow("ถ้อยคำบรรทัดผู้รายงาน", self.presenter_wording)
+
+    def _add_item_rows(self, form: QFormLayout, item: Item) -> None:
+        editor = self.session.editor
+        self.presenter = TextField(self._node_field("presenter"), "ผู้รายงาน ชื่อ-สกุล ตำแหน่ง")
+        names = [
+            a.full_name + (f" {a.position}" if a.position else "") for a in editor.document.meeting.attendees
+        ]
+        earlier = [name for name in editor.database.presenters() if name not in names]
+        completer = QCompleter(names + earlier, self.presenter)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.presenter.setCompleter(completer)
+        form.addRow("ผู้รายงาน", self.presenter)
+        self.presenter_line = QLabel()
+        self.presenter_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.presenter_line.setWordWrap(True)
+        self.presenter_line.setToolTip("บรรทัดผู้รายงานตามที่จะพิมพ์ในรายงานการประชุม")
+        form.addRow("บรรทัดผู้รายงาน", self.presenter_line)
+        self.follow_up = QCheckBox("ติดตามในการประชุมครั้งต่อไป (ยกไปเรื่องสืบเนื่อง)")
+        self.follow_up.setChecked(item.follow_up)
+        self.follow_up.toggled.connect(self._node_field("follow_up"))
+        form.addRow("", self.follow_up)
 
     def _node_field(self, name: str) -> Callable[[Any], None]:
         def change(value: Any) -> None:
@@ -268,6 +314,8 @@ class ItemEditor(QWidget):
         return change
 
     def _follow(self, change: Change, origin: object) -> None:
+        if change.kind in (ChangeKind.NODE, ChangeKind.TREE):
+            self._show_presenter_line()  # a presenter, a neighbour or the section's wording changed
         if change.target is not self.node:
             return
         if change.kind is ChangeKind.BLOCKS:
@@ -277,8 +325,13 @@ class ItemEditor(QWidget):
 
     def _show_field(self, name: str, origin: object) -> None:
         node = self.node
+        if name == "title" and self.presenter_wording is not None:
+            self.presenter_wording.setPlaceholderText(_wording_placeholder(node.title))
         if name == "title" and origin is not self.title:
             self.title.show_value(node.title)
+        elif name == "presenter_wording" and self.presenter_wording is not None:
+            if origin is not self.presenter_wording:
+                self.presenter_wording.show_value(getattr(node, "presenter_wording", ""))
         elif name == "presenter" and self.presenter is not None and origin is not self.presenter:
             self.presenter.show_value(getattr(node, "presenter", ""))
         elif name == "resolution" and origin is not self.resolution:
@@ -286,6 +339,11 @@ class ItemEditor(QWidget):
                 self.resolution.setCurrentText(node.resolution)
         elif name == "follow_up" and hasattr(self, "follow_up"):
             self.follow_up.setChecked(bool(getattr(node, "follow_up", False)))
+
+    def _show_presenter_line(self) -> None:
+        if self.presenter_line is not None and isinstance(self.node, Item):
+            meeting = self.session.editor.document.meeting
+            self.presenter_line.setText(presenter_line_preview(meeting, self.node))
 
     def _follow_blocks(self) -> None:
         """One widget a block, in the blocks' order; widgets of blocks that stay are kept."""
