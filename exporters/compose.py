@@ -7,6 +7,7 @@ so the two documents agree by construction and neither has to know the rules of 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -90,6 +91,9 @@ class Grid:
     borders: bool = True
     role: str = "table"
     size_pt: float | None = None  # smaller than the body's when the table could not fit otherwise
+    # (first, last) row ranges a page must not part: a sub-heading and its first row, the last
+    # row and the total, so no page holds only a repeated header and a total
+    unbroken: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -156,23 +160,25 @@ def column_widths(
 ) -> tuple[float, ...]:
     """Share the width among columns: each as wide as its longest line would like, but never
     narrower than its longest word or figure, and all within `total_cm`. When even the longest
-    words do not fit, the headings' words give way first: a figure is never cut."""
-    natural, minimum, minimum_body = [], [], []
+    words do not fit, the headings' words give way first, between their syllables (`หมาย|เหตุ`)
+    and only then anywhere: a figure is never cut."""
+    natural: list[float] = []
+    minimum: list[float] = []
+    minimum_parts: list[float] = []  # headings' words cut between their syllables
+    minimum_body: list[float] = []
     for cells in columns:
         lines = [(line, cell.bold, cell.header) for cell in cells for line in cell.text.split("\n")]
         lines = lines or [("", False, False)]
         natural.append(max(measure(line, bold) for line, bold, _ in lines) + 2 * padding_cm + _SLACK_CM)
-        words = [
-            (measure(word, bold), header)
-            for line, bold, header in lines
-            for word in thai.segment(line)
-            if not word.isspace()
-        ]
-        minimum.append(max((width for width, _ in words), default=0.0) + 2 * padding_cm + _SLACK_CM)
-        body = [width for width, header in words if not header]
-        minimum_body.append(max(body, default=0.0) + 2 * padding_cm + _SLACK_CM)
-    if sum(minimum) > total_cm and sum(minimum_body) < sum(minimum):
-        minimum = minimum_body
+        words = [(word, bold, header) for line, bold, header in lines for word in _words(line)]
+        body = max((measure(word, bold) for word, bold, header in words if not header), default=0.0)
+        whole = max((measure(word, bold) for word, bold, _ in words), default=0.0)
+        minimum.append(whole + 2 * padding_cm + _SLACK_CM)
+        minimum_parts.append(max(body, _widest_part(words, measure)) + 2 * padding_cm + _SLACK_CM)
+        minimum_body.append(body + 2 * padding_cm + _SLACK_CM)
+    for fallback in (minimum_parts, minimum_body):  # a heading's word gives way before a figure
+        if sum(minimum) > total_cm and sum(fallback) < sum(minimum):
+            minimum = fallback
     minimum = [max(m, 0.6) for m in minimum]
     natural = [max(n, m) for n, m in zip(natural, minimum, strict=True)]
     if sum(natural) <= total_cm:
@@ -181,6 +187,19 @@ def column_widths(
     if sum(minimum) >= total_cm:
         return tuple(total_cm * m / sum(minimum) for m in minimum)
     return _fill_narrow_first(natural, minimum, total_cm)
+
+
+def _words(line: str) -> list[str]:
+    return [word for word in thai.segment(line) if not word.isspace()]
+
+
+def _widest_part(words: Sequence[tuple[str, bool, bool]], measure: Measure) -> float:
+    """The widest syllable of the headings' words (the narrowest a heading's column may be
+    without cutting a syllable)."""
+    return max(
+        (measure(part, bold) for word, bold, header in words if header for part in thai.word_parts(word)),
+        default=0.0,
+    )
 
 
 def _fill_narrow_first(natural: list[float], minimum: list[float], total_cm: float) -> tuple[float, ...]:
@@ -240,9 +259,15 @@ def compose_minutes(document: MeetingDocument, layout: Layout, measure: Measure 
                 layout, f"{layout.end_words} {thai.format_time(meeting.end)}", space_before_pt=6, role="end"
             )
         )
-    for person, role in ((meeting.recorder, layout.recorder_role), (meeting.checker, layout.checker_role)):
-        if person is not None:
-            state.out.extend(_signature(layout, person, role, state.measure))
+    signers = [
+        (person, role)
+        for person, role in ((meeting.recorder, layout.recorder_role), (meeting.checker, layout.checker_role))
+        if person is not None
+    ]
+    if signers:
+        leader = SignatureLeader.fitting(layout, [role for _, role in signers], state.measure)
+        for person, role in signers:
+            state.out.extend(_signature(layout, person, role, leader))
     return Composition(layout.digits(title), state.out)
 
 
@@ -482,26 +507,34 @@ def table_grid(table: Table, layout: Layout, measure: Measure) -> Grid:
     scaled: Measure = lambda text, bold: measure(text, bold) * size / layout.font_size_pt  # noqa: E731
     widths = column_widths(columns, layout.text_width_cm, scaled, layout.table_cell_padding_cm)
     smaller = None if size == layout.font_size_pt else size
-    return Grid(widths, tuple(rows), header_rows=len(header), borders=True, role="table", size_pt=smaller)
+    unbroken = [
+        (len(header) + index, len(header) + index + 1)
+        for index in sorted(computed.subheadings)
+        if index + 1 < len(body)
+    ]
+    if computed.total_text is not None and body:
+        unbroken.append((len(rows) - 2, len(rows) - 1))
+    return Grid(
+        widths,
+        tuple(rows),
+        header_rows=len(header),
+        borders=True,
+        role="table",
+        size_pt=smaller,
+        unbroken=tuple(unbroken),
+    )
 
 
 def _table_size(columns: Sequence[Sequence[Text]], layout: Layout, measure: Measure) -> float:
     """The body's size, or the largest smaller one (not below MIN_TABLE_SIZE_PT) at which every
-    figure and word of the table's body fits its column: numbers must never be cut."""
+    figure and word of the table's body, and every syllable of its headings, fits its column:
+    numbers are never cut, and a heading is cut between syllables only when it must."""
     padding = 2 * layout.table_cell_padding_cm + _SLACK_CM
-    longest = [
-        max(
-            (
-                measure(word, cell.bold)
-                for cell in cells
-                if not cell.header
-                for word in thai.segment(cell.text)
-                if not word.isspace()
-            ),
-            default=0.0,
-        )
-        for cells in columns
-    ]
+    longest = []
+    for cells in columns:
+        words = [(word, cell.bold, cell.header) for cell in cells for word in _words(cell.text)]
+        body = max((measure(word, bold) for word, bold, header in words if not header), default=0.0)
+        longest.append(max(body, _widest_part(words, measure)))
     size = layout.font_size_pt
     while (
         size > MIN_TABLE_SIZE_PT
@@ -562,16 +595,38 @@ def _total_row(texts: Sequence[str], span: int, aligns: Sequence[Align]) -> tupl
     return (GridCell(texts[0], Align.CENTER, True, colspan=span), *([None] * (span - 1)), *figures)
 
 
-def _signature(layout: Layout, person: Person, role: str, measure: Measure) -> list[Para]:
+@dataclass(frozen=True)
+class SignatureLeader:
+    """The dotted line every signature of a document shares: the same number of dots for each,
+    at least `layout.signature_leader_cm` long, and the indent that lets the longest
+    `(ลงชื่อ) .... role` line stay on one line."""
+
+    dots: int
+    indent_cm: float
+
+    @staticmethod
+    def fitting(layout: Layout, roles: Sequence[str], measure: Measure) -> SignatureLeader:
+        dot = measure(".", False) or 0.1
+        dots = math.ceil(layout.signature_leader_cm / dot)
+        widest = max(measure(f"(ลงชื่อ) {'.' * dots} {role}", False) for role in roles)
+        room_needed = widest + 2 * _SLACK_CM
+        indent = max(0.0, min(layout.signature_indent_cm, layout.text_width_cm - room_needed))
+        return SignatureLeader(dots, indent)
+
+    def line(self, role: str) -> str:
+        return f"(ลงชื่อ) {'.' * self.dots} {role}"
+
+
+def _signature(layout: Layout, person: Person, role: str, leader: SignatureLeader) -> list[Para]:
     """`(ลงชื่อ) ........ ผู้จดรายงานการประชุม`, the name in brackets and the position, as one
-    centred block right of the signature indent; the dots fill what the line leaves."""
-    lines = [signature_line(layout, role, measure), f"({person.name})", *person.position.split("\n")]
+    centred block right of the signature indent."""
+    lines = [leader.line(role), f"({person.name})", *person.position.split("\n")]
     paras = [
         _para(
             layout,
             line,
             align=Align.CENTER,
-            left_indent_cm=layout.signature_indent_cm,
+            left_indent_cm=leader.indent_cm,
             keep_with_next=True,
             space_before_pt=30 if index == 0 else 0,
             role="signature",
@@ -581,14 +636,6 @@ def _signature(layout: Layout, person: Person, role: str, measure: Measure) -> l
     ]
     paras[-1] = replace(paras[-1], keep_with_next=False)
     return paras
-
-
-def signature_line(layout: Layout, role: str, measure: Measure) -> str:
-    room = layout.text_width_cm - layout.signature_indent_cm - 0.3
-    words = measure(f"(ลงชื่อ)  {role}", False)
-    dot = measure(".", False) or 0.1
-    count = max(8, min(int((room - words) / dot), layout.signature_dots))
-    return f"(ลงชื่อ) {'.' * count} {role}"
 
 
 # --- the cover letter -----------------------------------------------------------------------
@@ -694,12 +741,12 @@ def compose_letter(document: MeetingDocument, layout: Layout, measure: Measure |
 
 
 def _office_block_start(layout: Layout, lines: Sequence[str], measure: Measure) -> float:
-    """Right of centre as the regulation asks; a little left of it when the office's name would
-    otherwise wrap (a whole name on one line reads better than the centre kept exactly), but
-    never so far that it meets the document number."""
+    """Right of centre as the regulation asks: at the layout's indent, or nearer the centre when
+    the office's name would otherwise wrap, never at or left of the centre (a longer name wraps
+    inside its block)."""
     widest = max((measure(layout.digits(line), False) for line in lines), default=0.0)
-    room_from = layout.text_width_cm - widest - 2 * layout.table_cell_padding_cm - 0.1
-    return max(min(layout.letter_office_indent_cm, room_from), layout.text_width_cm * 0.45)
+    room_from = layout.text_width_cm - widest - 2 * layout.table_cell_padding_cm - _SLACK_CM
+    return max(min(layout.letter_office_indent_cm, room_from), layout.text_width_cm / 2 + 0.5)
 
 
 def _labelled(layout: Layout, label: str, texts: Sequence[str]) -> list[Para]:

@@ -41,7 +41,7 @@ class Layout:
     resolution_tab_cm: float = 5.0  # `มติที่ประชุม` then the text at this tab
     letter_label_tab_cm: float = 2.75  # `เรื่อง`, `เรียน`, `สิ่งที่ส่งมาด้วย` then the text
     letter_space_before_pt: float = 6.0
-    signature_indent_cm: float = 5.0  # signature blocks are centred right of this
+    signature_indent_cm: float = 5.0  # signature blocks are centred right of this (less when needed)
     letter_office_indent_cm: float = 9.0  # the office block of a letter starts here
     letter_date_indent_cm: float = 8.0  # the date and the closing start at the centre
     letter_signer_indent_cm: float = 3.0  # the signer's name is centred right of this
@@ -63,7 +63,7 @@ class Layout:
     attachment_line: str = "รายละเอียดตาม{title} (เอกสารแนบ {number})"
     recorder_role: str = "ผู้จดรายงานการประชุม"
     checker_role: str = "ผู้ตรวจรายงานการประชุม"
-    signature_dots: int = 40  # at most; fewer when the line would not fit
+    signature_leader_cm: float = 6.0  # the dotted line to sign on, the same in every signature
     distribution_heading: str = "บัญชีแจกจ่าย"
 
     @property

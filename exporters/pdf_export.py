@@ -118,7 +118,7 @@ class KeepWithFirstPart(Flowable):  # type: ignore[misc]  # ReportLab has no typ
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         heads = self._heads_height(available_width)
         self._body_space = self.body.getSpaceBefore()
-        _, self._body_height = self.body.wrap(
+        self._body_width, self._body_height = self.body.wrap(
             available_width, max(available_height - heads - self._body_space, 0)
         )
         self.width = available_width
@@ -138,11 +138,13 @@ class KeepWithFirstPart(Flowable):  # type: ignore[misc]  # ReportLab has no typ
 
     def draw(self) -> None:
         y = self.height
-        for head, (space, height, _) in zip(self.heads, self._sizes, strict=True):
+        # `_sW` (the room beside a flowable) lets each align itself as its hAlign says: the
+        # rule under the minutes' heading is centred
+        for head, (space, height, width) in zip(self.heads, self._sizes, strict=True):
             y -= space + height
-            head.drawOn(self.canv, 0, y)
+            head.drawOn(self.canv, 0, y, _sW=self.width - width)
         y -= self._body_space + self._body_height
-        self.body.drawOn(self.canv, 0, y)
+        self.body.drawOn(self.canv, 0, y, _sW=self.width - self._body_width)
 
 
 class _Document(BaseDocTemplate):  # type: ignore[misc]  # ReportLab has no type hints
@@ -266,6 +268,8 @@ def _table(grid: Grid, layout: Layout, fonts: PdfFonts) -> Table:
         commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
     if grid.header_rows:
         commands.append(("VALIGN", (0, 0), (-1, grid.header_rows - 1), "MIDDLE"))
+    for first, last in grid.unbroken:
+        commands.append(("NOSPLIT", (0, first), (-1, last)))
     for row_index, row in enumerate(grid.rows):
         for col_index, cell in enumerate(row):
             if cell is not None and (cell.colspan > 1 or cell.rowspan > 1):

@@ -1,0 +1,200 @@
+"""The page a clerk expects: TH Sarabun New's size and line pitch, words never cut, the rule,
+signatures, tables and the letter's blocks where the official layout puts them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import shutil
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from reportlab.lib.units import cm
+
+from exporters.compose import Grid, Para, Span, compose_letter, compose_minutes, table_grid
+from exporters.fonts import FONT_FOLDER, find_system_font, measure_at, pdf_fonts
+from exporters.layout import DEFAULT_LAYOUT, Layout
+from exporters.pdf_export import write_minutes_pdf
+from exporters.pdf_text import break_lines
+from models import thai
+from models.meeting import (
+    Column,
+    ColumnKind,
+    Item,
+    Meeting,
+    MeetingDocument,
+    Office,
+    Paragraph,
+    Person,
+    Section,
+    Table,
+)
+
+SIZE = DEFAULT_LAYOUT.font_size_pt
+FONTS = pdf_fonts(DEFAULT_LAYOUT.font_name)
+MEASURE = measure_at(SIZE, DEFAULT_LAYOUT.font_name)
+
+
+def test_th_sarabun_new_is_bundled_with_its_licence_beside_it() -> None:
+    assert (FONT_FOLDER / "THSarabunNew.ttf").is_file() and (FONT_FOLDER / "THSarabunNew-Bold.ttf").is_file()
+    licence = (FONT_FOLDER / "THSarabunNew-LICENSE.txt").read_text(encoding="utf-8")
+    assert "GNU General Public License" in licence and "special exception" in licence
+    assert (FONT_FOLDER / "GPL-2.txt").is_file()
+
+
+def test_ko_kai_measures_as_in_th_sarabun_new_not_as_in_sarabun() -> None:
+    """ก is 0.386 em wide in TH Sarabun New (0.576 em in Google's Sarabun)."""
+    assert MEASURE("ก", False) * 72 / 2.54 == pytest.approx(0.386 * SIZE, abs=0.01)
+    assert measure_at(SIZE, "Sarabun")("ก", False) * 72 / 2.54 == pytest.approx(0.576 * SIZE, abs=0.01)
+
+
+def test_an_installed_font_is_found_by_the_family_name_inside_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`THSarabun.ttf` is TH SarabunPSK: the file name says nothing of the family."""
+    fonts = tmp_path / ".fonts"
+    fonts.mkdir()
+    shutil.copy(FONT_FOLDER / "THSarabunNew.ttf", fonts / "tsn.ttf")
+    shutil.copy(FONT_FOLDER / "THSarabunNew-Bold.ttf", fonts / "tsn-b.ttf")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert find_system_font("TH Sarabun New") == (fonts / "tsn.ttf", fonts / "tsn-b.ttf")
+    assert find_system_font("TH SarabunPSK") is None
+
+
+def test_line_pitch_is_words_single_spacing_for_the_font() -> None:
+    """Word sets a single-spaced line at usWinAscent + usWinDescent plus GDI's external leading:
+    (844 + 457 + 30) / 1000 em for TH Sarabun New; Sarabun's win metrics are far taller."""
+    assert FONTS.leading(16) == pytest.approx(16 * 1.331)
+    assert pdf_fonts("Sarabun").leading(16) == pytest.approx(16 * (1286 + 567) / 1000)
+
+
+def small_meeting(blocks: list[Paragraph | Table], **extra: object) -> MeetingDocument:
+    meeting = Meeting(
+        "การประชุมประจำเดือน",
+        1,
+        2567,
+        dt.date(2024, 1, 5),
+        sections=[Section("เรื่องที่ประธานแจ้งให้ทราบ", items=[Item("เรื่องทดสอบ", blocks=list(blocks))])],
+        **extra,  # type: ignore[arg-type]
+    )
+    return MeetingDocument(meeting)
+
+
+def test_the_pdf_sets_lines_at_that_pitch(tmp_path: Path) -> None:
+    text = "กรมการพัฒนาชุมชนได้กำหนดทิศทางการขับเคลื่อนงานในปีงบประมาณ " * 8
+    target = tmp_path / "m.pdf"
+    write_minutes_pdf(small_meeting([Paragraph(text)]), target, DEFAULT_LAYOUT)
+    with pdfplumber.open(target) as pdf:
+        baselines = sorted({round(char["bottom"], 1) for char in pdf.pages[0].chars if char["text"] == "ก"})
+    steps = [round(b - a, 1) for a, b in itertools.pairwise(baselines)]
+    assert steps.count(round(FONTS.leading(16), 1)) >= 3
+
+
+# --- breaking lines -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("phrase", ["พ.ศ. ๒๕๖๕", "ครั้งที่ ๘/๒๕๖๖", "๑๖-๑๘ สิงหาคม", "๑๓.๓๐ น.", "-๔๕", "+๑๒.๕"])
+def test_phrases_that_must_stay_whole_are_one_piece(phrase: str) -> None:
+    assert phrase in thai.segment(f"รายงาน {phrase} ที่ประชุม")
+
+
+def test_no_piece_ends_with_a_leading_vowel_or_starts_with_a_mark() -> None:
+    text = "ผลการดำเนินงานโครงการเศรษฐกิจพอเพียงของแม่บ้านเกษตรกรและไก่ไข่ในหมู่บ้านเก่าแก่ " * 3
+    for piece in thai.segment(text):
+        assert piece[-1] not in "เแโใไ" and piece[0] not in "ะัาำิีึืุู็่้๊๋์ๆฯ"
+
+
+def test_a_word_wider_than_its_column_breaks_between_its_syllables() -> None:
+    """`ผลการดำเนินงาน` in a column 1.2 cm wide, not `ผลการดำเ|นินงาน`."""
+    word = "ผลการดำเนินงาน"
+    lines = break_lines(Para((Span(word),)), 1.2 * cm, FONTS, SIZE)
+    assert len(lines) > 1
+    parts = thai.word_parts(word)
+    ends = set(itertools.accumulate(len(part) for part in parts))
+    printed = list(itertools.accumulate(len(line.source) for line in lines))
+    assert "".join(line.source for line in lines) == word
+    assert all(end in ends for end in printed)
+
+
+def test_lines_never_end_with_a_leading_vowel_nor_start_with_a_mark_at_any_width() -> None:
+    text = "สมเด็จพระบรมราชชนนีพันปีหลวงทรงเสด็จเยี่ยมโครงการส่งเสริมอาชีพไก่ไข่และเห็ดเผาะ " * 4
+    for width in (1.0, 1.6, 2.3, 3.7, 6.1, 9.4):
+        for line in break_lines(Para((Span(text),)), width * cm, FONTS, SIZE):
+            assert line.source and line.source[-1] not in "เแโใไ" and line.source[0] not in "ะาำิีึืุู็่้๊๋์ๆฯ"
+
+
+def test_a_tables_heading_words_fit_their_column_before_any_font_is_shrunk() -> None:
+    """`หมายเหตุ` and `อันดับ` were cut letter by letter in a wide table."""
+    columns = [
+        Column("อันดับ"),
+        Column("อำเภอ"),
+        *[Column(f"ปี {year}", kind=ColumnKind.NUMBER) for year in range(2561, 2567)],
+        Column("หมายเหตุ"),
+    ]
+    rows = [["1", "เมืองลำปาง", *["12,345" for _ in range(6)], ""] for _ in range(3)]
+    grid = table_grid(Table(columns, rows), DEFAULT_LAYOUT, MEASURE)
+    assert grid.size_pt is None
+    padding = 2 * DEFAULT_LAYOUT.table_cell_padding_cm
+    assert grid.widths_cm[0] >= MEASURE("อันดับ", True) + padding
+    assert grid.widths_cm[-1] >= MEASURE("หมายเหตุ", True) + padding
+
+
+# --- rule, signatures, tables across pages, the letter -------------------------------------------
+
+
+def test_the_rule_under_the_heading_is_centred(tmp_path: Path) -> None:
+    target = tmp_path / "m.pdf"
+    write_minutes_pdf(small_meeting([Paragraph("เนื้อความ")]), target, DEFAULT_LAYOUT)
+    with pdfplumber.open(target) as pdf:
+        rules = [line for line in pdf.pages[0].lines if abs(line["top"] - line["bottom"]) < 1]
+    assert rules
+    centre = (DEFAULT_LAYOUT.margin_left_cm + DEFAULT_LAYOUT.text_width_cm / 2) * cm
+    assert (rules[0]["x0"] + rules[0]["x1"]) / 2 == pytest.approx(centre, abs=1)
+
+
+@pytest.mark.parametrize("font", ["TH Sarabun New", "Sarabun"])
+def test_signature_leaders_are_equal_and_at_least_six_centimetres(font: str) -> None:
+    layout = DEFAULT_LAYOUT.with_font(font)
+    measure = measure_at(SIZE, font)
+    document = small_meeting(
+        [Paragraph("เนื้อความ")],
+        recorder=Person("นางบุษบา ยอดดี", "เจ้าพนักงานธุรการชำนาญงาน"),
+        checker=Person("นายสมชาย ใจกว้าง", "หัวหน้ากลุ่มงานอำนวยการ"),
+    )
+    body = compose_minutes(document, layout, measure).body
+    leaders = [e.text for e in body if isinstance(e, Para) and e.text.startswith("(ลงชื่อ)")]
+    assert len(leaders) == 2
+    dots = [text.split()[1] for text in leaders]
+    assert dots[0] == dots[1] and set(dots[0]) == {"."}
+    assert measure(dots[0], False) >= 6.0
+    for element in body:
+        if isinstance(element, Para) and element.text.startswith("(ลงชื่อ)"):
+            room = layout.text_width_cm - element.left_indent_cm
+            assert measure(element.text, False) <= room  # one line
+
+
+def test_no_page_holds_only_a_repeated_header_and_the_total(tmp_path: Path) -> None:
+    layout = Layout(thai_digits=False)
+    columns = [Column("Row"), Column("Figure", kind=ColumnKind.NUMBER)]
+    for count in range(18, 28):
+        rows = [[f"R{n}", str(n)] for n in range(count)]
+        table = Table(columns, rows, total_label="TOTAL")
+        target = tmp_path / f"m{count}.pdf"
+        write_minutes_pdf(small_meeting([table]), target, layout)
+        with pdfplumber.open(target) as pdf:
+            for page in pdf.pages:
+                words = {word["text"] for word in page.extract_words()}
+                if "TOTAL" in words:
+                    assert any(word.startswith("R") and word[1:].isdigit() for word in words), count
+
+
+def test_the_letters_office_block_starts_right_of_centre() -> None:
+    office = Office(
+        "สำนักงานพัฒนาชุมชนจังหวัดพระนครศรีอยุธยา กรมการพัฒนาชุมชน กระทรวงมหาดไทย",
+        address=["ศาลากลางจังหวัดพระนครศรีอยุธยา ถนนโรจนะ ตำบลประตูชัย"],
+    )
+    document = small_meeting([Paragraph("เนื้อความ")])
+    document = MeetingDocument(document.meeting, office=office)
+    (letterhead,) = [e for e in compose_letter(document, DEFAULT_LAYOUT).body if isinstance(e, Grid)]
+    assert letterhead.widths_cm[0] > DEFAULT_LAYOUT.text_width_cm / 2
