@@ -28,7 +28,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
+from unittest.mock import patch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -80,6 +81,7 @@ def recording(composition: Composition) -> Iterator[list[Printed]]:
     printed: list[Printed] = []
     by_whole: dict[int, Printed] = {}
     drawn: set[int] = set()
+    alive: list[ThaiParagraph] = []  # what the ids above stand for, so that none is reused
     original_draw: Callable[[ThaiParagraph], None] = ThaiParagraph.draw
     original_split: Callable[[ThaiParagraph, float, float], list[Any]] = ThaiParagraph.split
 
@@ -92,8 +94,9 @@ def recording(composition: Composition) -> Iterator[list[Printed]]:
 
     def draw(self: ThaiParagraph) -> None:
         if id(self) not in drawn:
+            whole = cast(ThaiParagraph, getattr(self, "_bench_whole", self))
             drawn.add(id(self))
-            whole = getattr(self, "_bench_whole", self)
+            alive.extend((self, whole))
             record = by_whole.get(id(whole))
             if record is None:
                 para = whole.para
@@ -106,13 +109,8 @@ def recording(composition: Composition) -> Iterator[list[Printed]]:
             record.pages.extend([self.canv.getPageNumber()] * len(lines))
         original_draw(self)
 
-    ThaiParagraph.split = split
-    ThaiParagraph.draw = draw
-    try:
+    with patch.object(ThaiParagraph, "split", split), patch.object(ThaiParagraph, "draw", draw):
         yield printed
-    finally:
-        ThaiParagraph.split = original_split
-        ThaiParagraph.draw = original_draw
 
 
 def print_pdf(composition: Composition, layout: Layout, target: Path) -> list[Printed]:
@@ -201,7 +199,9 @@ def after_last_tab(line: Line) -> Line:
     letters, and the words before it keep their places."""
     if not line.justify_from:
         return line
-    first = line.word_starts[line.justify_from] if line.justify_from < len(line.word_starts) else len(line.placed)
+    first = (
+        line.word_starts[line.justify_from] if line.justify_from < len(line.word_starts) else len(line.placed)
+    )
     return Line(
         line.placed[first:],
         line.source,
@@ -226,7 +226,9 @@ def justified_lines(printed: list[Printed]) -> list[JustifiedLine]:
             letters = [gap.width for gap in gaps if not gap.is_space]
             spaces = [gap.width for gap in gaps if gap.is_space]
             short = line.end - line_right(line, record.fonts, record.size)
-            found.append(JustifiedLine(record, index, max(letters, default=0.0), max(spaces, default=0.0), short))
+            found.append(
+                JustifiedLine(record, index, max(letters, default=0.0), max(spaces, default=0.0), short)
+            )
     return found
 
 
@@ -321,7 +323,11 @@ def check(name: str, document: MeetingDocument, folder: Path, layout: Layout) ->
     lines = justified_lines(printed)
     total = len(lines)
     kinds = [
-        ("a gap ≥ 1 pt between letters", [j for j in lines if j.letter_gap >= LETTER_GAP_PT], LETTER_GAP_GOAL),
+        (
+            "a gap ≥ 1 pt between letters",
+            [j for j in lines if j.letter_gap >= LETTER_GAP_PT],
+            LETTER_GAP_GOAL,
+        ),
         ("a space wider than 10 pt", [j for j in lines if j.widest_space > WIDE_SPACE_PT], WIDE_SPACE_GOAL),
         ("short of the margin by > 0.5 pt", [j for j in lines if j.short_by > SHORT_PT], SHORT_GOAL),
     ]
@@ -341,7 +347,9 @@ def check(name: str, document: MeetingDocument, folder: Path, layout: Layout) ->
 
     breaks, cuts = cut_words(printed)
     met &= not cuts
-    print(f"  (c) line breaks inside paragraphs: {breaks}; cutting a word: {len(cuts)} (goal 0) {verdict(not cuts)}")
+    print(
+        f"  (c) line breaks inside paragraphs: {breaks}; cutting a word: {len(cuts)} (goal 0) {verdict(not cuts)}"
+    )
     for cut in cuts[:SHOWN]:
         text = cut.record.para.text
         left = text[max(cut.position - CONTEXT, 0) : cut.position]

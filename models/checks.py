@@ -39,7 +39,7 @@ from models.meeting import (
 )
 from models.meetingfile import MeetingFileError
 from models.presenter import derived_wording
-from models.tables import column_letter, compute_table
+from models.tables import column_letter, compute_table, is_percent_column
 
 
 class Severity(StrEnum):
@@ -209,12 +209,16 @@ def _is_typed_total(row: Sequence[str]) -> bool:
 
 
 def _typed_totals(table: Table, where: str, node: Node) -> Iterator[Finding]:
-    """A total row the clerk typed must equal the sum of the rows above it."""
+    """A total row the clerk typed must equal the sum of the rows above it (a percentage column
+    is never a sum: its figure in a total row is an average or a rate)."""
     for row_index, row in enumerate(table.rows):
         if not _is_typed_total(row):
             continue
         for column_index, column in enumerate(table.columns):
-            if not column.kind.is_numeric or column.formula or column_index >= len(row):
+            summed = (
+                column.kind.is_numeric and not column.formula and not is_percent_column(table, column_index)
+            )
+            if not summed or column_index >= len(row):
                 continue
             typed = thai.parse_figure(row[column_index])
             if typed is None:

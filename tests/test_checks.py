@@ -63,6 +63,15 @@ def test_a_typed_total_that_disagrees(demo: MeetingDocument) -> None:
     assert finding.where == "วาระ ๔.๑ ตารางที่ ๒ ช่อง B3" and finding.fix == "แก้เป็น ๑๕"
 
 
+def test_a_typed_average_in_a_percentage_column_is_not_called_a_wrong_total(demo: MeetingDocument) -> None:
+    table = Table(
+        [Column("อำเภอ"), Column("จำนวน", kind=ColumnKind.NUMBER), Column("ร้อยละ", kind=ColumnKind.NUMBER)],
+        [["เมือง", "๑๐", "๕๐.๐๐"], ["จุน", "๕", "๗๐.๐๐"], ["รวม", "๑๕", "๖๐.๐๐"]],
+    )
+    item_with(demo).blocks.append(table)
+    assert errors(demo) == []
+
+
 def test_counts_written_in_the_text(demo: MeetingDocument) -> None:
     item = item_with(demo)
     item.blocks += [Paragraph("มีโครงการ จำนวน ๓ เรื่อง ดังนี้"), BulletList(["ก", "ข", "ค", "ง"])]
