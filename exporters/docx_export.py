@@ -4,7 +4,10 @@ Thai needs more than python-docx does by itself: the font goes into all four `w:
 with the theme fonts removed, complex-script size and weight (`w:szCs`, `w:bCs`) stand beside the
 Latin ones, Thai runs carry `w:cs`, and the language is `w:bidi="th-TH"`; in the document
 defaults, in every style and in every run. Lines are left to Word's and LibreOffice's own Thai
-dictionaries: no zero-width spaces are written.
+dictionaries: no zero-width spaces are written. What the composition must never part at a line
+end, though a space or a hyphen stands inside it (`พ.ศ. ๒๕๖๘`, `๑๓.๓๐ น.`, `ครั้งที่ ๘/๒๕๖๖`,
+`อื่น ๆ`, `๑๖-๑๘ สิงหาคม`: a piece of `models.thai.segment`, as the PDF keeps it), is written with
+no-break spaces and a non-breaking hyphen (`w:noBreakHyphen`), which both programs honour.
 
 The package is tidied too, so that Word opens it as a current document without offering repair:
 every element is put at its ECMA-376 schema place, `compatibilityMode` is 15 (not python-docx's
@@ -53,6 +56,7 @@ from exporters.compose import (
 )
 from exporters.fonts import choose_font
 from exporters.layout import Layout
+from models import thai
 from models.fileio import atomic_output
 from models.meeting import MeetingDocument
 
@@ -217,6 +221,12 @@ _SETTINGS_ORDER_FROM_COMPAT = [
 ]
 _THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 _THAI = re.compile("[\u0e00-\u0e7f]")
+_NO_BREAK_SPACE = "\u00a0"
+# U+2011 NON-BREAKING HYPHEN stands for <w:noBreakHyphen/> between `_kept_together` and `_run`
+# (Word's own element; neither TH Sarabun font has a glyph for U+2011 itself)
+_NO_BREAK_HYPHEN = "\u2011"
+_RANGE_HYPHEN = re.compile("(?<=[0-9\u0e50-\u0e59])-(?=[0-9\u0e50-\u0e59])")
+_RUN_SPECIALS = re.compile("([\t\r\n\u2011])")
 _TWIPS_PER_CM = 1440 / 2.54
 _WORD_URI = "http://schemas.microsoft.com/office/word"
 _WORD_2013_MODE = "15"  # Word 2013 and later: no compatibility mode
@@ -529,10 +539,35 @@ def _render(doc: Document, element: Element, layout: Layout) -> None:
 def _run(
     paragraph: DocxParagraph, text: str, layout: Layout, bold: bool = False, size_pt: float | None = None
 ) -> Any:
-    run = paragraph.add_run(text)
+    """A run of the text: a tab as `w:tab`, a line break as `w:br`, the non-breaking hyphen
+    `_kept_together` marks as `w:noBreakHyphen`, the rest as `w:t`."""
+    run = paragraph.add_run()
+    r = run._r
+    for piece in _RUN_SPECIALS.split(text):
+        if piece == "\t":
+            r.add_tab()
+        elif piece in ("\r", "\n"):
+            r.add_br()
+        elif piece == _NO_BREAK_HYPHEN:
+            r.append(OxmlElement("w:noBreakHyphen"))
+        elif piece:
+            r.add_t(piece)
     thai = bool(_THAI.search(text)) or not text
-    run._r.insert(0, copy.deepcopy(_run_template(layout, bold, size_pt, thai)))
+    r.insert(0, copy.deepcopy(_run_template(layout, bold, size_pt, thai)))
     return run
+
+
+def _kept_together(text: str) -> str:
+    """The text with what must not part at a line end held together for Word and LibreOffice,
+    character for character: a space inside a piece of `thai.segment` becomes a no-break space,
+    a hyphen between two digits of a piece (a range, `๑๖-๑๘`) the non-breaking hyphen. Spaces
+    between pieces stay ordinary spaces, where lines may break."""
+    if " " not in text and not _RANGE_HYPHEN.search(text):
+        return text
+    return "".join(
+        piece if piece.isspace() else _RANGE_HYPHEN.sub(_NO_BREAK_HYPHEN, piece.replace(" ", _NO_BREAK_SPACE))
+        for piece in thai.segment(text)
+    )
 
 
 @functools.lru_cache(maxsize=64)
@@ -551,8 +586,12 @@ def _fill_paragraph(paragraph: DocxParagraph, para: Para, layout: Layout) -> Non
     p.insert(
         0, copy.deepcopy(_paragraph_template(*shape, para.tab_cm, para.space_before_pt, para.keep_with_next))
     )
+    # the whole paragraph is segmented, as the PDF does: a phrase may span two runs
+    kept = _kept_together(para.text)
+    position = 0
     for span in para.spans:
-        _run(paragraph, span.text, layout, span.bold, para.size_pt)
+        _run(paragraph, kept[position : position + len(span.text)], layout, span.bold, para.size_pt)
+        position += len(span.text)
     if not para.spans:
         _run(paragraph, "", layout, size_pt=para.size_pt)
 

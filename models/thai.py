@@ -264,7 +264,7 @@ def segment(text: str) -> tuple[str, ...]:
 # vowels and every mark above or below a letter (a piece starting with one is a segmentation slip).
 _THAI_FOLLOWING = "".join(chr(code) for code in (0x0E30, 0x0E31, *range(0x0E32, 0x0E3B), 0x0E45))
 _THAI_MARKS = "".join(chr(code) for code in range(0x0E47, 0x0E4F))
-_NON_STARTERS = frozenset("ๆฯ)]}”’,.;:!?%" + _THAI_FOLLOWING + _THAI_MARKS)
+_NON_STARTERS = frozenset("ๆฯ)]}”’,.;:!?%/" + _THAI_FOLLOWING + _THAI_MARKS)
 _NON_ENDERS = frozenset("([{“‘เแโใไ")
 
 
@@ -308,17 +308,6 @@ def _glue_number_runs(words: list[str]) -> list[str]:
         )
         if continues_number or sign_then_number or joiner_after_number:
             result[-1] += word
-        else:
-            result.append(word)
-    return _split_dangling(result)
-
-
-def _split_dangling(words: list[str]) -> list[str]:
-    """A separator glued to a number that no number followed goes back to being its own piece."""
-    result: list[str] = []
-    for word in words:
-        if len(word) > 1 and word[-1] in "/-–" and _NUMBER_PIECE.match(word):
-            result.extend([word[:-1], word[-1]])
         else:
             result.append(word)
     return result
