@@ -6,7 +6,8 @@ Reports, each beside its goal:
       bundled TH Sarabun New (checked with `pdffonts`): within 5% of each other;
   (b) over the justified lines of the PDF that are not a paragraph's last: the share with a
       gap of 1 pt or more between letters with no space between them (≤ 1%), with a space
-      wider than 10 pt (≤ 1%), ending short of the margin by more than 0.5 pt (≤ 2%);
+      wider than 10 pt (≤ 1%), ending short of the margin by more than 0.5 pt (≤ 2%); gaps are
+      counted after a line's last tab, the part justification spreads;
   (c) line breaks of the PDF that cut a word, i.e. fall inside a piece of
       `models.thai.segment` of the paragraph's text (table cells included): 0.
 The laid-out lines are the ones printed: every `ThaiParagraph` drawn while the PDF is built is
@@ -175,9 +176,7 @@ def libreoffice_pdf(docx: Path, folder: Path) -> Path:
             f"LibreOffice's PDF of {docx.name} does not embed THSarabunNew (fonts: {fonts}): "
             "its page count would say nothing"
         )
-    others = sorted({name for name, _ in fonts if not name.startswith("THSarabunNew")})
-    if others:
-        print(f"  note: LibreOffice's PDF also uses {', '.join(others)}")
+    print(f"  LibreOffice's PDF of {docx.name} uses {', '.join(sorted({name for name, _ in fonts}))}")
     return pdf
 
 
