@@ -9,17 +9,20 @@ Reports, each beside its goal:
       wider than 10 pt (≤ 1%), ending short of the margin by more than 0.5 pt (≤ 2%); gaps are
       counted after a line's last tab, the part justification spreads;
   (c) line breaks of the PDF that cut a word, i.e. fall inside a piece of
-      `models.thai.segment` of the paragraph's text (table cells included): 0.
+      `models.thai.segment` of the paragraph's text (table cells included): 0; breaks between
+      the dictionary words of a compound (`เศรษฐกิจ|พอเพียง`, taken only where a justified line
+      would otherwise gape) are counted apart.
 The laid-out lines are the ones printed: every `ThaiParagraph` drawn while the PDF is built is
 recorded, with the pieces a paragraph was split into across pages put back together. Exits 1
 when a goal is missed.
 
-    python bench/bench_layout.py [--scale 4] [--keep DIR]
+    python bench/bench_layout.py [--scale 4] [--keep DIR] [--font FAMILY] [MEETING.json ...]
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import shutil
 import subprocess
@@ -141,9 +144,9 @@ def embedded_fonts(pdf: Path) -> list[tuple[str, bool]]:
     return fonts
 
 
-def libreoffice_pdf(docx: Path, folder: Path) -> Path:
+def libreoffice_pdf(docx: Path, folder: Path, font: str) -> Path:
     """LibreOffice's PDF of the DOCX, with the bundled fonts visible to it and a profile of its
-    own; fails loudly unless it really embedded TH Sarabun New."""
+    own; fails loudly unless it really embedded the font (`font`: its PostScript name's start)."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise SystemExit("LibreOffice (soffice) is not installed: the page goal cannot be checked")
@@ -171,9 +174,9 @@ def libreoffice_pdf(docx: Path, folder: Path) -> Path:
     if not pdf.exists():
         raise SystemExit(f"LibreOffice wrote no PDF for {docx.name}")
     fonts = embedded_fonts(pdf)
-    if not any(name.startswith("THSarabunNew") and embedded for name, embedded in fonts):
+    if not any(name.startswith(font) and embedded for name, embedded in fonts):
         raise SystemExit(
-            f"LibreOffice's PDF of {docx.name} does not embed THSarabunNew (fonts: {fonts}): "
+            f"LibreOffice's PDF of {docx.name} does not embed {font} (fonts: {fonts}): "
             "its page count would say nothing"
         )
     print(f"  LibreOffice's PDF of {docx.name} uses {', '.join(sorted({name for name, _ in fonts}))}")
@@ -260,18 +263,35 @@ def breaks_of(record: Printed) -> Iterator[Break]:
             yield Break(record, index, position)
 
 
-def boundaries(text: str) -> set[int]:
-    ends = {0}
-    position = 0
+@dataclass(frozen=True)
+class Boundaries:
+    """Where a line may break in a text: between the pieces of its segmentation (`words`);
+    between the dictionary words of a compound piece, which a justified line may use rather
+    than gape (`compounds`); between the syllables of a piece, which only a word wider than its
+    whole column may use (`syllables`)."""
+
+    words: set[int]
+    compounds: set[int]
+    syllables: set[int]
+
+
+def boundaries(text: str) -> Boundaries:
+    found = Boundaries({0}, set(), set())
+    start = 0
     for piece in thai.segment(text):
-        position += len(piece)
-        ends.add(position)
-    return ends
+        compounds = itertools.accumulate(len(part) for part in thai.compound_parts(piece)[:-1])
+        found.compounds.update(start + end for end in compounds)
+        syllables = itertools.accumulate(len(part) for part in thai.word_parts(piece))
+        found.syllables.update(start + end for end in syllables)
+        start += len(piece)
+        found.words.add(start)
+    return found
 
 
-def cut_words(printed: list[Printed]) -> tuple[int, list[Break]]:
-    """All line breaks inside paragraphs, and those that fall inside a piece of the text."""
-    total = 0
+def cut_words(printed: list[Printed]) -> tuple[int, list[Break], int, int]:
+    """All line breaks inside paragraphs, those that fall inside a word, and those between the
+    words of a compound and between the syllables of a word wider than its column."""
+    total = compounds = syllables = 0
     cuts = []
     for record in printed:
         text = record.para.text
@@ -280,9 +300,15 @@ def cut_words(printed: list[Printed]) -> tuple[int, list[Break]]:
             total += 1
             at = found.position
             at_space = text[at - 1 : at].isspace() or text[at : at + 1].isspace()
-            if at not in allowed and not at_space:
+            if at in allowed.words or at_space:
+                continue
+            if at in allowed.compounds:
+                compounds += 1
+            elif at in allowed.syllables:
+                syllables += 1
+            else:
                 cuts.append(found)
-    return total, cuts
+    return total, cuts, compounds, syllables
 
 
 # --- the report ----------------------------------------------------------------------------
@@ -311,7 +337,10 @@ def check(name: str, document: MeetingDocument, folder: Path, layout: Layout) ->
     print(f"{name}: {text_size(document):,} characters, {len(document.meeting.attendees)} attendees")
     met = True
 
-    ours, theirs = pages_of(pdf), pages_of(libreoffice_pdf(docx, folder))
+    ours, theirs = (
+        pages_of(pdf),
+        pages_of(libreoffice_pdf(docx, folder, choose_font(layout.font_name).regular.stem.split("-")[0])),
+    )
     apart = abs(ours - theirs) / ours
     met &= apart <= PAGES_GOAL
     print(
@@ -344,11 +373,13 @@ def check(name: str, document: MeetingDocument, folder: Path, layout: Layout) ->
                 f"space {miss.widest_space:.2f} pt, short {miss.short_by:.2f} pt"
             )
 
-    breaks, cuts = cut_words(printed)
+    breaks, cuts, compounds, syllables = cut_words(printed)
     met &= not cuts
     print(
         f"  (c) line breaks inside paragraphs: {breaks}; cutting a word: {len(cuts)} (goal 0) {verdict(not cuts)}"
     )
+    print(f"      between the dictionary words of a compound (a line that would gape): {compounds}")
+    print(f"      between the syllables of a word wider than its column: {syllables}")
     for cut in cuts[:SHOWN]:
         text = cut.record.para.text
         left = text[max(cut.position - CONTEXT, 0) : cut.position]
@@ -363,14 +394,17 @@ def main() -> None:
     )
     parser.add_argument("--scale", type=int, default=4, help="the large meeting in Lampang meetings")
     parser.add_argument("--keep", type=Path, help="keep the PDFs and DOCX files in this folder")
+    parser.add_argument("--font", default=DEFAULT_LAYOUT.font_name, help="the family the documents name")
+    parser.add_argument("meetings", nargs="*", type=Path, help="meeting files to check as well")
     args = parser.parse_args()
-    layout = DEFAULT_LAYOUT
+    layout = DEFAULT_LAYOUT.with_font(args.font)
     choice = choose_font(layout.font_name)
     where = "installed" if choice.installed else "bundled"
     print(f"font: {layout.font_name}; our PDF embeds the {where} {choice.regular.name}")
     meetings = [
         ("demo", read_meeting_file(DEMO_MEETING)),
         (f"lampang-x{args.scale}", lampang_sized(args.scale)),
+        *((path.name.split(".")[0], read_meeting_file(path)) for path in args.meetings),
     ]
     with tempfile.TemporaryDirectory() as name:
         folder = args.keep or Path(name)

@@ -149,12 +149,22 @@ class VerticalMetrics:
     pitch: float
 
 
+USE_TYPO_METRICS = 1 << 7  # OS/2 fsSelection: "use the typographic ascender, descender, gap"
+
+
 def word_line_metrics(path: Path) -> VerticalMetrics:
     """Word (through GDI) sets a single-spaced line at the Windows ascent plus descent of the
-    OS/2 table, plus the external leading GDI derives from the hhea line gap."""
+    OS/2 table, plus the external leading GDI derives from the hhea line gap (TH Sarabun New:
+    1.331 em). A font that sets USE_TYPO_METRICS (Google's Sarabun) is set by current Word, as by
+    LibreOffice, at its typographic ascender, descender and line gap instead."""
     with FontFile(path, lazy=True) as font:
         units = float(font["head"].unitsPerEm)
         os2, hhea = font["OS/2"], font["hhea"]
+        if os2.fsSelection & USE_TYPO_METRICS:
+            ascent, descent = os2.sTypoAscender, -os2.sTypoDescender
+            return VerticalMetrics(
+                ascent / units, descent / units, (ascent + descent + os2.sTypoLineGap) / units
+            )
         height = os2.usWinAscent + os2.usWinDescent
         external = max(0, hhea.lineGap - (height - (hhea.ascent - hhea.descent)))
         return VerticalMetrics(os2.usWinAscent / units, os2.usWinDescent / units, (height + external) / units)

@@ -38,6 +38,8 @@ from models import thai
 SPACE_SHARE = 2.0
 COMFORT_GAP_EM = 0.035
 MAX_SPACE_EM = 0.55
+# A line whose letters would move this far apart breaks a long compound between its words.
+LOOSE_GAP_EM = 0.055
 DEFAULT_TAB_CM = 1.25
 
 
@@ -220,8 +222,13 @@ def break_lines(para: Para, width: float, fonts: PdfFonts, size: float) -> list[
             continue
         gap = space_pending.width if space_pending else 0.0
         if line.placed and line.used + gap + unit.width > line.end:
-            lines.append(_finish(line, last=False))
-            line, space_pending, gap = _new_line(left, right), None, 0.0
+            parts = _compound_head(para.align, line, unit, gap, fonts, size)
+            if parts is not None:  # the head of a compound fills a line that would gape
+                unit = parts[0]
+                queue.insert(index, parts[1])
+            else:
+                lines.append(_finish(line, last=False))
+                line, space_pending, gap = _new_line(left, right), None, 0.0
         if unit.width > line.end - line.used and not line.placed:
             if unit.width <= right - left:  # fits a whole line, only not this indented one
                 lines.append(_finish(line, last=False))
@@ -230,19 +237,63 @@ def break_lines(para: Para, width: float, fonts: PdfFonts, size: float) -> list[
                 pieces = _split_long_word(unit, line.end - line.used, fonts, size)
                 queue[index:index] = pieces[1:]
                 unit = pieces[0]
-        if space_pending is not None:
-            line.source += " "
-        x = line.used + gap
-        line.word_starts.append(len(line.placed))
-        line.after_space.append(space_pending is not None)
-        for atom in unit.atoms:
-            line.placed.append(Placed(x, atom))
-            x += shaped(atom.text, fonts.name(atom.bold), size)[1]
-        line.used = x
-        line.source += unit.text
+        _place(line, unit, gap, space_pending is not None, fonts, size)
         space_pending = None
     lines.append(_finish(line, last=True))
     return lines
+
+
+def _place(line: Line, unit: Unit, gap: float, after_space: bool, fonts: PdfFonts, size: float) -> None:
+    """Put a word at the end of a line, `gap` after what is there."""
+    if after_space:
+        line.source += " "
+    x = line.used + gap
+    line.word_starts.append(len(line.placed))
+    line.after_space.append(after_space)
+    for atom in unit.atoms:
+        line.placed.append(Placed(x, atom))
+        x += shaped(atom.text, fonts.name(atom.bold), size)[1]
+    line.used = x
+    line.source += unit.text
+
+
+def _compound_head(
+    align: Align, line: Line, unit: Unit, gap: float, fonts: PdfFonts, size: float
+) -> tuple[Unit, Unit] | None:
+    """When a justified line would open visible gaps between its letters because the next word
+    is a long compound (`เศรษฐกิจพอเพียง`), the compound's first dictionary words that fit,
+    and the rest for the next line; None otherwise."""
+    if align is not Align.JUSTIFY:
+        return None
+    plan = _plan(line, line.end - line.used, size, fonts)
+    if plan is None or plan.spread.letters < LOOSE_GAP_EM * size:
+        return None
+    parts = thai.compound_parts(unit.text)
+    room = line.end - line.used - gap
+    for count in range(len(parts) - 1, 0, -1):
+        head, rest = _split_unit(unit, len("".join(parts[:count])), fonts, size)
+        if head.width <= room:
+            return head, rest
+    return None
+
+
+def _split_unit(unit: Unit, offset: int, fonts: PdfFonts, size: float) -> tuple[Unit, Unit]:
+    """A word cut in two at a character offset, each part measured."""
+    head: list[Atom] = []
+    tail: list[Atom] = []
+    position = 0
+    for atom in unit.atoms:
+        cut = min(max(offset - position, 0), len(atom.text))
+        if cut:
+            head.append(Atom(atom.text[:cut], atom.bold))
+        if cut < len(atom.text):
+            tail.append(Atom(atom.text[cut:], atom.bold))
+        position += len(atom.text)
+
+    def measured(atoms: list[Atom]) -> Unit:
+        return Unit("word", atoms, sum(shaped(a.text, fonts.name(a.bold), size)[1] for a in atoms))
+
+    return measured(head), measured(tail)
 
 
 def _new_line(start: float, end: float) -> Line:
@@ -306,11 +357,19 @@ def share_slack(slack: float, letter_gaps: int, spaces: int, size: float, space_
     return Spread(letters, space_extra)
 
 
-def _justify(line: Line, slack: float, size: float, fonts: PdfFonts) -> None:
-    """Spread the slack after the last tab between grapheme clusters and spaces."""
+@dataclass(frozen=True)
+class _JustifyPlan:
+    first: int  # index in `placed` of the first atom that moves (after the last tab)
+    inner: list[int]  # gaps inside each moving atom
+    space_before: dict[int, bool]  # whether the atom at an index starts a word after a space
+    spread: Spread
+
+
+def _plan(line: Line, slack: float, size: float, fonts: PdfFonts) -> _JustifyPlan | None:
+    """How the slack after the last tab would be shared between grapheme clusters and spaces."""
     first_word = line.justify_from
     if first_word >= len(line.word_starts):
-        return
+        return None
     first = line.word_starts[first_word]
     space_before = {
         line.word_starts[i]: line.after_space[i] for i in range(first_word + 1, len(line.word_starts))
@@ -321,14 +380,22 @@ def _justify(line: Line, slack: float, size: float, fonts: PdfFonts) -> None:
     spaces = sum(1 for index in space_before.values() if index)
     letter_gaps = sum(inner) + (len(line.placed) - first - 1 - spaces)
     spread = share_slack(slack, letter_gaps, spaces, size, shaped(" ", fonts.regular, size)[1])
+    return _JustifyPlan(first, inner, space_before, spread)
+
+
+def _justify(line: Line, slack: float, size: float, fonts: PdfFonts) -> None:
+    """Spread the slack after the last tab between grapheme clusters and spaces."""
+    plan = _plan(line, slack, size, fonts)
+    if plan is None:
+        return
     shift = 0.0
-    for offset, item in enumerate(line.placed[first:]):
-        index = first + offset
+    for offset, item in enumerate(line.placed[plan.first :]):
         if offset:
-            shift += spread.spaces if space_before.get(index, False) else spread.letters
+            after_space = plan.space_before.get(plan.first + offset, False)
+            shift += plan.spread.spaces if after_space else plan.spread.letters
         item.x += shift
-        item.spread = spread.letters
-        shift += inner[offset] * spread.letters
+        item.spread = plan.spread.letters
+        shift += plan.inner[offset] * plan.spread.letters
 
 
 @dataclass(frozen=True)

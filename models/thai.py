@@ -286,9 +286,10 @@ def _glue_non_starters(words: list[str]) -> list[str]:
 _ERAS = ("พ.ศ.", "ค.ศ.", "จ.ศ.", "ร.ศ.")
 _NUMBER_PIECE = re.compile(r"^[0-9๐-๙][0-9๐-๙,.:/–-]*$")
 _NUMBER_JOINERS = frozenset("/-–.:")
-# Words that take a number after a space and must not be parted from it (`ครั้งที่ ๘`).
-_ORDINALS = ("ที่", "ฉบับ", "เลขที่", "หมู่")
-_ORDINAL_HEADS = frozenset({"ครั้ง", "ลำดับ", "ข้อ", "วาระ", "ชั้น", "หน้า", "ระเบียบวาระ"})
+# Words that take a number after a space and must not be parted from it (`ครั้งที่ ๘/๒๕๖๖`);
+# `วันที่` is not one of them: `วันที่ | ๒๖ ธันวาคม` may part, the day and its month not.
+_ORDINAL_HEADS = frozenset({"ครั้ง", "ลำดับ", "ข้อ", "วาระ", "ระเบียบวาระ", "ฉบับ", "หมู่", "เลข"})
+_ORDINALS = frozenset({*(head + "ที่" for head in _ORDINAL_HEADS), "ข้อ", "หมู่", "ฉบับ"})
 
 
 def _glue_number_runs(words: list[str]) -> list[str]:
@@ -318,12 +319,11 @@ def _glue_units(words: list[str]) -> list[str]:
     `น.`, an ordinal and its number, a day (or days) and its month."""
     result: list[str] = []
     for word in words:
-        if len(result) >= 2 and result[-1] == " " and _belongs_together(result[-2], word):
+        if word == "ที่" and result and result[-1] in _ORDINAL_HEADS:
+            result[-1] += word  # ครั้ง + ที่
+        elif len(result) >= 2 and result[-1] == " " and _belongs_together(result[-2], word):
             space = result.pop()
             result[-1] += space + word
-            if result[-1].startswith("ที่") and len(result) >= 2 and result[-2] in _ORDINAL_HEADS:
-                ordinal = result.pop()
-                result[-1] += ordinal
         else:
             result.append(word)
     return result
@@ -333,7 +333,7 @@ def _belongs_together(before: str, after: str) -> bool:
     number_after = bool(_NUMBER_PIECE.match(after))
     era_then_year = before.endswith(_ERAS) and number_after
     time_then_mark = bool(_NUMBER_PIECE.match(before.rsplit(" ", maxsplit=1)[-1])) and after.startswith("น.")
-    ordinal_then_number = before.endswith(_ORDINALS) and number_after
+    ordinal_then_number = before in _ORDINALS and number_after
     day_then_month = bool(_NUMBER_PIECE.match(before.rsplit(" ", maxsplit=1)[-1])) and after in THAI_MONTHS
     return era_then_year or time_then_mark or ordinal_then_number or day_then_month
 
@@ -383,3 +383,28 @@ def word_parts(word: str) -> tuple[str, ...]:
     if "".join(parts) != word:
         return (word,)
     return tuple(_glue_non_starters(parts))
+
+
+COMPOUND_PART_MIN = 4  # characters: shorter dictionary "words" (ประ, ชุม) are syllables, not parts
+
+
+@lru_cache(maxsize=8192)
+def compound_parts(word: str) -> tuple[str, ...]:
+    """A dictionary compound cut into the dictionary words it is made of
+    (`เศรษฐกิจพอเพียง` → `เศรษฐกิจ`, `พอเพียง`; `สำนักงานพัฒนาชุมชน` → three), longest first
+    part first; the word itself when it is no such compound. Parts are whole words of at least
+    COMPOUND_PART_MIN characters, so `ประชุม` stays whole. A justified line may break there
+    rather than open gaps between its letters."""
+    from pythainlp.corpus.common import thai_words  # noqa: PLC0415  (loads the dictionary)
+
+    known = thai_words()
+    for cut in reversed(cluster_starts(word)[1:]):
+        head, rest = word[:cut], word[cut:]
+        if len(head) < COMPOUND_PART_MIN or head not in known:
+            continue
+        if rest[0] in _NON_STARTERS or head[-1] in _NON_ENDERS:
+            continue
+        tail = (rest,) if rest in known else compound_parts(rest)
+        if all(len(part) >= COMPOUND_PART_MIN and part in known for part in tail):
+            return (head, *tail)
+    return (word,)

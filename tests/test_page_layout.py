@@ -64,9 +64,10 @@ def test_an_installed_font_is_found_by_the_family_name_inside_the_file(
 
 def test_line_pitch_is_words_single_spacing_for_the_font() -> None:
     """Word sets a single-spaced line at usWinAscent + usWinDescent plus GDI's external leading:
-    (844 + 457 + 30) / 1000 em for TH Sarabun New; Sarabun's win metrics are far taller."""
+    (844 + 457 + 30) / 1000 em for TH Sarabun New; Sarabun asks for its typographic metrics
+    (USE_TYPO_METRICS): (1068 + 232 + 0) / 1000 em, not its far taller win metrics."""
     assert FONTS.leading(16) == pytest.approx(16 * 1.331)
-    assert pdf_fonts("Sarabun").leading(16) == pytest.approx(16 * (1286 + 567) / 1000)
+    assert pdf_fonts("Sarabun").leading(16) == pytest.approx(16 * 1.3)
 
 
 def small_meeting(blocks: list[Paragraph | Table], **extra: object) -> MeetingDocument:

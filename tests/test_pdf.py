@@ -29,6 +29,7 @@ from exporters.pdf_text import (
     shaped,
     spread_glyphs,
 )
+from models import thai
 from models.fileio import WriteError
 from models.meeting import Meeting, MeetingDocument, Paragraph
 from tests.test_docx import small_meeting
@@ -86,11 +87,14 @@ def test_words_with_stacked_and_reordered_marks_come_back_exactly(tmp_path: Path
 
 
 def raw_boundaries(text: str) -> set[int]:
-    """Offsets where PyThaiNLP's own tokenizer (not the program's wrapper) puts a word boundary."""
+    """Offsets where PyThaiNLP's own tokenizer (not the program's wrapper) puts a word boundary,
+    and between the dictionary words of a compound (`เศรษฐกิจ|พอเพียง`, where a justified line
+    may break rather than gape)."""
     offsets, position = {0}, 0
     for token in word_tokenize(text, engine="newmm", keep_whitespace=True):
-        position += len(token)
-        offsets.add(position)
+        for part in thai.compound_parts(token):
+            position += len(part)
+            offsets.add(position)
     return offsets
 
 
