@@ -646,7 +646,10 @@ def _grid(doc: Document, grid: Grid, layout: Layout) -> None:
         columns.append(column)
     tbl.append(columns)
     below: dict[int, tuple[int, GridCell]] = {}  # column → (rows still covered, the spanning cell)
+    # Word keeps a row on the page of the next one when its paragraphs keep with the next
+    with_next = {index for first, last in grid.unbroken for index in range(first, last)}
     for row_index, row in enumerate(grid.rows):
+        keep = row_index in with_next
         tr = OxmlElement("w:tr")
         trpr = OxmlElement("w:trPr")
         trpr.append(OxmlElement("w:cantSplit"))
@@ -655,21 +658,23 @@ def _grid(doc: Document, grid: Grid, layout: Layout) -> None:
         tr.append(trpr)
         for col_index, cell in enumerate(row):
             if cell is not None:
-                tr.append(_cell(cell, grid, col_index, layout, merge="restart" if cell.rowspan > 1 else None))
+                merge = "restart" if cell.rowspan > 1 else None
+                tr.append(_cell(cell, grid, col_index, layout, merge, keep))
                 if cell.rowspan > 1:
                     below[col_index] = (cell.rowspan - 1, cell)
             elif col_index in below:
                 remaining, spanning = below.pop(col_index)
-                tr.append(
-                    _cell(GridCell("", colspan=spanning.colspan), grid, col_index, layout, merge="continue")
-                )
+                continued = GridCell("", colspan=spanning.colspan)
+                tr.append(_cell(continued, grid, col_index, layout, "continue", keep))
                 if remaining > 1:
                     below[col_index] = (remaining - 1, spanning)
         tbl.append(tr)
     doc.element.body._insert_tbl(tbl)
 
 
-def _cell(cell: GridCell, grid: Grid, column: int, layout: Layout, merge: str | None) -> Any:
+def _cell(
+    cell: GridCell, grid: Grid, column: int, layout: Layout, merge: str | None, keep: bool = False
+) -> Any:
     tc = OxmlElement("w:tc")
     tcpr = OxmlElement("w:tcPr")
     width = OxmlElement("w:tcW")
@@ -694,7 +699,7 @@ def _cell(cell: GridCell, grid: Grid, column: int, layout: Layout, merge: str | 
         p = OxmlElement("w:p")
         tc.append(p)
         spans = (Span(line, cell.bold),) if line else ()
-        para = Para(spans, cell.align, size_pt=grid.size_pt)
+        para = Para(spans, cell.align, size_pt=grid.size_pt, keep_with_next=keep)
         _fill_paragraph(DocxParagraph(p, None), para, layout)  # type: ignore[arg-type]
     return tc
 

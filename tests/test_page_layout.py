@@ -7,12 +7,15 @@ import datetime as dt
 import itertools
 import shutil
 from pathlib import Path
+from typing import Any
 
+import docx
 import pdfplumber
 import pytest
 from reportlab.lib.units import cm
 
 from exporters.compose import Grid, Para, Span, compose_letter, compose_minutes, table_grid
+from exporters.docx_export import write_minutes_docx
 from exporters.fonts import FONT_FOLDER, find_system_font, measure_at, pdf_fonts
 from exporters.layout import DEFAULT_LAYOUT, Layout
 from exporters.pdf_export import write_minutes_pdf
@@ -199,3 +202,17 @@ def test_the_letters_office_block_starts_right_of_centre() -> None:
     document = MeetingDocument(document.meeting, office=office)
     (letterhead,) = [e for e in compose_letter(document, DEFAULT_LAYOUT).body if isinstance(e, Grid)]
     assert letterhead.widths_cm[0] > DEFAULT_LAYOUT.text_width_cm / 2
+
+
+def test_in_the_docx_the_last_row_keeps_with_the_total_and_a_sub_heading_with_its_row(tmp_path: Path) -> None:
+    columns = [Column("อำเภอ"), Column("จำนวน", kind=ColumnKind.NUMBER)]
+    rows = [["ภาคเหนือ", ""], ["ลำปาง", "3"], ["ลำพูน", "4"], ["แพร่", "5"]]
+    target = tmp_path / "m.docx"
+    write_minutes_docx(small_meeting([Table(columns, rows, total_label="รวม")]), target, DEFAULT_LAYOUT)
+    (table,) = docx.Document(str(target)).tables
+
+    def keeps(row: Any) -> bool:
+        return all(p.paragraph_format.keep_with_next for cell in row.cells for p in cell.paragraphs)
+
+    # header, sub-heading, three rows, total
+    assert [keeps(row) for row in table.rows] == [False, True, False, False, True, False]
