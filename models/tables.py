@@ -420,9 +420,3 @@ def _label_span(total: list[Decimal | None]) -> int:
     while span < len(total) and total[span] is None:
         span += 1
     return span
-
-
-def label_span(table: Table) -> int:
-    """How many leading columns the total row's label spans: those whose total cell is empty, so
-    that no total figure is ever covered. 0 when the first column has a total (no label then)."""
-    return compute_table(table).label_span
