@@ -256,7 +256,11 @@ def compose_minutes(document: MeetingDocument, layout: Layout, measure: Measure 
     if meeting.end:
         state.out.append(
             _para(
-                layout, f"{layout.end_words} {thai.format_time(meeting.end)}", space_before_pt=6, role="end"
+                layout,
+                f"{layout.end_words} {thai.format_time(meeting.end)}",
+                space_before_pt=6,
+                keep_with_next=meeting.recorder is not None or meeting.checker is not None,
+                role="end",
             )
         )
     signers = [
@@ -291,26 +295,34 @@ def _heading(state: _MinutesState, title: str) -> None:
 
 
 def _roster(state: _MinutesState) -> None:
+    """The present, the absent (with their reason) and the invited guests, each under its
+    heading, in columns shared by all three lists so that names and positions line up."""
     layout, meeting = state.layout, state.meeting
-    groups = (
+    headings = (
         (AttendeeStatus.PRESENT, layout.present_heading),
         (AttendeeStatus.ABSENT, layout.absent_heading),
         (AttendeeStatus.GUEST, layout.guest_heading),
     )
-    for status, heading in groups:
-        people = meeting.attendees_with(status)
-        if not people:
-            continue
+    groups = [
+        (status, heading, _roster_rows(layout, people, status is AttendeeStatus.ABSENT))
+        for status, heading in headings
+        if (people := meeting.attendees_with(status))
+    ]
+    if not groups:
+        return
+    shared = _roster_name_widths(layout, [row for _, _, rows in groups for row in rows], state.measure)
+    for status, heading, rows in groups:
         words = heading
         if status is AttendeeStatus.PRESENT and layout.present_count:
-            words += f" จำนวน {len(people)} คน"
+            words += f" จำนวน {len(rows)} คน"
         state.out.append(
             _para(layout, words, bold=True, keep_with_next=True, space_before_pt=6, role="roster-heading")
         )
-        state.out.append(_roster_grid(layout, people, status is AttendeeStatus.ABSENT, state.measure))
+        widths = _roster_widths(layout, rows, state.measure, shared)
+        state.out.append(Grid(widths, tuple(rows), borders=False, role="roster"))
 
 
-def _roster_grid(layout: Layout, people: Sequence[Attendee], with_reason: bool, measure: Measure) -> Grid:
+def _roster_rows(layout: Layout, people: Sequence[Attendee], with_reason: bool) -> list[tuple[GridCell, ...]]:
     rows = []
     for number, person in enumerate(people, start=1):
         position = person.position
@@ -320,23 +332,39 @@ def _roster_grid(layout: Layout, people: Sequence[Attendee], with_reason: bool, 
         if with_reason:
             cells.append(person.note)
         rows.append(tuple(GridCell(layout.digits(text)) for text in cells))
-    return Grid(_roster_widths(layout, rows, measure), tuple(rows), borders=False, role="roster")
+    return rows
 
 
-def _roster_widths(layout: Layout, rows: Sequence[Sequence[GridCell]], measure: Measure) -> tuple[float, ...]:
-    """Number, name and surname as wide as their longest entry, so that they never wrap; the
-    position (and the reason of absence) share the rest and wrap inside their columns."""
+_NAME_COLUMNS = 3  # number, prefix and first name, surname
+
+
+def _roster_name_widths(
+    layout: Layout, rows: Sequence[Sequence[GridCell]], measure: Measure
+) -> tuple[float, ...] | None:
+    """Number, name and surname as wide as their longest entry in any of the lists, so that
+    they never wrap and line up from list to list; None when they would leave the position
+    too little room (each list then shares its own width out)."""
     padding = layout.table_cell_padding_cm
-    natural = [
+    widths = tuple(
         max(measure(row[i].text, False) for row in rows) + 2 * padding + _SLACK_CM
-        for i in range(len(rows[0]))
-    ]
-    fixed, flexible = natural[:3], [[Text(row[i].text) for row in rows] for i in range(3, len(rows[0]))]
-    rest = layout.text_width_cm - sum(fixed)
-    if rest < layout.text_width_cm * 0.3:  # names so long that the position would be crushed
+        for i in range(_NAME_COLUMNS)
+    )
+    if layout.text_width_cm - sum(widths) < layout.text_width_cm * 0.3:
+        return None
+    return widths
+
+
+def _roster_widths(
+    layout: Layout, rows: Sequence[Sequence[GridCell]], measure: Measure, names: tuple[float, ...] | None
+) -> tuple[float, ...]:
+    """The shared name columns, then the position (and the reason of absence) sharing the rest
+    and wrapping inside their columns."""
+    padding = layout.table_cell_padding_cm
+    if names is None:  # names so long that the position would be crushed
         texts = [[Text(row[i].text) for row in rows] for i in range(len(rows[0]))]
         return column_widths(texts, layout.text_width_cm, measure, padding)
-    return (*fixed, *column_widths(flexible, rest, measure, padding))
+    flexible = [[Text(row[i].text) for row in rows] for i in range(_NAME_COLUMNS, len(rows[0]))]
+    return (*names, *column_widths(flexible, layout.text_width_cm - sum(names), measure, padding))
 
 
 def _section(state: _MinutesState, section: Section) -> None:

@@ -690,6 +690,13 @@ def _cell(
         if merge == "restart":
             vmerge.set(qn("w:val"), "restart")
         tcpr.append(vmerge)
+    if column == 0 and not grid.borders:  # a borderless list's first column starts at the margin
+        margins = OxmlElement("w:tcMar")
+        left = OxmlElement("w:left")
+        left.set(qn("w:w"), "0")
+        left.set(qn("w:type"), "dxa")
+        margins.append(left)
+        tcpr.append(margins)
     if merge is not None or cell.bold:
         align = OxmlElement("w:vAlign")
         align.set(qn("w:val"), "center")

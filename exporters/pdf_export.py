@@ -49,8 +49,8 @@ from models.fileio import atomic_output
 from models.meeting import MeetingDocument
 
 AUTHOR = "thai-minutes"
-CELL_PADDING_TOP = 1.0
-CELL_PADDING_BOTTOM = 3.0
+CELL_PADDING_TOP = 0.5  # Word's cells have no top or bottom margin; a border's width
+CELL_PADDING_BOTTOM = 0.0
 
 
 def write_minutes_pdf(document: MeetingDocument, path: Path, layout: Layout) -> None:
@@ -170,7 +170,10 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]  # ReportLab has no type
             ThaiParagraph(para, fonts, layout.font_size_pt) for para in composition.first_page_footer
         ]
         footer_height = sum(paragraph.wrap(width, 1e6)[1] for paragraph in self.footer)
-        first = self._frame("first", footer_height + (0.3 * cm if footer_height else 0))
+        # As in Word: the footer stands on the footer distance; the text reaches down to the
+        # bottom margin, or to the footer's top where the footer is taller than that
+        self.footer_bottom = layout.footer_distance_cm * cm
+        first = self._frame("first", max(self.footer_bottom + footer_height - self.bottomMargin, 0.0))
         later = self._frame("later", 0.0)
         self.addPageTemplates(
             [
@@ -195,7 +198,7 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]  # ReportLab has no type
     def _decorate(self, canvas: Any, document: Any) -> None:
         page = canvas.getPageNumber()
         if page == 1 and self.footer:
-            y = self.bottomMargin
+            y = self.footer_bottom
             for paragraph in reversed(self.footer):
                 paragraph.drawOn(canvas, self.leftMargin, y)
                 y += paragraph.height
@@ -225,7 +228,7 @@ def _flowables(element: Element, layout: Layout, fonts: PdfFonts) -> list[Flowab
                 width=element.width_cm * cm,
                 thickness=0.6,
                 color=colors.black,
-                spaceBefore=2,
+                spaceBefore=8,
                 spaceAfter=8,
                 hAlign="CENTER",
             )
@@ -266,6 +269,8 @@ def _table(grid: Grid, layout: Layout, fonts: PdfFonts) -> Table:
     ]
     if grid.borders:
         commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
+    else:  # a borderless list's first column (the roster's numbers, the letter's ที่) at the margin
+        commands.append(("LEFTPADDING", (0, 0), (0, -1), 0))
     if grid.header_rows:
         commands.append(("VALIGN", (0, 0), (-1, grid.header_rows - 1), "MIDDLE"))
     for first, last in grid.unbroken:

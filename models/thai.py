@@ -329,8 +329,11 @@ def _glue_units(words: list[str]) -> list[str]:
     return result
 
 
+_STARTS_WITH_DIGIT = re.compile(r"^[0-9๐-๙]")
+
+
 def _belongs_together(before: str, after: str) -> bool:
-    number_after = bool(_NUMBER_PIECE.match(after))
+    number_after = bool(_STARTS_WITH_DIGIT.match(after))  # `๒๕๖๖)` too
     era_then_year = before.endswith(_ERAS) and number_after
     time_then_mark = bool(_NUMBER_PIECE.match(before.rsplit(" ", maxsplit=1)[-1])) and after.startswith("น.")
     ordinal_then_number = before in _ORDINALS and number_after
@@ -339,10 +342,13 @@ def _belongs_together(before: str, after: str) -> bool:
 
 
 def _glue_space_before_mai_yamok(words: list[str]) -> list[str]:
-    """`อื่น ๆ` is written with a space, yet ๆ must never start a line: keep all three together."""
+    """`อื่น ๆ` and `๕ %` are written with a space, yet ๆ and % must never start a line: keep all
+    three together."""
     result: list[str] = []
     for word in words:
-        if word[:1] in "ๆฯ" and len(result) >= 2 and result[-1].isspace() and not result[-2].isspace():
+        after_word = len(result) >= 2 and result[-1].isspace() and not result[-2].isspace()
+        percent_after_number = word[:1] == "%" and after_word and result[-2][-1:].isdigit()
+        if (word[:1] in "ๆฯ" and after_word) or percent_after_number:
             space = result.pop()
             result[-1] += space + word
         else:
@@ -385,7 +391,7 @@ def word_parts(word: str) -> tuple[str, ...]:
     return tuple(_glue_non_starters(parts))
 
 
-COMPOUND_PART_MIN = 4  # characters: shorter dictionary "words" (ประ, ชุม) are syllables, not parts
+COMPOUND_PART_MIN = 5  # characters: shorter dictionary "words" (ประ, หลัก, เป้า) are not parts
 
 
 @lru_cache(maxsize=8192)

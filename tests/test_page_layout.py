@@ -18,10 +18,12 @@ from exporters.compose import Grid, Para, Span, compose_letter, compose_minutes,
 from exporters.docx_export import write_minutes_docx
 from exporters.fonts import FONT_FOLDER, find_system_font, measure_at, pdf_fonts
 from exporters.layout import DEFAULT_LAYOUT, Layout
-from exporters.pdf_export import write_minutes_pdf
+from exporters.pdf_export import write_letter_pdf, write_minutes_pdf
 from exporters.pdf_text import break_lines
 from models import thai
 from models.meeting import (
+    Attendee,
+    AttendeeStatus,
     Column,
     ColumnKind,
     Item,
@@ -216,3 +218,68 @@ def test_in_the_docx_the_last_row_keeps_with_the_total_and_a_sub_heading_with_it
 
     # header, sub-heading, three rows, total
     assert [keeps(row) for row in table.rows] == [False, True, False, False, True, False]
+
+
+@pytest.mark.parametrize("phrase", ["๕ %", "พ.ศ. ๒๕๖๖)(๕๓๑,๖๐๓"])
+def test_a_percent_sign_or_a_bracketed_year_never_parts_from_its_number(phrase: str) -> None:
+    assert phrase in thai.segment(f"ไม่น้อยกว่า {phrase} ของจำนวน")
+
+
+@pytest.mark.parametrize("word", ["หลักสูตร", "เป้าหมาย", "ความจำเป็น", "เจ้าหน้าที่", "ประชุม"])
+def test_one_word_is_no_compound_to_break(word: str) -> None:
+    assert thai.compound_parts(word) == (word,)
+
+
+def test_the_three_attendee_lists_share_their_name_columns() -> None:
+    attendees = [
+        Attendee("สมชาย", prefix="นาย", last="ใจดี", position="ผู้อำนวยการ"),
+        Attendee(
+            "วรรณวิภาพรรณ",
+            AttendeeStatus.ABSENT,
+            prefix="นางสาว",
+            last="ศรีสุวรรณรัตนกุล",
+            position="นักวิชาการ",
+            note="ไปราชการ",
+        ),
+        Attendee("ก้อง", AttendeeStatus.GUEST, prefix="นาย", last="ดี", position="ผู้แทนธนาคาร"),
+    ]
+    document = small_meeting([Paragraph("เนื้อความ")], attendees=attendees)
+    grids = [e for e in compose_minutes(document, DEFAULT_LAYOUT).body if isinstance(e, Grid)]
+    assert len(grids) == 3
+    assert grids[0].widths_cm[:3] == grids[1].widths_cm[:3] == grids[2].widths_cm[:3]
+    assert grids[0].widths_cm[1] >= MEASURE("นางสาววรรณวิภาพรรณ", False)
+
+
+def test_the_end_of_the_meeting_keeps_with_the_signatures() -> None:
+    document = small_meeting(
+        [Paragraph("เนื้อความ")], end=dt.time(16, 30), recorder=Person("นางบุษบา ยอดดี", "เจ้าพนักงาน")
+    )
+    (end,) = [
+        e for e in compose_minutes(document, DEFAULT_LAYOUT).body if isinstance(e, Para) and e.role == "end"
+    ]
+    assert end.keep_with_next
+
+
+def test_the_letters_footer_stands_in_the_bottom_margin_as_in_word(tmp_path: Path) -> None:
+    """The contact lines end on the footer distance (1 cm), so the body keeps its room."""
+    office = Office("สำนักงานพัฒนาชุมชนจังหวัดพะเยา", unit="กลุ่มงานอำนวยการ", phone="๐ ๕๔๔๔ ๙๙๐๐")
+    document = MeetingDocument(small_meeting([Paragraph("เนื้อความ")]).meeting, office=office)
+    target = tmp_path / "l.pdf"
+    write_letter_pdf(document, target, DEFAULT_LAYOUT)
+    with pdfplumber.open(target) as pdf:
+        page = pdf.pages[0]
+        lowest = max(char["bottom"] for char in page.chars)
+    foot = (DEFAULT_LAYOUT.page_height_cm - DEFAULT_LAYOUT.footer_distance_cm) * cm
+    assert foot - 1.5 * FONTS.leading(SIZE) < lowest <= foot
+
+
+def test_the_rosters_numbers_start_at_the_margin(tmp_path: Path) -> None:
+    """A borderless list's first column has no inner padding: `๑.` stands on the margin, as
+    the headings do (it stood a millimetre in)."""
+    attendees = [Attendee(name, prefix="นาย", last="ใจดี", position="นักวิชาการ") for name in ("ก้อง", "เก่ง")]
+    target = tmp_path / "m.pdf"
+    write_minutes_pdf(small_meeting([Paragraph("เนื้อความ")], attendees=attendees), target, DEFAULT_LAYOUT)
+    with pdfplumber.open(target) as pdf:
+        numbers = [w for w in pdf.pages[0].extract_words() if w["text"] in ("๑.", "๒.")]
+    assert len(numbers) == 2
+    assert all(w["x0"] == pytest.approx(DEFAULT_LAYOUT.margin_left_cm * cm, abs=0.5) for w in numbers)

@@ -213,10 +213,13 @@ def chars_of(pdf: Path) -> Iterator[tuple[int, dict[str, float]]]:
 
 @pytest.mark.parametrize("which", ["minutes", "letter"])
 def test_no_glyph_outside_the_margins(demo_pdfs: dict[str, Path], which: str) -> None:
+    """The letter's contact lines are its first page's footer: like Word's, it stands in the
+    bottom margin, on the footer distance."""
     layout = DEFAULT_LAYOUT
     left = layout.margin_left_cm * POINTS_PER_CM
     right = (layout.page_width_cm - layout.margin_right_cm) * POINTS_PER_CM
-    bottom = (layout.page_height_cm - layout.margin_bottom_cm) * POINTS_PER_CM
+    foot = layout.footer_distance_cm if which == "letter" else layout.margin_bottom_cm
+    bottom = (layout.page_height_cm - foot) * POINTS_PER_CM
     count = 0
     for _, char in chars_of(demo_pdfs[which]):
         assert left - 0.5 <= char["x0"] and char["x1"] <= right + 0.5, char["text"]
