@@ -37,7 +37,7 @@ from models import thai
 # MAX_SPACE_EM wide in all; only a line with no space left to widen spreads its letters further.
 SPACE_SHARE = 2.0
 COMFORT_GAP_EM = 0.035
-MAX_SPACE_EM = 0.55
+MAX_SPACE_EM = 0.45
 # A line whose letters would move this far apart breaks a long compound between its words.
 LOOSE_GAP_EM = 0.055
 DEFAULT_TAB_CM = 1.25
