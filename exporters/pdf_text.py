@@ -162,8 +162,9 @@ def _whitespace_units(piece: str, fonts: PdfFonts, size: float) -> list[Unit]:
 
 
 def _split_long_word(unit: Unit, room: float, fonts: PdfFonts, size: float) -> list[Unit]:
-    """A word wider than a whole line, cut into pieces that fit: between its syllables, and
-    between grapheme clusters only inside a syllable that is itself too wide (a URL)."""
+    """A word wider than a whole line, cut into pieces that fit: between the dictionary words of a
+    compound, else between its syllables, and between grapheme clusters only inside a syllable
+    that is itself too wide (a URL)."""
     pieces: list[Unit] = []
     current: list[Atom] = []
     width = 0.0
@@ -184,12 +185,19 @@ def _split_long_word(unit: Unit, room: float, fonts: PdfFonts, size: float) -> l
 
 
 def _parts_that_fit(atom: Atom, room: float, fonts: PdfFonts, size: float) -> list[str]:
+    """The atom's dictionary words (a compound's parts), each too wide one as its syllables, each
+    still too wide syllable as its grapheme clusters."""
+    font = fonts.name(atom.bold)
     parts: list[str] = []
-    for syllable in thai.word_parts(atom.text):
-        if shaped(syllable, fonts.name(atom.bold), size)[1] <= room:
-            parts.append(syllable)
-        else:
-            parts.extend(thai.grapheme_clusters(syllable))
+    for word in thai.compound_parts(atom.text):
+        if shaped(word, font, size)[1] <= room:
+            parts.append(word)
+            continue
+        for syllable in thai.word_parts(word):
+            if shaped(syllable, font, size)[1] <= room:
+                parts.append(syllable)
+            else:
+                parts.extend(thai.grapheme_clusters(syllable))
     return parts
 
 

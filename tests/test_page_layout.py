@@ -283,3 +283,10 @@ def test_the_rosters_numbers_start_at_the_margin(tmp_path: Path) -> None:
         numbers = [w for w in pdf.pages[0].extract_words() if w["text"] in ("๑.", "๒.")]
     assert len(numbers) == 2
     assert all(w["x0"] == pytest.approx(DEFAULT_LAYOUT.margin_left_cm * cm, abs=0.5) for w in numbers)
+
+
+def test_a_compound_wider_than_its_column_breaks_between_its_words_first() -> None:
+    """`สำนักงานพัฒนาชุมชน` in a narrow cell: `สำนักงาน|พัฒนา|ชุมชน`, not between syllables."""
+    word = "สำนักงานพัฒนาชุมชน"
+    lines = break_lines(Para((Span(word),)), MEASURE("สำนักงาน", False) * cm + 2, FONTS, SIZE)
+    assert [line.source for line in lines] == ["สำนักงาน", "พัฒนา", "ชุมชน"]
