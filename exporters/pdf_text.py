@@ -5,10 +5,12 @@ ReportLab breaks lines only at spaces and draws Thai marks unshaped. Here a para
 words with the cached PyThaiNLP segmentation (`models.thai.segment`: ๆ, ฯ and closing
 punctuation already stay with the word before), each word is shaped with HarfBuzz and measured,
 and lines are filled greedily, never breaking inside a word; a word longer than a whole line
-breaks between its syllables, and between grapheme clusters only where it has none (a URL).
-A justified line is Thai distributed, as Word's `thaiDistribute`: its slack is spread evenly
-between grapheme clusters, a space taking a little more, so that no gap reads as a space and no
-space balloons; marks stay on their bases. The last line of a paragraph is never stretched.
+breaks between a compound's dictionary words, else between its syllables, and between grapheme
+clusters only where it has none (a URL). A justified line is Thai distributed, as Word's
+`thaiDistribute`: its slack is spread evenly between grapheme clusters, a space taking a little
+more, so that no gap reads as a space and no space balloons; marks stay on their bases. A line
+that would still gape because the next word is a long compound (`เศรษฐกิจพอเพียง`) takes the
+compound's first dictionary words. The last line of a paragraph is never stretched.
 
 HarfBuzz substitutes and reorders mark glyphs (`น้ำ` is drawn `น ํ ้ า`), so no glyph-to-Unicode
 map can give the source text back. Each printed line is therefore wrapped in a marked-content
