@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import signal
 import subprocess
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from models.drafts import Drafts
 from models.storage import Database
 
 DRIVER = Path(__file__).with_name("typing_driver.py")
@@ -53,3 +55,21 @@ def test_a_roster_cell_still_open_is_not_lost_when_killed(db_path: Path) -> None
     with Database.open(db_path, backup=False) as database:
         (summary,) = database.list_meetings()
         assert database.load_document(summary.id).meeting.attendees[0].position == words
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
+def test_a_date_typed_and_killed_before_leaving_the_field_is_stored(db_path: Path) -> None:
+    type_then_kill(db_path, "15/09/2565", "date")
+    with Database.open(db_path, backup=False) as database:
+        (summary,) = database.list_meetings()
+        assert database.load_document(summary.id).meeting.date == dt.date(2022, 9, 15)
+        assert Drafts(database, summary.id).get("meeting.date") is None
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
+def test_a_half_typed_date_is_kept_as_typed_when_killed(db_path: Path) -> None:
+    type_then_kill(db_path, "15/09/25", "date")
+    with Database.open(db_path, backup=False) as database:
+        (summary,) = database.list_meetings()
+        assert database.load_document(summary.id).meeting.date == dt.date(2024, 10, 29)  # the demo's
+        assert Drafts(database, summary.id).get("meeting.date") == "15/09/25"

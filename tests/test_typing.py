@@ -691,3 +691,57 @@ def test_the_presenter_line_follows_the_presenter_as_it_is_typed(
     editor.presenter.selectAll()
     press(Qt.Key.Key_Delete)
     assert editor.presenter_line.text() == "ไม่มีบรรทัดผู้รายงาน (ยังไม่ได้ใส่ผู้รายงาน)"
+
+
+# --- dates, times and numbers are kept as they are typed ----------------------------------------
+
+
+def test_dates_times_and_numbers_store_as_typed_and_a_half_typed_one_is_kept(
+    window: MainWindow, qtbot: QtBot, db_path: Path
+) -> None:
+    """A whole date, time or year is stored at its last keystroke, before the field is left; what
+    does not read yet stays as typed (a draft), marked, and comes back when the meeting is
+    opened again."""
+    header = window.header_tab
+    window.tabs.setCurrentWidget(header)
+    expected = copy.deepcopy(window.editor.document)
+    meeting_id = window.editor.meeting_id
+
+    click_into(qtbot, header.date)
+    header.date.selectAll()
+    type_text("15/09/2565")
+    expected.meeting.date = dt.date(2022, 9, 15)
+    assert focused() is header.date  # still in the field: stored all the same
+    holds(window, db_path, expected)
+
+    press(Qt.Key.Key_Tab)
+    assert focused() is header.start
+    header.start.selectAll()
+    type_text("13.3")  # half typed: not a time yet
+    holds(window, db_path, expected)
+    type_text("0")
+    expected.meeting.start = dt.time(13, 30)
+    holds(window, db_path, expected)
+
+    click_into(qtbot, header.year)
+    header.year.selectAll()
+    type_text("256")  # a year of three digits is no year yet
+    holds(window, db_path, expected)
+    click_into(qtbot, header.end)
+    header.end.selectAll()
+    type_text("16 นาฬิกา\t")  # never reads as a time
+    assert header.end.styleSheet() and header.end.text() == "16 นาฬิกา"
+    holds(window, db_path, expected)
+
+    window.open_meeting(meeting_id)  # the meeting opened again, from the database
+    assert header.year.text() == "256" and header.year.styleSheet()
+    assert header.end.text() == "16 นาฬิกา" and header.end.styleSheet()
+    assert header.date.text() == "วันพฤหัสบดีที่ ๑๕ กันยายน ๒๕๖๕" and not header.date.styleSheet()
+
+    click_into(qtbot, header.year)
+    header.year.selectAll()
+    type_text("2568\t")
+    expected.meeting.year = 2568
+    holds(window, db_path, expected)
+    window.open_meeting(meeting_id)
+    assert header.year.text() == "๒๕๖๘" and not header.year.styleSheet()

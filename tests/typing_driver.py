@@ -1,6 +1,7 @@
 """A child process for the kill test: opens the window on a database and types into the meeting's
-title (or, with `roster`, into the first person's position cell, its editor left open), one key
-event every few milliseconds, telling the parent after each one."""
+title (or, with `roster`, into the first person's position cell, its editor left open; or into the
+header field named, `date`), one key event every few milliseconds, telling the parent after each
+one. The field is never left: what a field stores only on leaving would be lost."""
 
 from __future__ import annotations
 
@@ -36,8 +37,8 @@ def main() -> None:
         title.selectAll()  # type: ignore[attr-defined]
         title.del_()  # type: ignore[attr-defined]
         title.textEdited.emit(title.text())  # type: ignore[attr-defined]
-    else:
-        title = window.header_tab.title
+    else:  # the meeting's title, or the header field named (`date`, `start`)
+        title = getattr(window.header_tab, sys.argv[3]) if sys.argv[3:] else window.header_tab.title
         title.setFocus()
         title.selectAll()
         title.del_()

@@ -8,6 +8,7 @@ without reporting it, leaving the cursor alone when the text is already the same
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from models import thai
 
 OnChange = Callable[[Any], None]
+OnDraft = Callable[[str | None], None]  # keeps the text of a field that cannot store it yet
 
 
 def text_lines(text: str) -> list[str]:
@@ -48,6 +50,11 @@ class TextField(QLineEdit):
     def show_value(self, value: str) -> None:
         if self.text() != value:
             self.setText(value)
+
+    def show_draft(self, text: str) -> None:
+        """What was typed and not yet stored (a meeting number half typed), marked."""
+        self.setText(text)
+        mark_problem(self, "ยังไม่ได้บันทึกเป็นตัวเลข (ที่พิมพ์ไว้ยังเก็บไว้)")
 
 
 class BuddhistCalendar(QFrame):
@@ -102,13 +109,23 @@ class BuddhistCalendar(QFrame):
 
 
 class DateField(QLineEdit):
-    """A date typed as clerks do (`27/12/2566`, `27/12/2023`, `๒๗ ธันวาคม ๒๕๖๖`), shown in full
-    Thai form once finished; an unreadable date is marked and not stored."""
+    """A date typed as clerks do (`27/12/2566`, `27/12/2023`, `๒๗ ธันวาคม ๒๕๖๖`), stored as soon as
+    it reads as a whole date (a four-digit year), shown in full Thai form once finished. While
+    half typed, or when it never reads, the text is kept as the field's draft and marked."""
 
-    def __init__(self, on_change: OnChange, weekday: bool = True, optional: bool = False) -> None:
+    def __init__(
+        self,
+        on_change: OnChange,
+        weekday: bool = True,
+        optional: bool = False,
+        on_draft: OnDraft | None = None,
+    ) -> None:
         super().__init__()
         self.weekday, self.optional, self.on_change = weekday, optional, on_change
+        self.on_draft: OnDraft = on_draft or _no_draft
+        self._sent: dt.date | None = None
         self.setPlaceholderText("เช่น ๒๗/๑๒/๒๕๖๖ หรือ 27/12/2023 (Alt+↓ ปฏิทิน)")
+        self.textEdited.connect(self._typed)
         self.editingFinished.connect(self._finish)
         self.popup: BuddhistCalendar | None = None
         arrow = self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown)
@@ -133,55 +150,113 @@ class DateField(QLineEdit):
         self.popup.calendar.setFocus()
 
     def _picked(self, day: dt.date) -> None:
-        self.setStyleSheet("")
+        mark_problem(self, "")
+        self._store(day)
         self.show_value(day)
-        self.on_change(day)
+
+    def _typed(self, text: str) -> None:
+        """Each keystroke: a whole date is stored at once, anything else kept as a draft."""
+        stripped = text.strip()
+        if not stripped and self.optional:
+            self._store(None)
+        elif _WHOLE_YEAR.search(thai.to_arabic_digits(stripped)) and (day := thai.parse_date(stripped)):
+            mark_problem(self, "")
+            self._store(day)
+        else:
+            self.on_draft(text)
 
     def _finish(self) -> None:
         text = self.text().strip()
         if not text and self.optional:
-            self.setStyleSheet("")
-            self.on_change(None)
+            mark_problem(self, "")
+            self._store(None)
             return
         day = thai.parse_date(text)
         if day is None:
-            self.setStyleSheet(_INVALID_STYLE)
-            self.setToolTip("อ่านวันที่ไม่ได้ พิมพ์เช่น ๒๗/๑๒/๒๕๖๖")
+            mark_problem(self, "อ่านวันที่ไม่ได้ พิมพ์เช่น ๒๗/๑๒/๒๕๖๖ (ที่พิมพ์ไว้ยังเก็บไว้)")
             return
-        self.setStyleSheet("")
-        self.setToolTip("")
+        mark_problem(self, "")
+        self._store(day)
         self.show_value(day)
-        self.on_change(day)
+
+    def _store(self, day: dt.date | None) -> None:
+        if day != self._sent:
+            self._sent = day
+            self.on_change(day)
+        self.on_draft(None)
 
     def show_value(self, day: dt.date | None) -> None:
+        self._sent = day
         text = thai.format_date(day, weekday=self.weekday) if day else ""
         if self.text() != text:
             self.setText(text)
 
+    def show_draft(self, text: str) -> None:
+        """What was typed and not yet read as a date, marked."""
+        self.setText(text)
+        mark_problem(self, "ยังอ่านวันที่ไม่ได้ (ที่พิมพ์ไว้ยังเก็บไว้)")
+
 
 class TimeField(QLineEdit):
-    """`13:30`, `13.30` or `๑๓.๓๐ น.`; shown as `๑๓.๓๐ น.`."""
+    """`13:30`, `13.30` or `๑๓.๓๐ น.`; stored as soon as it reads as a time, shown as `๑๓.๓๐ น.`
+    once finished; half typed, it is kept as the field's draft."""
 
-    def __init__(self, on_change: OnChange) -> None:
+    def __init__(self, on_change: OnChange, on_draft: OnDraft | None = None) -> None:
         super().__init__()
         self.on_change = on_change
+        self.on_draft: OnDraft = on_draft or _no_draft
+        self._sent: dt.time | None = None
         self.setPlaceholderText("เช่น ๑๓.๓๐")
+        self.textEdited.connect(self._typed)
         self.editingFinished.connect(self._finish)
+
+    def _typed(self, text: str) -> None:
+        stripped = text.strip()
+        time = thai.parse_time(stripped) if stripped else None
+        if stripped and time is None:
+            self.on_draft(text)
+            return
+        mark_problem(self, "")
+        self._store(time)
 
     def _finish(self) -> None:
         text = self.text().strip()
         time = thai.parse_time(text) if text else None
         if text and time is None:
-            self.setStyleSheet(_INVALID_STYLE)
+            mark_problem(self, "อ่านเวลาไม่ได้ พิมพ์เช่น ๑๓.๓๐ (ที่พิมพ์ไว้ยังเก็บไว้)")
             return
-        self.setStyleSheet("")
+        mark_problem(self, "")
+        self._store(time)
         self.show_value(time)
-        self.on_change(time)
+
+    def _store(self, time: dt.time | None) -> None:
+        if time != self._sent:
+            self._sent = time
+            self.on_change(time)
+        self.on_draft(None)
 
     def show_value(self, time: dt.time | None) -> None:
+        self._sent = time
         text = thai.format_time(time) if time else ""
         if self.text() != text:
             self.setText(text)
+
+    def show_draft(self, text: str) -> None:
+        self.setText(text)
+        mark_problem(self, "ยังอ่านเวลาไม่ได้ (ที่พิมพ์ไว้ยังเก็บไว้)")
+
+
+_WHOLE_YEAR = re.compile(r"\d{4}$")  # a date is whole once its year has four digits
+
+
+def _no_draft(_: str | None) -> None:
+    """Fields outside a meeting's form keep no drafts."""
+
+
+def mark_problem(field: QLineEdit, problem: str) -> None:
+    """Mark a field whose text does not read (tooltip says why), or clear the mark."""
+    field.setStyleSheet(_INVALID_STYLE if problem else "")
+    field.setToolTip(problem)
 
 
 class GrowingTextEdit(QPlainTextEdit):

@@ -27,20 +27,26 @@ from PySide6.QtWidgets import (
 
 from models import thai
 from models.changes import Change, ChangeKind
+from models.drafts import Drafts
 from models.letter import default_body
 from models.meeting import Attendee, AttendeeStatus, Person
 from models.roster import PREFIXES, STATUS_LABELS, parse_pasted_rows
 from ui.commands import InsertAttendees, MoveAttendee, RemoveAttendee
-from ui.fields import DateField, GrowingTextEdit, TextField, TimeField, text_lines
+from ui.fields import DateField, GrowingTextEdit, OnDraft, TextField, TimeField, mark_problem, text_lines
 from ui.qt_models import RosterModel
-from ui.session import MeetingSession
+from ui.session import WRITE_ERRORS, MeetingSession, write_failure_message
 from ui.sheet import SheetView
 
 COMMON_PREFIXES = ["นาย", "นาง", "นางสาว", "ว่าที่ร้อยตรี", "ว่าที่ร้อยตรีหญิง", "ดร."]
 
 
 class FormTab(QScrollArea):
-    """A tab that is one form of labelled fields, scrolling when the window is small."""
+    """A tab that is one form of labelled fields, scrolling when the window is small.
+
+    Fields whose text is not a value yet (a half-typed date, time or number) keep it as a draft
+    of the meeting (`models.drafts`), shown again when the meeting is opened next."""
+
+    scope = ""  # the drafts' name space: "meeting" or "letter"
 
     def __init__(self, session: MeetingSession) -> None:
         super().__init__()
@@ -49,7 +55,40 @@ class FormTab(QScrollArea):
         self.page = QWidget()
         self.form = QFormLayout(self.page)
         self.setWidget(self.page)
+        self.drafted: dict[str, Any] = {}  # field name → a widget with show_draft
+        self._drafts: Drafts | None = None
         session.changed.connect(self._follow)
+
+    def drafts(self) -> Drafts:
+        editor = self.session.editor
+        known = self._drafts
+        if known is None or known.store is not editor.database or known.meeting_id != editor.meeting_id:
+            self._drafts = known = Drafts(editor.database, editor.meeting_id)
+        return known
+
+    def _draft(self, name: str) -> OnDraft:
+        def keep(text: str | None) -> None:
+            editor = self.session.editor if self.session.is_open else None
+            if editor is None or (editor.certified and editor.amendment is None):
+                return
+            try:
+                self.drafts().put(f"{self.scope}.{name}", text)
+            except WRITE_ERRORS as error:
+                self.session.failed.emit(write_failure_message(error))
+
+        return keep
+
+    def show_drafts(self) -> None:
+        """Put back what was typed and not yet stored as a value."""
+        for name, field in self.drafted.items():
+            text = self.drafts().get(f"{self.scope}.{name}")
+            if text is not None:
+                field.show_draft(text)
+
+    def drop_draft(self, name: str, origin: object) -> None:
+        """A value shown from elsewhere (undo, redo) replaces the field's draft."""
+        if name in self.drafted and origin is not self.drafted[name]:
+            self._draft(name)(None)
 
     def _follow(self, change: Change, origin: object) -> None:
         """Show a change made elsewhere (another field, undo, redo)."""
@@ -71,15 +110,17 @@ def _person_from(name: str, position: str) -> Person | None:
 class HeaderTab(FormTab):
     """ข้อมูลการประชุม: title, period, number, date, times, venue, recorder and checker."""
 
+    scope = "meeting"
+
     def __init__(self, session: MeetingSession) -> None:
         super().__init__(session)
         self.title = TextField(self._meeting("title"), "การประชุม...")
         self.period = TextField(self._meeting("period"), "เช่น ประจำเดือน สิงหาคม ๒๕๖๗")
         self.seq = TextField(self._number("seq"))
         self.year = TextField(self._number("year"))
-        self.date = DateField(self._meeting("date"))
-        self.start = TimeField(self._meeting("start"))
-        self.end = TimeField(self._meeting("end"))
+        self.date = DateField(self._meeting("date"), on_draft=self._draft("date"))
+        self.start = TimeField(self._meeting("start"), on_draft=self._draft("start"))
+        self.end = TimeField(self._meeting("end"), on_draft=self._draft("end"))
         self.venue = TextField(self._meeting("venue"), "ห้องประชุม...")
         self.recorder = (TextField(self._person("recorder", 0)), TextField(self._person("recorder", 1)))
         self.checker = (TextField(self._person("checker", 0)), TextField(self._person("checker", 1)))
@@ -112,6 +153,13 @@ class HeaderTab(FormTab):
             "end": self.end,
             "venue": self.venue,
         }
+        self.drafted = {
+            "seq": self.seq,
+            "year": self.year,
+            "date": self.date,
+            "start": self.start,
+            "end": self.end,
+        }
 
     def _set(self, name: str, value: object, origin: object) -> None:
         session = self.session
@@ -123,12 +171,22 @@ class HeaderTab(FormTab):
         return lambda value: self._set(name, value, self.fields.get(name))
 
     def _number(self, name: str) -> Callable[[str], None]:
+        """`ครั้งที่` and its year, stored as soon as they read as numbers (a year once it has four
+        digits, in either era); till then the text is a draft."""
+        keep = self._draft(name)
+
         def change(text: str) -> None:
             digits = thai.to_arabic_digits(text.strip())
+            value = None
             if digits.isdigit():
                 value = int(digits) if name == "seq" else thai.buddhist_year(thai.gregorian_year(int(digits)))
-                if name == "seq" or value > 2400:
-                    self._set(name, value, self.seq if name == "seq" else self.year)
+            field = self.seq if name == "seq" else self.year
+            if value is not None and (name == "seq" or value > 2400):
+                mark_problem(field, "")
+                self._set(name, value, field)
+                keep(None)
+            else:
+                keep(text)
 
         return change
 
@@ -144,6 +202,7 @@ class HeaderTab(FormTab):
             return
         meeting = self.session.editor.document.meeting
         name = change.field
+        self.drop_draft(name, origin)
         if name in self.fields:
             self.show_unless(self.fields[name], origin, getattr(meeting, name))
         elif name == "seq":
@@ -165,6 +224,7 @@ class HeaderTab(FormTab):
         for fields, person in ((self.recorder, meeting.recorder), (self.checker, meeting.checker)):
             for field, value in zip(fields, _person_parts(person), strict=True):
                 field.show_value(value)
+        self.show_drafts()
 
 
 class RosterTab(QWidget):
@@ -278,10 +338,14 @@ class RosterTab(QWidget):
 class LetterTab(FormTab):
     """หนังสือนำส่ง: the cover letter; the body is written from the meeting until the clerk edits it."""
 
+    scope = "letter"
+
     def __init__(self, session: MeetingSession) -> None:
         super().__init__(session)
         self.number = TextField(self._letter("number"), "เช่น พย ๐๐๑๙.๑/ว")
-        self.date = DateField(self._letter("date"), weekday=False, optional=True)
+        self.date = DateField(
+            self._letter("date"), weekday=False, optional=True, on_draft=self._draft("date")
+        )
         self.subject = TextField(self._letter("subject"), "ขอส่งรายงานการประชุม")
         self.to = TextField(self._letter("to"), "เช่น พัฒนาการอำเภอ ทุกอำเภอ")
         self.references = GrowingTextEdit(self._letter("references", text_lines), "หนึ่งบรรทัดต่อหนึ่งเรื่อง")
@@ -291,7 +355,9 @@ class LetterTab(FormTab):
         self.body = GrowingTextEdit(self._letter("body", text_lines), min_lines=10)
         self.closing = TextField(self._letter("closing"), "ขอแสดงความนับถือ")
         self.signer = (TextField(self._signer(0)), TextField(self._signer(1)))
-        self.certify_by = DateField(self._letter("certify_by"), weekday=False, optional=True)
+        self.certify_by = DateField(
+            self._letter("certify_by"), weekday=False, optional=True, on_draft=self._draft("certify_by")
+        )
         self.recipients = GrowingTextEdit(
             self._recipients, "หนึ่งบรรทัดต่อหนึ่งผู้รับ (พิมพ์บัญชีแจกจ่ายแนบท้าย)", min_lines=3
         )
@@ -306,6 +372,7 @@ class LetterTab(FormTab):
             "closing": self.closing,
             "certify_by": self.certify_by,
         }
+        self.drafted = {"date": self.date, "certify_by": self.certify_by}
         form = self.form
         form.addRow("ที่", self.number)
         form.addRow("วันที่", self.date)
@@ -361,6 +428,7 @@ class LetterTab(FormTab):
     def _follow(self, change: Change, origin: object) -> None:
         letter = self.session.editor.document.letter
         if change.kind is ChangeKind.LETTER and letter is not None:
+            self.drop_draft(change.field, origin)
             if change.field in self.fields:
                 value = self._shown(change.field, getattr(letter, change.field))
                 self.show_unless(self.fields[change.field], origin, value)
@@ -384,3 +452,4 @@ class LetterTab(FormTab):
             field.show_value(value)
         self.recipients.show_value("\n".join(r.name for r in letter.recipients) if letter else "")
         self.body.setPlaceholderText("\n".join(default_body(document)))
+        self.show_drafts()
