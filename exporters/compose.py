@@ -673,8 +673,11 @@ def compose_letter(document: MeetingDocument, layout: Layout, measure: Measure |
     letter = document.letter
     office = document.office
     out: list[Element] = []
-    if office is not None and office.garuda:
-        out.append(Picture(office.garuda, layout.garuda_height_cm))
+    from models.images import usable_garuda  # noqa: PLC0415  (Pillow, for the letter only)
+
+    garuda = usable_garuda(office.garuda) if office is not None and office.garuda else None
+    if garuda is not None:
+        out.append(Picture(garuda, layout.garuda_height_cm))
     else:
         out.append(Spacer(layout.garuda_height_cm))
     number = letter.number if letter is not None else ""

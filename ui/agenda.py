@@ -53,6 +53,7 @@ from models.meeting import (
 from models.presenter import derived_wording, line_covering
 from ui.commands import FieldCommand, InsertBlock, MoveBlock, MoveTableRow, RemoveBlock
 from ui.fields import GrowingTextEdit, TextField
+from ui.plain import PlainForm, plain_label
 from ui.qt_models import AgendaModel, CellsModel
 from ui.session import MeetingSession
 from ui.sheet import SheetView
@@ -157,7 +158,7 @@ class AgendaTab(QSplitter):
         self.find_field = QLineEdit()
         self.find_field.setPlaceholderText("ค้นหาในการประชุม (Ctrl+F, Enter ไปที่ถัดไป)")
         self.find_field.returnPressed.connect(self.find_next)
-        self.found = QLabel()
+        self.found = plain_label()
         self.found.hide()
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -231,7 +232,7 @@ class ItemEditor(QWidget):
         super().__init__()
         self.session, self.node = session, node
         layout = QVBoxLayout(self)
-        form = QFormLayout()
+        form = PlainForm()
         self.title = TextField(self._node_field("title"))
         form.addRow("หัวข้อ", self.title)
         self.presenter: TextField | None = None
@@ -253,7 +254,7 @@ class ItemEditor(QWidget):
             shortcut.activated.connect(adder)
         add.addStretch()
         layout.addLayout(add)
-        resolution_form = QFormLayout()
+        resolution_form = PlainForm()
         self.resolution = QComboBox()
         self.resolution.setEditable(True)
         self.resolution.addItems(["", *RESOLUTIONS])

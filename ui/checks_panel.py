@@ -8,7 +8,6 @@ from typing import Protocol
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from models import thai
 from models.checks import Finding, OtherMeeting, Severity, check_document
 from models.editing import MeetingEditor
+from ui.plain import plain_label
 
 ERROR_COLOUR = QColor("#b00020")
 
@@ -35,7 +35,7 @@ class ChecksPanel(QWidget):
         super().__init__()
         self.host = host
         self.findings: list[Finding] = []
-        self.summary = QLabel("กด F7 เพื่อตรวจรายงานการประชุมก่อนเวียน")
+        self.summary = plain_label("กด F7 เพื่อตรวจรายงานการประชุมก่อนเวียน")
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.itemActivated.connect(self._activated)

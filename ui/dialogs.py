@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -26,9 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.images import ImageError, garuda_from_file, usable_garuda
 from models.meeting import Column, ColumnKind, Office, Table
 from models.tables import FormulaError, column_letter, parse_formula
 from ui.fields import text_lines
+from ui.plain import PlainForm, make_plain, message_box, plain_label
+
+GARUDA_FILES = "ภาพ (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.ico *.tif *.tiff *.ppm *.pgm *.pbm)"
 
 KIND_LABELS = {
     ColumnKind.TEXT: "ข้อความ",
@@ -51,7 +54,7 @@ def ok_cancel(
 
 
 def _message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> None:
-    box = QMessageBox(icon, title, text, parent=parent)
+    box = message_box(parent, icon, title, text)
     box.addButton("ตกลง", QMessageBox.ButtonRole.AcceptRole)
     box.exec()
 
@@ -67,7 +70,7 @@ def warn(parent: QWidget | None, title: str, text: str) -> None:
 
 def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> bool:
     """A question answered with Thai buttons named after what they do; Escape answers no."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    box = message_box(parent, QMessageBox.Icon.Question, title, text)
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(no_button)
@@ -118,6 +121,7 @@ def ask_text(
     dialog.setTextValue(text)
     dialog.setOkButtonText("ตกลง")
     dialog.setCancelButtonText("ยกเลิก")
+    make_plain(dialog)
     return dialog.textValue() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
@@ -236,12 +240,14 @@ class OfficeDialog(QDialog):
         self.fax = QLineEdit(office.fax)
         self.email = QLineEdit(office.email)
         self.slogan = QPlainTextEdit("\n".join(office.slogan))
-        self.preview = QLabel()
+        self.preview = plain_label()
         self.preview.setFixedHeight(90)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setWordWrap(True)
+        self.preview_note = plain_label()
         choose = QPushButton("เลือกภาพครุฑ...")
         choose.clicked.connect(self._choose_garuda)
-        form = QFormLayout()
+        form = PlainForm()
         form.addRow("ชื่อส่วนราชการ", self.name)
         form.addRow("ที่อยู่ (บรรทัดละส่วน)", self.address)
         form.addRow("รหัสหนังสือ (เช่น พย ๐๐๑๙.๑)", self.doc_prefix)
@@ -251,27 +257,38 @@ class OfficeDialog(QDialog):
         form.addRow("ไปรษณีย์อิเล็กทรอนิกส์", self.email)
         form.addRow("คำขวัญ (บรรทัดละหนึ่ง)", self.slogan)
         form.addRow(choose, self.preview)
+        form.addRow("", self.preview_note)
         stack(self, form, ok_cancel(self))
         self._show_garuda()
         self.resize(640, 560)
 
     def _choose_garuda(self) -> None:
-        name = choose_path(self, "ภาพครุฑ", "open", "ภาพ (*.png *.jpg *.jpeg)")
+        name = choose_path(self, "ภาพครุฑ", "open", GARUDA_FILES)
         if name:
             self.load_garuda(Path(name))
 
-    def load_garuda(self, path: Path) -> None:
-        data = path.read_bytes()
-        if QPixmap().loadFromData(data):
-            self.garuda = data
-            self._show_garuda()
-        else:
-            warn(self, "ใช้ภาพนี้ไม่ได้", f"อ่านไฟล์ภาพ {path.name} ไม่ได้ กรุณาใช้ไฟล์ PNG หรือ JPEG")
+    def load_garuda(self, path: Path) -> bool:
+        """The image the clerk chose, checked (PNG or JPEG; other images converted to PNG);
+        refused with a message when it cannot be used."""
+        try:
+            chosen = garuda_from_file(path)
+        except ImageError as error:
+            warn(self, "ใช้ภาพนี้ไม่ได้", f"{path.name}: {error}")
+            return False
+        self.garuda = chosen.data
+        self._show_garuda()
+        if chosen.converted_from:
+            self.preview_note.setText(f"แปลงภาพ {chosen.converted_from} เป็น PNG แล้ว")
+        return True
 
     def _show_garuda(self) -> None:
+        self.preview_note.setText("")
+        usable = usable_garuda(self.garuda) if self.garuda else None
         pixmap = QPixmap()
-        if self.garuda and pixmap.loadFromData(self.garuda):
+        if usable is not None and pixmap.loadFromData(usable):
             self.preview.setPixmap(pixmap.scaledToHeight(86, Qt.TransformationMode.SmoothTransformation))
+        elif self.garuda:
+            self.preview.setText("ภาพครุฑที่บันทึกไว้ใช้ไม่ได้ (หนังสือนำส่งจะเว้นที่ว่างไว้) กรุณาเลือกภาพใหม่")
         else:
             self.preview.setText("ยังไม่มีภาพครุฑ (หนังสือนำส่งจะเว้นที่ว่างไว้)")
 
@@ -320,7 +337,7 @@ class ExportDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
-        layout.addWidget(QLabel("บันทึกไว้ที่โฟลเดอร์"))
+        layout.addWidget(plain_label("บันทึกไว้ที่โฟลเดอร์"))
         layout.addLayout(row)
         layout.addWidget(ok_cancel(self, self._accept))
         self.resize(560, 280)
@@ -355,7 +372,7 @@ class AnswerDialog(QDialog):
         self.status.addItem("ขอแก้ไข", "corrections")
         self.note = QLineEdit()
         self.note.setPlaceholderText("สิ่งที่ขอแก้ไข")
-        form = QFormLayout()
+        form = PlainForm()
         form.addRow("ผู้รับ", self.recipient)
         form.addRow("คำตอบ", self.status)
         form.addRow("หมายเหตุ", self.note)

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import sqlite3
+import sys
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,7 +22,6 @@ from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QApplication,
     QDockWidget,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -37,11 +39,13 @@ from PySide6.QtWidgets import (
 from models import thai
 from models.changes import Change, ChangeKind
 from models.editing import MeetingEditor
+from models.fileio import WriteError
 from models.meeting import Item, MeetingDocument, Node, Section, find_parent
-from models.storage import Database
+from models.storage import Database, StorageError
 from ui.agenda import AgendaTab
 from ui.commands import InsertNode, MoveNode, RemoveNode
 from ui.dialogs import ask, ask_text, choose_path, inform, warn
+from ui.plain import message_box, plain_label
 from ui.session import MeetingSession
 from ui.sheet import SheetView
 from ui.tabs import HeaderTab, LetterTab, RosterTab
@@ -155,7 +159,7 @@ class MainWindow(QMainWindow):
         self.checks_dock.setWidget(self.checks)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks_dock)
         self.checks_dock.hide()
-        self.saved = QLabel("")
+        self.saved = plain_label()
         self.statusBar().addPermanentWidget(self.saved)
         self._warned = False  # a refused write is shown in a box once, then in the status bar
 
@@ -397,7 +401,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message)
         if not self._warned and not getattr(self, "quiet", False):
             self._warned = True
-            box = QMessageBox(QMessageBox.Icon.Warning, "บันทึกไม่สำเร็จ", message, parent=self)
+            box = message_box(self, QMessageBox.Icon.Warning, "บันทึกไม่สำเร็จ", message)
             box.addButton("ตกลง", QMessageBox.ButtonRole.AcceptRole)
             box.open()  # not modal: the clerk can go on typing
 
@@ -660,14 +664,17 @@ class MainWindow(QMainWindow):
         if not name:
             return
         try:
-            document = read_meeting_file(Path(name))
+            meeting_id = self.database.add_document(read_meeting_file(Path(name)))
         except MeetingFileError as error:
             warn(self, "นำเข้าไม่ได้", error.describe())
             return
-        self.open_meeting(self.database.add_document(document))
+        except Exception as error:  # never a traceback in the window
+            log_failure(f"นำเข้า {name} ไม่สำเร็จ", error)
+            warn(self, "นำเข้าไม่ได้", f"นำเข้าไฟล์ {Path(name).name} ไม่สำเร็จ: {failure_reason(error)}")
+            return
+        self.open_meeting(meeting_id)
 
     def export_file(self) -> None:
-        from models.fileio import WriteError  # noqa: PLC0415
         from models.meetingfile import write_meeting_file  # noqa: PLC0415
 
         if not self.has_meeting:
@@ -676,14 +683,14 @@ class MainWindow(QMainWindow):
         if name:
             try:
                 write_meeting_file(self.editor.document, Path(name))
-            except WriteError as error:
-                warn(self, "บันทึกไม่ได้", str(error))
+            except Exception as error:  # never a traceback in the window
+                log_failure(f"บันทึก {name} ไม่สำเร็จ", error)
+                warn(self, "บันทึกไม่ได้", f"บันทึกไฟล์ {Path(name).name} ไม่สำเร็จ: {failure_reason(error)}")
 
     def export_documents(self, dialog: Any = None) -> list[Path]:
         """The chosen documents into a folder (both remembered), then offer to open it."""
         from exporters import output_name, writer_for  # noqa: PLC0415
         from exporters.layout import DEFAULT_LAYOUT  # noqa: PLC0415
-        from models.fileio import WriteError  # noqa: PLC0415
         from ui.dialogs import ExportDialog  # noqa: PLC0415
 
         if not self.has_meeting:
@@ -698,30 +705,38 @@ class MainWindow(QMainWindow):
         folder, jobs = dialog.folder.text(), dialog.jobs()
         self.settings.setValue("export_folder", folder)
         self.settings.setValue("export_jobs", [".".join(job) for job in jobs])
-        progress = QProgressDialog("กำลังส่งออกเอกสาร...", "ยกเลิก", 0, len(jobs), self)
+        progress = QProgressDialog(self)
+        progress.setLabel(plain_label("กำลังส่งออกเอกสาร..."))
+        progress.setCancelButtonText("ยกเลิก")
+        progress.setRange(0, len(jobs))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(500)
-        written = []
+        written: list[Path] = []
+        failed: list[str] = []
         try:
             for step, (document, kind) in enumerate(jobs):
                 if progress.wasCanceled():
                     break
                 progress.setValue(step)
                 target = Path(folder) / output_name(document, kind)
-                writer_for(document, kind)(self.editor.document, target, DEFAULT_LAYOUT)
-                written.append(target)
-        except WriteError as error:
-            warn(self, "ส่งออกไม่ได้", str(error))
+                try:
+                    writer_for(document, kind)(self.editor.document, target, DEFAULT_LAYOUT)
+                except Exception as error:  # the one place an export failure of any kind is shown
+                    failed.append(_export_failure(document, kind, target, error))
+                else:
+                    written.append(target)
         finally:
             progress.setValue(len(jobs))
+        if failed:
+            done = "\n\nเอกสารที่บันทึกแล้ว: " + ", ".join(p.name for p in written) if written else ""
+            warn(self, "ส่งออกไม่สำเร็จ", "\n\n".join(failed) + done)
         if written and not getattr(self, "quiet", False):
             self._offer_folder(folder, written)
         return written
 
     def _offer_folder(self, folder: str, written: list[Path]) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle("ส่งออกเรียบร้อย")
-        box.setText("บันทึกเอกสารแล้ว:\n" + "\n".join(p.name for p in written))
+        text = "บันทึกเอกสารแล้ว:\n" + "\n".join(p.name for p in written)
+        box = message_box(self, QMessageBox.Icon.NoIcon, "ส่งออกเรียบร้อย", text)
         open_button = box.addButton("เปิดโฟลเดอร์", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("ปิด", QMessageBox.ButtonRole.RejectRole)
         box.exec()
@@ -767,6 +782,47 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("splitter", self.splitter.saveState())
         super().closeEvent(event)
+
+
+DOCUMENT_NAMES = {
+    "minutes": "รายงานการประชุม",
+    "letter": "หนังสือนำส่ง",
+    "amendments": "บันทึกการแก้ไขหลังรับรอง",
+}
+
+
+def log_failure(what: str, error: BaseException) -> None:
+    """What failed, with its traceback, on stderr (for whoever looks after the program); a write
+    refused for a reason the clerk is told needs no traceback."""
+    if isinstance(error, WriteError):
+        print(f"thai-minutes: {what}: {error}", file=sys.stderr)
+    else:
+        print(f"thai-minutes: {what}", file=sys.stderr)
+        traceback.print_exception(error, file=sys.stderr)
+
+
+def failure_reason(error: BaseException) -> str:
+    """Why something could not be done, in Thai, never a traceback."""
+    if isinstance(error, WriteError):
+        return str(error)
+    if isinstance(error, OSError):
+        return f"เขียนหรืออ่านไฟล์ไม่ได้ ({error.strerror or type(error).__name__})"
+    if isinstance(error, (sqlite3.Error, StorageError)):
+        return "ฐานข้อมูลไม่ยอมรับการบันทึก (อาจถูกโปรแกรมอื่นใช้งานอยู่ ดิสก์เต็ม หรือเป็นแบบอ่านอย่างเดียว)"
+    return (
+        f"เกิดข้อผิดพลาดภายในโปรแกรม ({type(error).__name__}) กรุณาตรวจก่อนเวียน (F7) แก้ส่วนที่ผิดปกติแล้วลองใหม่ "
+        "หรือส่งไฟล์การประชุม (ไฟล์ → บันทึกเป็นไฟล์การประชุม) ให้ผู้ดูแลโปรแกรม"
+    )
+
+
+def _export_failure(document: str, kind: str, target: Path, error: Exception) -> str:
+    """One document that could not be written, for the clerk (its traceback goes to stderr)."""
+    name = f"{DOCUMENT_NAMES.get(document, document)} ({kind.upper()})"
+    log_failure(f"ส่งออก{name} เป็น {target} ไม่สำเร็จ", error)
+    return (
+        f"ส่งออก{name} ไม่สำเร็จ: {failure_reason(error)}\n"
+        f"ไม่ได้เขียนไฟล์ {target.name} (ไฟล์เดิมที่มีชื่อนี้ ถ้ามี ยังอยู่เหมือนเดิม)"
+    )
 
 
 class WindowKeys(QObject):

@@ -27,6 +27,7 @@ from models.editing import Removed
 from models.meeting import Attendee, AttendeeStatus, Item, Node, Section, Table
 from models.roster import STATUS_LABELS, STATUS_WORDS
 from models.tables import ComputedTable, column_letter, compute_table
+from ui.plain import plain_tooltip
 from ui.session import MeetingSession
 
 Index = QModelIndex | QPersistentModelIndex
@@ -281,8 +282,10 @@ class AgendaModel(QAbstractItemModel):
             return None
         if role == _EDIT:
             return node.title
-        if role in (_DISPLAY, Qt.ItemDataRole.ToolTipRole):  # the tooltip shows what a narrow tree elides
+        if role == _DISPLAY:
             return f"{self.number(node)}  {node.title}".strip()
+        if role == Qt.ItemDataRole.ToolTipRole:  # what a narrow tree elides, as typed (never as HTML)
+            return plain_tooltip(f"{self.number(node)}  {node.title}".strip())
         return None
 
     def number(self, node: Node) -> str:

@@ -15,10 +15,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -33,6 +31,7 @@ from models.meeting import Attendee, AttendeeStatus, Person
 from models.roster import PREFIXES, STATUS_LABELS, parse_pasted_rows
 from ui.commands import InsertAttendees, MoveAttendee, RemoveAttendee
 from ui.fields import DateField, GrowingTextEdit, OnDraft, TextField, TimeField, mark_problem, text_lines
+from ui.plain import PlainForm, plain_label
 from ui.qt_models import RosterModel
 from ui.session import WRITE_ERRORS, MeetingSession, write_failure_message
 from ui.sheet import SheetView
@@ -53,7 +52,7 @@ class FormTab(QScrollArea):
         self.session = session
         self.setWidgetResizable(True)
         self.page = QWidget()
-        self.form = QFormLayout(self.page)
+        self.form = PlainForm(self.page)
         self.setWidget(self.page)
         self.drafted: dict[str, Any] = {}  # field name → a widget with show_draft
         self._drafts: Drafts | None = None
@@ -128,11 +127,11 @@ class HeaderTab(FormTab):
         self.checker[0].setPlaceholderText("ชื่อ-สกุล")
         number = QHBoxLayout()
         number.addWidget(self.seq)
-        number.addWidget(QLabel("/"))
+        number.addWidget(plain_label("/"))
         number.addWidget(self.year)
         times = QHBoxLayout()
         times.addWidget(self.start)
-        times.addWidget(QLabel("ถึง"))
+        times.addWidget(plain_label("ถึง"))
         times.addWidget(self.end)
         form = self.form
         form.addRow("ชื่อการประชุม", self.title)
@@ -236,7 +235,7 @@ class RosterTab(QWidget):
         prefixes = COMMON_PREFIXES + [p for p in PREFIXES if p not in COMMON_PREFIXES]
         self.view = SheetView({0: (prefixes, True), 4: (list(STATUS_LABELS.values()), False)})
         self.view.append_row = self._append
-        self.counts = QLabel()
+        self.counts = plain_label()
         buttons = QHBoxLayout()
         for label, action in (
             ("เพิ่มคน (Insert)", self.add),
