@@ -442,10 +442,15 @@ def _resolution(state: _MinutesState, text: str) -> None:
     )
 
 
-def _blocks(state: _MinutesState, blocks: Iterable[Block]) -> None:
-    for block in blocks:
+LEAD_IN_CHARACTERS = 240  # a paragraph this short before a table stays on the table's page
+
+
+def _blocks(state: _MinutesState, blocks: Sequence[Block]) -> None:
+    for index, block in enumerate(blocks):
         if isinstance(block, Paragraph):
-            _paragraph(state, block)
+            follows = blocks[index + 1] if index + 1 < len(blocks) else None
+            leads_in = isinstance(follows, Table) and len(block.text) <= LEAD_IN_CHARACTERS
+            _paragraph(state, block, keep_with_next=leads_in)
         elif isinstance(block, BulletList):
             _list(state, block)
         elif isinstance(block, Table):
@@ -454,10 +459,13 @@ def _blocks(state: _MinutesState, blocks: Iterable[Block]) -> None:
             _attachment(state, block)
 
 
-def _paragraph(state: _MinutesState, block: Paragraph) -> None:
+def _paragraph(state: _MinutesState, block: Paragraph, keep_with_next: bool = False) -> None:
+    """A paragraph of an item; one that leads into a table (`รายละเอียดดังตาราง`) keeps with it."""
     layout = state.layout
     indent = layout.first_line_indent_cm if block.indent else 0.0
-    state.out.append(_para(layout, block.text, align=Align.JUSTIFY, first_indent_cm=indent))
+    state.out.append(
+        _para(layout, block.text, align=Align.JUSTIFY, first_indent_cm=indent, keep_with_next=keep_with_next)
+    )
 
 
 def _list(state: _MinutesState, block: BulletList) -> None:
@@ -672,6 +680,7 @@ def _signature(layout: Layout, person: Person, role: str, leader: SignatureLeade
 def compose_letter(document: MeetingDocument, layout: Layout, measure: Measure | None = None) -> Composition:
     letter = document.letter
     office = document.office
+    measure = measure or measure_at(layout.font_size_pt, layout.font_name)
     out: list[Element] = []
     from models.images import usable_garuda  # noqa: PLC0415  (Pillow, for the letter only)
 
@@ -682,9 +691,7 @@ def compose_letter(document: MeetingDocument, layout: Layout, measure: Measure |
         out.append(Spacer(layout.garuda_height_cm))
     number = letter.number if letter is not None else ""
     office_lines = [office.name, *office.address] if office is not None else []
-    left = _office_block_start(
-        layout, office_lines, measure or measure_at(layout.font_size_pt, layout.font_name)
-    )
+    left = _office_block_start(layout, office_lines, measure)
     out.append(
         Grid(
             (left, layout.text_width_cm - left),
@@ -741,13 +748,16 @@ def compose_letter(document: MeetingDocument, layout: Layout, measure: Measure |
     signer = letter.signer if letter is not None else None
     if signer is not None:
         lines = [f"({signer.name})", *signer.position.split("\n")]
+        # the signer's name and position centred under the closing, whatever the font's widths
+        closing_centre = layout.letter_date_indent_cm + measure(layout.digits(closing), False) / 2
+        signer_indent = max(0.0, 2 * closing_centre - layout.text_width_cm)
         for index, line in enumerate(lines):
             out.append(
                 _para(
                     layout,
                     line,
                     align=Align.CENTER,
-                    left_indent_cm=layout.letter_signer_indent_cm,
+                    left_indent_cm=signer_indent,
                     space_before_pt=3 * layout.font_size_pt * 1.2 if index == 0 else 0,
                     keep_with_next=index < len(lines) - 1,
                     role="signer",

@@ -44,7 +44,6 @@ class Layout:
     signature_indent_cm: float = 5.0  # signature blocks are centred right of this (less when needed)
     letter_office_indent_cm: float = 9.0  # the office block of a letter starts here
     letter_date_indent_cm: float = 8.0  # the date and the closing start at the centre
-    letter_signer_indent_cm: float = 3.0  # the signer's name is centred right of this
     garuda_height_cm: float = 3.0
     table_cell_padding_cm: float = 0.1
 

@@ -42,6 +42,9 @@ COMFORT_GAP_EM = 0.035
 MAX_SPACE_EM = 0.45
 # A line whose letters would move this far apart breaks a long compound between its words.
 LOOSE_GAP_EM = 0.055
+# A line whose letters would still move further apart than this is left unjustified, as the
+# official layout asks ("without visible gaps, else left-aligned"); rare in TH Sarabun New.
+MAX_LETTER_GAP_EM = 0.08
 DEFAULT_TAB_CM = 1.25
 
 
@@ -396,7 +399,7 @@ def _plan(line: Line, slack: float, size: float, fonts: PdfFonts) -> _JustifyPla
 def _justify(line: Line, slack: float, size: float, fonts: PdfFonts) -> None:
     """Spread the slack after the last tab between grapheme clusters and spaces."""
     plan = _plan(line, slack, size, fonts)
-    if plan is None:
+    if plan is None or plan.spread.letters > MAX_LETTER_GAP_EM * size:
         return
     shift = 0.0
     for offset, item in enumerate(line.placed[plan.first :]):

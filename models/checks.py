@@ -9,6 +9,10 @@ and how to fix it, in Thai.
 - items with no resolution or no content, duplicate attendees, a meeting number used twice in a
   year, a next-meeting number that does not follow this one;
 - the letter: deadline before its date, no signer, no Garuda, dated before the meeting;
+- a meeting year (`ครั้งที่ ๘/๒๕๖๖`) that is not the Buddhist year of the meeting's date (nor, from
+  October on, the fiscal year that began);
+- characters that cannot be seen: control characters a document cannot hold (in text stored
+  before it was cleaned at the door) and bidirectional controls, in any text (warnings);
 - Thai words the dictionary does not know, with suggestions (warnings; names on the roster and
   the office's own word list are accepted).
 """
@@ -19,12 +23,13 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, DecimalException, localcontext
 from enum import StrEnum
 from functools import cache
 
 from models import thai
 from models.meeting import (
+    Attachment,
     AttendeeStatus,
     BulletList,
     Item,
@@ -39,7 +44,8 @@ from models.meeting import (
 )
 from models.meetingfile import MeetingFileError
 from models.presenter import derived_wording
-from models.tables import column_letter, compute_table, is_percent_column
+from models.tables import ComputedTable, column_letter, compute_table, is_percent_column
+from models.text import bidi_controls, code_points, forbidden_characters, shorten
 
 
 class Severity(StrEnum):
@@ -97,14 +103,17 @@ def check_document(
     cannot carry it, so checking a file does not ask for it)."""
     meeting = document.meeting
     places = _places(meeting)
-    findings = [
-        *_table_findings(meeting, places),
-        *_text_findings(meeting, places),
-        *_structure_findings(meeting, places),
-        *_wording_findings(meeting, places),
-        *_numbering_findings(meeting, others, places),
-        *_letter_findings(document, garuda_known),
-    ]
+    with localcontext(thai.figure_context()):  # sums of long figures are exact
+        findings = [
+            *_table_findings(meeting, places),
+            *_text_findings(meeting, places),
+            *_structure_findings(meeting, places),
+            *_wording_findings(meeting, places),
+            *_numbering_findings(meeting, others, places),
+            *_year_findings(meeting),
+            *_letter_findings(document, garuda_known),
+            *_character_findings(document, places),
+        ]
     if spelling:
         findings.extend(_spelling_findings(document, places, accepted_words))
     return findings
@@ -171,7 +180,8 @@ def _table_findings(meeting: Meeting, places: dict[int, str]) -> Iterator[Findin
             continue
         counts[id(node)] = counts.get(id(node), 0) + 1
         where = f"{places[id(node)]} ตารางที่ {thai.to_thai_digits(str(counts[id(node)]))}"
-        for problem in compute_table(block).problems:
+        computed = compute_table(block)
+        for problem in computed.problems:
             cell = column_letter(problem.column) + ("" if problem.row is None else str(problem.row + 1))
             if problem.row is None:
                 yield Finding(Severity.ERROR, f"{where} คอลัมน์ {cell}", problem.message, "แก้สูตรของคอลัมน์", node)
@@ -179,13 +189,12 @@ def _table_findings(meeting: Meeting, places: dict[int, str]) -> Iterator[Findin
                 fix = "พิมพ์เป็นตัวเลข หรือใช้ - เมื่อไม่มีข้อมูล"
                 yield Finding(Severity.WARNING, f"{where} ช่อง {cell}", problem.message, fix, node)
         yield from _typed_totals(block, where, node)
-        yield from _typed_formula_cells(block, where, node)
+        yield from _typed_formula_cells(block, computed, where, node)
 
 
-def _typed_formula_cells(table: Table, where: str, node: Node) -> Iterator[Finding]:
+def _typed_formula_cells(table: Table, computed: ComputedTable, where: str, node: Node) -> Iterator[Finding]:
     """A figure typed into a computed column (a percentage pasted from Word, say) must agree
     with what the formula gives, as printed."""
-    computed = compute_table(table)
     for row_index, row in enumerate(table.rows):
         for column_index, column in enumerate(table.columns):
             if not column.formula or column_index >= len(row):
@@ -193,14 +202,21 @@ def _typed_formula_cells(table: Table, where: str, node: Node) -> Iterator[Findi
             typed = thai.parse_figure(row[column_index])
             shown = computed.rows[row_index][column_index]
             value = thai.parse_figure(shown)
-            if typed is None or value is None:
+            if typed is None or value is None or _same_as_shown(typed, value):
                 continue
-            if typed.quantize(value) != value:
-                cell = f"{column_letter(column_index)}{row_index + 1}"
-                message = f"พิมพ์ไว้ {row[column_index]} แต่สูตร {column.formula} ได้ {shown}"
-                yield Finding(
-                    Severity.ERROR, f"{where} ช่อง {cell}", message, f"แก้เป็น {shown} หรือลบค่าที่พิมพ์ไว้", node
-                )
+            cell = f"{column_letter(column_index)}{row_index + 1}"
+            message = f"พิมพ์ไว้ {row[column_index]} แต่สูตร {shorten(column.formula)} ได้ {shown}"
+            yield Finding(
+                Severity.ERROR, f"{where} ช่อง {cell}", message, f"แก้เป็น {shown} หรือลบค่าที่พิมพ์ไว้", node
+            )
+
+
+def _same_as_shown(typed: Decimal, shown: Decimal) -> bool:
+    """The typed figure, rounded as the computed one prints, is the computed one."""
+    try:
+        return typed.quantize(shown) == shown
+    except DecimalException:  # pragma: no cover - figure_context holds every digit of a figure
+        return False
 
 
 def _is_typed_total(row: Sequence[str]) -> bool:
@@ -210,24 +226,25 @@ def _is_typed_total(row: Sequence[str]) -> bool:
 
 def _typed_totals(table: Table, where: str, node: Node) -> Iterator[Finding]:
     """A total row the clerk typed must equal the sum of the rows above it (a percentage column
-    is never a sum: its figure in a total row is an average or a rate)."""
+    is never a sum: its figure in a total row is an average or a rate). One pass over the rows,
+    keeping each column's running sum."""
+    summed_columns = [
+        index
+        for index, column in enumerate(table.columns)
+        if column.kind.is_numeric and not column.formula and not is_percent_column(table, index)
+    ]
+    running = dict.fromkeys(summed_columns, Decimal(0))
     for row_index, row in enumerate(table.rows):
-        if not _is_typed_total(row):
-            continue
-        for column_index, column in enumerate(table.columns):
-            summed = (
-                column.kind.is_numeric and not column.formula and not is_percent_column(table, column_index)
-            )
-            if not summed or column_index >= len(row):
+        total_row = _is_typed_total(row)
+        for column_index in summed_columns:
+            if column_index >= len(row):
                 continue
             typed = thai.parse_figure(row[column_index])
             if typed is None:
                 continue
-            above = [
-                thai.parse_figure(r[column_index]) for r in table.rows[:row_index] if column_index < len(r)
-            ]
-            computed = sum((v for v in above if v is not None), Decimal(0))
-            if typed != computed:
+            computed = running[column_index]
+            running[column_index] = computed + typed
+            if total_row and typed != computed:
                 shown = thai.format_figure(computed, thai.decimals_of(row[column_index]))
                 cell = f"{column_letter(column_index)}{row_index + 1}"
                 message = f"ยอดรวมที่พิมพ์ไว้ {row[column_index]} ไม่เท่ากับผลรวมของแถวด้านบน ({shown})"
@@ -237,8 +254,12 @@ def _typed_totals(table: Table, where: str, node: Node) -> Iterator[Finding]:
 # --- text: amounts in words, weekdays, counts -------------------------------------------------
 
 _DIGIT = "[0-9๐-๙]"
+# A figure, `บาท` perhaps, and the words in brackets. Linear in the text: a figure starts only
+# where no digit or comma stands before it, and the possessive quantifiers never give back what
+# they took (`[0-9,]*(...)` tried every start and every length of a 20,000-digit run).
 _AMOUNT = re.compile(
-    rf"({_DIGIT}[0-9๐-๙,]*(?:\.{_DIGIT}+)?)\s*(?:บาท)?\s*\(\s*([ก-๙\s]+?(?:บาทถ้วน|บาท|สตางค์))\s*\)"
+    rf"(?<![0-9๐-๙,])({_DIGIT}[0-9๐-๙,]*+(?:\.{_DIGIT}++)?)\s*+(?:บาท\s*+)?"
+    r"\(\s*+([ก-๙][ก-๙\s]*?(?:บาทถ้วน|บาท|สตางค์))\s*\)"
 )
 _WEEKDAY = re.compile(
     rf"วัน({'|'.join(thai.THAI_WEEKDAYS)})ที่\s*({_DIGIT}{{1,2}})\s+({'|'.join(thai.THAI_MONTHS)})\s+(?:พ\.ศ\.\s*)?({_DIGIT}{{4}})"
@@ -322,7 +343,7 @@ def _wording_findings(meeting: Meeting, places: dict[int, str]) -> Iterator[Find
     for section in meeting.sections:
         own = section.presenter_wording
         if own.strip() and (_ITEM_COUNT.search(own) or "ดังนี้" in own):
-            message = f"ถ้อยคำ “{own.strip()}” มีจำนวนเรื่องหรือคำว่า ดังนี้ ซึ่งโปรแกรมเติมให้เองแล้ว จึงจะพิมพ์ซ้ำ"
+            message = f"ถ้อยคำ “{shorten(own.strip())}” มีจำนวนเรื่องหรือคำว่า ดังนี้ ซึ่งโปรแกรมเติมให้เองแล้ว จึงจะพิมพ์ซ้ำ"
             fix = f"พิมพ์เฉพาะถ้อยคำ เช่น {derived_wording(section.title)}"
             yield Finding(Severity.WARNING, f"{places[id(section)]} {WORDING_PLACE}", message, fix, section)
 
@@ -385,6 +406,87 @@ def _numbering_findings(
                 expected = thai.to_thai_digits(f"{meeting.seq + 1}/{meeting.year}")
                 message = f"การประชุมครั้งต่อไปเขียนว่าครั้งที่ {match[1]}/{match[2]} แต่ครั้งนี้คือ {label}"
                 yield Finding(Severity.ERROR, piece.where, message, f"ครั้งที่ {expected}", node)
+
+
+def _year_findings(meeting: Meeting) -> Iterator[Finding]:
+    """`ครั้งที่ ๘/๒๕๖๖` names the Buddhist year of the meeting's date, or, from October on, the
+    fiscal year that began then (offices that number their meetings by fiscal year)."""
+    calendar_year = thai.buddhist_year(meeting.date.year)
+    fiscal_year = calendar_year + 1 if meeting.date.month >= 10 else calendar_year
+    if meeting.year in (calendar_year, fiscal_year):
+        return
+    year = thai.to_thai_digits(str(meeting.year))
+    expected = thai.to_thai_digits(str(calendar_year))
+    message = (
+        f"ครั้งที่ {meeting.number_label} ระบุปี {year} แต่วันประชุม {thai.format_date(meeting.date)} อยู่ในปี {expected}"
+    )
+    yield Finding(Severity.ERROR, "ข้อมูลการประชุม", message, f"แก้ปีเป็น {expected} หรือแก้วันประชุม")
+
+
+# --- characters that cannot be seen -----------------------------------------------------------
+
+
+def _character_findings(document: MeetingDocument, places: dict[int, str]) -> Iterator[Finding]:
+    """Text stored before it was cleaned at the door may hold control characters a document
+    cannot hold (they are left out when it is exported and when the text is next edited); any
+    text may hold bidirectional controls, which make a line read in another order than it was
+    typed."""
+    for where, texts, node in _all_texts(document, places):
+        forbidden = [char for text in texts for char in forbidden_characters(text)]
+        if forbidden:
+            message = f"มีอักขระควบคุมที่มองไม่เห็น ({code_points(list(dict.fromkeys(forbidden)))}) ซึ่งเอกสารใส่ไม่ได้"
+            fix = "แก้ไขข้อความนี้ โปรแกรมจะตัดอักขระนั้นออกเมื่อบันทึก"
+            yield Finding(Severity.WARNING, where, message, fix, node)
+        bidi = [char for text in texts for char in bidi_controls(text)]
+        if bidi:
+            message = (
+                f"มีอักขระกำหนดทิศทางข้อความที่มองไม่เห็น ({code_points(list(dict.fromkeys(bidi)))}) "
+                "ซึ่งอาจทำให้ข้อความแสดงสลับลำดับจากที่พิมพ์"
+            )
+            yield Finding(Severity.WARNING, where, message, "ลบอักขระนั้นออก หากไม่ได้ตั้งใจใส่", node)
+
+
+def _all_texts(
+    document: MeetingDocument, places: dict[int, str]
+) -> Iterator[tuple[str, list[str], Node | None]]:
+    """Every text of the document, grouped by the place a finding names."""
+    meeting = document.meeting
+    header = [meeting.title, meeting.period, meeting.venue]
+    for person in (meeting.recorder, meeting.checker):
+        if person is not None:
+            header.extend((person.name, person.position))
+    yield "ข้อมูลการประชุม", header, None
+    for number, attendee in enumerate(meeting.attendees, start=1):
+        texts = [attendee.prefix, attendee.first, attendee.last, attendee.position, attendee.note]
+        yield f"ผู้เข้าประชุมลำดับที่ {thai.to_thai_digits(str(number))}", texts, None
+    for piece in _texts(meeting, places):
+        yield piece.where, [piece.text], piece.node
+    for node in _nodes(meeting):
+        tables = 0
+        for block in node.blocks:
+            if isinstance(block, Table):
+                tables += 1
+                texts = [block.title, block.note, block.total_label or ""]
+                texts.extend(
+                    text for column in block.columns for text in (column.title, column.group, column.formula)
+                )
+                texts.extend(cell for row in block.rows for cell in row)
+                yield f"{places[id(node)]} ตารางที่ {thai.to_thai_digits(str(tables))}", texts, node
+            elif isinstance(block, Attachment):
+                yield f"{places[id(node)]} สิ่งที่แนบ", [block.title], node
+    letter = document.letter
+    if letter is not None:
+        texts = [letter.number, letter.subject, letter.to, letter.closing]
+        texts.extend([*letter.references, *letter.enclosures, *letter.body])
+        if letter.signer is not None:
+            texts.extend((letter.signer.name, letter.signer.position))
+        texts.extend(text for recipient in letter.recipients for text in (recipient.name, recipient.note))
+        yield "หนังสือนำส่ง", texts, None
+    office = document.office
+    if office is not None:
+        texts = [office.name, office.doc_prefix, office.unit, office.phone, office.fax, office.email]
+        texts.extend([*office.address, *office.slogan])
+        yield "ข้อมูลหน่วยงาน", texts, None
 
 
 # --- the letter -----------------------------------------------------------------------------

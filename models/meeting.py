@@ -115,6 +115,9 @@ class Table:
     total_label: str | None = None  # None: no total row
     note: str = ""
     id: int | None = field(default=None, compare=False)
+    # the database ids of `rows`, in the same order (empty for a table not stored): edits address
+    # rows by id (models.editing keeps the two lists together)
+    row_ids: list[int] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def has_total(self) -> bool:

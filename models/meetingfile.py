@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -17,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
 from models.fileio import atomic_write_text
@@ -42,10 +43,22 @@ from models.meeting import (
     Section,
     Table,
 )
+from models.text import clean_text, shorten
 
 FORMAT = "thai-minutes"
 VERSION = 1
 MAX_REPORTED_PROBLEMS = 5
+
+# Items nest at most this deep below their section (`(๑.๒.๓)` is three levels below `๓.๑`), so a
+# meeting file never nests deeper than MAX_JSON_DEPTH: the file, the meeting, its sections, a
+# section, its items, an item, then an items list and an item for each level further down, and at
+# the bottom an item's blocks, a table, its rows and a row. A deeper file is refused before it is
+# read, long before Python's recursion limit.
+MAX_ITEM_DEPTH = 20
+MAX_JSON_DEPTH = 6 + 2 * (MAX_ITEM_DEPTH - 1) + 4
+# Dates of a meeting file are in the Christian era, in the years of the Buddhist-era years the
+# format allows for `year` (2400-2700).
+FIRST_YEAR, LAST_YEAR = 2400 - 543, 2700 - 543
 
 JsonObject = dict[str, Any]
 
@@ -92,16 +105,23 @@ def parse_meeting_json(raw: bytes | str, name: str = "ไฟล์") -> MeetingD
             raw = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise MeetingFileError(f"{name} ไม่ได้เข้ารหัสแบบ UTF-8 (ไบต์ที่ {error.start + 1} อ่านไม่ได้)") from error
+    if _nesting_depth(raw) > MAX_JSON_DEPTH:
+        raise _too_deep(name)
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as error:
         raise MeetingFileError(
             f"{name} ไม่ใช่ JSON ที่ถูกต้อง: บรรทัด {error.lineno} คอลัมน์ {error.colno}"
         ) from error
+    except ValueError as error:  # an integer of more digits than Python converts
+        raise MeetingFileError(f"{name} มีตัวเลขที่ยาวเกินกว่าจะอ่านได้") from error
     return document_from_dict(data, name)
 
 
 def document_from_dict(data: Any, name: str = "ไฟล์") -> MeetingDocument:
+    """The meeting a file's JSON holds. Every string is cleaned first (`models.text`): the
+    characters a document cannot hold and lone surrogates are left out."""
+    data = _cleaned(data, name)
     _check_format(data, name)
     problems = validation_problems(data)
     if problems:
@@ -112,27 +132,81 @@ def document_from_dict(data: Any, name: str = "ไฟล์") -> MeetingDocument
     return MeetingDocument(meeting, office, letter)
 
 
+# A JSON string (closed or not: an unclosed one runs to the end, so no quote is read twice) or a
+# bracket. The string alternative is possessive and nothing of it is read again.
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*+"?|[\[\]{}]', re.DOTALL)
+
+
+def _nesting_depth(raw: str) -> int:
+    """How deep the JSON text nests arrays and objects (brackets inside strings do not count),
+    or MAX_JSON_DEPTH + 1 as soon as it is deeper. Linear in the text, and no recursion."""
+    depth = deepest = 0
+    for match in _JSON_TOKEN.finditer(raw):
+        char = raw[match.start()]
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > MAX_JSON_DEPTH:
+                break
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+def _too_deep(name: str) -> MeetingFileError:
+    return MeetingFileError(
+        f"{name} มีข้อมูลซ้อนกันลึกเกิน {MAX_JSON_DEPTH} ชั้น ซึ่งไฟล์การประชุมไม่มีทางลึกถึง "
+        f"(เรื่องย่อยซ้อนกันได้ไม่เกิน {MAX_ITEM_DEPTH} ชั้น)"
+    )
+
+
+def _cleaned(data: Any, name: str, depth: int = 1) -> Any:
+    """The JSON value with every string value cleaned (keys stay as they are: an unknown key is
+    reported, cleaned for the message); refused when nested deeper than MAX_JSON_DEPTH."""
+    if isinstance(data, str):
+        return clean_text(data)
+    if isinstance(data, dict | list):
+        if depth > MAX_JSON_DEPTH:
+            raise _too_deep(name)
+        if isinstance(data, dict):
+            return {key: _cleaned(value, name, depth + 1) for key, value in data.items()}
+        return [_cleaned(value, name, depth + 1) for value in data]
+    return data
+
+
 def _check_format(data: Any, name: str) -> None:
     if not isinstance(data, dict):
         raise MeetingFileError(f"{name} ไม่ใช่ไฟล์การประชุม: ข้อมูลต้องเป็นออบเจกต์ JSON")
     found_format = data.get("format")
     if found_format != FORMAT:
-        raise MeetingFileError(
-            f"{name} ไม่ใช่ไฟล์การประชุมของ thai-minutes (format ที่พบ: {json.dumps(found_format, ensure_ascii=False)})"
-        )
+        raise MeetingFileError(f"{name} ไม่ใช่ไฟล์การประชุมของ thai-minutes (format ที่พบ: {_shown(found_format)})")
     found_version = data.get("version")
-    if found_version != VERSION:
-        raise MeetingFileError(
-            f"{name} เป็นไฟล์รุ่น {json.dumps(found_version, ensure_ascii=False)} "
-            f"แต่โปรแกรมนี้อ่านได้เฉพาะรุ่น {VERSION}"
-        )
+    if found_version != VERSION or type(found_version) is not int:
+        raise MeetingFileError(f"{name} เป็นไฟล์รุ่น {_shown(found_version)} แต่โปรแกรมนี้อ่านได้เฉพาะรุ่น {VERSION}")
+
+
+def _shown(value: Any) -> str:
+    """A value of the file as a message quotes it: JSON, at most a line long, nothing hidden."""
+    return clean_text(shorten(json.dumps(value, ensure_ascii=False)[:200]))
+
+
+def _is_integer(_checker: Any, instance: Any) -> bool:
+    """JSON's integers only: `1.0` is refused where the format says integer (jsonschema takes a
+    float without fraction for one, and `seq: 1.0` printed `ครั้งที่ ๑.๐`)."""
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+_StrictValidator = validators.extend(  # type: ignore[no-untyped-call]
+    Draft202012Validator,
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
+)
 
 
 @cache
-def _validator() -> Draft202012Validator:
+def _validator() -> Any:
     schema_text = resources.files("models").joinpath("minutes.schema.json").read_text("utf-8")
     schema = json.loads(schema_text)
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return _StrictValidator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 def validation_problems(data: Any, limit: int = MAX_REPORTED_PROBLEMS) -> list[Problem]:
@@ -184,23 +258,25 @@ def _message(error: ValidationError) -> str:
         return "ต้องเป็น" + " หรือ ".join(_TYPE_NAMES.get(t, t) for t in wanted)
     if keyword == "additionalProperties":
         extra = sorted(set(instance) - set(schema.get("properties", {})))
-        return "มีช่องที่ไม่รู้จัก: " + ", ".join(f"“{e}”" for e in extra)
+        return "มีช่องที่ไม่รู้จัก: " + ", ".join(f"“{clean_text(shorten(e))}”" for e in extra[:5])
     if keyword == "enum":
         return "ต้องเป็นค่าใดค่าหนึ่งใน " + ", ".join(json.dumps(v, ensure_ascii=False) for v in value)
     if keyword == "const":
         return f"ต้องเป็น {json.dumps(value, ensure_ascii=False)}"
     if keyword == "format" and value == "date":
-        return f"วันที่ {json.dumps(instance, ensure_ascii=False)} ไม่ถูกต้อง (ต้องเป็น ค.ศ. แบบ YYYY-MM-DD)"
+        return f"วันที่ {_shown(instance)} ไม่ถูกต้อง (ต้องเป็น ค.ศ. แบบ YYYY-MM-DD)"
     if keyword == "pattern":
-        return f"เวลา {json.dumps(instance, ensure_ascii=False)} ไม่ถูกต้อง (ต้องเป็นแบบ HH:MM)"
+        return f"เวลา {_shown(instance)} ไม่ถูกต้อง (ต้องเป็นแบบ HH:MM)"
     if keyword == "minimum":
         return f"ต้องไม่น้อยกว่า {value}"
     if keyword == "maximum":
         return f"ต้องไม่มากกว่า {value}"
     if keyword in ("minItems", "minLength"):
         return f"ต้องมีอย่างน้อย {value} รายการ"
-    if keyword in ("maxLength", "maxItems"):
-        return f"ยาวเกินกำหนด ({value})"
+    if keyword == "maxLength":
+        return f"ยาว {len(instance):,} ตัวอักษร เกินกำหนด {value:,} ตัวอักษร"
+    if keyword == "maxItems":
+        return f"มี {len(instance):,} รายการ เกินกำหนด {value:,} รายการ"
     if keyword == "oneOf":
         return _block_message(error)
     return error.message  # pragma: no cover - every keyword of the schema is handled above
@@ -221,9 +297,17 @@ def _block_message(error: ValidationError) -> str:
 
 
 def _semantic_problems(data: JsonObject) -> list[Problem]:
-    """What the schema cannot say: times that do not exist, rows wider than the table."""
+    """What the schema cannot say: dates in the wrong era, times that do not exist, rows wider
+    than the table, items nested too deep."""
     problems: list[Problem] = []
     meeting = data["meeting"]
+    dates = [("$.meeting.date", meeting["date"])]
+    letter = data.get("letter", {})
+    dates.extend((f"$.letter.{key}", letter[key]) for key in ("date", "certify_by") if key in letter)
+    for path, text in dates:
+        problem = _date_problem(text)
+        if problem:
+            problems.append(Problem(path, problem))
     for key in ("start", "end"):
         if key in meeting and _time(meeting[key]) is None:
             problems.append(
@@ -238,7 +322,43 @@ def _semantic_problems(data: JsonObject) -> list[Problem]:
                 problems.append(
                     Problem(f"{path}.rows[{row_index}]", f"มี {len(row)} ช่อง แต่ตารางมีเพียง {width} คอลัมน์")
                 )
+    for path in _items_too_deep(meeting):
+        problems.append(Problem(path, f"เรื่องย่อยซ้อนกันเกิน {MAX_ITEM_DEPTH} ชั้น"))
     return problems
+
+
+def _date_problem(text: str) -> str | None:
+    """What is wrong with a valid ISO date of the file: a Buddhist-era year (`2565-08-01`, which
+    would print as the year ๓๑๐๘), or a year out of any meeting's range."""
+    year = dt.date.fromisoformat(text).year
+    if FIRST_YEAR + 543 <= year <= LAST_YEAR + 543:
+        christian = f"{year - 543:04d}{text[4:]}"
+        return (
+            f"วันที่ {_shown(text)} ใช้ปีพุทธศักราช {year} แต่วันที่ในไฟล์ต้องเป็นคริสต์ศักราช "
+            f"(ค.ศ. {year - 543}: {_shown(christian)})"
+        )
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return f"วันที่ {_shown(text)} อยู่นอกช่วงที่รับได้ (ค.ศ. {FIRST_YEAR} ถึง {LAST_YEAR})"
+    return None
+
+
+def _items_too_deep(meeting: JsonObject) -> Iterable[str]:
+    """The paths of the first items nested deeper than MAX_ITEM_DEPTH (one per section)."""
+    for index, section in enumerate(meeting.get("sections", [])):
+        level = [(f"$.meeting.sections[{index}]", section)]
+        for _ in range(MAX_ITEM_DEPTH):
+            level = [
+                (f"{path}.items[{i}]", item)
+                for path, node in level
+                for i, item in enumerate(node.get("items", []))
+            ]
+        deeper = [
+            (f"{path}.items[{i}]", item)
+            for path, node in level
+            for i, item in enumerate(node.get("items", []))
+        ]
+        if deeper:
+            yield deeper[0][0]
 
 
 def _blocks_with_paths(meeting: JsonObject) -> Iterable[tuple[str, JsonObject]]:

@@ -38,11 +38,15 @@ NEXT_MEETING_WORDS = ("ครั้งต่อไป", "ครั้งถั�
 CERTIFY_RESOLUTION = "รับรอง"
 
 _DIGIT = "[0-9๐-๙]"
+# Linear in the text, however long: a date starts at its day's digits (an optional `วันที่`
+# before it, with `\S*` and `\s*` free to start anywhere, made a long run of spaces or of `วัน`
+# quadratic); a venue ends at a line's end as well, so every `ณ` ends its search at the latest
+# there, and one space before `โดย` stops it (the venue is stripped).
 _DAY_MONTH_YEAR = re.compile(
-    rf"(?:วัน\S*ที่|วันที่)?\s*({_DIGIT}{{1,2}}\s+(?:{'|'.join(thai.THAI_MONTHS)})\s+(?:พ\.ศ\.\s*)?{_DIGIT}{{4}})"
+    rf"({_DIGIT}{{1,2}}\s+(?:{'|'.join(thai.THAI_MONTHS)})\s+(?:พ\.ศ\.\s*)?{_DIGIT}{{4}})"
 )
 _TIME = re.compile(rf"เวลา\s*({_DIGIT}{{1,2}}\s*[.:]\s*{_DIGIT}{{2}})")
-_VENUE = re.compile(r"\sณ\s+(.+?)(?:\s+(?:โดย|และ|ทั้งนี้)\s|$)")
+_VENUE = re.compile(r"\sณ\s+(.+?)(?:\s(?:โดย|และ|ทั้งนี้)\s|\n|$)")
 
 
 def next_meeting(

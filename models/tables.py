@@ -15,10 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal, DivisionByZero, InvalidOperation
+from decimal import ROUND_HALF_EVEN, Context, Decimal, DecimalException, localcontext
+from typing import Any
 
 from models import thai
 from models.meeting import ColumnKind, Table
+from models.text import shorten
 
 PERCENT_DECIMALS = 2
 _PERCENT_WORDS = ("ร้อยละ", "%")
@@ -51,6 +53,14 @@ def column_index(letters: str) -> int:
 
 Values = Mapping[int, Decimal | None]
 
+# A formula nests brackets and signs at most this deep, and names columns of at most this many
+# letters (a spreadsheet's last column is XFD); its constants have at most as many digits as a
+# figure. Deeper or longer is refused with a Thai message, long before Python's recursion limit
+# or arithmetic on huge integers could take the program down.
+MAX_FORMULA_DEPTH = 50
+MAX_COLUMN_LETTERS = 3
+DIVISION_DIGITS = 28
+
 
 @dataclass(frozen=True)
 class Formula:
@@ -72,10 +82,16 @@ def _tokenize(text: str) -> list[str]:
     while position < len(text):
         match = _TOKEN_RE.match(text, position)
         if not match:
-            raise FormulaError(f"สูตรมีอักขระที่ไม่รู้จัก: “{text[position:].strip()[:10]}”")
+            raise FormulaError(f"สูตรมีอักขระที่ไม่รู้จัก: “{text[position : position + 20].strip()[:10]}”")
         tokens.append(match.group(match.lastgroup or "op"))
         position = match.end()
     return tokens
+
+
+# The parsed formula is a program for a stack machine, in postfix order: ("num", value),
+# ("col", index), ("neg", None) or (operator, None). Evaluating it is a loop, so a long formula
+# never recurses.
+_Step = tuple[str, Any]
 
 
 class _Parser:
@@ -86,6 +102,8 @@ class _Parser:
         self.tokens = tokens
         self.position = 0
         self.columns: set[int] = set()
+        self.program: list[_Step] = []
+        self.depth = 0
 
     def peek(self) -> str | None:
         return self.tokens[self.position] if self.position < len(self.tokens) else None
@@ -97,59 +115,84 @@ class _Parser:
         self.position += 1
         return token
 
-    def expression(self) -> Callable[[Values], Decimal | None]:
-        node = self.term()
+    def expression(self) -> None:
+        self.term()
         while self.peek() in ("+", "-"):
-            node = _binary(self.take(), node, self.term())
-        return node
+            operator = self.take()
+            self.term()
+            self.program.append((operator, None))
 
-    def term(self) -> Callable[[Values], Decimal | None]:
-        node = self.factor()
+    def term(self) -> None:
+        self.factor()
         while self.peek() in ("*", "/"):
-            node = _binary(self.take(), node, self.factor())
-        return node
+            operator = self.take()
+            self.factor()
+            self.program.append((operator, None))
 
-    def factor(self) -> Callable[[Values], Decimal | None]:
+    def factor(self) -> None:
         token = self.take()
-        if token == "-":
-            inner = self.factor()
-            return lambda values: None if (v := inner(values)) is None else -v
-        if token == "(":
-            node = self.expression()
-            if self.take() != ")":
-                raise FormulaError("วงเล็บในสูตรไม่ครบคู่")
-            return node
+        if token in ("-", "("):
+            self.depth += 1
+            if self.depth > MAX_FORMULA_DEPTH:
+                raise FormulaError(f"สูตรซ้อนวงเล็บหรือเครื่องหมายลบลึกเกิน {MAX_FORMULA_DEPTH} ชั้น")
+            if token == "-":
+                self.factor()
+                self.program.append(("neg", None))
+            else:
+                self.expression()
+                if self.take() != ")":
+                    raise FormulaError("วงเล็บในสูตรไม่ครบคู่")
+            self.depth -= 1
+            return
         if token[0].isalpha():
+            if len(token) > MAX_COLUMN_LETTERS:
+                raise FormulaError(f"สูตรอ้างถึงคอลัมน์ “{shorten(token, 10)}” ที่ไม่มีในตาราง")
             index = column_index(token)
             self.columns.add(index)
-            return lambda values: values.get(index)
+            self.program.append(("col", index))
+            return
         if token[0] in "0123456789๐๑๒๓๔๕๖๗๘๙":
-            constant = Decimal(thai.to_arabic_digits(token))
-            return lambda values: constant
+            if thai.figure_too_long(token):
+                raise FormulaError(f"ตัวเลขในสูตรยาวเกิน {thai.MAX_FIGURE_DIGITS} หลัก")
+            self.program.append(("num", Decimal(thai.to_arabic_digits(token))))
+            return
         raise FormulaError(f"สูตรมีเครื่องหมาย “{token}” ผิดที่")
 
 
-def _binary(
-    operator: str,
-    left: Callable[[Values], Decimal | None],
-    right: Callable[[Values], Decimal | None],
-) -> Callable[[Values], Decimal | None]:
-    def apply(values: Values) -> Decimal | None:
-        a, b = left(values), right(values)
-        if a is None or b is None:
-            return None
+def _run(program: list[_Step], values: Values) -> Decimal | None:
+    """The value of a parsed formula; None when an operand is missing, a division by zero, or a
+    result too large for any number."""
+    stack: list[Decimal | None] = []
+    with localcontext(thai.figure_context()):
+        for operation, argument in program:
+            if operation == "num":
+                stack.append(argument)
+            elif operation == "col":
+                stack.append(values.get(argument))
+            elif operation == "neg":
+                value = stack.pop()
+                stack.append(None if value is None else -value)
+            else:
+                right, left = stack.pop(), stack.pop()
+                stack.append(None if left is None or right is None else _apply(operation, left, right))
+    return stack[-1]
+
+
+def _apply(operator: str, a: Decimal, b: Decimal) -> Decimal | None:
+    try:
         if operator == "+":
             return a + b
         if operator == "-":
             return a - b
         if operator == "*":
             return a * b
-        try:
+        # a quotient to 28 significant digits as Python's default, more when its integer part
+        # needs them: a long figure divided keeps every digit before the decimal point
+        digits = max(DIVISION_DIGITS, a.adjusted() - b.adjusted() + DIVISION_DIGITS - 6)
+        with localcontext(Context(prec=digits, rounding=ROUND_HALF_EVEN)):
             return a / b
-        except (DivisionByZero, InvalidOperation):
-            return None
-
-    return apply
+    except DecimalException:  # division by zero, 0/0, a result past the largest exponent
+        return None
 
 
 def parse_formula(source: str) -> Formula:
@@ -158,10 +201,11 @@ def parse_formula(source: str) -> Formula:
     if not text.strip():
         raise FormulaError("สูตรว่าง")
     parser = _Parser(_tokenize(text))
-    evaluate = parser.expression()
+    parser.expression()
     if parser.peek() is not None:
-        raise FormulaError(f"สูตรมีส่วนเกิน: “{parser.peek()}”")
-    return Formula(source, evaluate, frozenset(parser.columns))
+        raise FormulaError(f"สูตรมีส่วนเกิน: “{shorten(parser.peek() or '', 10)}”")
+    program = parser.program
+    return Formula(source, lambda values: _run(program, values), frozenset(parser.columns))
 
 
 # --- computing a table ----------------------------------------------------------------------
@@ -188,7 +232,13 @@ class ComputedTable:
 
 
 def compute_table(table: Table, thai_digits: bool = True) -> ComputedTable:
-    """Evaluate formulas per row and on the total row; total the figure columns."""
+    """Evaluate formulas per row and on the total row; total the figure columns (exactly: see
+    `thai.figure_context`)."""
+    with localcontext(thai.figure_context()):
+        return _compute_table(table, thai_digits)
+
+
+def _compute_table(table: Table, thai_digits: bool) -> ComputedTable:
     problems: list[CellProblem] = []
     formulas = _parse_formulas(table, problems)
     subheadings = subheading_rows(table)
@@ -265,7 +315,7 @@ def _parse_formulas(table: Table, problems: list[CellProblem]) -> dict[int, Form
         try:
             formula = parse_formula(column.formula)
         except FormulaError as error:
-            problems.append(CellProblem(None, index, f"สูตร “{column.formula}” ใช้ไม่ได้: {error}"))
+            problems.append(CellProblem(None, index, f"สูตร “{shorten(column.formula)}” ใช้ไม่ได้: {error}"))
             continue
         outside = [i for i in formula.columns if i >= len(table.columns)]
         if outside:
@@ -290,9 +340,16 @@ def _row_values(
         if index not in formulas and (column.kind.is_numeric or _referenced(index, formulas)):
             value = thai.parse_figure(cell)
             if value is None and not thai.is_blank_figure(cell) and column.kind.is_numeric:
-                problems.append(CellProblem(row_index, index, f"“{cell}” ไม่ใช่ตัวเลข จึงไม่นำมารวม"))
+                problems.append(CellProblem(row_index, index, _not_a_number(cell)))
         values.append(value)
     return values
+
+
+def _not_a_number(cell: str) -> str:
+    if thai.figure_too_long(cell):
+        limit = thai.to_thai_digits(str(thai.MAX_FIGURE_DIGITS))
+        return f"“{shorten(cell, 20)}” ยาวเกิน {limit} หลัก จึงไม่นำมาคำนวณ (พิมพ์ไว้ตามเดิม)"
+    return f"“{shorten(cell)}” ไม่ใช่ตัวเลข จึงไม่นำมารวม"
 
 
 def _referenced(index: int, formulas: Mapping[int, Formula]) -> bool:

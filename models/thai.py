@@ -12,10 +12,10 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, DecimalException, InvalidOperation, localcontext
 from functools import lru_cache
 
-from pythainlp.util import arabic_digit_to_thai_digit, bahttext, thai_digit_to_arabic_digit
+from pythainlp.util import arabic_digit_to_thai_digit, num_to_thaiword, thai_digit_to_arabic_digit
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 ARABIC_DIGITS = "0123456789"
@@ -56,7 +56,10 @@ def digits(text: str, thai: bool = True) -> str:
     return text.translate(_TO_THAI) if thai else text.translate(_TO_ARABIC)
 
 
-_LATIN_TOKEN = re.compile(r"\S*[A-Za-z@]\S*")
+# A run of non-space characters holding a Latin letter or `@`. Only the start of a run may begin a
+# match and the lookahead stops at the first letter, so each character is looked at a bounded
+# number of times: linear however long a run without spaces (`\S*[A-Za-z@]\S*` was quadratic).
+_LATIN_TOKEN = re.compile(r"(?<!\S)(?=[^\sA-Za-z@]*[A-Za-z@])\S+")
 
 
 def document_digits(text: str, thai: bool = True) -> str:
@@ -122,13 +125,13 @@ def _full_year(year: int) -> int:
 
 
 def parse_date(text: str) -> dt.date | None:
-    """A date as a clerk types it: `27/12/2566`, `27/12/2023`, `2023-12-27`, `๒๗ ธันวาคม ๒๕๖๖`,
+    """A date as a clerk types it: `27/12/2566`, `27/12/2023`, `2023-12-27`, `2566-12-27`, `๒๗ ธันวาคม ๒๕๖๖`,
     `วันพุธที่ 27 ธ.ค. 66`; None when it is not a date."""
     cleaned = to_arabic_digits(text).strip()
     cleaned = re.sub(r"^วัน\S*ที่\s*", "", cleaned)
     try:
-        if match := _ISO_DATE.match(cleaned):
-            return dt.date(int(match[1]), int(match[2]), int(match[3]))
+        if match := _ISO_DATE.match(cleaned):  # `2566-12-27` is typed in the Buddhist era
+            return dt.date(gregorian_year(int(match[1])), int(match[2]), int(match[3]))
         if match := _NUMERIC_DATE.match(cleaned):
             return dt.date(_full_year(int(match[3])), int(match[2]), int(match[1]))
         parts = cleaned.split()
@@ -167,8 +170,22 @@ def format_time(time: dt.time, thai_digits: bool = True) -> str:
 
 
 def amount_in_words(amount: Decimal | int | float) -> str:
-    """`ห้าหมื่นสองพันบาทถ้วน` for 52000; satang when there is a fraction."""
-    return str(bahttext(float(amount)))
+    """`ห้าหมื่นสองพันบาทถ้วน` for 52000; satang when there is a fraction (rounded half up to
+    the satang). Exact for an amount of any length (PyThaiNLP's `bahttext` goes through a float
+    and misreads amounts past 15 digits)."""
+    value = Decimal(str(amount)) if isinstance(amount, float) else Decimal(amount)
+    if value == 0:
+        return "ศูนย์บาทถ้วน"
+    with localcontext(_precision_for(value, 2)):
+        baht_text, satang_text = f"{value.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):f}".split(".")
+    words = ""
+    baht = num_to_thaiword(int(baht_text))
+    if baht:
+        words += f"{baht}บาท"
+    satang = num_to_thaiword(int(satang_text))
+    if satang and satang != "ศูนย์":
+        return f"{words}{satang}สตางค์"
+    return f"{words}ถ้วน"
 
 
 _NUMBER_RE = re.compile(
@@ -179,14 +196,48 @@ _NUMBER_RE = re.compile(
 )
 _NONE_MARKS = frozenset({"-", "–", "—", "−"})
 
+# A figure is computed exactly up to this many digits (integer and decimals together); a longer
+# one is kept and printed as typed but is not a number (`parse_figure` gives None and the table
+# says why: `figure_too_long`). No budget of a Thai office comes near it.
+MAX_FIGURE_DIGITS = 60
+# Sums of figures and formulas over them are computed at this precision: a sum of any number of
+# rows of the longest figures, and the product of two of them, are exact.
+FIGURE_PRECISION = 4 * MAX_FIGURE_DIGITS
+
+
+def figure_context() -> Context:
+    """The decimal context of table and check arithmetic (use with `decimal.localcontext`):
+    enough digits for every figure `parse_figure` gives, rounding half up, traps as usual."""
+    return Context(prec=FIGURE_PRECISION, rounding=ROUND_HALF_UP)
+
+
+def _precision_for(value: Decimal, decimals: int) -> Context:
+    """A context in which `value` quantized to `decimals` places is exact."""
+    needed = max(value.adjusted(), 0) + max(decimals, 0) + 2
+    return Context(prec=max(needed, FIGURE_PRECISION), rounding=ROUND_HALF_UP)
+
+
+def figure_too_long(text: str) -> bool:
+    """True for a typed figure with more digits than are computed (`MAX_FIGURE_DIGITS`)."""
+    count = 0
+    for char in text:
+        if char.isdigit():
+            count += 1
+            if count > MAX_FIGURE_DIGITS:
+                return True
+    return False
+
 
 def parse_figure(text: str) -> Decimal | None:
     """The number a clerk typed in a table cell, or None when the cell is not a number.
 
     Accepts Thai or Arabic digits, thousands separators, a sign, a decimal point, and a
     trailing `%`. A dash (`-`, meaning "none") and an empty cell also give None; use
-    `is_blank_figure` to tell those apart from text that is not a number.
+    `is_blank_figure` to tell those apart from text that is not a number. A figure of more than
+    MAX_FIGURE_DIGITS digits is not a number either (`figure_too_long`).
     """
+    if figure_too_long(text):
+        return None
     cleaned = to_arabic_digits(text).strip().replace(" ", "")
     cleaned = cleaned.removesuffix("%")
     if cleaned.startswith("(") and cleaned.endswith(")"):
@@ -215,9 +266,16 @@ def decimals_of(text: str) -> int:
 
 
 def format_figure(value: Decimal, decimals: int = 0, thai_digits: bool = True) -> str:
-    """`๑๐,๕๓๖,๖๗๗.๕๑`: thousands separators and a fixed number of decimals."""
+    """`๑๐,๕๓๖,๖๗๗.๕๑`: thousands separators and a fixed number of decimals. Exact for a value
+    of any length; a value that is no finite number (never made by this program) prints `-`."""
+    if not value.is_finite():
+        return "-"
     quantum = Decimal(1).scaleb(-decimals)
-    rounded = value.quantize(quantum, rounding=ROUND_HALF_UP)
+    try:
+        with localcontext(_precision_for(value, decimals)):
+            rounded = value.quantize(quantum, rounding=ROUND_HALF_UP)
+    except DecimalException:  # pragma: no cover - the context holds every digit
+        return "-"
     return digits(f"{rounded:,.{decimals}f}", thai_digits)
 
 
@@ -255,9 +313,63 @@ def segment(text: str) -> tuple[str, ...]:
     """
     from pythainlp.tokenize import word_tokenize  # noqa: PLC0415  (the dictionary loads on first use)
 
-    words = word_tokenize(text, engine="newmm", keep_whitespace=True)
+    words = _keep_whole(word_tokenize(text, engine="newmm", keep_whitespace=True))
     glued = _glue_number_runs(_glue_non_starters(words))
     return tuple(_glue_space_before_mai_yamok(_glue_units(glued)))
+
+
+# Words of official writing that the dictionary cuts (`ชำนาญ|การ`, `โครง|การพัฒนา`, `ตัว|ชี้|วัด`);
+# a line must not part them.
+KEEP_WHOLE = (
+    "ชำนาญการพิเศษ",
+    "ชำนาญการ",
+    "ชำนาญงาน",
+    "ตัวชี้วัด",
+    "โครงการ",
+    "เอกสารแนบ",
+)
+_KEEP_LOOKAHEAD = 3  # pieces a kept word may span
+
+
+def _keep_whole(words: list[str]) -> list[str]:
+    """Join the pieces that spell a word of KEEP_WHOLE, cutting what stands before it in the
+    first piece and after it in the last off as pieces of their own (`ตามตัว`, `ชี้`, `วัด` →
+    `ตาม`, `ตัวชี้วัด`; `โครง`, `การพัฒนา` → `โครงการ`, `พัฒนา`)."""
+    result: list[str] = []
+    index = 0
+    while index < len(words):
+        found = _kept_in(words[index : index + _KEEP_LOOKAHEAD])
+        if found is None:
+            result.append(words[index])
+            index += 1
+            continue
+        before, kept, after, used = found
+        result.extend(piece for piece in (before, kept, after) if piece)
+        index += used
+    return result
+
+
+def _kept_in(pieces: list[str]) -> tuple[str, str, str, int] | None:
+    """A KEEP_WHOLE word that starts in the first piece and ends in a later one: the first
+    piece's text before it, the word, the last piece's text after it, and the pieces used."""
+    span: list[str] = []
+    for piece in pieces:
+        if piece.isspace():
+            break
+        span.append(piece)
+    if len(span) < 2:
+        return None
+    joined = "".join(span)
+    for word in KEEP_WHOLE:
+        at = joined.find(word)
+        end = at + len(word)
+        if 0 <= at < len(span[0]) < end:
+            used, length = 0, 0
+            while length < end:
+                length += len(span[used])
+                used += 1
+            return joined[:at], word, joined[end:length], used
+    return None
 
 
 # Characters that cannot begin a line: repetition marks, closing punctuation, Thai following
@@ -289,7 +401,7 @@ _NUMBER_JOINERS = frozenset("/-–.:")
 # Words that take a number after a space and must not be parted from it (`ครั้งที่ ๘/๒๕๖๖`);
 # `วันที่` is not one of them: `วันที่ | ๒๖ ธันวาคม` may part, the day and its month not.
 _ORDINAL_HEADS = frozenset({"ครั้ง", "ลำดับ", "ข้อ", "วาระ", "ระเบียบวาระ", "ฉบับ", "หมู่", "เลข"})
-_ORDINALS = frozenset({*(head + "ที่" for head in _ORDINAL_HEADS), "ข้อ", "หมู่", "ฉบับ"})
+_ORDINALS = (*(head + "ที่" for head in sorted(_ORDINAL_HEADS)), "ข้อ", "หมู่", "ฉบับ", "เอกสารแนบ")
 
 
 def _glue_number_runs(words: list[str]) -> list[str]:
@@ -336,7 +448,7 @@ def _belongs_together(before: str, after: str) -> bool:
     number_after = bool(_STARTS_WITH_DIGIT.match(after))  # `๒๕๖๖)` too
     era_then_year = before.endswith(_ERAS) and number_after
     time_then_mark = bool(_NUMBER_PIECE.match(before.rsplit(" ", maxsplit=1)[-1])) and after.startswith("น.")
-    ordinal_then_number = before in _ORDINALS and number_after
+    ordinal_then_number = before.endswith(_ORDINALS) and number_after
     day_then_month = bool(_NUMBER_PIECE.match(before.rsplit(" ", maxsplit=1)[-1])) and after in THAI_MONTHS
     return era_then_year or time_then_mark or ordinal_then_number or day_then_month
 

@@ -14,12 +14,12 @@ import pdfplumber
 import pytest
 from reportlab.lib.units import cm
 
-from exporters.compose import Grid, Para, Span, compose_letter, compose_minutes, table_grid
+from exporters.compose import Align, Grid, Para, Span, compose_letter, compose_minutes, table_grid
 from exporters.docx_export import write_minutes_docx
 from exporters.fonts import FONT_FOLDER, find_system_font, measure_at, pdf_fonts
 from exporters.layout import DEFAULT_LAYOUT, Layout
 from exporters.pdf_export import write_letter_pdf, write_minutes_pdf
-from exporters.pdf_text import break_lines
+from exporters.pdf_text import align_line, break_lines, line_gaps, line_right
 from models import thai
 from models.meeting import (
     Attendee,
@@ -27,6 +27,7 @@ from models.meeting import (
     Column,
     ColumnKind,
     Item,
+    Letter,
     Meeting,
     MeetingDocument,
     Office,
@@ -290,3 +291,55 @@ def test_a_compound_wider_than_its_column_breaks_between_its_words_first() -> No
     word = "สำนักงานพัฒนาชุมชน"
     lines = break_lines(Para((Span(word),)), MEASURE("สำนักงาน", False) * cm + 2, FONTS, SIZE)
     assert [line.source for line in lines] == ["สำนักงาน", "พัฒนา", "ชุมชน"]
+
+
+@pytest.mark.parametrize(
+    ("text", "whole"),
+    [
+        ("นักวิชาการพัฒนาชุมชนชำนาญการพิเศษ", "ชำนาญการพิเศษ"),
+        ("เจ้าพนักงานธุรการชำนาญงาน", "ชำนาญงาน"),
+        ("คำขอโครงการพัฒนา", "โครงการ"),
+        ("ตามตัวชี้วัดที่ ๖", "ตัวชี้วัด"),
+        ("รายละเอียดตามนี้ (เอกสารแนบ ๖)", "(เอกสารแนบ ๖)"),
+    ],
+)
+def test_words_of_official_writing_the_dictionary_cuts_stay_whole(text: str, whole: str) -> None:
+    assert whole in thai.segment(text)
+
+
+def test_a_justified_line_that_would_gape_between_letters_stays_left_aligned() -> None:
+    """With no space to widen and a long word pushed to the next line, spreading the slack
+    would open visible gaps between letters: the line stays as set (LAYOUT.md: "without visible
+    gaps, else left-aligned")."""
+    text = "ขอให้พัฒนาการอำเภอกำกับติดตามการรายงานผลการดำเนินงานเศรษฐกิจพอเพียงอย่างต่อเนื่อง"
+    for width in (3.0, 4.5, 6.0):
+        lines = break_lines(Para((Span(text),), Align.JUSTIFY), width * cm, FONTS, SIZE)
+        natural = [line.used for line in lines]
+        for line, used in zip(lines[:-1], natural, strict=False):
+            align_line(line, Align.JUSTIFY, SIZE, FONTS)
+            gaps = [gap.width for gap in line_gaps(line, FONTS, SIZE) if not gap.is_space]
+            stretched = line_right(line, FONTS, SIZE) > used + 0.01
+            assert not stretched or max(gaps, default=0.0) <= 0.08 * SIZE + 1e-6
+
+
+@pytest.mark.parametrize("font", ["TH Sarabun New", "Sarabun"])
+def test_the_signers_name_is_centred_under_the_closing(font: str) -> None:
+    layout = DEFAULT_LAYOUT.with_font(font)
+    measure = measure_at(SIZE, font)
+    letter = Letter(signer=Person("นายวีระพงษ์ คำแสน", "พัฒนาการจังหวัดพะเยา"))
+    document = MeetingDocument(small_meeting([Paragraph("เนื้อความ")]).meeting, letter=letter)
+    body = compose_letter(document, layout, measure).body
+    paras = [e for e in body if isinstance(e, Para)]
+    (closing,) = [p for p in paras if p.role == "closing"]
+    closing_centre = closing.left_indent_cm + measure(closing.text, False) / 2
+    for signer in (p for p in paras if p.role == "signer"):
+        assert (signer.left_indent_cm + layout.text_width_cm) / 2 == pytest.approx(closing_centre, abs=0.01)
+
+
+def test_a_short_paragraph_leading_into_a_table_keeps_with_it() -> None:
+    table = Table([Column("อำเภอ"), Column("จำนวน", kind=ColumnKind.NUMBER)], [["เมือง", "1"]])
+    document = small_meeting([Paragraph("รายละเอียดดังตาราง"), table, Paragraph("ข้อความต่อท้าย")])
+    paras = [e for e in compose_minutes(document, DEFAULT_LAYOUT).body if isinstance(e, Para)]
+    lead_in = next(p for p in paras if p.text == "รายละเอียดดังตาราง")
+    after = next(p for p in paras if p.text == "ข้อความต่อท้าย")
+    assert lead_in.keep_with_next and not after.keep_with_next

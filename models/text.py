@@ -1,0 +1,83 @@
+"""Text cleaned at the door: what is pasted from PDFs and old systems, or read from a meeting
+file, is stored without the characters a document cannot hold.
+
+XML (and so every DOCX) forbids the control characters U+0000–U+001F other than tab, line feed
+and carriage return, and U+FFFE and U+FFFF; a lone surrogate (half of a UTF-16 pair, which
+`json.loads` makes of a `\\ud800` escape) cannot even be written as UTF-8. `clean_text` removes
+them; `clean_value` cleans every string of a value the editor is about to store (a list, a
+person, a row, an item with its blocks), changing nothing that is clean.
+
+Bidirectional controls (U+202A–U+202E, U+2066–U+2069) are legal but can make a line read in
+another order than it prints; they are kept and `check` warns about them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from enum import Enum
+from typing import Any, TypeVar, cast
+
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+Value = TypeVar("Value")
+
+
+def clean_text(text: str) -> str:
+    """The text without the characters XML forbids and without lone surrogates; a surrogate
+    pair standing as two code points is joined into the character it encodes."""
+    if not _FORBIDDEN.search(text):
+        return text
+    if _SURROGATE.search(text):
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+    return _FORBIDDEN.sub("", text)
+
+
+def forbidden_characters(text: str) -> list[str]:
+    """The distinct characters of the text that `clean_text` removes, in order of appearance."""
+    return list(dict.fromkeys(_FORBIDDEN.findall(text)))
+
+
+def bidi_controls(text: str) -> list[str]:
+    """The distinct bidirectional control characters of the text, in order of appearance."""
+    return list(dict.fromkeys(_BIDI_CONTROLS.findall(text)))
+
+
+def code_points(characters: list[str]) -> str:
+    """`U+000C, U+202E`: characters that cannot be seen, named so a clerk can tell them."""
+    return ", ".join(f"U+{ord(char):04X}" for char in characters)
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """The text as a message quotes it: at most `limit` characters, then `…`."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def clean_value(value: Value) -> Value:
+    """A value with every string in it cleaned. Nothing is changed that needs no cleaning, and
+    then the very same object comes back. A string comes back cleaned; a list or a tuple that
+    holds something to clean comes back as a new one (the list given is left as it was); the
+    fields of a (non-frozen) dataclass are cleaned in place, so an item, a block or a person
+    stays the object the views hold. Anything else comes back as it is."""
+    if isinstance(value, Enum):
+        return value
+    if isinstance(value, str):
+        return cast(Value, clean_text(value))
+    if isinstance(value, list | tuple):
+        members = cast(list[Any] | tuple[Any, ...], value)
+        cleaned = [clean_value(member) for member in members]
+        if all(a is b for a, b in zip(cleaned, members, strict=True)):
+            return value
+        return cast(Value, cleaned if isinstance(value, list) else tuple(cleaned))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        params: Any = getattr(value, "__dataclass_params__", None)
+        if params is not None and params.frozen:
+            return value
+        for field in dataclasses.fields(value):
+            current = getattr(value, field.name)
+            cleaned_field = clean_value(current)
+            if cleaned_field is not current:
+                setattr(value, field.name, cleaned_field)
+    return value
