@@ -124,9 +124,17 @@ def _full_year(year: int) -> int:
     return gregorian_year(year)
 
 
+YEARS_BE = range(2400, 2701)  # the Buddhist years a meeting may have (the meeting-file format's)
+
+
 def parse_date(text: str) -> dt.date | None:
     """A date as a clerk types it: `27/12/2566`, `27/12/2023`, `2023-12-27`, `2566-12-27`, `๒๗ ธันวาคม ๒๕๖๖`,
-    `วันพุธที่ 27 ธ.ค. 66`; None when it is not a date."""
+    `วันพุธที่ 27 ธ.ค. 66`; None when it is not a date, or not one of YEARS_BE."""
+    day = _read_date(text)
+    return day if day is not None and buddhist_year(day.year) in YEARS_BE else None
+
+
+def _read_date(text: str) -> dt.date | None:
     cleaned = to_arabic_digits(text).strip()
     cleaned = re.sub(r"^วัน\S*ที่\s*", "", cleaned)
     try:

@@ -745,3 +745,27 @@ def test_dates_times_and_numbers_store_as_typed_and_a_half_typed_one_is_kept(
     holds(window, db_path, expected)
     window.open_meeting(meeting_id)
     assert header.year.text() == "๒๕๖๘" and not header.year.styleSheet()
+
+
+def test_a_meeting_number_or_year_out_of_range_is_kept_as_a_draft_not_stored(
+    window: MainWindow, qtbot: QtBot, db_path: Path
+) -> None:
+    header = window.header_tab
+    window.tabs.setCurrentWidget(header)
+    expected = copy.deepcopy(window.editor.document)
+    click_into(qtbot, header.seq)
+    header.seq.selectAll()
+    type_text("99999999999999999999\t")  # a 20-digit number: SQLite could not even hold it
+    click_into(qtbot, header.year)
+    header.year.selectAll()
+    type_text("9999\t")
+    click_into(qtbot, header.date)
+    header.date.selectAll()
+    type_text("1/1/9999\t")
+    expected.meeting.seq = 999  # the last number typed on the way that a meeting may have
+    holds(window, db_path, expected)
+    for field in (header.seq, header.year, header.date):
+        assert field.styleSheet()  # marked: it does not read
+    window.open_meeting(window.editor.meeting_id)
+    assert (header.seq.text(), header.year.text()) == ("99999999999999999999", "9999")
+    assert header.date.text() == "1/1/9999" and header.date.styleSheet()

@@ -170,8 +170,8 @@ class HeaderTab(FormTab):
         return lambda value: self._set(name, value, self.fields.get(name))
 
     def _number(self, name: str) -> Callable[[str], None]:
-        """`ครั้งที่` and its year, stored as soon as they read as numbers (a year once it has four
-        digits, in either era); till then the text is a draft."""
+        """`ครั้งที่` (1–999) and its year (2400–2700, typed in either era), stored as soon as they
+        read as such; till then, or when they never do, the text is a draft."""
         keep = self._draft(name)
 
         def change(text: str) -> None:
@@ -180,7 +180,8 @@ class HeaderTab(FormTab):
             if digits.isdigit():
                 value = int(digits) if name == "seq" else thai.buddhist_year(thai.gregorian_year(int(digits)))
             field = self.seq if name == "seq" else self.year
-            if value is not None and (name == "seq" or value > 2400):
+            allowed = range(1, 1000) if name == "seq" else thai.YEARS_BE  # as the meeting file allows
+            if value is not None and value in allowed:
                 mark_problem(field, "")
                 self._set(name, value, field)
                 keep(None)
