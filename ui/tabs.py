@@ -36,6 +36,10 @@ from ui.qt_models import RosterModel
 from ui.session import WRITE_ERRORS, MeetingSession, write_failure_message
 from ui.sheet import SheetView
 
+_NUMBER_PROBLEMS = {
+    "seq": "ครั้งที่ต้องเป็นตัวเลข ๑–๙๙๙ (ที่พิมพ์ไว้ยังเก็บไว้)",
+    "year": "ปีต้องเป็น พ.ศ. ๒๔๐๐–๒๗๐๐ หรือ ค.ศ. (ที่พิมพ์ไว้ยังเก็บไว้)",
+}
 COMMON_PREFIXES = ["นาย", "นาง", "นางสาว", "ว่าที่ร้อยตรี", "ว่าที่ร้อยตรีหญิง", "ดร."]
 
 
@@ -186,6 +190,7 @@ class HeaderTab(FormTab):
                 self._set(name, value, field)
                 keep(None)
             else:
+                mark_problem(field, _NUMBER_PROBLEMS[name])
                 keep(text)
 
         return change
