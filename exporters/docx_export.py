@@ -59,6 +59,7 @@ from exporters.layout import Layout
 from models import thai
 from models.fileio import atomic_output
 from models.meeting import MeetingDocument
+from models.text import clean_text
 
 _ALIGNMENTS = {
     Align.LEFT: WD_ALIGN_PARAGRAPH.LEFT,
@@ -293,8 +294,9 @@ def _save(composition: Composition, path: Path, layout: Layout, author: str) -> 
 
 
 def _core_text(text: str) -> str:
-    """Core-property text cut to the length python-docx accepts, so a long title never fails."""
-    return text[:_CORE_TEXT_LIMIT].rstrip()
+    """Core-property text cut to the length python-docx accepts, so a long title never fails,
+    without the characters XML forbids."""
+    return clean_text(text)[:_CORE_TEXT_LIMIT].rstrip()
 
 
 def _core_properties(doc: Document, title: str, author: str) -> None:
@@ -540,7 +542,9 @@ def _run(
     paragraph: DocxParagraph, text: str, layout: Layout, bold: bool = False, size_pt: float | None = None
 ) -> Any:
     """A run of the text: a tab as `w:tab`, a line break as `w:br`, the non-breaking hyphen
-    `_kept_together` marks as `w:noBreakHyphen`, the rest as `w:t`."""
+    `_kept_together` marks as `w:noBreakHyphen`, the rest as `w:t`; characters XML forbids
+    (and lone surrogates) are left out."""
+    text = clean_text(text)
     run = paragraph.add_run()
     r = run._r
     for piece in _RUN_SPECIALS.split(text):
@@ -636,7 +640,9 @@ def _twips(cm: float) -> str:
 
 def _grid(doc: Document, grid: Grid, layout: Layout) -> None:
     """A table written as XML in one pass: python-docx's cell access rebuilds the whole grid on
-    every call, which makes large tables quadratic."""
+    every call, which makes large tables quadratic. A table without columns prints nothing."""
+    if not grid.widths_cm or not grid.rows:
+        return
     tbl = OxmlElement("w:tbl")
     tbl.append(_table_properties(grid, layout))
     columns = OxmlElement("w:tblGrid")

@@ -32,6 +32,7 @@ from reportlab.platypus import Flowable
 from exporters.compose import Align, Para, Span
 from exporters.fonts import PdfFonts
 from models import thai
+from models.text import clean_text
 
 # Thai distributed justification: every gap between grapheme clusters takes an equal share of
 # a line's slack and a space SPACE_SHARE shares, so spaces carry a little more. When the share
@@ -130,7 +131,9 @@ class Line:
 
 
 def units_of(spans: tuple[Span, ...], fonts: PdfFonts, size: float) -> list[Unit]:
-    """The paragraph as words, spaces, tabs and forced breaks, each measured."""
+    """The paragraph as words, spaces, tabs and forced breaks, each measured; without the
+    characters a document cannot hold (a lone surrogate cannot even be written to the PDF)."""
+    spans = tuple(Span(clean_text(span.text), span.bold) for span in spans)
     plain = "".join(span.text for span in spans)
     weight_at: list[bool] = []
     for span in spans:
