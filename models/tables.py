@@ -409,7 +409,7 @@ def _row_text(
         elif column.kind.is_numeric and value is not None:
             cells.append(_as_typed(typed, value, thai_digits))
         else:
-            cells.append(thai.digits(typed, thai_digits) if thai_digits else typed)
+            cells.append(thai.document_digits(typed) if thai_digits else typed)  # URLs keep their digits
     return cells
 
 

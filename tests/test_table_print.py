@@ -265,3 +265,9 @@ def test_every_total_figure_stands_in_its_own_column() -> None:
                 cell = total[index]
                 assert cell is not None and cell.colspan == 1
                 assert cell.text == computed.total_text[index]
+
+
+def test_a_web_address_in_a_text_cell_keeps_its_digits() -> None:
+    table = Table([Column("ที่"), Column("แหล่งข้อมูล")], [["1", "https://cdd2.go.th/section0 หน้า 12"]])
+    (row,) = compute_table(table).rows
+    assert row == ["๑", "https://cdd2.go.th/section0 หน้า ๑๒"]
