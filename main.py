@@ -9,6 +9,10 @@
     python main.py new-from --meeting ID            the next meeting of the series, print its id
 
 Messages for the clerk are in Thai on stderr; user mistakes exit non-zero without a traceback.
+Commands that only read (dump, export, check) open the database read-only and never create one;
+commands that write (import, new-from) wait briefly for the database's writer lock and refuse
+while a window has the database open. What is printed has its control characters shown as
+escapes (`\x1b`), so text from a meeting cannot drive the terminal.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import argparse
 import functools
 import re
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -28,6 +33,25 @@ if TYPE_CHECKING:  # the commands import what they need, so that `--help` answer
 EXIT_OK = 0
 EXIT_FINDINGS = 1  # `check` found an error in the meeting
 EXIT_USER_ERROR = 2
+LOCK_WAIT_SECONDS = 3.0  # how long a writing command waits for another writer to finish
+
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """`text` with control characters (ESC, BEL, CR, ...), bidirectional overrides and lone
+    surrogates shown as escapes (`\x1b`, `\u202e`): printed raw they would drive the terminal
+    or reorder what the clerk reads."""
+
+    def escape(match: re.Match[str]) -> str:
+        code = ord(match.group())
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _UNPRINTABLE.sub(escape, text)
+
+
+def say(text: object, error: bool = False) -> None:
+    print(printable(str(text)), file=sys.stderr if error else sys.stdout)
 
 
 class UserError(Exception):
@@ -95,6 +119,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a console that cannot show a character shows an escape
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)
     handlers = {
         None: run_window,
@@ -107,11 +135,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handlers[args.command](args)
     except UserError as error:
-        print(error, file=sys.stderr)
+        say(error, error=True)
+        return EXIT_USER_ERROR
+    except Exception as error:
+        problem = database_problem(error, args)
+        if problem is None:
+            raise
+        say(problem, error=True)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("ยกเลิกแล้ว", file=sys.stderr)
         return 130
+
+
+def database_problem(error: Exception, args: argparse.Namespace) -> str | None:
+    """A database's refusal midway through a command (full disk, read-only file, another
+    program's lock, text damaged on the disk) in Thai; None for anything else."""
+    storage = sys.modules.get("models.storage")  # loaded by whatever raised such an error
+    if storage is None or not isinstance(error, sqlite3.Error | storage.StorageError):
+        return None
+    return str(storage.storage_error(error, database_path(args)))
 
 
 # --- commands -------------------------------------------------------------------------------
@@ -135,7 +178,7 @@ def run_window(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     document = read_file(args.file)
-    with open_database(args) as database:
+    with open_database(args, write=True) as database:
         print(database.add_document(document))
     return EXIT_OK
 
@@ -158,6 +201,8 @@ def run_export(args: argparse.Namespace) -> int:
     document = load_source(args)
     layout = DEFAULT_LAYOUT.with_font(args.font)
     folder: Path = args.output
+    if folder.exists() and not folder.is_dir():
+        raise UserError(f"{folder} เป็นไฟล์ ไม่ใช่โฟลเดอร์ ส่งออกได้เฉพาะลงโฟลเดอร์ กรุณาระบุโฟลเดอร์ด้วย -o")
     if not folder.is_dir():
         raise UserError(f"ไม่มีโฟลเดอร์ {folder} กรุณาสร้างโฟลเดอร์ก่อน หรือระบุโฟลเดอร์อื่นด้วย -o")
     wanted = [
@@ -169,14 +214,14 @@ def run_export(args: argparse.Namespace) -> int:
     for doc, fmt in wanted:
         target = folder / output_name(doc, fmt)
         write_file(functools.partial(writer_for(doc, fmt), document, target, layout))
-        print(target)
+        say(target)
     return EXIT_OK
 
 
 def run_new_from(args: argparse.Namespace) -> int:
     from models.series import STANDARD_SECTIONS, TEMPLATE_SETTING, next_meeting
 
-    with open_database(args) as database:
+    with open_database(args, write=True) as database:
         try:
             previous = database.load_document(args.meeting)
         except KeyError:
@@ -195,7 +240,10 @@ def run_check(args: argparse.Namespace) -> int:
         try:
             findings = check_document(read_meeting_file(args.file))
         except MeetingFileError as error:
-            findings = file_findings(error)
+            for finding in file_findings(error):  # every problem the file has, as findings
+                say(finding)
+            say(f"อ่านไฟล์ {args.file.name} ไม่ได้: แก้ตามรายการข้างบนแล้วตรวจอีกครั้ง", error=True)
+            return EXIT_USER_ERROR
     else:
         with open_database(args) as database:
             try:
@@ -207,9 +255,9 @@ def run_check(args: argparse.Namespace) -> int:
             accepted = database.office_words(office_id) if office_id is not None else []
         findings = check_document(document, others, accepted, garuda_known=True)
     for finding in findings:
-        print(finding)
+        say(finding)
     if not findings:
-        print("ไม่พบข้อผิดพลาด")
+        say("ไม่พบข้อผิดพลาด")
     return EXIT_FINDINGS if any(f.severity is Severity.ERROR for f in findings) else EXIT_OK
 
 
@@ -222,16 +270,22 @@ def database_path(args: argparse.Namespace) -> Path:
     return args.db if getattr(args, "db", None) else default_database_path()
 
 
-def open_database(args: argparse.Namespace) -> Database:
-    from models.storage import Database, StorageError
+def open_database(args: argparse.Namespace, write: bool = False) -> Database:
+    """The database to read (read-only: never created, never written, no backup), or with
+    `write` to write (waiting briefly for another writer; refused while a window has it open)."""
+    from models.storage import Database, StorageError, storage_error
 
     path = database_path(args)
     try:
-        return Database.open(path)
+        if write:
+            return Database.open(
+                path, backup=False, lock_wait=LOCK_WAIT_SECONDS, busy_timeout=LOCK_WAIT_SECONDS
+            )
+        return Database.open(path, read_only=True)
     except StorageError as error:
         raise UserError(str(error)) from error
-    except OSError as error:
-        raise UserError(f"เปิดฐานข้อมูล {path} ไม่ได้: {error.strerror}") from error
+    except (OSError, sqlite3.Error) as error:
+        raise UserError(str(storage_error(error, path))) from error
 
 
 def read_file(path: Path) -> MeetingDocument:

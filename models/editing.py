@@ -6,13 +6,19 @@ is stored and what undo restores cannot drift apart. Every method returns a `Cha
 changed, its old and new value: what undo needs to put it back) and announces it to the
 editor's listeners. Storage comes first: when SQLite refuses a write (locked, full, read-only)
 the exception leaves the meeting in memory as it was, equal to the database.
+
+Text is cleaned at the door: every method that stores text (typed, pasted, restored) stores it
+without the characters a document cannot hold (`models.text.clean_value`), so what is stored
+never holds them, and the change it returns carries the text as stored.
 """
 
 from __future__ import annotations
 
 import contextlib
 import copy
+import dataclasses
 import datetime as dt
+import difflib
 import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -39,6 +45,7 @@ from models.meeting import (
     find_parent,
 )
 from models.storage import Database
+from models.text import clean_text, clean_value
 
 OFFICE_FIELDS = ("name", "address", "doc_prefix", "unit", "phone", "fax", "email", "slogan", "garuda")
 MEETING_FIELDS = ("title", "period", "seq", "year", "date", "start", "end", "venue", "recorder", "checker")
@@ -89,12 +96,23 @@ def _minutes_change(place: str) -> Callable[[Method], Method]:
                 raise MinutesCertifiedError(
                     "รายงานการประชุมนี้รับรองแล้ว แก้ไขได้โดยบันทึกการแก้ไขหลังรับรอง (ระบุผู้แก้และเหตุผล) เท่านั้น"
                 )
-            self._inside_change = True  # the steps of this change are not recorded one by one
+            # The change and its amendment are one transaction: a kill or a refused write between
+            # them cannot leave certified minutes changed with no amendment recorded. Until it
+            # commits, the views hear nothing; when it fails, the meeting in memory is put back.
+            restore = _snapshot(self.document)
+            held: list[Change] = []
+            self._inside_change, self._held = True, held  # its steps are not recorded one by one
             try:
-                change: Change = method(self, *args, **kwargs)
+                with self.database.transaction():
+                    change: Change = method(self, *args, **kwargs)
+                    self._record(place, _text(change.old), _text(change.new))
+            except BaseException:
+                restore()
+                raise
             finally:
-                self._inside_change = False
-            self._record(place, _text(change.old), _text(change.new))
+                self._inside_change, self._held = False, None
+            for heard in held:
+                self._announce(heard)
             return change
 
         return guarded  # type: ignore[return-value]
@@ -121,6 +139,7 @@ class MeetingEditor:
         self.amendment: tuple[str, str] | None = None  # (who, why) while an amendment is open
         self.listeners: list[Listener] = []
         self._inside_change = False
+        self._held: list[Change] | None = None  # changes announced once an amendment commits
 
     @property
     def meeting_id(self) -> int:
@@ -129,6 +148,9 @@ class MeetingEditor:
         return meeting_id
 
     def _announce(self, change: Change) -> Change:
+        if self._held is not None:
+            self._held.append(change)
+            return change
         for listener in list(self.listeners):
             listener(change)
         return change
@@ -158,6 +180,7 @@ class MeetingEditor:
         assert letter is not None
         recipient = letter.recipients[index]
         answered = on or dt.date.today()
+        note = clean_text(note)
         assert recipient.id is not None
         self.database.update_recipient(recipient.id, status=status.value, note=note, answered=answered)
         recipient.status, recipient.note, recipient.answered = status, note, answered
@@ -186,9 +209,10 @@ class MeetingEditor:
     def begin_amendment(self, who: str, why: str) -> None:
         if not self.certified:
             raise CertificationError("รายงานการประชุมยังไม่ได้รับรอง แก้ไขได้ตามปกติ")
-        if not who.strip() or not why.strip():
+        who, why = clean_text(who).strip(), clean_text(why).strip()
+        if not who or not why:
             raise CertificationError("การแก้ไขหลังรับรองต้องระบุผู้แก้และเหตุผล")
-        self.amendment = (who.strip(), why.strip())
+        self.amendment = (who, why)
 
     def end_amendment(self) -> None:
         self.amendment = None
@@ -200,7 +224,8 @@ class MeetingEditor:
         assert self.amendment is not None
         who, why = self.amendment
         self.database.add_amendment(
-            self.meeting_id, Amendment(dt.datetime.now(), who, why, place, before, after)
+            self.meeting_id,
+            Amendment(dt.datetime.now(), who, why, clean_text(place), clean_text(before), clean_text(after)),
         )
 
     # --- header -------------------------------------------------------------------------------
@@ -210,6 +235,7 @@ class MeetingEditor:
         """Set a header field; the change's `old` is the value it had."""
         if name not in MEETING_FIELDS:
             raise KeyError(name)
+        value = clean_value(value)
         meeting = self.document.meeting
         old = getattr(meeting, name)
         self.database.update_meeting(self.meeting_id, **{name: value})
@@ -226,6 +252,7 @@ class MeetingEditor:
         """Insert people at `index`, all or none (a pasted list is one transaction)."""
         roster = self.document.meeting.attendees
         index = max(0, min(index, len(roster)))
+        attendees = clean_value(attendees)
         with self.database.transaction():
             for offset, attendee in enumerate(attendees):
                 self.database.insert_attendee(self.meeting_id, index + offset, attendee)
@@ -268,6 +295,7 @@ class MeetingEditor:
     def set_attendee_field(self, index: int, name: str, value: Any) -> Change:
         attendee = self.document.meeting.attendees[index]
         old = getattr(attendee, name)
+        value = clean_value(value)
         assert attendee.id is not None
         self.database.update_attendee(attendee.id, **{name: value})
         setattr(attendee, name, value)
@@ -283,6 +311,7 @@ class MeetingEditor:
         """A section at the top (parent None) or an item under a section or item."""
         siblings = self.children_of(parent)
         index = max(0, min(index, len(siblings)))
+        node = clean_value(node)
         self.database.insert_node(self.meeting_id, parent.id if parent else None, index, node)
         siblings.insert(index, node)
         return self._announce(Change(ChangeKind.TREE, parent, "insert", None, node, (index,)))
@@ -325,6 +354,7 @@ class MeetingEditor:
         if not hasattr(node, name):
             raise KeyError(f"{type(node).__name__} has no field {name}")
         old = getattr(node, name)
+        value = clean_value(value)
         assert node.id is not None
         self.database.update_node(node.id, **{name: value})
         setattr(node, name, value)
@@ -335,6 +365,7 @@ class MeetingEditor:
     @_minutes_change("เพิ่มย่อหน้า")
     def insert_block(self, node: Node, index: int, block: Block) -> Change:
         index = max(0, min(index, len(node.blocks)))
+        block = clean_value(block)
         assert node.id is not None
         self.database.insert_block(node.id, index, block)
         node.blocks.insert(index, block)
@@ -360,6 +391,7 @@ class MeetingEditor:
     @_minutes_change("ข้อความ")
     def set_block_field(self, block: Block, name: str, value: Any) -> Change:
         old = copy.deepcopy(getattr(block, name))
+        value = clean_value(value)
         assert block.id is not None
         self.database.update_block(block.id, **{name: value})
         setattr(block, name, value)
@@ -370,33 +402,36 @@ class MeetingEditor:
         cells = table.rows[row]
         padded = [*cells, *[""] * (column + 1 - len(cells))]
         old = padded[column]
+        text = clean_text(text)
         padded[column] = text
-        assert table.id is not None
-        self.database.update_table_row(table.id, row, padded)
+        self.database.update_table_row(self._row_id(table, row), padded)
         cells[:] = padded  # the same row object: views keep their place
         return self._announce(Change(ChangeKind.CELL, table, "cell", old, text, (row, column)))
 
     @_minutes_change("เพิ่มแถวในตาราง")
     def insert_table_row(self, table: Table, index: int, cells: list[str]) -> Change:
         index = max(0, min(index, len(table.rows)))
+        cells = clean_value(cells)
         assert table.id is not None
-        self.database.insert_table_row(table.id, index, cells)
+        self._row_ids(table)
+        row_id = self.database.insert_table_row(table.id, index, cells)
         table.rows.insert(index, cells)
+        table.row_ids.insert(index, row_id)
         return self._announce(Change(ChangeKind.ROWS, table, "insert", None, cells, (index,)))
 
     @_minutes_change("ลบแถวในตาราง")
     def remove_table_row(self, table: Table, index: int) -> Change:
-        assert table.id is not None
-        self.database.delete_table_row(table.id, index)
+        self.database.delete_table_row(self._row_id(table, index))
         cells = table.rows.pop(index)
+        table.row_ids.pop(index)
         return self._announce(Change(ChangeKind.ROWS, table, "remove", cells, None, (index,)))
 
     @_minutes_change("ลำดับแถวในตาราง")
     def move_table_row(self, table: Table, index: int, new_index: int) -> Change:
         new_index = max(0, min(new_index, len(table.rows) - 1))
-        assert table.id is not None
-        self.database.move_table_row(table.id, index, new_index)
+        self.database.move_table_row(self._row_id(table, index), new_index)
         table.rows.insert(new_index, table.rows.pop(index))
+        table.row_ids.insert(new_index, table.row_ids.pop(index))
         return self._announce(Change(ChangeKind.ROWS, table, "move", index, new_index, (index, new_index)))
 
     @_minutes_change("แถวในตาราง")
@@ -404,28 +439,50 @@ class MeetingEditor:
         """Make the table's rows these (paste, added rows), all or none; rows that stay the
         same keep their objects. `old` is the rows it had."""
         old = [list(row) for row in table.rows]
+        rows = clean_value(rows)
         with self._all_or_nothing(_restorer(table)):
             self._write_rows(table, rows)
         return self._announce(Change(ChangeKind.ROWS, table, "replace", old, rows))
 
-    def _write_rows(self, table: Table, rows: list[list[str]]) -> None:
+    def _row_ids(self, table: Table) -> list[int]:
+        """The stored ids of the table's rows, in order (read again should they not match)."""
         assert table.id is not None
-        while len(table.rows) > len(rows):
-            self.database.delete_table_row(table.id, len(table.rows) - 1)
-            table.rows.pop()
-        for index, cells in enumerate(rows):
-            if index < len(table.rows):
-                if table.rows[index] != cells:
-                    self.database.update_table_row(table.id, index, cells)
-                    table.rows[index][:] = cells
+        if len(table.row_ids) != len(table.rows):
+            table.row_ids = self.database.table_row_ids(table.id)
+            if len(table.row_ids) != len(table.rows):
+                raise LookupError(f"the table {table.id} in memory and in the database differ")
+        return table.row_ids
+
+    def _row_id(self, table: Table, index: int) -> int:
+        return self._row_ids(table)[index]
+
+    def _write_rows(self, table: Table, rows: list[list[str]]) -> None:
+        """Store the rows at once; a row that stays keeps its id and its object (views hold it),
+        a row that is edited in place keeps its id, the others are inserted or deleted."""
+        assert table.id is not None
+        old_ids = self._row_ids(table)
+        kept = _kept_rows(table.rows, rows)
+        ids = self.database.replace_table_rows(
+            table.id,
+            [(old_ids[k] if k is not None else None, cells) for k, cells in zip(kept, rows, strict=True)],
+        )
+        objects: list[list[str]] = []
+        for k, cells in zip(kept, rows, strict=True):
+            if k is None:
+                objects.append(list(cells))
             else:
-                self.database.insert_table_row(table.id, index, cells)
-                table.rows.append(list(cells))
+                row = table.rows[k]
+                if row != cells:
+                    row[:] = cells
+                objects.append(row)
+        table.rows[:] = objects
+        table.row_ids[:] = ids
 
     @_minutes_change("คอลัมน์ของตาราง")
     def set_table_shape(self, table: Table, shape: tuple[list[Column], list[list[str]]]) -> Change:
         """Give a table new columns and rows at once (columns added, removed or changed), all or
         none; `old` is the columns and rows it had."""
+        shape = clean_value(shape)
         columns, rows = shape
         old = (copy.deepcopy(table.columns), [list(row) for row in table.rows])
         assert table.id is not None
@@ -441,6 +498,7 @@ class MeetingEditor:
         """Change the sending office's profile (shared by its meetings); `old` is the old one."""
         old = copy.deepcopy(self.document.office)
         current = self.document.office
+        office = clean_value(office)
         new = office or Office("")
         if current is not None and current.id is not None:
             fields = {name: getattr(new, name) for name in OFFICE_FIELDS}
@@ -458,6 +516,7 @@ class MeetingEditor:
     def set_letter_field(self, name: str, value: Any) -> Change:
         letter = self.document.letter or Letter()
         old = getattr(letter, name)
+        value = clean_value(value)
         self.database.update_letter(self.meeting_id, **{name: value})
         setattr(letter, name, value)
         self.document.letter = letter
@@ -467,6 +526,7 @@ class MeetingEditor:
         """Replace the distribution list; `old` is the old one."""
         letter = self.document.letter or Letter()
         old = copy.deepcopy(letter.recipients)
+        recipients = clean_value(recipients)
         fresh = copy.deepcopy(recipients)
         self.database.replace_recipients(self.meeting_id, fresh)
         letter.recipients = fresh
@@ -492,10 +552,12 @@ def _restorer(table: Table) -> Callable[[], None]:
     """What puts a table back as it is now, after a failed edit: the same column list and the
     same row objects (views hold them by identity), with their cells as they are now."""
     columns, rows, cells = list(table.columns), list(table.rows), [list(row) for row in table.rows]
+    row_ids = list(table.row_ids)
 
     def restore() -> None:
         table.columns = columns
         table.rows[:] = rows
+        table.row_ids[:] = row_ids
         for row, saved in zip(rows, cells, strict=True):
             row[:] = saved
 
@@ -504,3 +566,60 @@ def _restorer(table: Table) -> Callable[[], None]:
 
 def _contains(items: list[Item], node: Node) -> bool:
     return any(item is node or _contains(item.items, node) for item in items)
+
+
+_MATCHED_AT_MOST = 400  # rows between the unchanged start and end matched by content, beyond: by place
+
+
+def _kept_rows(old: list[list[str]], new: list[list[str]]) -> list[int | None]:
+    """For each new row, the old row it keeps (its index), or None for a new row. Rows equal at
+    the start and the end keep theirs; in between rows are matched by content (a removed or an
+    inserted row shifts no other row's id), and rows edited in place keep theirs."""
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    kept: list[int | None] = list(range(start)) + [None] * (len(new) - start)
+    for offset in range(end):
+        kept[len(new) - end + offset] = len(old) - end + offset
+    middle_old, middle_new = old[start : len(old) - end], new[start : len(new) - end]
+    if len(middle_old) + len(middle_new) > _MATCHED_AT_MOST:
+        for offset in range(min(len(middle_old), len(middle_new))):
+            kept[start + offset] = start + offset
+        return kept
+    matcher = difflib.SequenceMatcher(None, list(map(tuple, middle_old)), list(map(tuple, middle_new)), False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag in ("equal", "replace"):
+            for offset in range(min(i2 - i1, j2 - j1)):
+                kept[start + j1 + offset] = start + i1 + offset
+    return kept
+
+
+def _snapshot(document: MeetingDocument) -> Callable[[], None]:
+    """What puts the meeting in memory back as it is now, in place: every object keeps its
+    identity (views hold them) and gets back its fields, every list its items."""
+    objects: list[tuple[Any, dict[str, Any]]] = []
+    lists: list[tuple[list[Any], list[Any]]] = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, list):
+            lists.append((value, list(value)))
+            for item in value:
+                walk(item)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            if not type(value).__dataclass_params__.frozen:  # type: ignore[attr-defined]
+                objects.append((value, dict(vars(value))))
+            for item in vars(value).values():
+                walk(item)
+
+    walk(document)
+
+    def restore() -> None:
+        for obj, fields in objects:
+            vars(obj).update(fields)
+        for items, saved in lists:
+            items[:] = saved
+
+    return restore

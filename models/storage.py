@@ -1,9 +1,20 @@
 """Storage of meetings in one SQLite database.
 
 WAL journal, foreign keys, `PRAGMA user_version` migrations (a database newer than the program is
-refused), a damaged file is detected before anything is written to it, and a rotating backup
-(SQLite backup API) is taken each time a database is opened. Every edit is one small transaction
-on the rows it touches: typing in one paragraph rewrites that paragraph's row, never the meeting.
+refused), a damaged file is detected before anything is written to it. Every edit is one small
+transaction on the rows it touches: typing in one paragraph rewrites that paragraph's row, never
+the meeting.
+
+One writer per database: opening for writing takes an OS lock on `<database>.lock` (`WriterLock`),
+held until the database is closed; a second writer is refused (`DatabaseInUseError`) and may open
+the database read-only instead (`Database.open(path, read_only=True)`: SQLite's `mode=ro` and
+`query_only`, never creating a file or folder). The window asks for a backup when it opens the
+database (`backup=True`): a copy made with SQLite's backup API beside it in `backups/`, verified
+(a full `integrity_check` and every row's text read) before it joins the rotation of the newest
+few; a database that fails the check is reported and not copied.
+
+SQLite's errors are told apart by their codes (`storage_error`): damaged, locked, full disk,
+unwritable place (read-only file, folder or medium), each with its own Thai message.
 
 Ordered things (attendees, sections and items, blocks, table rows, recipients) carry an `ord`
 column, contiguous from 0 among siblings; inserting, deleting and moving shift the siblings.
@@ -13,17 +24,23 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import json
+import os
+import re
 import sqlite3
+import sys
 import threading
+import time
 import urllib.parse
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, ClassVar
 
 import sqlite_utils
 
+from models.fileio import os_reason
 from models.meeting import (
     Amendment,
     Attachment,
@@ -66,6 +83,132 @@ class DatabaseTooNewError(StorageError):
 
 class NotOurDatabaseError(StorageError):
     pass
+
+
+class DatabaseInUseError(StorageError):
+    """Another window or command of this program has the database open for writing."""
+
+
+class DatabaseLockedError(StorageError):
+    """Another program holds SQLite's write lock."""
+
+
+class DatabaseUnwritableError(StorageError):
+    """The file, its folder or the medium cannot be written: the database is not damaged."""
+
+
+class DiskFullError(StorageError):
+    pass
+
+
+class DatabaseMissingError(StorageError):
+    """A command that only reads was given a database that does not exist."""
+
+
+class DatabaseReadOnlyError(StorageError):
+    """A write asked of a database opened read-only; the message says why it is read-only."""
+
+
+# SQLite's primary result codes (https://sqlite.org/rescode.html)
+SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR = 3, 5, 6, 8, 10
+SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 11, 13, 14, 26
+USE_A_BACKUP = "กรุณาใช้ไฟล์สำรองในโฟลเดอร์ backups"
+
+
+def sqlite_code(error: BaseException) -> int:
+    """SQLite's primary result code of an error (-1 when it has none, as for a text that cannot
+    be decoded)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) and code >= 0 else -1
+
+
+def _cause(error: BaseException) -> str:
+    """What went wrong, in a word: damaged, locked, full, unwritable, unreadable or other."""
+    if isinstance(error, StorageError):
+        kinds: tuple[tuple[type[StorageError], str], ...] = (
+            (DatabaseDamagedError, "damaged"),
+            (DatabaseLockedError, "locked"),
+            (DatabaseInUseError, "locked"),
+            (DiskFullError, "full"),
+            (DatabaseUnwritableError, "unwritable"),
+            (DatabaseReadOnlyError, "unwritable"),
+        )
+        return next((cause for kind, cause in kinds if isinstance(error, kind)), "other")
+    if isinstance(error, OSError):
+        if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            return "full"
+        if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return "unwritable"
+        return "other"
+    code, text = sqlite_code(error), str(error).lower()
+    if code in (SQLITE_CORRUPT, SQLITE_NOTADB) or "could not decode" in text or "malformed" in text:
+        return "damaged"
+    if code in (SQLITE_BUSY, SQLITE_LOCKED) or (code < 0 and "locked" in text):
+        return "locked"
+    if code == SQLITE_FULL or (code < 0 and "full" in text):
+        return "full"
+    if code in (SQLITE_READONLY, SQLITE_PERM) or (code < 0 and "readonly" in text):
+        return "unwritable"
+    if code == SQLITE_CANTOPEN or (code < 0 and "unable to open" in text):
+        return "unreadable"
+    return "other"
+
+
+def failure_reason(error: BaseException) -> str:
+    """Why a write did not reach the database, in Thai, for a message that says what was kept."""
+    if isinstance(error, DatabaseInUseError | DatabaseReadOnlyError):
+        return str(error)
+    reasons = {
+        "damaged": f"ฐานข้อมูลเสียหาย {USE_A_BACKUP}",
+        "locked": "ฐานข้อมูลถูกโปรแกรมอื่นใช้งานอยู่ (ล็อก)",
+        "full": "พื้นที่ดิสก์เต็ม",
+        "unwritable": "ไฟล์ฐานข้อมูลเป็นแบบอ่านอย่างเดียวหรือไม่มีสิทธิ์เขียน",
+        "unreadable": "เปิดไฟล์ประกอบของฐานข้อมูล (-wal, -shm) ไม่ได้ หรือไม่มีสิทธิ์เขียนในโฟลเดอร์",
+    }
+    return reasons.get(_cause(error), f"ฐานข้อมูลไม่ยอมรับการบันทึก ({_short(error)})")
+
+
+def _short(error: BaseException) -> str:
+    """An error's text for a message: its first line, not too long."""
+    text = str(error).splitlines()[0] if str(error) else type(error).__name__
+    match = re.search(r"Could not decode to UTF-8 column '([^']*)'", text)
+    if match:
+        return f"ข้อความในคอลัมน์ {match.group(1)} ไม่ใช่ UTF-8"
+    return text[:200]
+
+
+def storage_error(error: BaseException, path: Path) -> StorageError:
+    """A SQLite or file-system error about the database at `path` as the StorageError that names
+    its real cause in Thai: a database on a read-only medium is unwritable, not damaged."""
+    if isinstance(error, StorageError):
+        return error
+    cause = _cause(error)
+    if cause == "damaged":
+        return DatabaseDamagedError(
+            f"ฐานข้อมูล {path} เสียหาย ({_short(error)}) จึงไม่เปิดและไม่แก้ไขไฟล์นี้ {USE_A_BACKUP}"
+        )
+    if cause == "locked":
+        return DatabaseLockedError(
+            f"ฐานข้อมูล {path} ถูกโปรแกรมอื่นใช้งานอยู่ (ล็อก) กรุณาปิดโปรแกรมนั้นหรือรอสักครู่แล้วลองใหม่ "
+            "ไม่มีการเปลี่ยนแปลงใดถูกบันทึกไว้ครึ่งทาง"
+        )
+    if cause == "full":
+        return DiskFullError(
+            f"พื้นที่ดิสก์ที่เก็บฐานข้อมูล {path} เต็ม จึงบันทึกไม่ได้ กรุณาลบไฟล์ที่ไม่ใช้ให้มีพื้นที่ว่างแล้วลองใหม่ "
+            "ข้อมูลที่บันทึกไว้ก่อนหน้านี้ยังอยู่ครบ"
+        )
+    if cause == "unwritable":
+        return DatabaseUnwritableError(
+            f"เขียนที่ {path} ไม่ได้: ไฟล์ โฟลเดอร์ หรือสื่อที่เก็บเป็นแบบอ่านอย่างเดียว หรือไม่มีสิทธิ์เขียน "
+            "(ฐานข้อมูลไม่ได้เสียหาย) กรุณาคัดลอกไปไว้ในโฟลเดอร์ที่เขียนได้ หรือระบุที่อื่นด้วย --db"
+        )
+    if cause == "unreadable":
+        return DatabaseUnwritableError(
+            f"เปิดฐานข้อมูล {path} ไม่ได้: ไม่มีสิทธิ์อ่านไฟล์ หรือเขียนไฟล์ประกอบ (-wal, -shm) ในโฟลเดอร์นั้นไม่ได้ "
+            "(ฐานข้อมูลไม่ได้เสียหาย) กรุณาคัดลอกไปไว้ในโฟลเดอร์ที่เขียนได้"
+        )
+    detail = os_reason(error) if isinstance(error, OSError) else _short(error)
+    return StorageError(f"ใช้ฐานข้อมูล {path} ไม่สำเร็จ ({detail})")
 
 
 # --- schema ---------------------------------------------------------------------------------
@@ -238,6 +381,48 @@ def _migrate_to_8(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE nodes ADD COLUMN presenter_wording TEXT NOT NULL DEFAULT ''")
 
 
+def _migrate_to_9(db: sqlite_utils.Database) -> None:
+    """Stable ids for table rows and recipients: edits address them by id, so an id must never
+    come back for another row once its row is deleted (AUTOINCREMENT; the ids are kept)."""
+    rebuilt = {
+        "table_rows": (
+            """CREATE TABLE table_rows_new (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+                block_id INTEGER NOT NULL REFERENCES blocks(id) ON DELETE CASCADE,
+                ord INTEGER NOT NULL,
+                cells TEXT NOT NULL DEFAULT '[]'
+            )""",
+            "id, meeting_id, block_id, ord, cells",
+            (
+                "CREATE INDEX table_rows_by_meeting ON table_rows(meeting_id)",
+                "CREATE INDEX table_rows_by_block ON table_rows(block_id, ord)",
+            ),
+        ),
+        "recipients": (
+            """CREATE TABLE recipients_new (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+                ord INTEGER NOT NULL,
+                name TEXT NOT NULL,
+                status TEXT NOT NULL DEFAULT 'pending'
+                    CHECK (status IN ('pending', 'certified', 'corrections')),
+                note TEXT NOT NULL DEFAULT '',
+                answered TEXT
+            )""",
+            "id, meeting_id, ord, name, status, note, answered",
+            ("CREATE INDEX recipients_by_meeting ON recipients(meeting_id, ord)",),
+        ),
+    }
+    for table, (create, columns, indexes) in rebuilt.items():
+        db.execute(create)
+        db.execute(f"INSERT INTO {table}_new ({columns}) SELECT {columns} FROM {table}")
+        db.execute(f"DROP TABLE {table}")
+        db.execute(f"ALTER TABLE {table}_new RENAME TO {table}")
+        for statement in indexes:
+            db.execute(statement)
+
+
 # Each entry brings the schema from version i to i + 1. Append only; never edit a released one.
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _migrate_to_1,
@@ -248,6 +433,7 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _migrate_to_6,
     _migrate_to_7,
     _migrate_to_8,
+    _migrate_to_9,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -445,23 +631,52 @@ _RECIPIENTS = _Siblings("recipients", ("meeting_id",))
 # --- opening --------------------------------------------------------------------------------
 
 
+def _uri(path: Path, **parameters: str) -> str:
+    query = "&".join(f"{name}={value}" for name, value in parameters.items())
+    return f"file:{urllib.parse.quote(str(path.resolve()))}?{query}"
+
+
 def _read_only_uri(path: Path) -> str:
-    return f"file:{urllib.parse.quote(str(path.resolve()))}?mode=ro"
+    return _uri(path, mode="ro")
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that can only read `path` and never creates it. On a read-only medium a WAL
+    database cannot get its -shm file: it is then read as immutable (nobody can write there)."""
+    conn = None
+    try:
+        conn = sqlite3.connect(_uri(path, mode="ro"), uri=True)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError as error:
+        if conn is not None:
+            conn.close()
+        if sqlite_code(error) != SQLITE_CANTOPEN:
+            raise
+        conn = sqlite3.connect(_uri(path, mode="ro", immutable="1"), uri=True)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    return conn
+
+
+def _side_files(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
 
 
 def verify_database_file(path: Path) -> None:
-    """Refuse a file that is not a healthy database of ours, without writing anything to it."""
-    with path.open("rb") as stream:
-        header = stream.read(len(SQLITE_HEADER))
+    """Refuse a file that is not a healthy database of ours, without writing anything to it.
+    A file that cannot be opened (no permission, a read-only medium) is not called damaged."""
+    try:
+        with path.open("rb") as stream:
+            header = stream.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise storage_error(error, path) from error
     if header != SQLITE_HEADER:
         raise DatabaseDamagedError(
             f"ไฟล์ฐานข้อมูล {path} เสียหายหรือไม่ใช่ฐานข้อมูล SQLite จึงไม่เปิดและไม่แก้ไขไฟล์นี้ "
-            "กรุณาใช้ไฟล์สำรองในโฟลเดอร์ backups หรือระบุฐานข้อมูลอื่นด้วย --db"
+            f"{USE_A_BACKUP} หรือระบุฐานข้อมูลอื่นด้วย --db"
         )
-    side_files = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
-    existed = {side: side.exists() for side in side_files}
+    existed = {side: side.exists() for side in _side_files(path)}
     try:
-        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+        conn = _connect_read_only(path)
         try:
             application_id = conn.execute("PRAGMA application_id").fetchone()[0]
             user_version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -469,14 +684,17 @@ def verify_database_file(path: Path) -> None:
             check = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
         finally:
             conn.close()
-            _remove_new_side_files(existed)
     except sqlite3.DatabaseError as error:
+        if _cause(error) != "damaged":
+            raise storage_error(error, path) from error
         raise DatabaseDamagedError(
-            f"ไฟล์ฐานข้อมูล {path} เสียหาย ({error}) จึงไม่เปิดและไม่แก้ไขไฟล์นี้ กรุณาใช้ไฟล์สำรองในโฟลเดอร์ backups"
+            f"ไฟล์ฐานข้อมูล {path} เสียหาย ({error}) จึงไม่เปิดและไม่แก้ไขไฟล์นี้ {USE_A_BACKUP}"
         ) from error
+    finally:
+        _remove_new_side_files(existed)
     if check != "ok":
         raise DatabaseDamagedError(
-            f"ไฟล์ฐานข้อมูล {path} เสียหาย (ตรวจพบ: {check}) จึงไม่เปิดและไม่แก้ไขไฟล์นี้ กรุณาใช้ไฟล์สำรองในโฟลเดอร์ backups"
+            f"ไฟล์ฐานข้อมูล {path} เสียหาย (ตรวจพบ: {check}) จึงไม่เปิดและไม่แก้ไขไฟล์นี้ {USE_A_BACKUP}"
         )
     if application_id not in (0, APPLICATION_ID) or (application_id == 0 and tables):
         raise NotOurDatabaseError(f"ไฟล์ {path} เป็นฐานข้อมูลของโปรแกรมอื่น ไม่ใช่ของ thai-minutes จึงไม่เปิด")
@@ -490,34 +708,223 @@ def verify_database_file(path: Path) -> None:
 def _remove_new_side_files(existed: dict[Path, bool]) -> None:
     """A read-only look at a WAL database leaves empty -wal/-shm files: remove the ones it made."""
     for side, was_there in existed.items():
-        if not was_there and side.exists() and (side.name.endswith("-shm") or side.stat().st_size == 0):
-            side.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            if not was_there and side.exists() and (side.name.endswith("-shm") or side.stat().st_size == 0):
+                side.unlink(missing_ok=True)
+
+
+def check_database(path: Path) -> str | None:
+    """A full check of a database file no one else uses (a fresh backup copy): SQLite's
+    `integrity_check`, then every row of every table read with its text decoded (a byte changed
+    inside a text passes SQLite's checks but cannot be read back). None when it is healthy, else
+    what was found."""
+    conn = sqlite3.connect(_uri(path, mode="ro"), uri=True)
+    table = ""
+    try:
+        found = [row[0] for row in conn.execute("PRAGMA integrity_check(10)")]
+        if found != ["ok"]:
+            return "; ".join(found[:3])
+        names = conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"
+        ).fetchall()
+        for (table,) in names:
+            for _ in conn.execute(f'SELECT * FROM "{table}"'):
+                pass
+    except sqlite3.DatabaseError as error:
+        where = f"ตาราง {table}: " if table else ""
+        if "decode" in str(error).lower():
+            return f"{where}มีข้อความที่อ่านไม่ได้ (ไม่ใช่ UTF-8)"
+        return f"{where}{error}"
+    finally:
+        conn.close()
+    return None
 
 
 def backup_folder(path: Path) -> Path:
     return path.parent / "backups"
 
 
-def backup_database(path: Path, keep: int = DEFAULT_BACKUPS_KEPT) -> Path:
-    """Copy the database with SQLite's backup API into `backups/`, keeping the newest `keep`."""
+_STAMP = r"\d{8}-\d{6}-\d{6}"
+
+
+def _backup_name(path: Path, stamp: str, suffix: str) -> str:
+    """`minutes.sqlite3-20241116-093000-123456.sqlite3`: the whole name of the database, so that
+    `minutes.sqlite3`, `minutes.db` and `minutes-2565.sqlite3` never take each other's backups."""
+    return f"{path.name}-{stamp}{suffix}"
+
+
+def backups_of(path: Path) -> list[Path]:
+    """This database's backups, oldest first (the name's time stamp sorts by time)."""
+    pattern = re.compile(re.escape(path.name) + "-" + _STAMP + r"\.sqlite3")
     folder = backup_folder(path)
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = folder / f"{path.stem}-{stamp}.sqlite3"
-    partial = target.with_suffix(".partial")
-    source = sqlite3.connect(_read_only_uri(path), uri=True)
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if pattern.fullmatch(p.name))
+
+
+def _remove_partial_backups(path: Path) -> None:
+    """Copies of this database left half-made by a killed program or a full disk."""
+    pattern = re.compile(re.escape(path.name) + "-" + _STAMP + r"\.partial(-journal|-wal|-shm)?")
+    folder = backup_folder(path)
+    if folder.is_dir():
+        for leftover in folder.iterdir():
+            if pattern.fullmatch(leftover.name):
+                leftover.unlink(missing_ok=True)
+
+
+def _copy_database(path: Path, target: Path) -> None:
+    """Copy the database with SQLite's backup API, as a file that needs no -wal beside it."""
+    source = _connect_read_only(path)
     try:
-        copy = sqlite3.connect(partial)
+        copy = sqlite3.connect(target)
         try:
             source.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")
         finally:
             copy.close()
     finally:
         source.close()
-    partial.replace(target)
-    for old in sorted(folder.glob(f"{path.stem}-*.sqlite3"))[:-keep]:
+
+
+def backup_database(path: Path, keep: int = DEFAULT_BACKUPS_KEPT) -> Path:
+    """Copy the database into `backups/` and keep this database's newest `keep` copies. The copy
+    is checked (`check_database`) before it joins them: a damaged database is not copied (the
+    older copies stay) and DatabaseDamagedError says what was found."""
+    folder = backup_folder(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    _remove_partial_backups(path)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = folder / _backup_name(path, stamp, ".sqlite3")
+    partial = folder / _backup_name(path, stamp, ".partial")
+    try:
+        _copy_database(path, partial)
+        problem = check_database(partial)
+        if problem is not None:
+            raise DatabaseDamagedError(
+                f"ตรวจพบว่าฐานข้อมูล {path} เสียหาย ({problem}) จึงไม่ได้ทำสำเนาสำรองครั้งนี้ "
+                f"(สำเนาเดิมยังอยู่ครบ) ข้อมูลส่วนที่เสียอาจอ่านหรือส่งออกไม่ได้ {USE_A_BACKUP} "
+                "ที่ทำไว้ก่อนหน้านี้"
+            )
+        partial.replace(target)
+    finally:
+        for leftover in (partial, partial.with_name(partial.name + "-journal")):
+            leftover.unlink(missing_ok=True)
+    for old in backups_of(path)[:-keep]:
         old.unlink(missing_ok=True)
     return target
+
+
+def lock_file_of(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
+
+
+class WriterLock:
+    """The one writer of a database: an OS lock (flock, or msvcrt on Windows) on
+    `<database>.lock`, which holds the writer's process id. The OS lets go of it when the
+    process ends, killed or not. Opened twice in one process, the database shares the lock."""
+
+    _held: ClassVar[dict[Path, WriterLock]] = {}
+    _guard: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(self, key: Path, lock_path: Path, stream: IO[bytes]) -> None:
+        self.key, self.lock_path, self.stream, self.count = key, lock_path, stream, 1
+
+    @classmethod
+    def acquire(cls, path: Path, wait: float = 0.0) -> WriterLock:
+        """Take the lock, waiting up to `wait` seconds; DatabaseInUseError when another process
+        has it, DatabaseUnwritableError when no lock file can be made beside the database."""
+        key = path.resolve()
+        with cls._guard:
+            held = cls._held.get(key)
+            if held is not None:
+                held.count += 1
+                return held
+            lock_path = lock_file_of(key)
+            deadline = time.monotonic() + wait
+            while True:
+                stream = cls._open(lock_path, path)
+                if _try_lock(stream) and _still_there(stream, lock_path):
+                    break
+                pid = _read_pid(stream)
+                stream.close()
+                if time.monotonic() >= deadline:
+                    who = f" (โปรเซสหมายเลข {pid})" if pid else ""
+                    raise DatabaseInUseError(
+                        f"ฐานข้อมูล {path} เปิดแก้ไขอยู่ในหน้าต่างหรือคำสั่งอื่นของโปรแกรมนี้{who} "
+                        "จึงบันทึกจากที่นี่ไม่ได้ เพื่อไม่ให้สองที่เขียนทับกัน กรุณาปิดหน้าต่างนั้นก่อนแล้วลองใหม่"
+                    )
+                time.sleep(0.05)
+            stream.seek(0)
+            stream.truncate()
+            stream.write(f"{os.getpid()}\n".encode())
+            stream.flush()
+            lock = cls(key, lock_path, stream)
+            cls._held[key] = lock
+            return lock
+
+    @staticmethod
+    def _open(lock_path: Path, path: Path) -> IO[bytes]:
+        try:
+            return lock_path.open("a+b")
+        except OSError as error:
+            raise storage_error(error, path) from error
+
+    def release(self) -> None:
+        with self._guard:
+            self.count -= 1
+            if self.count > 0:
+                return
+            self._held.pop(self.key, None)
+            if sys.platform != "win32":  # removed while still locked, so no one locks a stale file
+                with contextlib.suppress(OSError):
+                    self.lock_path.unlink()
+            self.stream.close()
+
+
+if sys.platform == "win32":
+    import msvcrt
+
+    _LOCKED_BYTE = 1024  # beyond the process id, which others read
+
+    def _try_lock(stream: IO[bytes]) -> bool:
+        stream.seek(_LOCKED_BYTE)
+        try:
+            msvcrt.locking(stream.fileno(), msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _still_there(stream: IO[bytes], lock_path: Path) -> bool:
+        return True  # Windows does not remove an open file
+
+else:
+    import fcntl
+
+    def _try_lock(stream: IO[bytes]) -> bool:
+        try:
+            fcntl.flock(stream.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        except OSError as error:  # a file system without locks: nothing to coordinate with
+            return error.errno not in (errno.EAGAIN, errno.EACCES)
+        return True
+
+    def _still_there(stream: IO[bytes], lock_path: Path) -> bool:
+        """The file locked is still the lock file (its last holder may have removed it)."""
+        try:
+            return os.stat(lock_path).st_ino == os.fstat(stream.fileno()).st_ino
+        except OSError:
+            return False
+
+
+def _read_pid(stream: IO[bytes]) -> int | None:
+    with contextlib.suppress(OSError, ValueError):
+        stream.seek(0)
+        return int(stream.read(20).split()[0])
+    return None
+
+
+READ_ONLY_MESSAGE = "ฐานข้อมูลนี้เปิดแบบอ่านอย่างเดียว แก้ไขไม่ได้"
 
 
 class Database:
@@ -529,30 +936,130 @@ class Database:
         self.db = sqlite_utils.Database(conn)
         self._backup_thread: threading.Thread | None = None
         self.backup_error: Exception | None = None
+        self.read_only = False
+        self.read_only_reason = ""  # why, in Thai, when read_only
+        self._lock: WriterLock | None = None
+        self._side_files: dict[Path, bool] = {}  # -wal/-shm and whether they were there before
 
     @classmethod
-    def open(cls, path: Path, backup: bool = True, backups_kept: int = DEFAULT_BACKUPS_KEPT) -> Database:
-        """Open (or create) the database at `path`, migrating it to this program's schema.
+    def open(
+        cls,
+        path: Path,
+        backup: bool = True,
+        backups_kept: int = DEFAULT_BACKUPS_KEPT,
+        *,
+        read_only: bool = False,
+        reason: str = "",
+        lock_wait: float = 0.0,
+        busy_timeout: float = 5.0,
+    ) -> Database:
+        """Open (or create) the database at `path` for writing, migrating it to this program's
+        schema, or with `read_only` open an existing one only to read it (`reason` says why).
 
-        Raises DatabaseDamagedError, NotOurDatabaseError or DatabaseTooNewError, having written nothing.
+        A writer holds the database's WriterLock until closed (waiting up to `lock_wait`
+        seconds for another writer to finish). With `backup`, a checked copy is made in the
+        background (`backup_error` tells how it went); an existing database is always copied
+        before its schema is migrated.
+
+        Raises a StorageError naming the cause (damaged, in use, locked, unwritable, too new,
+        not ours, missing), having written nothing.
         """
+        if read_only:
+            return cls._open_read_only(path, reason or READ_ONLY_MESSAGE)
         existing = path.exists() and path.stat().st_size > 0
         if existing:
             verify_database_file(path)
         else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path)
-        conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        database = cls(conn, path)
-        needs_migration = database.schema_version < SCHEMA_VERSION
-        if existing and backup and needs_migration:
-            backup_database(path, backups_kept)  # before changing the schema, synchronously
-        database._migrate()
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise DatabaseUnwritableError(
+                    f"สร้างโฟลเดอร์ {path.parent} สำหรับฐานข้อมูลไม่ได้ ({os_reason(error)}) "
+                    "กรุณาระบุที่เก็บฐานข้อมูลอื่นด้วย --db"
+                ) from error
+        lock = WriterLock.acquire(path, lock_wait)
+        try:
+            return cls._open_writer(path, lock, existing, backup, backups_kept, busy_timeout)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def _open_writer(
+        cls, path: Path, lock: WriterLock, existing: bool, backup: bool, keep: int, busy_timeout: float
+    ) -> Database:
+        created = not path.exists()
+        conn = None
+        try:
+            conn = sqlite3.connect(path, timeout=busy_timeout)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            database = cls(conn, path)
+            database._check_writable()
+            needs_migration = database.schema_version < SCHEMA_VERSION
+            if existing and needs_migration:
+                backup_database(path, keep)  # before changing the schema, synchronously
+            database._migrate()
+        except (sqlite3.Error, OSError) as error:
+            if conn is not None:
+                conn.close()
+            if created:  # a new database that could not be made is not left behind half-made
+                for made in (path, *_side_files(path)):
+                    with contextlib.suppress(OSError):
+                        made.unlink(missing_ok=True)
+            raise storage_error(error, path) from error
+        database._lock = lock
         if existing and backup and not needs_migration:
-            database._start_backup(backups_kept)
+            database._start_backup(keep)
+        return database
+
+    def _check_writable(self) -> None:
+        """A file SQLite could open only for reading (read-only file or medium) fails here, at
+        once, rather than at the clerk's first keystroke. A lock held by another program does not:
+        it is usually let go in a moment."""
+        busy_ms = int(self.conn.execute("PRAGMA busy_timeout").fetchone()[0])
+        self.conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")  # passes on a read-only file: writing does not
+            self.conn.execute(f"PRAGMA user_version = {self.schema_version}")
+        except sqlite3.OperationalError as error:
+            if sqlite_code(error) not in (SQLITE_BUSY, SQLITE_LOCKED):
+                raise
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            self.conn.execute(f"PRAGMA busy_timeout = {busy_ms}")
+
+    @classmethod
+    def _open_read_only(cls, path: Path, reason: str) -> Database:
+        if path.is_dir():
+            raise DatabaseMissingError(f"{path} เป็นโฟลเดอร์ ไม่ใช่ไฟล์ฐานข้อมูล กรุณาระบุไฟล์ฐานข้อมูลด้วย --db")
+        if not path.is_file() or path.stat().st_size == 0:
+            raise DatabaseMissingError(
+                f"ไม่พบฐานข้อมูล {path} กรุณาตรวจชื่อและโฟลเดอร์ที่ระบุด้วย --db "
+                "(คำสั่งนี้อ่านข้อมูลอย่างเดียว จึงไม่สร้างฐานข้อมูลใหม่)"
+            )
+        verify_database_file(path)
+        existed = {side: side.exists() for side in _side_files(path)}
+        try:
+            conn = _connect_read_only(path)
+            conn.row_factory = sqlite3.Row
+            if int(conn.execute("PRAGMA user_version").fetchone()[0]) < SCHEMA_VERSION:
+                memory = sqlite3.connect(":memory:")  # an older schema is migrated in a copy
+                conn.backup(memory)
+                conn.close()
+                conn = memory
+                conn.row_factory = sqlite3.Row
+                cls(conn, path)._migrate()
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA query_only = ON")
+        except sqlite3.Error as error:
+            raise storage_error(error, path) from error
+        database = cls(conn, path)
+        database.read_only, database.read_only_reason = True, reason
+        database._side_files = existed
         return database
 
     @property
@@ -573,11 +1080,15 @@ class Database:
         def run() -> None:
             try:
                 backup_database(self.path, keep)
-            except (OSError, sqlite3.Error) as error:  # a failed backup must not stop the clerk
+            except (OSError, sqlite3.Error, StorageError) as error:  # a failed backup must not stop the clerk
                 self.backup_error = error
 
         self._backup_thread = threading.Thread(target=run, name="database-backup", daemon=True)
         self._backup_thread.start()
+
+    @property
+    def backup_running(self) -> bool:
+        return self._backup_thread is not None and self._backup_thread.is_alive()
 
     def wait_for_backup(self) -> None:
         if self._backup_thread is not None:
@@ -586,6 +1097,29 @@ class Database:
     def close(self) -> None:
         self.wait_for_backup()
         self.conn.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+        if any(not was and side.exists() for side, was in self._side_files.items()):
+            self._tidy_side_files()
+
+    def _tidy_side_files(self) -> None:
+        """A read-only connection leaves the -wal and -shm files it made. A writing connection
+        removes them when it closes as the last one (SQLite checks that no one else has the
+        database open), so one is opened and closed, when no writer of ours is at work."""
+        try:
+            lock = WriterLock.acquire(self.path)
+        except StorageError:
+            return
+        try:
+            conn = sqlite3.connect(_uri(self.path, mode="rw"), uri=True, timeout=0)
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            conn.close()
+        except sqlite3.Error:
+            pass
+        finally:
+            lock.release()
 
     def __enter__(self) -> Database:
         return self
@@ -595,17 +1129,33 @@ class Database:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One transaction; nested ones become savepoints of the outer one."""
+        """One transaction; nested ones become savepoints of the outer one. A database opened
+        read-only refuses with DatabaseReadOnlyError, saying why it is read-only."""
+        if self.read_only:
+            raise DatabaseReadOnlyError(self.read_only_reason)
         with self.db.atomic():
             yield self.conn
+
+    @contextlib.contextmanager
+    def _reading(self, what: str) -> Iterator[None]:
+        """Reads that meet text SQLite cannot decode (a byte changed on the disk) say so in Thai."""
+        try:
+            yield
+        except sqlite3.DatabaseError as error:
+            if _cause(error) != "damaged":
+                raise
+            raise DatabaseDamagedError(
+                f"{what}ในฐานข้อมูล {self.path} เสียหาย อ่านไม่ได้ ({_short(error)}) {USE_A_BACKUP}"
+            ) from error
 
     # --- meetings ---------------------------------------------------------------------------
 
     def list_meetings(self) -> list[MeetingSummary]:
         """All meetings, newest first."""
-        rows = self.conn.execute(
-            "SELECT id, title, seq, year, date, modified FROM meetings ORDER BY date DESC, seq DESC, id DESC"
-        ).fetchall()
+        with self._reading("รายชื่อการประชุม"):
+            rows = self.conn.execute(
+                "SELECT id, title, seq, year, date, modified FROM meetings ORDER BY date DESC, seq DESC, id DESC"
+            ).fetchall()
         return [MeetingSummary(r[0], r[1], r[2], r[3], dt.date.fromisoformat(r[4]), r[5]) for r in rows]
 
     # --- search -----------------------------------------------------------------------------
@@ -635,9 +1185,12 @@ class Database:
         ]
 
     def refresh_search_index(self) -> int:
-        """Index the meetings changed since they were last indexed; returns how many."""
+        """Index the meetings changed since they were last indexed; returns how many. A database
+        opened read-only searches the index as it is."""
         from models.search import index_rows  # noqa: PLC0415
 
+        if self.read_only:
+            return 0
         stale = self.conn.execute(
             "SELECT m.id FROM meetings m LEFT JOIN search_state s ON s.meeting_id = m.id"
             " WHERE s.indexed IS NULL OR s.indexed < m.modified"
@@ -693,6 +1246,10 @@ class Database:
             self.conn.execute("DELETE FROM meetings WHERE id = ?", (meeting_id,))
 
     def load_document(self, meeting_id: int) -> MeetingDocument:
+        with self._reading(f"การประชุมหมายเลข {meeting_id} "):
+            return self._load_document(meeting_id)
+
+    def _load_document(self, meeting_id: int) -> MeetingDocument:
         row = self.conn.execute("SELECT * FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
         if row is None:
             raise KeyError(meeting_id)
@@ -962,10 +1519,11 @@ class Database:
             if isinstance(block, Table):
                 tables[r["id"]] = block
         for r in self.conn.execute(
-            "SELECT block_id, cells FROM table_rows WHERE meeting_id = ? ORDER BY block_id, ord",
+            "SELECT block_id, cells, id FROM table_rows WHERE meeting_id = ? ORDER BY block_id, ord",
             (meeting_id,),
         ):
             tables[r[0]].rows.append(json.loads(r[1]))
+            tables[r[0]].row_ids.append(r[2])
         return [node for node in children.get(None, []) if isinstance(node, Section)]
 
     def presenters(self, limit: int = 500) -> list[str]:
@@ -1027,8 +1585,10 @@ class Database:
         row = {"meeting_id": meeting_id, "node_id": node_id, "ord": index, **_block_row(block)}
         block.id = self._insert("blocks", row)
         if isinstance(block, Table):
-            for row_index, cells in enumerate(block.rows):
+            block.row_ids = [
                 self._insert_table_row(meeting_id, block.id, row_index, cells)
+                for row_index, cells in enumerate(block.rows)
+            ]
         return block.id
 
     def insert_block(self, node_id: int, index: int, block: Block) -> int:
@@ -1058,41 +1618,67 @@ class Database:
             self._move_ordered(_BLOCKS, block_id, index, (node_id,))
 
     # --- table rows -------------------------------------------------------------------------
+    # A row is addressed by its id, never by its place: an edit meant for one row cannot land on
+    # another because rows were inserted or removed meanwhile (ids are never reused).
 
-    def _insert_table_row(self, meeting_id: int, block_id: int, index: int, cells: Sequence[str]) -> None:
-        self.conn.execute(
+    def _insert_table_row(self, meeting_id: int, block_id: int, index: int, cells: Sequence[str]) -> int:
+        cursor = self.conn.execute(
             "INSERT INTO table_rows (meeting_id, block_id, ord, cells) VALUES (?, ?, ?, ?)",
             (meeting_id, block_id, index, json.dumps(list(cells), ensure_ascii=False)),
         )
+        assert cursor.lastrowid is not None
+        return int(cursor.lastrowid)
 
-    def _row_id(self, block_id: int, index: int) -> int:
-        row = self.conn.execute(
-            "SELECT id FROM table_rows WHERE block_id = ? AND ord = ?", (block_id, index)
-        ).fetchone()
-        if row is None:
-            raise KeyError(f"table {block_id} has no row {index}")
-        return int(row[0])
+    def table_row_ids(self, block_id: int) -> list[int]:
+        """The ids of a table's rows, in order."""
+        rows = self.conn.execute("SELECT id FROM table_rows WHERE block_id = ? ORDER BY ord", (block_id,))
+        return [int(row[0]) for row in rows]
 
-    def insert_table_row(self, block_id: int, index: int, cells: Sequence[str]) -> None:
+    def insert_table_row(self, block_id: int, index: int, cells: Sequence[str]) -> int:
+        """Insert a row at `index` (clamped to the end); returns its id."""
         with self.transaction() as conn:
             meeting_id = self._meeting_of("blocks", block_id)
             index = _ROWS.open_gap(conn, (block_id,), index)
-            self._insert_table_row(meeting_id, block_id, index, cells)
+            row_id = self._insert_table_row(meeting_id, block_id, index, cells)
             self._touch(meeting_id)
+        return row_id
 
-    def update_table_row(self, block_id: int, index: int, cells: Sequence[str]) -> None:
+    def update_table_row(self, row_id: int, cells: Sequence[str]) -> None:
+        """Rewrite the cells of the row with this id (KeyError when it no longer exists)."""
         with self.transaction():
-            row_id = self._row_id(block_id, index)
             self._set_fields("table_rows", row_id, {"cells": json.dumps(list(cells), ensure_ascii=False)})
-            self._touch(self._meeting_of("blocks", block_id))
+            self._touch(self._meeting_of("table_rows", row_id))
 
-    def delete_table_row(self, block_id: int, index: int) -> None:
-        with self.transaction():
-            self._delete_ordered(_ROWS, self._row_id(block_id, index))
+    def delete_table_row(self, row_id: int) -> None:
+        self._delete_ordered(_ROWS, row_id)
 
-    def move_table_row(self, block_id: int, index: int, new_index: int) -> None:
-        with self.transaction():
-            self._move_ordered(_ROWS, self._row_id(block_id, index), new_index)
+    def move_table_row(self, row_id: int, new_index: int) -> None:
+        self._move_ordered(_ROWS, row_id, new_index)
+
+    def replace_table_rows(
+        self, block_id: int, rows: Sequence[tuple[int | None, Sequence[str]]]
+    ) -> list[int]:
+        """Make the table's rows these, in one transaction: each is (the id of the row it keeps,
+        or None for a new row; its cells). Rows of the table not named are deleted. Returns the
+        rows' ids in order."""
+        with self.transaction() as conn:
+            meeting_id = self._meeting_of("blocks", block_id)
+            existing = set(self.table_row_ids(block_id))
+            kept = {row_id for row_id, _ in rows if row_id in existing}
+            for gone in existing - kept:
+                conn.execute("DELETE FROM table_rows WHERE id = ?", (gone,))
+            ids: list[int] = []
+            for index, (row_id, cells) in enumerate(rows):
+                text = json.dumps(list(cells), ensure_ascii=False)
+                if row_id in kept and row_id not in ids:
+                    conn.execute(
+                        "UPDATE table_rows SET ord = ?, cells = ? WHERE id = ?", (index, text, row_id)
+                    )
+                    ids.append(row_id)
+                else:
+                    ids.append(self._insert_table_row(meeting_id, block_id, index, cells))
+            self._touch(meeting_id)
+        return ids
 
     # --- letter -----------------------------------------------------------------------------
 
@@ -1168,6 +1754,10 @@ class Database:
             self._touch(meeting_id)
         return recipient_id
 
+    def recipient_ids(self, meeting_id: int) -> list[int]:
+        rows = self.conn.execute("SELECT id FROM recipients WHERE meeting_id = ? ORDER BY ord", (meeting_id,))
+        return [int(row[0]) for row in rows]
+
     def update_recipient(self, recipient_id: int, **fields: Any) -> None:
         """Change name, status, note or the date of the answer of one recipient of the letter."""
         row = {k: _iso(v) if k == "answered" else str(v) for k, v in fields.items()}
@@ -1198,12 +1788,29 @@ class Database:
         return [Amendment(dt.datetime.fromisoformat(r[0]), r[1], r[2], r[3], r[4], r[5]) for r in rows]
 
     def replace_recipients(self, meeting_id: int, recipients: Sequence[Recipient]) -> None:
-        """The letter's whole distribution list at once (one transaction)."""
+        """The letter's whole distribution list at once (one transaction). A recipient with the
+        id of one still listed keeps that id (its answer stays with it); the others are stored
+        anew and get their ids; recipients not given are deleted."""
         with self.transaction() as conn:
             conn.execute("INSERT OR IGNORE INTO letters (meeting_id) VALUES (?)", (meeting_id,))
-            conn.execute("DELETE FROM recipients WHERE meeting_id = ?", (meeting_id,))
+            existing = set(self.recipient_ids(meeting_id))
+            kept = {r.id for r in recipients if r.id in existing}
+            for gone in existing - kept:
+                conn.execute("DELETE FROM recipients WHERE id = ?", (gone,))
+            seen: set[int] = set()
             for index, recipient in enumerate(recipients):
-                self._insert_recipient_row(meeting_id, index, recipient)
+                if recipient.id in kept and recipient.id not in seen:
+                    seen.add(recipient.id)
+                    row = {
+                        "ord": index,
+                        "name": recipient.name,
+                        "status": recipient.status.value,
+                        "note": recipient.note,
+                        "answered": _iso(recipient.answered),
+                    }
+                    self._set_fields("recipients", recipient.id, row)
+                else:
+                    self._insert_recipient_row(meeting_id, index, recipient)
             self._touch(meeting_id)
 
     def delete_recipient(self, recipient_id: int) -> None:

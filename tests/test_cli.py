@@ -52,7 +52,9 @@ def test_opening_an_empty_database_adds_the_demo_meeting(tmp_path: Path) -> None
     assert run("--db", db).returncode == 0
     dumped = run("dump", "--meeting", "1", "--db", db)
     assert json.loads(dumped.stdout)["meeting"]["seq"] == 10
-    assert run("dump", "--meeting", "2", "--db", db).returncode == 2  # added once only
+    missing = run("dump", "--meeting", "2", "--db", db)
+    assert missing.returncode == 2  # added once only
+    assert "ไม่มีการประชุมหมายเลข 2" in missing.stderr
 
 
 def test_the_default_database_is_the_users(tmp_path: Path) -> None:
@@ -70,8 +72,9 @@ def test_a_bad_meeting_file_is_explained_in_thai(tmp_path: Path) -> None:
     assert "$.meeting.attendees[2].status" in result.stderr
     assert "Traceback" not in result.stderr
     checked = run("check", bad)
-    assert checked.returncode == 1
+    assert checked.returncode == 2  # a file that cannot be read is a mistake, not a finding
     assert "ผิดพลาด: $.meeting.attendees[2].status" in checked.stdout
+    assert "อ่านไฟล์ bad.json ไม่ได้" in checked.stderr
 
 
 def test_check_of_the_demo_finds_only_unknown_words(tmp_path: Path) -> None:
@@ -110,7 +113,7 @@ def test_a_damaged_database_is_refused_and_kept(tmp_path: Path) -> None:
         (("export", "-o", "."), "อย่างใดอย่างหนึ่ง"),
         (("export", "x.json", "-o", ".", "--format", "odt"), "ไม่มีตัวเลือก"),
         (("import", "missing.json"), "ไม่พบไฟล์"),
-        (("dump", "--meeting", "7"), "ไม่มีการประชุมหมายเลข 7"),
+        (("dump", "--meeting", "7"), "ไม่พบฐานข้อมูล"),  # read-only: the missing database is not made
         (("fly",), "ไม่มีตัวเลือก"),
     ],
 )

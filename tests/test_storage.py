@@ -169,10 +169,14 @@ def test_blocks_and_table_rows_keep_their_order(database: Database, demo: Meetin
     item = stored.meeting.sections[3].items[0]
     table = item.blocks[1]
     assert isinstance(table, Table) and table.id is not None and item.id is not None
-    database.update_table_row(table.id, 2, ["๓", "เชียงคำ", "๑๗,๓๐๔", "๑๗,๓๐๔", "๑๓๑", "๑๓๑"])
-    database.insert_table_row(table.id, 0, ["๐", "ใหม่", "", "", "", ""])
-    database.move_table_row(table.id, 0, 99)
-    database.delete_table_row(table.id, 1)
+    ids = list(table.row_ids)
+    assert len(ids) == len(table.rows) == len(set(ids))
+    database.update_table_row(ids[2], ["๓", "เชียงคำ", "๑๗,๓๐๔", "๑๗,๓๐๔", "๑๓๑", "๑๓๑"])
+    new_id = database.insert_table_row(table.id, 0, ["๐", "ใหม่", "", "", "", ""])
+    database.move_table_row(new_id, 99)
+    database.delete_table_row(ids[1])
+    with pytest.raises(KeyError):  # an edit of a deleted row lands on no other row
+        database.update_table_row(ids[1], ["x"])
     rows = database.load_document(meeting_id).meeting.sections[3].items[0].blocks[1]
     assert isinstance(rows, Table)
     assert [r[1] for r in rows.rows] == [
@@ -403,3 +407,40 @@ def test_a_database_from_before_presenter_wordings_is_migrated(db_path: Path) ->
     (backup,) = backup_folder(db_path).iterdir()
     with sqlite3.connect(backup) as copy_conn:
         assert copy_conn.execute("PRAGMA user_version").fetchone()[0] == 7
+
+
+def test_a_database_from_before_stable_row_ids_is_migrated(db_path: Path, demo: MeetingDocument) -> None:
+    """Version 8 could give a deleted table row's or recipient's id to the next one stored, so an
+    edit meant for the deleted one could land on the new one. Migrated, the ids stay as they were
+    and are never given again."""
+    db_path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db_path)
+    conn.row_factory = sqlite3.Row
+    old = Database(conn, db_path)
+    with old.transaction():
+        for migration in MIGRATIONS[:8]:
+            migration(old.db)
+        conn.execute("PRAGMA user_version = 8")
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    meeting_id = old.add_document(copy.deepcopy(demo))
+    row_ids = [r[0] for r in conn.execute("SELECT id FROM table_rows ORDER BY block_id, ord")]
+    recipient_ids = [r[0] for r in conn.execute("SELECT id FROM recipients ORDER BY ord")]
+    conn.close()
+
+    with Database.open(db_path) as database:
+        assert database.schema_version == SCHEMA_VERSION
+        document = database.load_document(meeting_id)
+        assert document == demo
+        tables = [
+            b for s in document.meeting.sections for i in s.items for b in i.blocks if isinstance(b, Table)
+        ]
+        assert [row_id for t in tables for row_id in t.row_ids] == row_ids
+        assert document.letter is not None and [r.id for r in document.letter.recipients] == recipient_ids
+        database.delete_table_row(row_ids[-1])
+        assert database.insert_table_row(tables[-1].id or 0, 99, ["ใหม่"]) > row_ids[-1]
+        database.delete_recipient(recipient_ids[-1])
+        assert database.insert_recipient(meeting_id, 99, Recipient("ผู้รับใหม่")) > recipient_ids[-1]
+    (backup,) = backup_folder(db_path).iterdir()
+    with sqlite3.connect(backup) as copy_conn:
+        assert copy_conn.execute("PRAGMA user_version").fetchone()[0] == 8
+    copy_conn.close()

@@ -1,25 +1,49 @@
 """Starting the window: the bundled Sarabun registered for the editors, the database opened
-(with the demo meeting when it is empty), the window shown."""
+(with the demo meeting when it is empty), the window shown.
+
+The window is the database's one writer: it holds the database's writer lock for its whole life.
+A second window on the same database (or a database that cannot be written where it is: a
+read-only file, folder or medium) opens read-only and says so in a box and in the status bar;
+every edit there is refused with that message. A database that cannot be opened at all is
+explained in a box before the program ends, and the backup made at opening reports in a box a
+database it found damaged.
+"""
 
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 import time
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from exporters.fonts import BUNDLED_FILES, FONT_FOLDER, SARABUN
 from models.meetingfile import read_meeting_file
 from models.paths import DEMO_MEETING
-from models.storage import Database
+from models.storage import (
+    Database,
+    DatabaseDamagedError,
+    DatabaseInUseError,
+    DatabaseUnwritableError,
+    StorageError,
+    storage_error,
+)
 from ui.main_window import MainWindow
+from ui.plain import message_box, plain_label
 
 UI_FONT_SIZE = 12
 EXIT_AFTER_SHOW = "THAI_MINUTES_EXIT_AFTER_SHOW"  # for tests and the start-up benchmark
 STARTED = time.perf_counter()
+WINDOW_BUSY_TIMEOUT = 1.0  # seconds a keystroke waits for another program's lock before it is reported
+IN_USE_REASON = (
+    "ฐานข้อมูลนี้เปิดแก้ไขอยู่ในหน้าต่างอื่นของโปรแกรม หน้าต่างนี้จึงเปิดแบบอ่านอย่างเดียว: ดู ค้นหา และส่งออกได้ "
+    "แต่แก้ไขไม่ได้ เพื่อไม่ให้สองหน้าต่างเขียนทับกัน กรุณาแก้ไขในหน้าต่างแรก หรือปิดหน้าต่างนั้นแล้วเปิดโปรแกรมใหม่"
+)
+UNWRITABLE_REASON = "{error} หน้าต่างนี้จึงเปิดแบบอ่านอย่างเดียว: ดู ค้นหา และส่งออกได้ แต่แก้ไขไม่ได้"
 
 
 def register_fonts() -> str:
@@ -34,10 +58,23 @@ def register_fonts() -> str:
 
 
 def open_database(path: Path) -> Database:
-    """Open the database; an empty one gets the demo meeting so a newcomer sees a real one."""
-    database = Database.open(path)
-    if database.meeting_count() == 0:
-        database.add_document(read_meeting_file(DEMO_MEETING))
+    """Open the database for writing; an empty one gets the demo meeting so a newcomer sees a
+    real one. When another window has it, or it cannot be written where it is, it is opened
+    read-only (`read_only_reason` says why). Raises StorageError when it cannot be opened."""
+    try:
+        database = Database.open(path, busy_timeout=WINDOW_BUSY_TIMEOUT)
+    except DatabaseInUseError:
+        database = Database.open(path, read_only=True, reason=IN_USE_REASON)
+    except DatabaseUnwritableError as error:
+        if not path.is_file():
+            raise  # a new database where none can be made: nothing to read either
+        database = Database.open(path, read_only=True, reason=UNWRITABLE_REASON.format(error=error))
+    if not database.read_only and database.meeting_count() == 0:
+        try:
+            database.add_document(read_meeting_file(DEMO_MEETING))
+        except sqlite3.Error as error:
+            database.close()
+            raise storage_error(error, path) from error
     return database
 
 
@@ -58,16 +95,87 @@ def create_window(database: Database) -> MainWindow:
     app = application()
     app.setFont(QFont(register_fonts(), UI_FONT_SIZE))
     app.setApplicationName("thai-minutes")
-    return MainWindow(database)
+    window = MainWindow(database)
+    if database.read_only:
+        show_read_only(window, database.read_only_reason)
+    return window
+
+
+def show_read_only(window: MainWindow, reason: str) -> None:
+    """The status bar says, for as long as the window is open, that nothing can be edited."""
+    label = plain_label("อ่านอย่างเดียว")
+    label.setStyleSheet("color: #b00020; font-weight: bold;")
+    label.setToolTip(reason)
+    window.statusBar().insertPermanentWidget(0, label)
+    window.statusBar().showMessage(reason)
+
+
+def show_problem(
+    parent: QWidget | None, title: str, message: str, critical: bool = True, echo: bool = False
+) -> QMessageBox:
+    """A box with the message, plain text, with a Thai button (`echo`: on stderr too). Without a
+    parent it waits for the clerk, unless `THAI_MINUTES_EXIT_AFTER_SHOW` is set (tests and
+    benchmarks: then it is shown and closed)."""
+    if echo:
+        print(message, file=sys.stderr)
+    icon = QMessageBox.Icon.Critical if critical else QMessageBox.Icon.Warning
+    box = message_box(parent, icon, title, message)
+    box.addButton("ตกลง", QMessageBox.ButtonRole.AcceptRole)
+    if os.environ.get(EXIT_AFTER_SHOW):
+        box.show()
+        application().processEvents()
+        box.close()
+    elif parent is None:
+        box.exec()
+    else:
+        box.open()  # not modal: the window stays usable
+    return box
+
+
+def watch_backup(window: MainWindow, database: Database) -> QTimer:
+    """When the backup made at opening ends: a box if it found the database damaged (and so made
+    no copy), a status-bar message if it could not be made."""
+    timer = QTimer(window)
+    timer.setInterval(200)
+
+    def check() -> None:
+        if database.backup_running:
+            return
+        timer.stop()
+        error = database.backup_error
+        if isinstance(error, DatabaseDamagedError):
+            show_problem(window, "ฐานข้อมูลเสียหาย", str(error), critical=False, echo=True)
+        elif error is not None:
+            reason = storage_error(error, database.path)
+            window.statusBar().showMessage(f"สำรองฐานข้อมูลไม่สำเร็จ: {reason}", 15000)
+
+    timer.timeout.connect(check)
+    timer.start()
+    return timer
 
 
 def run(path: Path) -> int:
-    database = open_database(path)
-    window = create_window(database)
+    """The window on the database at `path`. A database that cannot be opened is explained in a
+    box, and the StorageError raised (the command line prints it and exits with status 2)."""
+    app = application()
+    try:
+        database = open_database(path)
+    except StorageError as error:
+        show_problem(None, "เปิดฐานข้อมูลไม่ได้", str(error))
+        raise
+    try:
+        window = create_window(database)
+    except (StorageError, sqlite3.Error) as error:  # a meeting that cannot be read back
+        database.close()
+        problem = storage_error(error, path)
+        show_problem(None, "เปิดฐานข้อมูลไม่ได้", str(problem))
+        raise problem from error
     window.resize(1366, 768)
     window.show()
+    if database.read_only:
+        show_problem(window, "เปิดแบบอ่านอย่างเดียว", database.read_only_reason, critical=False, echo=True)
+    watch_backup(window, database)
     if os.environ.get(EXIT_AFTER_SHOW):
-        from PySide6.QtCore import QTimer  # noqa: PLC0415
 
         def report_and_quit() -> None:
             print(f"usable after {time.perf_counter() - STARTED:.3f} s", file=sys.stderr)
@@ -75,6 +183,6 @@ def run(path: Path) -> int:
 
         QTimer.singleShot(0, report_and_quit)
     try:
-        return int(application().exec())
+        return int(app.exec())
     finally:
         database.close()

@@ -29,6 +29,8 @@ class Host(Protocol):
 
     def go_to(self, finding: Finding) -> None: ...
 
+    def accept_word(self, office_id: int, word: str) -> object: ...
+
 
 class ChecksPanel(QWidget):
     def __init__(self, host: Host) -> None:
@@ -87,7 +89,7 @@ class ChecksPanel(QWidget):
         office = self.host.editor.document.office
         if word is None or office is None or office.id is None:
             return
-        self.host.editor.database.add_office_word(office.id, word)
+        self.host.accept_word(office.id, word)
         self.run()
 
 

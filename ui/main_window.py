@@ -14,7 +14,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -46,7 +46,7 @@ from ui.agenda import AgendaTab
 from ui.commands import InsertNode, MoveNode, RemoveNode
 from ui.dialogs import ask, ask_text, choose_path, inform, warn
 from ui.plain import message_box, plain_label
-from ui.session import MeetingSession
+from ui.session import WRITE_ERRORS, MeetingSession, read_only_message, write_failure_message
 from ui.sheet import SheetView
 from ui.tabs import HeaderTab, LetterTab, RosterTab
 
@@ -76,6 +76,31 @@ SHORTCUTS = (
     ("Ctrl+Shift+V", "วางรายชื่อหรือตารางจากโปรแกรมตารางคำนวณ"),
     ("Ctrl+B (ในย่อหน้า)", "ตัวหนา"),
 )
+
+
+_Params = ParamSpec("_Params")
+_Result = TypeVar("_Result")
+
+
+def _writes(
+    action: Callable[Concatenate[MainWindow, _Params], _Result],
+) -> Callable[Concatenate[MainWindow, _Params], _Result | None]:
+    """A window action that writes to the database outside the undo stack (a new meeting, an
+    import, certification, the agenda template): refused with a message when the database is
+    open read-only, and a write the database refuses is said in Thai, never raised in a Qt slot."""
+
+    @functools.wraps(action)
+    def run(window: MainWindow, /, *args: _Params.args, **kwargs: _Params.kwargs) -> _Result | None:
+        if window.database.read_only:
+            window.refused(read_only_message(window.database.read_only_reason))
+            return None
+        try:
+            return action(window, *args, **kwargs)
+        except WRITE_ERRORS as error:
+            window._write_failed(write_failure_message(error))
+            return None
+
+    return run
 
 
 class MainWindow(QMainWindow):
@@ -313,6 +338,7 @@ class MainWindow(QMainWindow):
 
     # --- certification ----------------------------------------------------------------------
 
+    @_writes
     def record_answer(self, answer: tuple[int, str, str] | None = None) -> None:
         """A recipient's answer: certified, or corrections with a note."""
         from models.meeting import RecipientStatus  # noqa: PLC0415
@@ -331,6 +357,7 @@ class MainWindow(QMainWindow):
         self.editor.record_answer(index, RecipientStatus(status), note)
         self.statusBar().showMessage(f"บันทึกคำตอบของ {letter.recipients[index].name} แล้ว", 5000)
 
+    @_writes
     def certify(self) -> None:
         from models.editing import CertificationError  # noqa: PLC0415
 
@@ -343,6 +370,7 @@ class MainWindow(QMainWindow):
             return
         self.undo_stack.clear()  # the certified minutes are what stands
 
+    @_writes
     def begin_amendment(self, who: str | None = None, why: str | None = None) -> None:
         from models.editing import CertificationError  # noqa: PLC0415
 
@@ -360,6 +388,7 @@ class MainWindow(QMainWindow):
             return
         self._show_title()
 
+    @_writes
     def end_amendment(self) -> None:
         if self.has_meeting:
             self.editor.end_amendment()
@@ -486,6 +515,11 @@ class MainWindow(QMainWindow):
         if self.agenda_tab.item_editor is not None:
             self.agenda_tab.item_editor.title.setFocus()
 
+    @_writes
+    def accept_word(self, office_id: int, word: str) -> None:
+        """A word the checks did not know, accepted for the office (never reported again)."""
+        self.database.add_office_word(office_id, word)
+
     def run_checks(self) -> None:
         if self.has_meeting:
             self.checks_dock.show()
@@ -605,6 +639,7 @@ class MainWindow(QMainWindow):
 
     # --- files ------------------------------------------------------------------------------
 
+    @_writes
     def new_meeting(self) -> None:
         from models.meeting import Meeting  # noqa: PLC0415
 
@@ -626,6 +661,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.header_tab)
         self.header_tab.title.setFocus()
 
+    @_writes
     def next_meeting(self) -> None:
         """The next meeting of the series: roster, certification of these minutes, follow-ups."""
         from models.series import next_meeting  # noqa: PLC0415
@@ -640,6 +676,7 @@ class MainWindow(QMainWindow):
 
         return list(self.database.setting(TEMPLATE_SETTING, list(STANDARD_SECTIONS)))
 
+    @_writes
     def edit_template(self, text: str | None = None) -> None:
         """The section titles new meetings start with, one a line (section 2 certifies and
         section 3 follows up, whatever their titles)."""
@@ -657,6 +694,7 @@ class MainWindow(QMainWindow):
             return
         self.database.set_setting(TEMPLATE_SETTING, titles)
 
+    @_writes
     def import_file(self) -> None:
         from models.meetingfile import MeetingFileError, read_meeting_file  # noqa: PLC0415
 

@@ -3,7 +3,9 @@
 Every edit the window makes goes through `MeetingSession.apply` with the widget that made it
 (its origin). The session runs the edit first and pushes the command only when the database took
 it; a refused write (locked, full, read-only) leaves the meeting, the database and the undo stack
-as they were and is said in Thai through `failed`. Each `Change` the editor announces is passed on
+as they were and is said in Thai through `failed`. On a database opened read-only (another window
+has it open for writing, or it cannot be written where it is) every edit is refused with one
+message, through `refused`, before anything is changed. Each `Change` the editor announces is passed on
 through `changed(change, origin)`: views show it, except in the widget that typed it, which already
 shows it (rewriting it would move the cursor and drop trailing spaces).
 """
@@ -19,7 +21,7 @@ from PySide6.QtGui import QUndoStack
 
 from models.changes import Change
 from models.editing import MeetingEditor, MinutesCertifiedError
-from models.storage import StorageError
+from models.storage import StorageError, failure_reason
 from ui.commands import EditCommand, FieldCommand
 
 CERTIFIED_MESSAGE = "รายงานการประชุมนี้รับรองแล้ว แก้ไขได้ทาง การรับรอง → เริ่มแก้ไขหลังรับรอง (ระบุผู้แก้และเหตุผล)"
@@ -27,17 +29,16 @@ WRITE_ERRORS = (sqlite3.Error, StorageError, OSError)
 
 
 def write_failure_message(error: Exception) -> str:
-    """What a refused write means for the clerk, in Thai."""
-    text = str(error).lower()
-    if "locked" in text or "busy" in text:
-        reason = "ฐานข้อมูลถูกโปรแกรมอื่นใช้งานอยู่ (ล็อก)"
-    elif "full" in text or "no space" in text:
-        reason = "พื้นที่ดิสก์เต็ม"
-    elif "readonly" in text or "read-only" in text or "read only" in text or "permission" in text:
-        reason = "ไฟล์ฐานข้อมูลเป็นแบบอ่านอย่างเดียวหรือไม่มีสิทธิ์เขียน"
-    else:
-        reason = f"ฐานข้อมูลไม่ยอมรับการบันทึก ({error})"
-    return f"บันทึกการแก้ไขล่าสุดไม่สำเร็จ: {reason} สิ่งที่พิมพ์ก่อนหน้านี้บันทึกไว้ครบแล้ว เมื่อแก้ปัญหาแล้ว พิมพ์ต่อได้ตามปกติ"
+    """What a refused write means for the clerk, in Thai (the cause told by SQLite's error code)."""
+    return (
+        f"บันทึกการแก้ไขล่าสุดไม่สำเร็จ: {failure_reason(error)} สิ่งที่พิมพ์ก่อนหน้านี้บันทึกไว้ครบแล้ว "
+        "เมื่อแก้ปัญหาแล้ว พิมพ์ต่อได้ตามปกติ"
+    )
+
+
+def read_only_message(reason: str) -> str:
+    """Why an edit is refused in a window whose database is read-only, in Thai."""
+    return f"แก้ไขไม่ได้: {reason}".strip()
 
 
 class MeetingSession(QObject):
@@ -63,6 +64,22 @@ class MeetingSession(QObject):
     def is_open(self) -> bool:
         return self._editor is not None
 
+    @property
+    def read_only(self) -> str | None:
+        """Why the open meeting's database cannot be edited here (Thai), or None."""
+        if self._editor is None or not self._editor.database.read_only:
+            return None
+        return read_only_message(self._editor.database.read_only_reason)
+
+    def check_writable(self) -> bool:
+        """For actions that write outside the undo stack (new meeting, import, certification):
+        False, with the refusal said through `refused`, when the database is read-only."""
+        message = self.read_only
+        if message is not None:
+            self.refused.emit(message)
+            return False
+        return True
+
     def open(self, editor: MeetingEditor) -> None:
         if self._editor is not None:
             self._editor.listeners.remove(self._heard)
@@ -78,7 +95,7 @@ class MeetingSession(QObject):
 
     def apply(self, command: EditCommand, origin: object | None = None) -> bool:
         """Run the edit, then keep it on the undo stack; False when it was refused."""
-        if not self.is_open:
+        if not self.is_open or not self.check_writable():
             return False
         if self.editor.certified and self.editor.amendment is None:
             self.refused.emit(CERTIFIED_MESSAGE)
