@@ -239,6 +239,7 @@ def run_check(args: argparse.Namespace) -> int:
     if args.file is not None:
         try:
             findings = check_document(read_meeting_file(args.file))
+            warn_removed_characters(args.file)
         except MeetingFileError as error:
             for finding in file_findings(error):  # every problem the file has, as findings
                 say(finding)
@@ -292,9 +293,27 @@ def read_file(path: Path) -> MeetingDocument:
     from models.meetingfile import MeetingFileError, read_meeting_file
 
     try:
-        return read_meeting_file(path)
+        document = read_meeting_file(path)
     except MeetingFileError as error:
         raise UserError(error.describe()) from error
+    warn_removed_characters(path)
+    return document
+
+
+def warn_removed_characters(path: Path) -> None:
+    """Say on stderr which characters XML forbids the file held: reading removed them (a meeting
+    file read is already known to be JSON)."""
+    import json
+
+    from models.text import code_points, forbidden_in
+
+    removed = forbidden_in(json.loads(path.read_bytes().decode("utf-8", errors="replace")))
+    if removed:
+        say(
+            f"คำเตือน: ตัดอักขระควบคุมออกจาก {path.name} ({code_points(sorted(set(removed))[:5])}) "
+            "เพราะเอกสารพิมพ์หรือบันทึกอักขระเหล่านี้ไม่ได้",
+            error=True,
+        )
 
 
 def load_from_database(args: argparse.Namespace, meeting_id: int) -> MeetingDocument:

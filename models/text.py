@@ -40,6 +40,17 @@ def forbidden_characters(text: str) -> list[str]:
     return list(dict.fromkeys(_FORBIDDEN.findall(text)))
 
 
+def forbidden_in(value: object) -> list[str]:
+    """The characters XML forbids in every text of a parsed JSON value (what cleaning removes)."""
+    if isinstance(value, str):
+        return forbidden_characters(value)
+    if isinstance(value, dict):
+        return [char for key, item in value.items() for char in forbidden_in(key) + forbidden_in(item)]
+    if isinstance(value, list):
+        return [char for item in value for char in forbidden_in(item)]
+    return []
+
+
 def bidi_controls(text: str) -> list[str]:
     """The distinct bidirectional control characters of the text, in order of appearance."""
     return list(dict.fromkeys(_BIDI_CONTROLS.findall(text)))
