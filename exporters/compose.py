@@ -270,8 +270,9 @@ def compose_minutes(document: MeetingDocument, layout: Layout, measure: Measure 
     ]
     if signers:
         leader = SignatureLeader.fitting(layout, [role for _, role in signers], state.measure)
-        for person, role in signers:
-            state.out.extend(_signature(layout, person, role, leader))
+        for index, (person, role) in enumerate(signers):
+            # the signatures stay on one page: the recorder's never ends a page without the checker's
+            state.out.extend(_signature(layout, person, role, leader, last=index == len(signers) - 1))
     return Composition(layout.digits(title), state.out)
 
 
@@ -653,7 +654,9 @@ class SignatureLeader:
         return f"(ลงชื่อ) {'.' * self.dots} {role}"
 
 
-def _signature(layout: Layout, person: Person, role: str, leader: SignatureLeader) -> list[Para]:
+def _signature(
+    layout: Layout, person: Person, role: str, leader: SignatureLeader, last: bool = True
+) -> list[Para]:
     """`(ลงชื่อ) ........ ผู้จดรายงานการประชุม`, the name in brackets and the position, as one
     centred block right of the signature indent."""
     lines = [leader.line(role), f"({person.name})", *person.position.split("\n")]
@@ -670,7 +673,7 @@ def _signature(layout: Layout, person: Person, role: str, leader: SignatureLeade
         for index, line in enumerate(lines)
         if line.strip()
     ]
-    paras[-1] = replace(paras[-1], keep_with_next=False)
+    paras[-1] = replace(paras[-1], keep_with_next=not last)
     return paras
 
 

@@ -343,3 +343,20 @@ def test_a_short_paragraph_leading_into_a_table_keeps_with_it() -> None:
     lead_in = next(p for p in paras if p.text == "รายละเอียดดังตาราง")
     after = next(p for p in paras if p.text == "ข้อความต่อท้าย")
     assert lead_in.keep_with_next and not after.keep_with_next
+
+
+def test_the_two_signatures_stay_on_one_page(tmp_path: Path) -> None:
+    """Every line of the recorder's signature keeps with what follows, so the checker's is never
+    left alone on a page of its own."""
+    document = small_meeting(
+        [Paragraph("เนื้อความ")],
+        end=dt.time(16, 30),
+        recorder=Person("นางบุษบา ยอดดี", "เจ้าพนักงาน"),
+        checker=Person("นายสมชาย ใจกว้าง", "หัวหน้ากลุ่มงาน"),
+    )
+    signatures = [
+        e
+        for e in compose_minutes(document, DEFAULT_LAYOUT).body
+        if isinstance(e, Para) and e.role == "signature"
+    ]
+    assert [p.keep_with_next for p in signatures] == [True] * (len(signatures) - 1) + [False]
