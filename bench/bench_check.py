@@ -3,8 +3,9 @@
 Reports medians of: the checks in a running program (`check_document`, the dictionary already
 loaded, as F7 runs them in the window), with and without the spelling check; and the whole
 command (`python main.py check FILE.json`: process start, reading the file, every check), beside
-`python -c pass` as the reference for a bare Python start on this machine. Goal (issue 11): the
-checks of the largest meeting under 0.5 s.
+`python -c pass` as the reference for a bare Python start on this machine. Goal (issues 11 and
+12): the whole command on the largest meeting under 0.5 s, as the clerk waits for it; the checks
+in a running window well under that.
 
     python bench/bench_check.py [--scale 4] [--repeat 5]
 """
@@ -53,14 +54,14 @@ def main() -> None:
         command = [sys.executable, str(ROOT / "main.py"), "check", str(source)]
         whole = median_s(functools.partial(run, command), args.repeat)
     bare = median_s(functools.partial(run, [sys.executable, "-c", "pass"]), args.repeat)
-    verdict = "ok" if in_process <= GOAL_S else "MISSED"
-    print(
-        f"  checks in the window (F7): median {in_process * 1000:8.1f} ms (goal < {GOAL_S * 1000:.0f} ms) {verdict}"
-    )
+    verdict = "ok" if whole <= GOAL_S else "MISSED"
+    print(f"  checks in the window (F7): median {in_process * 1000:8.1f} ms")
     print(f"  the same without spelling: median {no_spelling * 1000:8.1f} ms")
-    print(f"  whole command `main.py check`: median {whole * 1000:8.1f} ms")
-    print(f"  reference, `python -c pass`:   median {bare * 1000:8.1f} ms")
-    if in_process > GOAL_S:
+    print(
+        f"  whole command `main.py check`: median {whole * 1000:8.1f} ms (goal < {GOAL_S * 1000:.0f} ms) {verdict}"
+    )
+    print(f"  reference, `python -c pass`:   median {bare * 1000:8.1f} ms ({whole / bare:.0f}× a bare start)")
+    if whole > GOAL_S:
         sys.exit(1)
 
 

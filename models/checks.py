@@ -21,15 +21,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, DecimalException, localcontext
 from enum import StrEnum
-from functools import cache
-from typing import TYPE_CHECKING
 
 from models import thai
+from models.dictionary import spelling_suggestions, word_trie
 from models.meeting import (
     Attachment,
     AttendeeStatus,
@@ -48,9 +46,6 @@ from models.meetingfile import MeetingFileError
 from models.presenter import derived_wording
 from models.tables import ComputedTable, column_letter, compute_table, is_percent_column
 from models.text import bidi_controls, code_points, forbidden_characters, shorten
-
-if TYPE_CHECKING:
-    from pythainlp.util.trie import Trie
 
 
 class Severity(StrEnum):
@@ -523,7 +518,7 @@ _THAI_WORD = re.compile("^[ก-ฮะ-ฺเ-ๅ็-๎]+$")
 MAX_SPELLING_FINDINGS = 60
 
 
-def _unknown_stretches(tokens: list[str], known: frozenset[str] | set[str]) -> Iterator[str]:
+def _unknown_stretches(tokens: list[str], known: Container[str]) -> Iterator[str]:
     """Unknown words as typed. A misspelling falls apart into dictionary pieces and a leftover
     (`ประชูม` → `ประ|ชู|ม`), so the short pieces around an unknown one are joined back to it."""
     index = 0
@@ -550,50 +545,23 @@ def _unknown_stretches(tokens: list[str], known: frozenset[str] | set[str]) -> I
         index = end
 
 
-@cache
-def _dictionary() -> frozenset[str]:
-    from pythainlp.corpus import thai_words  # noqa: PLC0415  (loaded on the first check)
-
-    return frozenset(thai_words())
-
-
 def _spelling_findings(
     document: MeetingDocument, places: dict[int, str], accepted: Iterable[str]
 ) -> Iterator[Finding]:
-    from pythainlp.spell import spell  # noqa: PLC0415
     from pythainlp.tokenize import word_tokenize  # noqa: PLC0415
 
     names = {part for a in document.meeting.attendees for part in (a.first, a.last) if part}
-    known = _dictionary() | set(accepted) | names
+    words = word_trie().with_words(set(accepted) | names)  # names and accepted words cut whole
     reported: set[str] = set()
-    with _dictionary_with(set(accepted) | names) as words:  # names and accepted words cut whole
-        for piece in _texts(document.meeting, places):
-            tokens = word_tokenize(piece.text, custom_dict=words, engine="newmm", keep_whitespace=True)
-            for word in _unknown_stretches(tokens, known):
-                if word in reported:
-                    continue
-                reported.add(word)
-                suggestions = [s for s in spell(word)[:3] if s != word]
-                fix = " หรือ ".join(suggestions) if suggestions else "เพิ่มในรายการคำของหน่วยงานถ้าสะกดถูกแล้ว"
-                message = f"ไม่รู้จักคำว่า “{word}”"
-                yield Finding(Severity.WARNING, piece.where, message, fix, piece.node)
-                if len(reported) >= MAX_SPELLING_FINDINGS:
-                    return
-
-
-@contextmanager
-def _dictionary_with(extra: set[str]) -> Iterator[Trie]:
-    """PyThaiNLP's own word trie (built once a process, for segmentation too) with the extra
-    words in it while the block runs: building a trie of the whole dictionary for every check
-    took most of its time."""
-    from pythainlp.tokenize import word_dict_trie  # noqa: PLC0415
-
-    trie = word_dict_trie()
-    added = [word for word in extra if word.strip() and word.strip() not in trie]
-    for word in added:
-        trie.add(word)
-    try:
-        yield trie
-    finally:
-        for word in added:
-            trie.remove(word.strip())
+    for piece in _texts(document.meeting, places):
+        tokens = word_tokenize(piece.text, custom_dict=words, engine="newmm", keep_whitespace=True)
+        for word in _unknown_stretches(tokens, words):
+            if word in reported:
+                continue
+            reported.add(word)
+            suggestions = spelling_suggestions(word)
+            fix = " หรือ ".join(suggestions) if suggestions else "เพิ่มในรายการคำของหน่วยงานถ้าสะกดถูกแล้ว"
+            message = f"ไม่รู้จักคำว่า “{word}”"
+            yield Finding(Severity.WARNING, piece.where, message, fix, piece.node)
+            if len(reported) >= MAX_SPELLING_FINDINGS:
+                return

@@ -17,6 +17,8 @@ from functools import lru_cache
 
 from pythainlp.util import arabic_digit_to_thai_digit, num_to_thaiword, thai_digit_to_arabic_digit
 
+from models.dictionary import word_trie
+
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 ARABIC_DIGITS = "0123456789"
 _TO_THAI = str.maketrans(ARABIC_DIGITS, THAI_DIGITS)
@@ -319,9 +321,10 @@ def segment(text: str) -> tuple[str, ...]:
     (`พ.ศ. ๒๕๖๘`), a time and `น.`, an ordinal and its number (`ครั้งที่ ๘/๒๕๖๖`) and a day and
     its month (`๑๖-๑๘ สิงหาคม`) stay together though a space stands inside them.
     """
-    from pythainlp.tokenize import word_tokenize  # noqa: PLC0415  (the dictionary loads on first use)
+    from pythainlp.tokenize import word_tokenize  # noqa: PLC0415
 
-    words = _keep_whole(word_tokenize(text, engine="newmm", keep_whitespace=True))
+    cut = word_tokenize(text, custom_dict=word_trie(), engine="newmm", keep_whitespace=True)
+    words = _keep_whole(cut)
     glued = _glue_number_runs(_glue_non_starters(words))
     return tuple(_glue_space_before_mai_yamok(_glue_units(glued)))
 

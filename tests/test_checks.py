@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 
+from models import thai
 from models.checks import Finding, OtherMeeting, Severity, check_document
 from models.meeting import (
     Attendee,
@@ -154,12 +155,13 @@ def test_a_percentage_typed_that_disagrees_with_its_formula(demo: MeetingDocumen
 
 
 def test_names_known_while_checking_do_not_stay_in_the_shared_dictionary(demo: MeetingDocument) -> None:
-    """Checks add the roster's names to PyThaiNLP's own word list while they run (so a name is
-    read whole, not as misspelt pieces) and take them out again: line breaking later in the same
-    process must not change."""
-    from pythainlp.tokenize import word_dict_trie  # noqa: PLC0415
+    """Checks read the roster's names as words (a name is read whole, not as misspelt pieces)
+    without adding them to the dictionary line breaking uses: breaking later in the same process
+    must not change."""
+    from models.dictionary import word_trie  # noqa: PLC0415
 
     demo.meeting.attendees.append(Attendee("ซิกแซ็กอาร์มวัน", prefix="นาย", last="ใจดี"))
     findings = check_document(demo)
     assert not any("ซิกแซ็กอาร์มวัน" in f.message for f in findings)
-    assert "ซิกแซ็กอาร์มวัน" not in word_dict_trie()
+    assert "ซิกแซ็กอาร์มวัน" not in word_trie()
+    assert thai.segment("ซิกแซ็กอาร์มวัน") != ("ซิกแซ็กอาร์มวัน",)
