@@ -179,3 +179,29 @@ def test_a_presenter_wording_that_is_not_text_is_reported() -> None:
     data = demo_dict()
     data["meeting"]["sections"][5]["presenter_wording"] = 5
     expect_problem(data, "$.meeting.sections[5].presenter_wording", "ข้อความ")
+
+
+def test_inlined_schema_judges_files_as_the_published_one(demo: MeetingDocument) -> None:
+    """The validator inlines the schema's definitions for speed; every path of a damaged file
+    must still get the same errors as the published schema gives."""
+    from importlib import resources  # noqa: PLC0415
+
+    from jsonschema import Draft202012Validator  # noqa: PLC0415
+
+    from models.meetingfile import _inline_definitions, _validator  # noqa: PLC0415
+
+    published = json.loads(resources.files("models").joinpath("minutes.schema.json").read_text("utf-8"))
+    assert json.dumps(_inline_definitions(published)).count("$ref") < json.dumps(published).count("$ref") / 5
+    reference = Draft202012Validator(published, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    data = document_to_dict(demo)
+    damaged = copy.deepcopy(data)
+    damaged["meeting"]["title"] = 5
+    damaged["meeting"]["attendees"][0]["name"] = "x" * 100_000
+    damaged["meeting"]["sections"][1]["items"][0]["blocks"] = [{"kind": "nothing"}]
+    damaged["meeting"]["sections"][1]["items"][0]["items"] = [{"title": ["not a title"]}]
+    damaged["meeting"]["date"] = "2566-99-99"
+    for candidate in (data, damaged):
+        ours = sorted((list(e.absolute_path), e.validator) for e in _validator().iter_errors(candidate))
+        theirs = sorted((list(e.absolute_path), e.validator) for e in reference.iter_errors(candidate))
+        assert ours == theirs
+    assert len(theirs) >= 4
