@@ -81,3 +81,60 @@ def lampang_sized(scale: int = 1) -> MeetingDocument:
         target.items.append(Item(item.title, item.presenter, item.blocks, item.resolution))
         turn += 1
     return document
+
+
+LARGE_TEXT = 70_000
+LARGE_ATTENDEES = 28
+LARGE_TABLES = 11
+LARGE_ITEMS = 60
+
+
+def item_count(document: MeetingDocument) -> int:
+    return sum(1 for section in document.meeting.sections for _ in walk_items(section.items))
+
+
+def table_count(document: MeetingDocument) -> int:
+    return sum(1 for _, block in all_blocks(document.meeting) if isinstance(block, Table))
+
+
+def large_meeting(scale: int = 1) -> MeetingDocument:
+    """The large meeting of issue 12, `scale` times over: 70,000 characters, 28 attendees,
+    11 tables and 60 items at scale 1, grown from the demo (items cloned into the report
+    section, tables added to them, then paragraphs until the text is long enough)."""
+    demo = read_meeting_file(DEMO_MEETING)
+    document = copy.deepcopy(demo)
+    meeting = document.meeting
+    people = demo.meeting.attendees
+    meeting.attendees = [
+        Attendee(
+            f"{person.first}{'' if index < len(people) else index}",
+            person.status,
+            person.prefix,
+            person.last,
+            person.position,
+            person.note,
+        )
+        for index, person in enumerate(people[i % len(people)] for i in range(LARGE_ATTENDEES * scale))
+    ]
+    donors = [item for section in demo.meeting.sections for item in section.items if item.blocks]
+    tables = [block for _, block in all_blocks(demo.meeting) if isinstance(block, Table)]
+    paragraphs = [block for _, block in all_blocks(demo.meeting) if isinstance(block, Paragraph)]
+    target = meeting.sections[4]  # เรื่องเพื่อทราบ grows
+    grown: list[Item] = []
+    turn = 0
+    while item_count(document) < LARGE_ITEMS * scale:
+        donor = donors[turn % len(donors)]
+        blocks = [copy.deepcopy(b) for b in donor.blocks if not isinstance(b, Table)]
+        item = Item(donor.title, donor.presenter, blocks, donor.resolution)
+        target.items.append(item)
+        grown.append(item)
+        turn += 1
+    turn = 0
+    while table_count(document) < LARGE_TABLES * scale:
+        grown[(turn * 7) % len(grown)].blocks.append(copy.deepcopy(tables[turn % len(tables)]))
+        turn += 1
+    turn = 0
+    while text_size(document) < LARGE_TEXT * scale:
+        grown[(turn * 3) % len(grown)].blocks.insert(0, copy.deepcopy(paragraphs[turn % len(paragraphs)]))
+        turn += 1
+    return document

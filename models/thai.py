@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from pythainlp.util import arabic_digit_to_thai_digit, num_to_thaiword, thai_digit_to_arabic_digit
 
-from models.dictionary import word_trie
+from models.dictionary import syllables, word_trie
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 ARABIC_DIGITS = "0123456789"
@@ -506,9 +506,7 @@ def grapheme_clusters(text: str) -> list[str]:
 def word_parts(word: str) -> tuple[str, ...]:
     """A word cut into its syllables (PyThaiNLP's syllable dictionary), for breaking a word that
     is wider than its column; no part ends with a leading vowel or starts with a mark."""
-    from pythainlp.tokenize import syllable_tokenize  # noqa: PLC0415  (loads its dictionary)
-
-    parts = [part for part in syllable_tokenize(word, engine="dict") if part]
+    parts = [part for part in syllables(word) if part]
     if "".join(parts) != word:
         return (word,)
     return tuple(_glue_non_starters(parts))

@@ -8,7 +8,7 @@ from pythainlp.corpus import thai_words
 from pythainlp.tokenize import word_tokenize
 from pythainlp.util.trie import Trie
 
-from models.dictionary import SortedWordTrie, _frequency, spelling_suggestions, word_trie
+from models.dictionary import SortedWordTrie, _frequency, spelling_suggestions, syllables, word_trie
 from models.meeting import MeetingDocument
 from models.meetingfile import document_to_dict
 
@@ -102,3 +102,12 @@ def test_frequencies_are_the_spelling_dictionarys() -> None:
     for word in words[::97]:
         assert _frequency(word) == checker.freq(word), word
     assert _frequency("๑๒๓") == 0 and _frequency("ไม่มีคำนี้แน่นอน") == 0
+
+
+def test_syllables_are_pythainlps(demo: MeetingDocument) -> None:
+    from pythainlp.tokenize import syllable_tokenize  # noqa: PLC0415
+
+    words = {w for w in word_tokenize(_demo_text(demo), engine="newmm") if len(w) > 4}
+    assert len(words) > 100
+    for word in sorted(words):
+        assert syllables(word) == syllable_tokenize(word, engine="dict"), word
