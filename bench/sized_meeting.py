@@ -124,8 +124,8 @@ def large_meeting(scale: int = 1) -> MeetingDocument:
     turn = 0
     while item_count(document) < LARGE_ITEMS * scale:
         donor = donors[turn % len(donors)]
-        blocks = [copy.deepcopy(b) for b in donor.blocks if not isinstance(b, Table)]
-        item = Item(donor.title, donor.presenter, blocks, donor.resolution)
+        item = Item(donor.title, donor.presenter, [], donor.resolution)
+        item.blocks.extend(copy.deepcopy(b) for b in donor.blocks if not isinstance(b, Table))
         target.items.append(item)
         grown.append(item)
         turn += 1

@@ -1,4 +1,5 @@
-"""Where things live: the default database in the user's data folder, and the bundled resources."""
+"""Where things live: the default database in the user's data folder, the cache folder, and the
+bundled resources."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import platformdirs
 
 APP_NAME = "thai-minutes"
 DATABASE_ENV = "THAI_MINUTES_DB"  # overrides the default database, for tests and portable setups
+CACHE_ENV = "THAI_MINUTES_CACHE"  # overrides the cache folder, for tests and portable setups
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 RESOURCES = PROJECT_ROOT / "resources"
@@ -20,3 +22,11 @@ def default_database_path() -> Path:
     if override:
         return Path(override)
     return platformdirs.user_data_path(APP_NAME, appauthor=False) / "minutes.sqlite3"
+
+
+def cache_folder() -> Path:
+    """Where the program keeps what it can always rebuild (the index of installed fonts)."""
+    override = os.environ.get(CACHE_ENV)
+    if override:
+        return Path(override)
+    return platformdirs.user_cache_path(APP_NAME, appauthor=False)

@@ -68,6 +68,29 @@ def test_an_installed_font_is_found_by_the_family_name_inside_the_file(
     assert find_system_font("TH SarabunPSK") is None
 
 
+def test_the_font_index_follows_files_that_change_and_survives_damage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Installed fonts are remembered between exports; a font replaced by another under the same
+    name is read again, and a damaged index is rebuilt, never trusted."""
+    fonts = tmp_path / ".fonts"
+    fonts.mkdir()
+    monkeypatch.setenv("HOME", str(tmp_path))
+    shutil.copy(FONT_FOLDER / "THSarabunNew.ttf", fonts / "thai.ttf")
+    assert find_system_font("TH Sarabun New") == (fonts / "thai.ttf", fonts / "thai.ttf")
+    index = tmp_path / "cache" / "fonts.json"  # THAI_MINUTES_CACHE (tests/conftest.py)
+    assert str(fonts / "thai.ttf") in index.read_text("utf-8")
+
+    shutil.copy(FONT_FOLDER / "Sarabun-Regular.ttf", fonts / "thai.ttf")  # same name, new font
+    assert find_system_font("TH Sarabun New") is None
+    assert find_system_font("Sarabun") == (fonts / "thai.ttf", fonts / "thai.ttf")
+
+    index.write_text('{"version": 1, "fonts": {"' + str(fonts / "thai.ttf") + '": [1, 2, 3]}', "utf-8")
+    assert find_system_font("Sarabun") == (fonts / "thai.ttf", fonts / "thai.ttf")
+    index.write_text("not json", "utf-8")
+    assert find_system_font("Sarabun") == (fonts / "thai.ttf", fonts / "thai.ttf")
+
+
 def test_line_pitch_is_words_single_spacing_for_the_font() -> None:
     """Word sets a single-spaced line at usWinAscent + usWinDescent plus GDI's external leading:
     (844 + 457 + 30) / 1000 em for TH Sarabun New; Sarabun asks for its typographic metrics
