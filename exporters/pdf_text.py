@@ -31,6 +31,7 @@ from reportlab.platypus import Flowable
 
 from exporters.compose import Align, Para, Span
 from exporters.fonts import PdfFonts
+from exporters.pdf_glyphs import TextWriter, prepare
 from models import thai
 from models.text import clean_text
 
@@ -506,14 +507,28 @@ def draw_line(canvas: Any, line: Line, x0: float, baseline: float, fonts: PdfFon
         return
     actual = (b"\xfe\xff" + line.source.encode("utf-16-be")).hex().upper()
     canvas.addLiteral(f"/Span <</ActualText <{actual}>>> BDC")
-    text = canvas.beginText()
-    current_font = None
+    writer = TextWriter(canvas._doc)
+    words = canvas.__dict__.setdefault("_thai_prepared_words", {})  # per document: its subsets
     for item in line.placed:
         font = fonts.name(item.atom.bold)
-        if font != current_font:
-            text.setFont(font, size)
-            current_font = font
-        text.setTextOrigin(x0 + item.x, baseline)
-        text.textOut(spread_glyphs(item.atom.text, font, size, item.spread))
-    canvas.drawText(text)
+        key = (item.atom.text, font, size)
+        word = words.get(key)
+        if word is None:
+            glyphs = shaped(item.atom.text, font, size)[0]
+            if not isinstance(glyphs, ShapedStr):  # a font HarfBuzz cannot shape
+                _draw_unshaped(canvas, item, x0, baseline, font, size)
+                continue
+            word = words[key] = prepare(
+                glyphs, cluster_ends(item.atom.text, font, size), font, size, canvas._doc
+            )
+        writer.word(word, font, size, x0 + item.x, baseline, item.spread)
+    canvas.addLiteral(writer.code())
     canvas.addLiteral("EMC")
+
+
+def _draw_unshaped(canvas: Any, item: Placed, x0: float, baseline: float, font: str, size: float) -> None:
+    text = canvas.beginText()
+    text.setFont(font, size)
+    text.setTextOrigin(x0 + item.x, baseline)
+    text.textOut(item.atom.text)
+    canvas.drawText(text)

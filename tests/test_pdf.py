@@ -313,3 +313,48 @@ def test_an_installed_font_named_with_font_is_embedded(tmp_path: Path) -> None:
 def test_a_font_that_is_not_installed_falls_back_to_the_bundled_th_sarabun_new() -> None:
     assert pdf_fonts("TH Nonexistent Font").family == "TH Sarabun New"
     assert pdf_fonts("Sarabun").files[0].name == "Sarabun-Regular.ttf"
+
+
+def _justified_lines_pdf(path: Path, ours: bool) -> None:
+    """Justified Thai lines (marks, SARA AM, bold words) drawn by our glyph writer, or by
+    ReportLab's own text object given the same spread glyphs."""
+    from reportlab.pdfgen.canvas import Canvas  # noqa: PLC0415
+
+    from exporters.pdf_text import draw_line  # noqa: PLC0415
+
+    text = "ที่ประชุมรับทราบว่าปู่ย่าตายายในหมู่บ้าน **ผู้ใหญ่บ้าน** และน้ำประปา ฯลฯ ๑๒,๓๔๕ บาท " * 4
+    spans = tuple(Span(part, index % 2 == 1) for index, part in enumerate(text.split("**")))
+    lines = break_lines(Para(spans, Align.JUSTIFY), 12 * cm, FONTS, SIZE)
+    canvas = Canvas(str(path))
+    for number, line in enumerate(lines):
+        align_line(line, Align.JUSTIFY, SIZE, FONTS)
+        baseline = 700 - number * 30
+        if ours:
+            draw_line(canvas, line, 2 * cm, baseline, FONTS, SIZE)
+            continue
+        text_object = canvas.beginText()
+        for item in line.placed:
+            font = FONTS.name(item.atom.bold)
+            text_object.setFont(font, SIZE)
+            text_object.setTextOrigin(2 * cm + item.x, baseline)
+            text_object.textOut(spread_glyphs(item.atom.text, font, SIZE, item.spread))
+        canvas.drawText(text_object)
+    canvas.save()
+
+
+def test_glyphs_stand_where_reportlabs_own_text_object_puts_them(tmp_path: Path) -> None:
+    """The PDF writes each word's prepared glyph codes itself (ReportLab formatted every glyph
+    again); every glyph must land exactly where ReportLab's text object would draw it."""
+
+    def glyphs(ours: bool) -> list[tuple[str, float, float, str]]:
+        path = tmp_path / f"{ours}.pdf"
+        _justified_lines_pdf(path, ours)
+        with pdfplumber.open(path) as pdf:
+            return [
+                (char["text"], round(char["x0"], 2), round(char["top"], 2), char["fontname"])
+                for char in pdf.pages[0].chars
+            ]
+
+    ours, reportlabs = glyphs(True), glyphs(False)
+    assert len(ours) > 300
+    assert ours == reportlabs
