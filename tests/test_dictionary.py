@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pythainlp.corpus import thai_words
@@ -111,3 +113,51 @@ def test_syllables_are_pythainlps(demo: MeetingDocument) -> None:
     assert len(words) > 100
     for word in sorted(words):
         assert syllables(word) == syllable_tokenize(word, engine="dict"), word
+
+
+def test_the_sorted_copy_of_the_word_list_is_used_only_when_whole(tmp_path: Path) -> None:
+    """The next process reads the dictionary from a sorted copy in the cache folder; a copy that
+    was cut short, edited or made from another word list is never used."""
+    from models import dictionary  # noqa: PLC0415
+
+    assert dictionary._cached_sorted_words() is None  # nothing cached yet (tests/conftest.py)
+    words = word_trie()._index.words
+    dictionary._write_sorted_words(words)
+    assert dictionary._cached_sorted_words() == list(words)
+
+    copy = tmp_path / "cache" / "words-sorted.txt"
+    whole = copy.read_bytes()
+    copy.write_bytes(whole[: len(whole) // 2])
+    assert dictionary._cached_sorted_words() is None
+    copy.write_bytes(whole.replace("ประชุม".encode(), "ประชูม".encode(), 1))
+    assert dictionary._cached_sorted_words() is None
+    copy.write_bytes(whole.replace(b"pythainlp ", b"pythainlp 0.", 1))
+    assert dictionary._cached_sorted_words() is None
+    copy.write_bytes(b"\xff\xfe garbage")
+    assert dictionary._cached_sorted_words() is None
+
+
+def test_a_new_process_cuts_the_same_words_from_the_sorted_copy(
+    demo: MeetingDocument, tmp_path: Path
+) -> None:
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    text = _demo_text(demo)[:3000]
+    source = tmp_path / "text.txt"
+    source.write_text(text, "utf-8")
+    program = (
+        "import sys; from pathlib import Path; from models.dictionary import word_trie;"
+        "from pythainlp.tokenize import word_tokenize;"
+        "text = Path(sys.argv[1]).read_text('utf-8');"
+        "print('|'.join(word_tokenize(text, custom_dict=word_trie(), engine='newmm')))"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", program, str(source)], capture_output=True, text=True, check=True
+        )
+        for _ in range(2)
+    ]
+    assert (tmp_path / "cache" / "words-sorted.txt").exists()  # written by the first
+    expected = "|".join(word_tokenize(text, custom_dict=_REFERENCE, engine="newmm"))
+    assert [run.stdout.strip() for run in runs] == [expected, expected]
