@@ -15,8 +15,6 @@ its own checker takes and searched one edit deep.
 
 from __future__ import annotations
 
-import hashlib
-import os
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
@@ -26,7 +24,7 @@ from pathlib import Path
 
 from pythainlp.util.trie import Trie
 
-from models.paths import cache_folder
+from models.cache import read_cached, source_key, write_cached
 
 _AFTER_EVERY_LETTER = "\U0010ffff"  # sorts after any continuation of a prefix
 
@@ -164,8 +162,9 @@ def word_trie() -> SortedWordTrie:
 
 # Reading PyThaiNLP's list, stripping and sorting its 62,000 words took 45 ms of every process;
 # the sorted copy takes 15. The copy names the list it was made from (PyThaiNLP's version, the
-# file's size and time) and carries a checksum, so a changed list or a damaged copy is never used.
+# file's size and time; see models/cache.py), so a changed list or a damaged copy is never used.
 _WORDS_FILE = "words_th.txt"
+_SORTED_WORDS = "words-sorted.txt"
 
 
 def _words_source_key() -> str:
@@ -176,44 +175,19 @@ def _words_source_key() -> str:
         stat = Path(str(source)).stat()
     except OSError:
         return ""
-    return f"pythainlp {pythainlp.__version__} {_WORDS_FILE} {stat.st_size} {stat.st_mtime_ns}"
-
-
-def _sorted_words_path() -> Path:
-    return cache_folder() / "words-sorted.txt"
+    return source_key("pythainlp", pythainlp.__version__, _WORDS_FILE, stat.st_size, stat.st_mtime_ns)
 
 
 def _cached_sorted_words() -> list[str] | None:
-    key = _words_source_key()
-    if not key:
-        return None
-    try:
-        data = _sorted_words_path().read_bytes()
-    except OSError:
-        return None
-    header, _, body = data.partition(b"\n")
-    if header.decode("utf-8", "replace") != f"{key} {_checksum(body)}":
+    body = read_cached(_SORTED_WORDS, _words_source_key())
+    if body is None:
         return None
     return body.decode("utf-8").split("\n")
 
 
 def _write_sorted_words(words: tuple[str, ...]) -> None:
-    key = _words_source_key()
-    if not key or not words:
-        return
-    body = "\n".join(words).encode("utf-8")
-    path = _sorted_words_path()
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:  # only a cache: a folder that cannot be written costs the next process 30 ms
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(f"{key} {_checksum(body)}\n".encode() + body)
-        temporary.replace(path)
-    except OSError:
-        temporary.unlink(missing_ok=True)
-
-
-def _checksum(body: bytes) -> str:
-    return hashlib.blake2b(body, digest_size=16).hexdigest()
+    if words:
+        write_cached(_SORTED_WORDS, _words_source_key(), "\n".join(words).encode("utf-8"))
 
 
 @cache

@@ -29,7 +29,8 @@ def _isolated_user_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     from PySide6.QtCore import QSettings  # noqa: PLC0415  (Qt only once the platform is chosen)
 
     monkeypatch.setenv("THAI_MINUTES_DB", str(tmp_path / "user" / "minutes.sqlite3"))
-    monkeypatch.setenv("THAI_MINUTES_CACHE", str(tmp_path / "cache"))
+    # beside the test's folder, not in it: tests list what a command wrote there
+    monkeypatch.setenv("THAI_MINUTES_CACHE", str(tmp_path.with_name(tmp_path.name + "-cache")))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # child processes
     for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(tmp_path / "config"))

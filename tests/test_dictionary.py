@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -125,7 +126,7 @@ def test_the_sorted_copy_of_the_word_list_is_used_only_when_whole(tmp_path: Path
     dictionary._write_sorted_words(words)
     assert dictionary._cached_sorted_words() == list(words)
 
-    copy = tmp_path / "cache" / "words-sorted.txt"
+    copy = Path(os.environ["THAI_MINUTES_CACHE"]) / "words-sorted.txt"
     whole = copy.read_bytes()
     copy.write_bytes(whole[: len(whole) // 2])
     assert dictionary._cached_sorted_words() is None
@@ -158,6 +159,6 @@ def test_a_new_process_cuts_the_same_words_from_the_sorted_copy(
         )
         for _ in range(2)
     ]
-    assert (tmp_path / "cache" / "words-sorted.txt").exists()  # written by the first
+    assert (Path(os.environ["THAI_MINUTES_CACHE"]) / "words-sorted.txt").exists()  # written by the first
     expected = "|".join(word_tokenize(text, custom_dict=_REFERENCE, engine="newmm"))
     assert [run.stdout.strip() for run in runs] == [expected, expected]

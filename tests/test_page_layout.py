@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -78,7 +79,7 @@ def test_the_font_index_follows_files_that_change_and_survives_damage(
     monkeypatch.setenv("HOME", str(tmp_path))
     shutil.copy(FONT_FOLDER / "THSarabunNew.ttf", fonts / "thai.ttf")
     assert find_system_font("TH Sarabun New") == (fonts / "thai.ttf", fonts / "thai.ttf")
-    index = tmp_path / "cache" / "fonts.json"  # THAI_MINUTES_CACHE (tests/conftest.py)
+    index = Path(os.environ["THAI_MINUTES_CACHE"]) / "fonts.json"  # tests/conftest.py
     assert str(fonts / "thai.ttf") in index.read_text("utf-8")
 
     shutil.copy(FONT_FOLDER / "Sarabun-Regular.ttf", fonts / "thai.ttf")  # same name, new font
