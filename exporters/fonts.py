@@ -22,8 +22,6 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont as FontFile
 from fontTools.ttLib import TTLibError
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from models.paths import RESOURCES, cache_folder
 
@@ -277,6 +275,9 @@ class PdfFonts:
 @cache
 def pdf_fonts(family: str) -> PdfFonts:
     """The family registered for the PDF (see `choose_font`)."""
+    from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415  (only a PDF needs ReportLab)
+    from reportlab.pdfbase.ttfonts import TTFont  # noqa: PLC0415
+
     choice = choose_font(family)
     names = []
     for weight, path in (("regular", choice.regular), ("bold", choice.bold)):
@@ -289,10 +290,43 @@ def pdf_fonts(family: str) -> PdfFonts:
     )
 
 
+@dataclass(frozen=True)
+class GlyphWidths:
+    """The advance of each character's glyph in a font file, in thousandths of the size, as
+    ReportLab's `stringWidth` measures (its widths, read here with fontTools, so that a DOCX is
+    laid out without loading ReportLab and exactly as the PDF is)."""
+
+    widths: dict[int, float]
+    default: float  # the advance of glyph 0, for characters the font lacks
+
+    def points(self, text: str, size_pt: float) -> float:
+        width = self.widths.get
+        return 0.001 * size_pt * sum(width(ord(char), self.default) for char in text)
+
+
+@cache
+def glyph_widths(path: Path) -> GlyphWidths:
+    with FontFile(path, lazy=True) as font:
+        units = font["head"].unitsPerEm
+        advances = font["hmtx"].metrics
+        order = font.getGlyphOrder()
+        cmap = font["cmap"].getBestCmap()
+
+    def scaled(advance: int) -> float:
+        return advance if units == 1000 else advance * (1000 / units)
+
+    widths = {code: scaled(advances[name][0]) for code, name in cmap.items()}
+    if 0x20 in widths:  # ReportLab measures a no-break space as a space
+        widths[0xA0] = widths[0x20]
+    elif 0xA0 in widths:
+        widths[0x20] = widths[0xA0]
+    return GlyphWidths(widths, scaled(advances[order[0]][0]))
+
+
 def text_width_cm(text: str, size_pt: float, bold: bool = False, family: str = BUNDLED_FAMILY) -> float:
     """The width of a text set in the family's font (as `choose_font` resolves it)."""
-    fonts = pdf_fonts(family)
-    return float(pdfmetrics.stringWidth(text, fonts.name(bold), size_pt)) / _POINTS_PER_CM
+    choice = choose_font(family)
+    return glyph_widths(choice.bold if bold else choice.regular).points(text, size_pt) / _POINTS_PER_CM
 
 
 def measure_at(size_pt: float, family: str = BUNDLED_FAMILY) -> Measure:

@@ -384,3 +384,23 @@ def test_the_two_signatures_stay_on_one_page(tmp_path: Path) -> None:
         if isinstance(e, Para) and e.role == "signature"
     ]
     assert [p.keep_with_next for p in signatures] == [True] * (len(signatures) - 1) + [False]
+
+
+@pytest.mark.parametrize("family", ["TH Sarabun New", "Sarabun"])
+def test_the_docx_measures_every_character_as_the_pdf_does(family: str) -> None:
+    """The DOCX is laid out with widths read by fontTools (ReportLab is not loaded for it); they
+    must be ReportLab's to the last bit, or a column would be chosen differently in the two."""
+    from fontTools.ttLib import TTFont  # noqa: PLC0415
+    from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415
+
+    from exporters.fonts import choose_font, glyph_widths  # noqa: PLC0415
+
+    fonts, choice = pdf_fonts(family), choose_font(family)
+    for bold, path in ((False, choice.regular), (True, choice.bold)):
+        widths = glyph_widths(path)
+        characters = [*map(chr, TTFont(path)["cmap"].getBestCmap()), "\u00a0", "\U0010ffff"]
+        assert len(characters) > 150
+        for character in characters:
+            assert widths.points(character, SIZE) == pdfmetrics.stringWidth(character, fonts.name(bold), SIZE)
+        text = "ที่ประชุมรับทราบว่าปู่ย่าตายายในหมู่บ้าน ผู้ใหญ่บ้าน และน้ำประปา ฯลฯ ๑๒,๓๔๕ บาท (ABC)"
+        assert widths.points(text, SIZE) == pdfmetrics.stringWidth(text, fonts.name(bold), SIZE)
