@@ -136,26 +136,44 @@ def units_of(spans: tuple[Span, ...], fonts: PdfFonts, size: float) -> list[Unit
     characters a document cannot hold (a lone surrogate cannot even be written to the PDF)."""
     spans = tuple(Span(clean_text(span.text), span.bold) for span in spans)
     plain = "".join(span.text for span in spans)
-    weight_at: list[bool] = []
-    for span in spans:
-        weight_at.extend([span.bold] * len(span.text))
+    runs = _weight_runs(spans)  # (start, end, bold) of each stretch in one weight
     units: list[Unit] = []
     position = 0
+    run = 0
     for piece in thai.segment(plain):
+        end = position + len(piece)
         if piece.isspace():
             units.extend(_whitespace_units(piece, fonts, size))
         else:
+            while runs[run][1] <= position:
+                run += 1
             atoms: list[Atom] = []
-            for offset, char in enumerate(piece):
-                bold = weight_at[position + offset]
-                if atoms and atoms[-1].bold == bold:
-                    atoms[-1] = Atom(atoms[-1].text + char, bold)
-                else:
-                    atoms.append(Atom(char, bold))
+            index = run
+            while index < len(runs) and runs[index][0] < end:
+                start, stop, bold = runs[index]
+                atoms.append(Atom(plain[max(start, position) : min(stop, end)], bold))
+                index += 1
             width = sum(shaped(a.text, fonts.name(a.bold), size)[1] for a in atoms)
             units.append(Unit("word", atoms, width))
-        position += len(piece)
+        position = end
     return units
+
+
+def _weight_runs(spans: tuple[Span, ...]) -> list[tuple[int, int, bool]]:
+    """Where the paragraph's text is regular and where bold: neighbouring spans of one weight
+    make one run, so a word is cut into atoms only where its weight changes."""
+    runs: list[tuple[int, int, bool]] = []
+    position = 0
+    for span in spans:
+        if not span.text:
+            continue
+        end = position + len(span.text)
+        if runs and runs[-1][2] == span.bold:
+            runs[-1] = (runs[-1][0], end, span.bold)
+        else:
+            runs.append((position, end, span.bold))
+        position = end
+    return runs
 
 
 def _whitespace_units(piece: str, fonts: PdfFonts, size: float) -> list[Unit]:
