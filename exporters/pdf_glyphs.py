@@ -37,6 +37,27 @@ class Word:
 
     glyphs: tuple[Glyph, ...]
     cluster_ends: frozenset[int]
+    # For a word in one subset and on the baseline (nearly all): its TJ array as pieces, the
+    # glyph runs and fixed adjustments formatted, the adjustment after each cluster a number
+    # from which the spread is taken when written. None for any other word.
+    array: tuple[str | float, ...] | None = None
+
+
+def _array(glyphs: tuple[Glyph, ...], ends: frozenset[int]) -> tuple[str | float, ...] | None:
+    if not glyphs or len({(g.subset, g.rise) for g in glyphs}) > 1 or glyphs[0].rise:
+        return None
+    pieces: list[str | float] = []
+    run = bytearray()
+    for index, glyph in enumerate(glyphs):
+        adjustment = glyph.before + (glyphs[index - 1].after if index else 0.0)
+        if index - 1 in ends or adjustment:
+            if run:
+                pieces.append(f"({escapePDF(bytes(run))})")
+                run.clear()
+            pieces.append(adjustment if index - 1 in ends else fp_str(adjustment))
+        run.append(glyph.code)
+    pieces.append(f"({escapePDF(bytes(run))})")
+    return tuple(pieces)
 
 
 def prepare(glyphs: ShapedStr, ends: tuple[int, ...], font_name: str, size: float, doc: Any) -> Word:
@@ -56,7 +77,8 @@ def prepare(glyphs: ShapedStr, ends: tuple[int, ...], font_name: str, size: floa
                     size * shape.y_offset / 1000,
                 )
             )
-    return Word(tuple(prepared), frozenset(ends))
+    cluster_ends = frozenset(ends)
+    return Word(tuple(prepared), cluster_ends, _array(tuple(prepared), cluster_ends))
 
 
 class TextWriter:
@@ -74,6 +96,11 @@ class TextWriter:
         of its grapheme clusters but the last."""
         self.parts.append(f"1 0 0 1 {fp_str(x)} {fp_str(y)} Tm")
         extra = spread_pt * 1000 / size
+        if word.array is not None:
+            self._state(font_name, word.glyphs[0].subset, size, 0.0)
+            pieces = (piece if isinstance(piece, str) else fp_str(piece - extra) for piece in word.array)
+            self.parts.append(f"[{' '.join(pieces)}] TJ")
+            return
         array: list[str] = []
         run = bytearray()
         pending = 0.0
