@@ -50,12 +50,9 @@ def text_size(document: MeetingDocument) -> int:
     return size
 
 
-def lampang_sized(scale: int = 1) -> MeetingDocument:
-    demo = read_meeting_file(DEMO_MEETING)
-    document = copy.deepcopy(demo)
-    meeting = document.meeting
-    people = demo.meeting.attendees
-    meeting.attendees = [
+def roster_of(people: list[Attendee], count: int) -> list[Attendee]:
+    """`count` attendees cycled from `people`, each name made unique after the first round."""
+    return [
         Attendee(
             f"{person.first}{'' if index < len(people) else index}",
             person.status,
@@ -64,8 +61,15 @@ def lampang_sized(scale: int = 1) -> MeetingDocument:
             person.position,
             person.note,
         )
-        for index, person in enumerate(people[i % len(people)] for i in range(ATTENDEES_PER_SCALE * scale))
+        for index, person in enumerate(people[i % len(people)] for i in range(count))
     ]
+
+
+def lampang_sized(scale: int = 1) -> MeetingDocument:
+    demo = read_meeting_file(DEMO_MEETING)
+    document = copy.deepcopy(demo)
+    meeting = document.meeting
+    meeting.attendees = roster_of(demo.meeting.attendees, ATTENDEES_PER_SCALE * scale)
     donors = [item for section in demo.meeting.sections for item in section.items]
     tables = [block for _, block in all_blocks(demo.meeting) if isinstance(block, Table)]
     table_count = sum(1 for _, block in all_blocks(meeting) if isinstance(block, Table))
@@ -104,18 +108,7 @@ def large_meeting(scale: int = 1) -> MeetingDocument:
     demo = read_meeting_file(DEMO_MEETING)
     document = copy.deepcopy(demo)
     meeting = document.meeting
-    people = demo.meeting.attendees
-    meeting.attendees = [
-        Attendee(
-            f"{person.first}{'' if index < len(people) else index}",
-            person.status,
-            person.prefix,
-            person.last,
-            person.position,
-            person.note,
-        )
-        for index, person in enumerate(people[i % len(people)] for i in range(LARGE_ATTENDEES * scale))
-    ]
+    meeting.attendees = roster_of(demo.meeting.attendees, LARGE_ATTENDEES * scale)
     donors = [item for section in demo.meeting.sections for item in section.items if item.blocks]
     tables = [block for _, block in all_blocks(demo.meeting) if isinstance(block, Table)]
     paragraphs = [block for _, block in all_blocks(demo.meeting) if isinstance(block, Paragraph)]
