@@ -186,8 +186,25 @@ def run_window(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     document = read_file(args.file)
     with open_database(args, write=True) as database:
-        print(database.add_document(document))
+        meeting_id = database.add_document(document)
+        print(meeting_id, flush=True)
+        index_for_search(database, meeting_id)
     return EXIT_OK
+
+
+def index_for_search(database: Database, meeting_id: int) -> None:
+    """Index the meeting just stored, after its id is printed: the next search finds it at once.
+    (Other meetings behind in the index are left to the window.) Refused, the meeting stays
+    stored and the next search or the window indexes it."""
+    from models.storage import StorageError
+
+    try:
+        database.index_meeting(meeting_id)
+    except (StorageError, sqlite3.Error) as error:
+        say(
+            f"บันทึกการประชุมแล้ว แต่ยังจัดทำดัชนีค้นหาไม่ได้ ({error}) โปรแกรมจะจัดทำให้เมื่อค้นหาหรือเปิดหน้าต่างครั้งถัดไป",
+            error=True,
+        )
 
 
 def run_dump(args: argparse.Namespace) -> int:
@@ -234,7 +251,9 @@ def run_new_from(args: argparse.Namespace) -> int:
         except KeyError:
             raise UserError(f"ไม่มีการประชุมหมายเลข {args.meeting} ในฐานข้อมูล {database.path}") from None
         template = database.setting(TEMPLATE_SETTING, list(STANDARD_SECTIONS))
-        print(database.add_document(next_meeting(previous, template)))
+        meeting_id = database.add_document(next_meeting(previous, template))
+        print(meeting_id, flush=True)
+        index_for_search(database, meeting_id)
     return EXIT_OK
 
 

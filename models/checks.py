@@ -25,6 +25,7 @@ from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, DecimalException, localcontext
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from models import thai
 from models.dictionary import spelling_suggestions, word_trie
@@ -42,10 +43,12 @@ from models.meeting import (
     all_blocks,
     walk_items,
 )
-from models.meetingfile import MeetingFileError
 from models.presenter import derived_wording
 from models.tables import ComputedTable, column_letter, compute_table, is_percent_column
 from models.text import bidi_controls, code_points, forbidden_characters, shorten
+
+if TYPE_CHECKING:  # reading files needs jsonschema, which the window's F7 never does
+    from models.meetingfile import MeetingFileError
 
 
 class Severity(StrEnum):

@@ -113,6 +113,13 @@ def _left_over(temporary: Path, pid: int) -> bool:
     return False
 
 
+def replace_keeping_mode(temporary: Path, target: Path) -> None:
+    """Rename a complete temporary over `target`, which keeps its permissions (a new one gets
+    the usual ones)."""
+    os.chmod(temporary, _mode_for(target))
+    os.replace(temporary, target)
+
+
 def _mode_for(path: Path) -> int:
     """Keep the permissions of the file replaced; a new file gets the usual ones (umask)."""
     try:

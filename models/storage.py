@@ -36,7 +36,7 @@ import urllib.parse
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, ClassVar
+from typing import IO, TYPE_CHECKING, Any, ClassVar
 
 import sqlite_utils
 
@@ -63,10 +63,27 @@ from models.meeting import (
     Section,
     Table,
 )
+from models.search import (
+    ROWID_BITS,
+    IndexRow,
+    gram_query,
+    index_rows,
+    match_query,
+    row_id,
+    row_range,
+    snippet,
+)
+
+if TYPE_CHECKING:
+    from models.indexing import SearchIndexer
 
 APPLICATION_ID = 0x54484D4E  # "THMN": tells our databases from other SQLite files
 SQLITE_HEADER = b"SQLite format 3\x00"
 DEFAULT_BACKUPS_KEPT = 5
+SEARCH_WAIT = 1.0  # seconds a search may spend catching the index up (the goal for a first search)
+INDEX_BATCH_CHARACTERS = 2000  # text indexed in one transaction: the write lock held a few ms
+MERGE_PAGES = 32  # index pages merged in one transaction: a few ms
+WAL_PAGES_WITH_INDEXER = 10_000  # the clerk's connection checkpoints only past 40 MB of WAL
 
 
 class StorageError(Exception):
@@ -423,6 +440,25 @@ def _migrate_to_9(db: sqlite_utils.Database) -> None:
             db.execute(statement)
 
 
+def _migrate_to_10(db: sqlite_utils.Database) -> None:
+    """Search kept current as meetings change, in the background. Every change of a meeting counts
+    in its `revision`; `search_state` keeps the revision each meeting's index rows were made from,
+    so what the index lacks is known at any moment and an indexing cut short (the program killed)
+    is caught up later. Index rows are numbered by meeting (models/search.py), so a meeting's rows
+    are replaced without scanning the index. The old index is dropped and built again."""
+    db.execute("ALTER TABLE meetings ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
+    for table in ("search", "search_grams", "search_state"):
+        db.execute(f"DROP TABLE {table}")
+    db.execute(
+        "CREATE VIRTUAL TABLE search USING fts5("
+        " words, node_id UNINDEXED, place UNINDEXED, original UNINDEXED)"
+    )
+    db.execute("CREATE VIRTUAL TABLE search_grams USING fts5(text, tokenize='trigram')")
+    db.execute("CREATE TABLE search_state (meeting_id INTEGER PRIMARY KEY, revision INTEGER NOT NULL)")
+    for table in ("search", "search_grams"):  # merged by the indexer in small steps instead
+        db.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('automerge', 0)")
+
+
 # Each entry brings the schema from version i to i + 1. Append only; never edit a released one.
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _migrate_to_1,
@@ -434,6 +470,7 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _migrate_to_7,
     _migrate_to_8,
     _migrate_to_9,
+    _migrate_to_10,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -940,6 +977,14 @@ class Database:
         self.read_only_reason = ""  # why, in Thai, when read_only
         self._lock: WriterLock | None = None
         self._side_files: dict[Path, bool] = {}  # -wal/-shm and whether they were there before
+        self._indexer: SearchIndexer | None = None
+        self._changed = False  # a meeting changed in the transaction under way
+        self._added = False  # a meeting added in it
+        self._write_gate: threading.Lock | None = None  # shared with the background indexer
+        # Copy the WAL into the database every so many commits, out of the write gate (the
+        # background indexer's way); 0: SQLite's automatic checkpoints, as a commit ends.
+        self.checkpoint_every = 0
+        self._commits = 0
 
     @classmethod
     def open(
@@ -1095,6 +1140,9 @@ class Database:
             self._backup_thread.join()
 
     def close(self) -> None:
+        if self._indexer is not None:
+            self._indexer.stop()
+            self._indexer = None
         self.wait_for_backup()
         self.conn.close()
         if self._lock is not None:
@@ -1129,12 +1177,42 @@ class Database:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One transaction; nested ones become savepoints of the outer one. A database opened
-        read-only refuses with DatabaseReadOnlyError, saying why it is read-only."""
+        """One transaction; nested ones become savepoints of the outer one. The outer one takes
+        the write lock as it begins (BEGIN IMMEDIATE, waiting up to the busy timeout): in WAL mode
+        a transaction that read first and wrote after would fail at its first write, without
+        waiting, had another connection (the search indexer's) written in between. With the
+        background indexer, both connections' transactions also take `_write_gate` first: a
+        keystroke waits exactly until the indexer's transaction ends, where SQLite's busy handler
+        would sleep on in growing steps (1, 2, 5, 10 ms...). A database opened read-only refuses
+        with DatabaseReadOnlyError, saying why it is read-only."""
         if self.read_only:
             raise DatabaseReadOnlyError(self.read_only_reason)
-        with self.db.atomic():
-            yield self.conn
+        if self.conn.in_transaction:
+            with self.db.atomic():
+                yield self.conn
+            return
+        with self._write_gate or contextlib.nullcontext():
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._changed = self._added = False
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.rollback()
+                raise
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.rollback()
+                raise
+        if self._indexer is not None and self._added:
+            self._indexer.meeting_added()
+        elif self._indexer is not None and self._changed:
+            self._indexer.meeting_changed()
+        if self.checkpoint_every:
+            self._commits += 1
+            if self._commits >= self.checkpoint_every:
+                self._commits = 0
+                self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
 
     @contextlib.contextmanager
     def _reading(self, what: str) -> Iterator[None]:
@@ -1159,66 +1237,228 @@ class Database:
         return [MeetingSummary(r[0], r[1], r[2], r[3], dt.date.fromisoformat(r[4]), r[5]) for r in rows]
 
     # --- search -----------------------------------------------------------------------------
+    # The index follows the meetings: every change of a meeting counts in its `revision`, and a
+    # meeting whose revision is not the one its index rows were made from (`search_state`) is
+    # indexed again, by the background indexer when one runs (the window's: models/indexing.py),
+    # else by the command that stored it or by the next search. Indexing reads a meeting in one
+    # snapshot, cuts its text with no transaction open, and writes only the rows that changed, in
+    # transactions of a few milliseconds that make sure first that the meeting did not change
+    # meanwhile; `search_state` is written with the last of them. Killed at any point, the index
+    # is caught up at the next indexing.
 
-    def search(self, words: str, limit: int = 200) -> list[SearchHit]:
-        """Places in all meetings holding the words (as whole Thai words, in this order)."""
-        from models.search import gram_query, match_query, snippet  # noqa: PLC0415
+    def search(self, words: str, limit: int = 200, wait: float = SEARCH_WAIT) -> list[SearchHit]:
+        """Places in all meetings holding the words (as whole Thai words, in this order, or as
+        a run of three characters or more), newest meeting first.
 
+        Meetings changed since they were indexed are indexed first, for at most `wait` seconds
+        (by the background indexer when one runs, else here); what is still not indexed then is
+        not found, and `search_backlog()` says how many meetings that is."""
         query = match_query(words)
         if not query:
             return []
-        self.refresh_search_index()
+        self.catch_up_search_index(wait)
         grams = gram_query(words)
-        matching = "s.rowid IN (SELECT rowid FROM search WHERE search MATCH ?)"
+        found = "SELECT rowid FROM search WHERE search MATCH ?"
         parameters: list[Any] = [query]
         if grams:
-            matching += " OR s.rowid IN (SELECT rowid FROM search_grams WHERE search_grams MATCH ?)"
+            found += " UNION SELECT rowid FROM search_grams WHERE search_grams MATCH ?"
             parameters.append(grams)
-        rows = self.conn.execute(
-            "SELECT s.meeting_id, m.seq, m.year, m.date, s.node_id, s.place, s.original FROM search s"
-            f" JOIN meetings m ON m.id = s.meeting_id WHERE {matching} ORDER BY m.date DESC, s.rowid LIMIT ?",
-            (*parameters, limit),
-        ).fetchall()
+        with self._reading("ดัชนีค้นหา"):
+            rows = self.conn.execute(
+                "WITH hits AS ("
+                " SELECT f.rowid AS id, m.id AS meeting_id, m.seq, m.year, m.date"
+                f" FROM ({found}) f JOIN meetings m ON m.id = f.rowid >> {ROWID_BITS}"
+                " ORDER BY m.date DESC, f.rowid LIMIT ?)"
+                " SELECT h.meeting_id, h.seq, h.year, h.date, s.node_id, s.place, s.original"
+                " FROM hits h JOIN search s ON s.rowid = h.id ORDER BY h.date DESC, h.id",
+                (*parameters, limit),
+            ).fetchall()
         return [
             SearchHit(r[0], r[1], r[2], dt.date.fromisoformat(r[3]), r[4], r[5], snippet(r[6], words))
             for r in rows
         ]
 
-    def refresh_search_index(self) -> int:
-        """Index the meetings changed since they were last indexed; returns how many. A database
-        opened read-only searches the index as it is."""
-        from models.search import index_rows  # noqa: PLC0415
+    def search_backlog(self) -> int:
+        """How many meetings have changed since they were indexed (so a search may miss them)."""
+        row = self.conn.execute(
+            "SELECT count(*) FROM meetings m LEFT JOIN search_state s ON s.meeting_id = m.id"
+            " WHERE s.revision IS NOT m.revision"
+        ).fetchone()
+        return int(row[0])
 
-        if self.read_only:
-            return 0
-        stale = self.conn.execute(
+    def stale_meetings(self) -> list[int]:
+        """The meetings changed since they were indexed, the one changed last first."""
+        rows = self.conn.execute(
             "SELECT m.id FROM meetings m LEFT JOIN search_state s ON s.meeting_id = m.id"
-            " WHERE s.indexed IS NULL OR s.indexed < m.modified"
+            " WHERE s.revision IS NOT m.revision ORDER BY m.modified DESC, m.id DESC"
         ).fetchall()
+        return [int(r[0]) for r in rows]
 
-        for (meeting_id,) in stale:
-            rows = index_rows(self.load_document(meeting_id).meeting)
+    def catch_up_search_index(self, wait: float) -> bool:
+        """Bring the index up to date, for at most about `wait` seconds: through the background
+        indexer when one runs (this thread only waits for it), else here. True when it is up to
+        date. A database opened read-only keeps its index as it is."""
+        if self._indexer is not None:
+            return self._indexer.flush(wait)
+        if self.read_only:
+            return self.search_backlog() == 0
+        return self.index_stale_meetings(deadline=time.monotonic() + wait)
+
+    def refresh_search_index(self) -> int:
+        """Index every meeting changed since it was indexed, now; returns how many were."""
+        stale = len(self.stale_meetings())
+        self.index_stale_meetings()
+        return stale
+
+    def index_stale_meetings(
+        self,
+        deadline: float | None = None,
+        keep_going: Callable[[], bool] | None = None,
+        pause: Callable[[], None] | None = None,
+    ) -> bool:
+        """Index the meetings changed since they were indexed, the one changed last first, until
+        none is left (True), `deadline` (a `time.monotonic()`) has passed or `keep_going()` says
+        no (False); `pause()` is called between pieces of work (the background indexer waits
+        there while the clerk types)."""
+        self._forget_deleted_meetings()
+        while stale := self.stale_meetings():
+            for meeting_id in stale:
+                if (deadline is not None and time.monotonic() > deadline) or (
+                    keep_going is not None and not keep_going()
+                ):
+                    return False
+                self.index_meeting(meeting_id, pause)
+        return True
+
+    def index_meeting(self, meeting_id: int, pause: Callable[[], None] | None = None) -> bool:
+        """Make the meeting's index rows those of its text as it is now. False when the meeting
+        changed (or was deleted) while it was being indexed: it is then still stale, and the rows
+        written so far are replaced at its next indexing."""
+        first, last = row_range(meeting_id)
+        with self._snapshot(f"การประชุมหมายเลข {meeting_id} "):
+            stamp = self.conn.execute(
+                "SELECT revision, created FROM meetings WHERE id = ?", (meeting_id,)
+            ).fetchone()
+            if stamp is None:
+                return False
+            meeting = self._load_document(meeting_id).meeting
+            existing = {
+                int(r[0]): (r[1], r[2], r[3])
+                for r in self.conn.execute(
+                    "SELECT rowid, node_id, place, original FROM search WHERE rowid BETWEEN ? AND ?",
+                    (first, last),
+                )
+            }
+        wanted: dict[int, IndexRow] = {}
+        for position, row in enumerate(index_rows(meeting, pause)):  # cut with no transaction open
+            wanted[row_id(meeting_id, position)] = row
+        changed = [
+            (rowid, row)
+            for rowid, row in wanted.items()
+            if existing.get(rowid) != (row.node_id, row.place, row.original)
+        ]
+        gone = [rowid for rowid in existing if rowid not in wanted]
+        batches: list[list[tuple[int, IndexRow]]] = [[]]
+        size = 0
+        for rowid, row in changed:
+            if size > INDEX_BATCH_CHARACTERS:
+                batches.append([])
+                size = 0
+            batches[-1].append((rowid, row))
+            size += len(row.original)
+        for number, batch in enumerate(batches):
+            if number and pause is not None:
+                pause()
             with self.transaction() as conn:
-                self._forget_search_rows(f"meeting_id = {int(meeting_id)}")
-                for row in rows:
-                    cursor = conn.execute(
-                        "INSERT INTO search (words, meeting_id, node_id, place, original) VALUES (?, ?, ?, ?, ?)",
-                        (row.words, meeting_id, row.node_id, row.place, row.original),
-                    )
+                now = conn.execute(
+                    "SELECT revision, created FROM meetings WHERE id = ?", (meeting_id,)
+                ).fetchone()
+                if now is None or tuple(now) != tuple(stamp):
+                    return False
+                replaced = [(rowid,) for rowid, _ in batch]
+                if number == len(batches) - 1:
+                    replaced += [(rowid,) for rowid in gone]
+                conn.executemany("DELETE FROM search WHERE rowid = ?", replaced)
+                conn.executemany("DELETE FROM search_grams WHERE rowid = ?", replaced)
+                conn.executemany(
+                    "INSERT INTO search (rowid, words, node_id, place, original) VALUES (?, ?, ?, ?, ?)",
+                    [(rowid, row.words, row.node_id, row.place, row.original) for rowid, row in batch],
+                )
+                conn.executemany(
+                    "INSERT INTO search_grams (rowid, text) VALUES (?, ?)",
+                    [(rowid, row.grams) for rowid, row in batch],
+                )
+                if number == len(batches) - 1:
                     conn.execute(
-                        "INSERT INTO search_grams (rowid, text) VALUES (?, ?)", (cursor.lastrowid, row.grams)
+                        "INSERT OR REPLACE INTO search_state (meeting_id, revision) VALUES (?, ?)",
+                        (meeting_id, stamp[0]),
                     )
-                conn.execute("INSERT OR REPLACE INTO search_state VALUES (?, ?)", (meeting_id, _now()))
-        with self.transaction() as conn:
-            self._forget_search_rows("meeting_id NOT IN (SELECT id FROM meetings)")
-            conn.execute("DELETE FROM search_state WHERE meeting_id NOT IN (SELECT id FROM meetings)")
-        return len(stale)
+        self._merge_search_index(pause)
+        return True
 
-    def _forget_search_rows(self, condition: str) -> None:
-        """Remove indexed rows (both indexes) of the meetings the SQL condition names."""
-        rows = f"SELECT rowid FROM search WHERE {condition}"
-        self.conn.execute(f"DELETE FROM search_grams WHERE rowid IN ({rows})")
-        self.conn.execute(f"DELETE FROM search WHERE rowid IN ({rows})")
+    def _merge_search_index(self, pause: Callable[[], None] | None) -> None:
+        """FTS5 adds a segment to its b-tree with every transaction, and merges them as it goes
+        (`automerge`), sometimes hundreds of milliseconds in one commit while the write lock is
+        held. Its automerge is off here (migration 10); the segments are merged in steps of a
+        few milliseconds each instead, as FTS5's `merge` command does them, until none is left."""
+        for table in ("search", "search_grams"):
+            while True:
+                if pause is not None:
+                    pause()
+                with self.transaction() as conn:
+                    before = conn.total_changes
+                    conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('merge', ?)", (MERGE_PAGES,))
+                    if conn.total_changes - before < 2:  # FTS5's sign that there was nothing to merge
+                        break
+
+    @contextlib.contextmanager
+    def _snapshot(self, what: str) -> Iterator[None]:
+        """Reads that see the database as it was at one moment, though another connection (the
+        clerk's typing) writes meanwhile."""
+        with self._reading(what):
+            if self.conn.in_transaction:
+                yield
+                return
+            self.conn.execute("BEGIN")  # a read transaction: no lock that writers wait for
+            try:
+                yield
+            finally:
+                self.conn.rollback()
+
+    def _forget_deleted_meetings(self) -> None:
+        """Index rows of meetings no longer there (deleting a meeting removes them; this is for
+        a database changed by hand)."""
+        gone = self.conn.execute(
+            "SELECT meeting_id FROM search_state WHERE meeting_id NOT IN (SELECT id FROM meetings)"
+        ).fetchall()
+        if gone:
+            with self.transaction():
+                for (meeting_id,) in gone:
+                    self._forget_search_rows(int(meeting_id))
+
+    def _forget_search_rows(self, meeting_id: int) -> None:
+        """Remove a meeting's index rows (both indexes) and its indexed revision."""
+        first, last = row_range(meeting_id)
+        self.conn.execute("DELETE FROM search WHERE rowid BETWEEN ? AND ?", (first, last))
+        self.conn.execute("DELETE FROM search_grams WHERE rowid BETWEEN ? AND ?", (first, last))
+        self.conn.execute("DELETE FROM search_state WHERE meeting_id = ?", (meeting_id,))
+
+    def start_search_indexer(self, settle: float | None = None) -> None:
+        """Keep the index current from now on in a thread of its own, with a connection of its
+        own (the window's way: nothing the clerk does waits on indexing). `settle`: seconds of
+        quiet after a change before it is indexed. Stopped by `close()`."""
+        from models.indexing import SETTLE_SECONDS, SearchIndexer  # noqa: PLC0415
+
+        if self.read_only or self._indexer is not None:
+            return
+        self._write_gate = threading.Lock()
+        # The indexer copies the WAL into the database as it goes; a keystroke's commit would
+        # otherwise copy what the indexer wrote, 4 MB at a time, while the clerk waits.
+        self.conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_PAGES_WITH_INDEXER}")
+        self._indexer = SearchIndexer(
+            self.path, SETTLE_SECONDS if settle is None else settle, self._write_gate
+        )
+        self._indexer.start()
 
     def meeting_count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM meetings").fetchone()[0])
@@ -1239,11 +1479,13 @@ class Database:
                 self._insert_node_tree(meeting_id, None, index, section)
             if document.letter is not None:
                 self._insert_letter(meeting_id, document.letter)
+            self._added = True  # the indexer hears of it once committed
         return meeting_id
 
     def delete_meeting(self, meeting_id: int) -> None:
         with self.transaction():
             self.conn.execute("DELETE FROM meetings WHERE id = ?", (meeting_id,))
+            self._forget_search_rows(meeting_id)
 
     def load_document(self, meeting_id: int) -> MeetingDocument:
         with self._reading(f"การประชุมหมายเลข {meeting_id} "):
@@ -1293,7 +1535,11 @@ class Database:
         return int(inserted)
 
     def _touch(self, meeting_id: int) -> None:
-        self.conn.execute("UPDATE meetings SET modified = ? WHERE id = ?", (_now(), meeting_id))
+        """Mark the meeting changed: its time, and one more in its revision (the index follows)."""
+        self.conn.execute(
+            "UPDATE meetings SET modified = ?, revision = revision + 1 WHERE id = ?", (_now(), meeting_id)
+        )
+        self._changed = True  # the indexer hears of it once committed
 
     def _set_fields(self, table: str, row_id: int, row: dict[str, Any]) -> None:
         if not row:

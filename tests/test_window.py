@@ -361,14 +361,15 @@ def test_the_last_meeting_and_window_state_are_remembered(
     assert Path(again.settings.fileName()).is_relative_to(tmp_path)  # never the user's own settings
 
 
-def test_the_checks_panel_goes_to_the_place_and_accepts_words(window: MainWindow) -> None:
+def test_the_checks_panel_goes_to_the_place_and_accepts_words(window: MainWindow, qtbot: QtBot) -> None:
     item = window.editor.document.meeting.sections[4].items[0]
     window.agenda_tab.select(item)
     editor = window.agenda_tab.item_editor
     assert editor is not None
     editor.add_block(Paragraph(""))
     type_thai(editor.block_widgets[-1].field, "รวมเป็นเงิน ๕๐๐ บาท (หกร้อยบาทถ้วน)")
-    window.run_checks()
+    with qtbot.waitSignal(window.checks.shown):
+        window.run_checks()
     assert window.checks_dock.isVisible() or window.checks_dock.isVisibleTo(window)
     findings = window.checks.findings
     wrong = next(i for i, f in enumerate(findings) if "หกร้อย" in f.message)
@@ -379,7 +380,8 @@ def test_the_checks_panel_goes_to_the_place_and_accepts_words(window: MainWindow
     assert window.agenda_tab.current_node() is item
     word_row = next(i for i, f in enumerate(findings) if "จปฐ" in f.message)
     window.checks.list.setCurrentRow(word_row)
-    window.checks.accept_current_word()
+    with qtbot.waitSignal(window.checks.shown):
+        window.checks.accept_current_word()
     assert not any("จปฐ" in f.message for f in window.checks.findings)
 
 

@@ -174,7 +174,11 @@ def test_an_import_error_shows_the_files_format_field_literally(
 
 
 def test_every_label_and_message_box_of_a_few_flows_is_plain_text(
-    hostile_window: MainWindow, screen: Screen, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    hostile_window: MainWindow,
+    screen: Screen,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
 ) -> None:
     from ui.dialogs import AnswerDialog, ExportDialog, OfficeDialog  # noqa: PLC0415
 
@@ -184,7 +188,8 @@ def test_every_label_and_message_box_of_a_few_flows_is_plain_text(
         QApplication.processEvents()
     node = window.editor.document.meeting.sections[3].items[0]
     window.agenda_tab.select(node)
-    window.run_checks()
+    with qtbot.waitSignal(window.checks.shown):  # the findings come from the worker
+        window.run_checks()
     window.agenda_tab.find_field.setText("ไม่มีคำนี้ในการประชุม")
     window.agenda_tab.find_next()
     window.certify()  # a box naming the recipients

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.images import ImageError, garuda_from_file, usable_garuda
 from models.meeting import Column, ColumnKind, Office, Table
 from models.tables import FormulaError, column_letter, parse_formula
 from ui.fields import text_lines
@@ -270,6 +269,8 @@ class OfficeDialog(QDialog):
     def load_garuda(self, path: Path) -> bool:
         """The image the clerk chose, checked (PNG or JPEG; other images converted to PNG);
         refused with a message when it cannot be used."""
+        from models.images import ImageError, garuda_from_file  # noqa: PLC0415  (Pillow: not before the window)
+
         try:
             chosen = garuda_from_file(path)
         except ImageError as error:
@@ -282,6 +283,8 @@ class OfficeDialog(QDialog):
         return True
 
     def _show_garuda(self) -> None:
+        from models.images import usable_garuda  # noqa: PLC0415
+
         self.preview_note.setText("")
         usable = usable_garuda(self.garuda) if self.garuda else None
         pixmap = QPixmap()

@@ -7,16 +7,14 @@ stack's clean state says whether anything changed since the meeting was opened.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
-import sqlite3
-import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QUrl
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -39,16 +37,24 @@ from PySide6.QtWidgets import (
 from models import thai
 from models.changes import Change, ChangeKind
 from models.editing import MeetingEditor
-from models.fileio import WriteError
 from models.meeting import Item, MeetingDocument, Node, Section, find_parent
-from models.storage import Database, StorageError
+from models.storage import SEARCH_WAIT, Database
 from ui.agenda import AgendaTab
 from ui.commands import InsertNode, MoveNode, RemoveNode
 from ui.dialogs import ask, ask_text, choose_path, inform, warn
+from ui.exporting import Failure, Outcome, failure_message
 from ui.plain import message_box, plain_label
 from ui.session import WRITE_ERRORS, MeetingSession, read_only_message, write_failure_message
 from ui.sheet import SheetView
 from ui.tabs import HeaderTab, LetterTab, RosterTab
+from ui.worker import Job, failure_reason, log_failure
+
+FEW_TO_INDEX = 20  # meetings behind in the index that a search waits for (a few tenths of a second)
+SEARCH_AGAIN_MS = 500  # while meetings are being indexed, how often the search box looks again
+INDEX_BEHIND = "กำลังจัดทำดัชนีค้นหา ยังเหลืออีก {count} การประชุม ผลที่แสดงจึงอาจยังไม่ครบ จะค้นให้ใหม่เมื่อเสร็จ"
+INDEX_BEHIND_READ_ONLY = (
+    "ดัชนีค้นหายังขาดอีก {count} การประชุม ผลที่แสดงจึงอาจยังไม่ครบ (หน้าต่างที่เปิดแก้ไขฐานข้อมูลนี้จะจัดทำดัชนีให้ แล้วจะค้นให้ใหม่)"
+)
 
 SHORTCUTS = (
     ("Ctrl+N", "การประชุมใหม่"),
@@ -114,6 +120,8 @@ class MainWindow(QMainWindow):
         self.session.refused.connect(self.refused)
         self.session.stored.connect(self._mark_saved)
         self.settings = QSettings("thai-minutes", "thai-minutes")
+        self.export_job: Job | None = None  # an export being written in its worker
+        self.export_progress: QProgressDialog | None = None  # its progress box, while it runs
         self.setWindowTitle("thai-minutes — รายงานการประชุม")
         self._build()
         self._menus()
@@ -278,17 +286,37 @@ class MainWindow(QMainWindow):
         self.meetings.blockSignals(False)
 
     def search_all(self) -> list[Any]:
-        """Places in all meetings holding the words of the filter box (Enter)."""
+        """Places in all meetings holding the words of the filter box (Enter). The few meetings
+        changed since they were indexed are indexed first (at most SEARCH_WAIT); while many are
+        still being indexed (an import, a database from an older version) what is indexed is shown
+        at once, with a note saying so, and the search is made again once indexing is done."""
         words = self.filter.text().strip()
         self.hits.clear()
-        self.hit_places = self.database.search(words) if words else []
+        wait = SEARCH_WAIT if words and self.database.search_backlog() <= FEW_TO_INDEX else 0.0
+        self.hit_places = self.database.search(words, wait=wait) if words else []
         for hit in self.hit_places:
             label = thai.to_thai_digits(f"ครั้งที่ {hit.seq}/{hit.year} {hit.place}")
             self.hits.addItem(QListWidgetItem(f"{label}\n{hit.snippet}"))
-        if words and not self.hit_places:
+        behind = self.database.search_backlog() if words else 0
+        if behind:
+            note = (INDEX_BEHIND_READ_ONLY if self.database.read_only else INDEX_BEHIND).format(
+                count=thai.to_thai_digits(str(behind))
+            )
+            self.hits.addItem(QListWidgetItem(note))
+            self.statusBar().showMessage(note, 10000)
+            QTimer.singleShot(SEARCH_AGAIN_MS, self, functools.partial(self._search_when_indexed, words))
+        elif words and not self.hit_places:
             self.hits.addItem(QListWidgetItem("ไม่พบในการประชุมใด"))
         self.hits.setVisible(bool(words))
         return self.hit_places
+
+    def _search_when_indexed(self, words: str) -> None:
+        if self.filter.text().strip() != words or not self.hits.isVisible():
+            return  # another search, or none, since
+        if self.database.search_backlog():
+            QTimer.singleShot(SEARCH_AGAIN_MS, self, functools.partial(self._search_when_indexed, words))
+        else:
+            self.search_all()
 
     def _hit_chosen(self, item: QListWidgetItem) -> None:
         row = self.hits.row(item)
@@ -726,12 +754,15 @@ class MainWindow(QMainWindow):
                 warn(self, "บันทึกไม่ได้", f"บันทึกไฟล์ {Path(name).name} ไม่สำเร็จ: {failure_reason(error)}")
 
     def export_documents(self, dialog: Any = None) -> list[Path]:
-        """The chosen documents into a folder (both remembered), then offer to open it."""
-        from exporters import output_name, writer_for  # noqa: PLC0415
-        from exporters.layout import DEFAULT_LAYOUT  # noqa: PLC0415
+        """The chosen documents into a folder (both remembered), then offer to open it. They
+        are written in a worker from a copy of the meeting (`ui.exporting`) while a progress box
+        offers ยกเลิก (Esc); a cancelled export leaves the folder as it was."""
         from ui.dialogs import ExportDialog  # noqa: PLC0415
 
         if not self.has_meeting:
+            return []
+        if self.export_progress is not None:  # Ctrl+E again before the progress box came up
+            self.statusBar().showMessage("กำลังส่งออกเอกสารอยู่ กรุณารอให้เสร็จหรือกดยกเลิกก่อน", 5000)
             return []
         remembered = self.settings.value("export_jobs")
         chosen = [tuple(job.split(".")) for job in remembered] if isinstance(remembered, list) else None
@@ -743,34 +774,76 @@ class MainWindow(QMainWindow):
         folder, jobs = dialog.folder.text(), dialog.jobs()
         self.settings.setValue("export_folder", folder)
         self.settings.setValue("export_jobs", [".".join(job) for job in jobs])
+        outcome = self._export_in_worker(Path(folder), jobs)
+        if outcome.cancelled:
+            self.statusBar().showMessage("ยกเลิกการส่งออกแล้ว ไม่ได้เขียนไฟล์ใด", 8000)
+            return []
+        if outcome.failures:
+            written = outcome.written
+            done = "\n\nเอกสารที่บันทึกแล้ว: " + ", ".join(p.name for p in written) if written else ""
+            warn(self, "ส่งออกไม่สำเร็จ", "\n\n".join(map(failure_message, outcome.failures)) + done)
+        if outcome.written and not getattr(self, "quiet", False):
+            self._offer_folder(folder, outcome.written)
+        return outcome.written
+
+    def _export_in_worker(self, folder: Path, jobs: list[tuple[str, str]]) -> Outcome:
+        """Write the documents in a worker and wait for them here, the window repainting and the
+        progress box answering; returns at once when the clerk cancels (what the worker was
+        writing is then removed when it ends)."""
+        from ui.exporting import document_label, write_documents  # noqa: PLC0415
+
+        if self.export_job is not None:  # a cancelled export still ending its document
+            self.export_job.wait()
+        snapshot = copy.deepcopy(self.editor.document)  # taken here: no edit can change it halfway
+        job = Job(lambda job: write_documents(job, snapshot, folder, jobs), "export", writes_files=True)
+        self.export_job = job
+        result: list[Outcome] = []
+        loop = QEventLoop()
         progress = QProgressDialog(self)
+        progress.setWindowTitle("ส่งออกเอกสาร")
         progress.setLabel(plain_label("กำลังส่งออกเอกสาร..."))
         progress.setCancelButtonText("ยกเลิก")
         progress.setRange(0, len(jobs))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(500)
-        written: list[Path] = []
-        failed: list[str] = []
+        progress.setAutoReset(False)
+        progress.setMinimumDuration(400)  # a quick export shows only the busy cursor
+        progress.setValue(0)
+        self.export_progress = progress
+
+        def step(index: int) -> None:
+            progress.setValue(index)
+            progress.setLabelText(f"กำลังส่งออก{document_label(*jobs[index])}...")
+
+        def failed(error: Exception) -> None:  # the writing itself could not start
+            name, kind = jobs[0]
+            result.append(Outcome(failures=[Failure(name, kind, folder / f"{name}.{kind}", error)]))
+
+        def cancel() -> None:
+            if job.cancel():
+                result.append(Outcome(cancelled=True))
+                loop.quit()
+
+        def ended() -> None:
+            if self.export_job is job:
+                self.export_job = None
+            loop.quit()
+
+        job.progressed.connect(step)
+        job.succeeded.connect(result.append)
+        job.failed.connect(failed)
+        job.ended.connect(ended)
+        progress.canceled.connect(cancel)
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         try:
-            for step, (document, kind) in enumerate(jobs):
-                if progress.wasCanceled():
-                    break
-                progress.setValue(step)
-                target = Path(folder) / output_name(document, kind)
-                try:
-                    writer_for(document, kind)(self.editor.document, target, DEFAULT_LAYOUT)
-                except Exception as error:  # the one place an export failure of any kind is shown
-                    failed.append(_export_failure(document, kind, target, error))
-                else:
-                    written.append(target)
+            job.start()
+            loop.exec()
         finally:
-            progress.setValue(len(jobs))
-        if failed:
-            done = "\n\nเอกสารที่บันทึกแล้ว: " + ", ".join(p.name for p in written) if written else ""
-            warn(self, "ส่งออกไม่สำเร็จ", "\n\n".join(failed) + done)
-        if written and not getattr(self, "quiet", False):
-            self._offer_folder(folder, written)
-        return written
+            QApplication.restoreOverrideCursor()
+            progress.canceled.disconnect(cancel)
+            progress.close()
+            progress.deleteLater()
+            self.export_progress = None
+        return result[0]
 
     def _offer_folder(self, folder: str, written: list[Path]) -> None:
         text = "บันทึกเอกสารแล้ว:\n" + "\n".join(p.name for p in written)
@@ -817,50 +890,12 @@ class MainWindow(QMainWindow):
             self.open_meeting(meetings[0].id)
 
     def closeEvent(self, event: Any) -> None:
+        if self.export_job is not None:  # nothing half-written stays: the worker removes it
+            self.export_job.cancel()
+            self.export_job.wait()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("splitter", self.splitter.saveState())
         super().closeEvent(event)
-
-
-DOCUMENT_NAMES = {
-    "minutes": "รายงานการประชุม",
-    "letter": "หนังสือนำส่ง",
-    "amendments": "บันทึกการแก้ไขหลังรับรอง",
-}
-
-
-def log_failure(what: str, error: BaseException) -> None:
-    """What failed, with its traceback, on stderr (for whoever looks after the program); a write
-    refused for a reason the clerk is told needs no traceback."""
-    if isinstance(error, WriteError):
-        print(f"thai-minutes: {what}: {error}", file=sys.stderr)
-    else:
-        print(f"thai-minutes: {what}", file=sys.stderr)
-        traceback.print_exception(error, file=sys.stderr)
-
-
-def failure_reason(error: BaseException) -> str:
-    """Why something could not be done, in Thai, never a traceback."""
-    if isinstance(error, WriteError):
-        return str(error)
-    if isinstance(error, OSError):
-        return f"เขียนหรืออ่านไฟล์ไม่ได้ ({error.strerror or type(error).__name__})"
-    if isinstance(error, (sqlite3.Error, StorageError)):
-        return "ฐานข้อมูลไม่ยอมรับการบันทึก (อาจถูกโปรแกรมอื่นใช้งานอยู่ ดิสก์เต็ม หรือเป็นแบบอ่านอย่างเดียว)"
-    return (
-        f"เกิดข้อผิดพลาดภายในโปรแกรม ({type(error).__name__}) กรุณาตรวจก่อนเวียน (F7) แก้ส่วนที่ผิดปกติแล้วลองใหม่ "
-        "หรือส่งไฟล์การประชุม (ไฟล์ → บันทึกเป็นไฟล์การประชุม) ให้ผู้ดูแลโปรแกรม"
-    )
-
-
-def _export_failure(document: str, kind: str, target: Path, error: Exception) -> str:
-    """One document that could not be written, for the clerk (its traceback goes to stderr)."""
-    name = f"{DOCUMENT_NAMES.get(document, document)} ({kind.upper()})"
-    log_failure(f"ส่งออก{name} เป็น {target} ไม่สำเร็จ", error)
-    return (
-        f"ส่งออก{name} ไม่สำเร็จ: {failure_reason(error)}\n"
-        f"ไม่ได้เขียนไฟล์ {target.name} (ไฟล์เดิมที่มีชื่อนี้ ถ้ามี ยังอยู่เหมือนเดิม)"
-    )
 
 
 class WindowKeys(QObject):
