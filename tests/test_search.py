@@ -19,7 +19,8 @@ import models.search as search_module
 from models import thai
 from models.meeting import MeetingDocument, Paragraph, walk_items
 from models.meetingfile import write_meeting_file
-from models.storage import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, Database
+from models.storage import SCHEMA_VERSION, Database
+from tests.old_schema import database_at_version
 
 
 def test_a_word_inside_a_longer_run_of_thai_is_found(database: Database, demo: MeetingDocument) -> None:
@@ -191,15 +192,7 @@ def test_a_database_from_before_background_indexing_is_indexed_again(
 ) -> None:
     """Version 9's index (rows numbered in the order they were written, a time as the indexed
     mark) is replaced: what it held that the meeting no longer holds is not found."""
-    db_path.parent.mkdir(parents=True)
-    conn = sqlite3.connect(db_path)
-    conn.row_factory = sqlite3.Row
-    old = Database(conn, db_path)
-    with old.transaction():
-        for migration in MIGRATIONS[:9]:
-            migration(old.db)
-        conn.execute("PRAGMA user_version = 9")
-        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    old, conn = database_at_version(db_path, 9)
     meeting_id = old.add_document(copy.deepcopy(demo))
     with old.transaction():
         conn.execute(

@@ -31,6 +31,7 @@ from models.storage import (
     NotOurDatabaseError,
     backup_folder,
 )
+from tests.old_schema import database_at_version
 
 
 def stored_demo(database: Database, demo: MeetingDocument) -> MeetingDocument:
@@ -413,15 +414,7 @@ def test_a_database_from_before_stable_row_ids_is_migrated(db_path: Path, demo: 
     """Version 8 could give a deleted table row's or recipient's id to the next one stored, so an
     edit meant for the deleted one could land on the new one. Migrated, the ids stay as they were
     and are never given again."""
-    db_path.parent.mkdir(parents=True)
-    conn = sqlite3.connect(db_path)
-    conn.row_factory = sqlite3.Row
-    old = Database(conn, db_path)
-    with old.transaction():
-        for migration in MIGRATIONS[:8]:
-            migration(old.db)
-        conn.execute("PRAGMA user_version = 8")
-        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    old, conn = database_at_version(db_path, 8)
     meeting_id = old.add_document(copy.deepcopy(demo))
     row_ids = [r[0] for r in conn.execute("SELECT id FROM table_rows ORDER BY block_id, ord")]
     recipient_ids = [r[0] for r in conn.execute("SELECT id FROM recipients ORDER BY ord")]
