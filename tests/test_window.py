@@ -441,3 +441,18 @@ def test_the_agenda_template_is_editable_and_used(window: MainWindow) -> None:
     window.next_meeting()
     sections = window.editor.document.meeting.sections
     assert len(sections) == 8 and sections[2].title.startswith("รับรองรายงานการประชุมครั้งที่")
+
+
+def test_the_first_keys_after_start_go_into_the_open_meeting(qtbot: QtBot, window: MainWindow) -> None:
+    """Started, the window's keyboard is in the meeting's title, not the meetings filter: the
+    first words typed land in the meeting and the list of meetings stays whole."""
+    from tests.keyboard import type_text  # noqa: PLC0415
+
+    meetings = window.meetings.topLevelItemCount()
+    title = window.header_tab.title
+    assert QApplication.focusWidget() is title
+    title.setCursorPosition(len(title.text()))
+    before = title.text()
+    type_text(" ครั้งที่ ๒")
+    assert title.text() == before + " ครั้งที่ ๒"
+    assert window.filter.text() == "" and window.meetings.topLevelItemCount() == meetings

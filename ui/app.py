@@ -106,6 +106,7 @@ def create_window(database: Database) -> MainWindow:
     app.setFont(QFont(register_fonts(), UI_FONT_SIZE))
     app.setApplicationName("thai-minutes")
     window = MainWindow(database)
+    window.focus_the_open_meeting()
     if database.read_only:
         show_read_only(window, database.read_only_reason)
     else:

@@ -689,6 +689,13 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.header_tab)
         self.header_tab.title.setFocus()
 
+    def focus_the_open_meeting(self) -> None:
+        """At start the keyboard belongs to the open meeting's page, not to the meetings filter
+        (the first field in Qt's order): the first words the clerk types land in the meeting
+        instead of hiding the list of meetings."""
+        if self.tabs.currentWidget() is self.header_tab:
+            self.header_tab.title.setFocus()
+
     @_writes
     def next_meeting(self) -> None:
         """The next meeting of the series: roster, certification of these minutes, follow-ups."""
