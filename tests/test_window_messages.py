@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from models.meeting import Item, MeetingDocument, Recipient
 from models.storage import Database
 from tests.conftest import reopened
+from tests.test_window import Accepting
 from ui.main_window import MainWindow
 
 IMG = "<img src='/nonexistent/x.png'>"
@@ -130,19 +131,6 @@ def hostile_window(qtbot: QtBot, db_path: Path, demo: MeetingDocument) -> Iterat
     yield main
     main.close()
     database.close()
-
-
-class Accepting:
-    """A dialog stand-in that the clerk has filled in and accepted."""
-
-    def __init__(self, dialog: object) -> None:
-        self.dialog = dialog
-
-    def exec(self) -> int:
-        return QDialog.DialogCode.Accepted.value
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self.dialog, name)
 
 
 def image_bytes(file_format: str, size: tuple[int, int] = (90, 100), mode: str = "RGB") -> bytes:
