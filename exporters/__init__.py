@@ -7,10 +7,12 @@ on first use.
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 
 from exporters.layout import Layout
-from models.meeting import MeetingDocument
+from models import thai
+from models.meeting import Meeting, MeetingDocument
 
 DOCUMENTS = ("minutes", "letter")  # what `export` writes unless told otherwise
 ALL_DOCUMENTS = (*DOCUMENTS, "amendments")  # the list of changes after certification, when asked
@@ -48,4 +50,32 @@ def writer_for(document: str, file_format: str) -> Writer:
 
 
 def output_name(document: str, file_format: str) -> str:
+    """The command line's names (`minutes.pdf`): stable, for the scripts that call it."""
     return f"{document}.{file_format}"
+
+
+class NameStyle(StrEnum):
+    """How the window names the files it writes for a meeting."""
+
+    THAI = "thai"  # รายงานการประชุม-๘-๒๕๖๖.pdf, as a clerk would name it
+    ARABIC = "arabic"  # รายงานการประชุม-8-2566.pdf, for systems that sort by Arabic digits
+    ASCII = "ascii"  # minutes-8-2566.pdf, for e-mail and document systems that mangle Thai names
+
+
+DOCUMENT_TITLES = {
+    "minutes": "รายงานการประชุม",
+    "letter": "หนังสือนำส่ง",
+    "amendments": "บันทึกการแก้ไขหลังรับรอง",
+    "distribution": "บัญชีแจกจ่าย",
+}
+
+
+def meeting_file_name(meeting: Meeting, document: str, file_format: str, style: NameStyle) -> str:
+    """The name of one document of this meeting (its number and Buddhist year), so the files
+    of last month's meeting are never overwritten by this month's."""
+    number = f"{meeting.seq}-{meeting.year}"
+    if style is NameStyle.ASCII:
+        return f"{document}-{number}.{file_format}"
+    if style is NameStyle.THAI:
+        number = thai.to_thai_digits(number)
+    return f"{DOCUMENT_TITLES[document]}-{number}.{file_format}"

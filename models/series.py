@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Sequence
 
@@ -168,3 +169,11 @@ def follow_ups(meeting: Meeting) -> list[Item]:
 def _carried(item: Item) -> Item:
     """A follow-up carried over: its title and presenter, content left for the new report."""
     return Item(item.title, item.presenter)
+
+
+def series_key(document: MeetingDocument) -> str:
+    """A short name of the series a meeting belongs to (its office and its title, whatever its
+    number), for settings kept per series such as the folder its documents are exported to."""
+    office = document.office.name if document.office is not None else ""
+    words = " ".join(f"{office}\n{document.meeting.title}".split())
+    return hashlib.sha1(words.encode("utf-8")).hexdigest()[:16]

@@ -27,7 +27,7 @@ from models.checks import Finding, OtherMeeting, check_document
 from models.meeting import Item, MeetingDocument, Node, Paragraph
 from tests.conftest import reopened
 from tests.keyboard import focused, press, type_text
-from tests.test_window import Accepting
+from tests.test_window import Accepting, answer_next_box
 from tests.test_window_messages import Screen, screen  # noqa: F401  (the fixture)
 from ui.checks_panel import CHANGED_MEANWHILE, RUNNING, Checker
 from ui.main_window import MainWindow
@@ -262,6 +262,7 @@ def test_cancelling_an_export_with_escape_leaves_the_folder_as_it_was(
     timer.start(20)
     dialog = ExportDialog(str(folder), [("minutes", "docx"), ("minutes", "pdf"), ("letter", "pdf")])
     qtbot.addWidget(dialog)
+    answer_next_box("แทนที่")  # yesterday's letter.pdf may be replaced
 
     written = window.export_documents(Accepting(dialog))
     timer.stop()
@@ -285,9 +286,11 @@ def test_an_export_written_in_the_worker_lands_under_its_names(
     (folder / "minutes.docx").chmod(0o640)
     dialog = ExportDialog(str(folder), [("minutes", "docx"), ("letter", "docx")])
     qtbot.addWidget(dialog)
+    asked = answer_next_box("แทนที่")
 
     written = window.export_documents(Accepting(dialog))
 
+    assert len(asked) == 1 and "minutes.docx" in asked[0] and "letter.docx" not in asked[0]
     assert [p.name for p in written] == ["minutes.docx", "letter.docx"]
     assert sorted(p.name for p in folder.iterdir()) == ["letter.docx", "minutes.docx"]
     assert (folder / "minutes.docx").read_bytes()[:2] == b"PK"  # a whole DOCX replaced last week's

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import copy
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+import pytest
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtTest import QAbstractItemModelTester, QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -147,8 +149,98 @@ def test_export_from_the_window_writes_what_is_chosen(
     assert sorted(p.name for p in written) == ["letter.docx", "letter.pdf", "minutes.docx", "minutes.pdf"]
     dialog.boxes[("letter", "docx")].setChecked(False)
     dialog.boxes[("minutes", "docx")].setChecked(False)
+    asked = answer_next_box("แทนที่")
     assert [p.name for p in window.export_documents(Accepting(dialog))] == ["minutes.pdf", "letter.pdf"]
+    assert len(asked) == 1 and "minutes.pdf" in asked[0] and "letter.pdf" in asked[0]
     assert window.settings.value("export_jobs") == ["minutes.pdf", "letter.pdf"]
+
+
+def answer_next_box(button: str) -> list[str]:
+    """Click `button` on the next modal message box; its text is appended to the list returned."""
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
+    seen: list[str] = []
+    give_up = time.monotonic() + 30
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            if time.monotonic() < give_up:
+                QTimer.singleShot(20, answer)
+            return
+        seen.append(box.text())
+        next(b for b in box.buttons() if b.text() == button).click()
+
+    QTimer.singleShot(0, answer)
+    return seen
+
+
+def test_export_names_files_after_the_meeting_and_asks_before_replacing(
+    window: MainWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    from exporters import NameStyle  # noqa: PLC0415
+    from ui.dialogs import ExportDialog  # noqa: PLC0415
+
+    window.quiet = True  # type: ignore[attr-defined]
+    meeting = window.editor.document.meeting
+    meeting.seq, meeting.year = 8, 2566
+    folder = tmp_path / "exported"
+    folder.mkdir()
+    dialog = ExportDialog(str(folder), [("minutes", "pdf"), ("letter", "docx")], window, meeting)
+    qtbot.addWidget(dialog)
+    assert "รายงานการประชุม-๘-๒๕๖๖.pdf" in dialog.names.text()
+    written = window.export_documents(Accepting(dialog))
+    assert [p.name for p in written] == ["รายงานการประชุม-๘-๒๕๖๖.pdf", "หนังสือนำส่ง-๘-๒๕๖๖.docx"]
+    before = {p: p.read_bytes() for p in written}
+
+    asked = answer_next_box("ไม่แทนที่")  # the clerk keeps the files already there
+    assert window.export_documents(Accepting(dialog)) == []
+    assert "รายงานการประชุม-๘-๒๕๖๖.pdf" in asked[0] and "หนังสือนำส่ง-๘-๒๕๖๖.docx" in asked[0]
+    assert {p: p.read_bytes() for p in written} == before
+    assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in written)
+
+    dialog.naming.setCurrentIndex(dialog.naming.findData(NameStyle.ASCII.value))
+    assert [p.name for p in window.export_documents(Accepting(dialog))] == [
+        "minutes-8-2566.pdf",
+        "letter-8-2566.docx",
+    ]
+    dialog.naming.setCurrentIndex(dialog.naming.findData(NameStyle.ARABIC.value))
+    assert window.export_documents(Accepting(dialog))[0].name == "รายงานการประชุม-8-2566.pdf"
+    assert window.settings.value("export_names") == "arabic"
+
+
+def test_the_export_folder_is_remembered_per_meeting_series(
+    window: MainWindow, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.dialogs import ExportDialog  # noqa: PLC0415
+
+    window.quiet = True  # type: ignore[attr-defined]
+    shown: list[str] = []
+
+    class Refused:  # records the folder the dialog would open in, and is cancelled
+        DialogCode = ExportDialog.DialogCode
+
+        def __init__(self, folder: str, *args: object) -> None:
+            shown.append(folder)
+
+        def exec(self) -> int:
+            return 0
+
+    meeting = window.editor.document.meeting
+    monthly, other = tmp_path / "monthly", tmp_path / "committee"
+    monthly.mkdir(), other.mkdir()
+    dialog = ExportDialog(str(monthly), [("minutes", "pdf")], window, meeting)
+    qtbot.addWidget(dialog)
+    first_title = meeting.title
+    window.export_documents(Accepting(dialog))  # this series goes to `monthly`
+    meeting.title = "การประชุมคณะกรรมการอื่น"  # another series, exported elsewhere
+    dialog.folder.setText(str(other))
+    window.export_documents(Accepting(dialog))
+    monkeypatch.setattr("ui.dialogs.ExportDialog", Refused)
+    for title in (first_title, "การประชุมคณะกรรมการอื่น", "การประชุมที่ยังไม่เคยส่งออก"):
+        meeting.title = title
+        window.export_documents()
+    assert shown == [str(monthly), str(other), str(other)]  # a new series: the last folder used
 
 
 def test_items_keep_their_content_when_the_tree_changes(window: MainWindow) -> None:

@@ -245,6 +245,7 @@ def test_an_export_that_fails_says_which_document_in_thai_and_writes_nothing_hal
     (folder / "letter.pdf").write_bytes(b"the letter exported yesterday")
     dialog = ExportDialog(str(folder), [("minutes", "docx"), ("minutes", "pdf"), ("letter", "pdf")])
     qtbot.addWidget(dialog)
+    monkeypatch.setattr("ui.main_window.ask", lambda *_: True)  # yesterday's letter may be replaced
 
     written = window.export_documents(Accepting(dialog))
 

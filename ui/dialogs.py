@@ -1,4 +1,5 @@
-"""Dialogs: a table's columns, and the office profile the cover letter is printed with."""
+"""Dialogs: a table's columns, the office profile the cover letter is printed with, what to
+export and how its files are named."""
 
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.meeting import Column, ColumnKind, Office, Table
+from exporters import NameStyle, meeting_file_name, output_name
+from models.meeting import Column, ColumnKind, Meeting, Office, Table
 from models.tables import FormulaError, column_letter, parse_formula
 from ui.fields import text_lines
 from ui.plain import PlainForm, make_plain, message_box, plain_label
@@ -310,7 +312,8 @@ class OfficeDialog(QDialog):
 
 
 class ExportDialog(QDialog):
-    """Which documents to write (minutes, letter × DOCX, PDF) and the folder to write them to."""
+    """Which documents to write (minutes, letter × DOCX, PDF), the folder to write them to and
+    how their files are named; the names to be written are shown as the choices change."""
 
     CHOICES = (
         (("minutes", "docx"), "รายงานการประชุม (DOCX สำหรับแก้ไขใน Word)"),
@@ -319,19 +322,31 @@ class ExportDialog(QDialog):
         (("letter", "pdf"), "หนังสือนำส่ง (PDF)"),
         (("amendments", "pdf"), "บันทึกการแก้ไขหลังรับรอง (PDF)"),
     )
+    STYLES = (
+        (NameStyle.THAI, "ภาษาไทย เลขไทย"),
+        (NameStyle.ARABIC, "ภาษาไทย เลขอารบิก"),
+        (NameStyle.ASCII, "อักษรอังกฤษ (สำหรับระบบที่ไม่รับชื่อไฟล์ภาษาไทย)"),
+    )
 
     def __init__(
-        self, folder: str, chosen: list[tuple[str, str]] | None = None, parent: QWidget | None = None
+        self,
+        folder: str,
+        chosen: list[tuple[str, str]] | None = None,
+        parent: QWidget | None = None,
+        meeting: Meeting | None = None,
+        style: NameStyle = NameStyle.THAI,
     ) -> None:
         from PySide6.QtWidgets import QCheckBox  # noqa: PLC0415
 
         super().__init__(parent)
         self.setWindowTitle("ส่งออกเอกสาร")
+        self.meeting = meeting
         layout = QVBoxLayout(self)
         self.boxes: dict[tuple[str, str], QCheckBox] = {}
         for job, label in self.CHOICES:
             box = QCheckBox(label)
             box.setChecked(job in chosen if chosen is not None else job[0] != "amendments")
+            box.toggled.connect(self._show_names)
             self.boxes[job] = box
             layout.addWidget(box)
         self.folder = QLineEdit(folder)
@@ -342,8 +357,20 @@ class ExportDialog(QDialog):
         row.addWidget(browse)
         layout.addWidget(plain_label("บันทึกไว้ที่โฟลเดอร์"))
         layout.addLayout(row)
+        self.naming = QComboBox()
+        for value, label in self.STYLES:
+            self.naming.addItem(label, value.value)
+        self.naming.setCurrentIndex(max(0, self.naming.findData(style.value)))
+        self.naming.currentIndexChanged.connect(self._show_names)
+        names = PlainForm()
+        names.addRow("ชื่อไฟล์", self.naming)
+        layout.addLayout(names)
+        self.names = plain_label()
+        self.names.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.names)
         layout.addWidget(ok_cancel(self, self._accept))
-        self.resize(560, 280)
+        self._show_names()
+        self.resize(560, 340)
 
     def _browse(self) -> None:
         folder = choose_path(self, "เลือกโฟลเดอร์ที่จะบันทึกเอกสาร", "folder", start=self.folder.text())
@@ -352,6 +379,18 @@ class ExportDialog(QDialog):
 
     def jobs(self) -> list[tuple[str, str]]:
         return [job for job, box in self.boxes.items() if box.isChecked()]
+
+    def name_style(self) -> NameStyle:
+        return NameStyle(self.naming.currentData())
+
+    def file_name(self, document: str, kind: str) -> str:
+        if self.meeting is None:  # no meeting to name the files after
+            return output_name(document, kind)
+        return meeting_file_name(self.meeting, document, kind, self.name_style())
+
+    def _show_names(self) -> None:
+        names = [self.file_name(*job) for job in self.jobs()]
+        self.names.setText("จะบันทึกเป็น: " + ", ".join(names) if names else "ยังไม่ได้เลือกเอกสาร")
 
     def _accept(self) -> None:
         if not self.jobs():

@@ -17,19 +17,23 @@ import dataclasses
 import os
 from pathlib import Path
 
+from exporters import DOCUMENT_TITLES
 from models.fileio import WriteError, replace_keeping_mode
 from models.meeting import MeetingDocument
 from ui.worker import Job, failure_reason, log_failure
 
-DOCUMENT_NAMES = {
-    "minutes": "รายงานการประชุม",
-    "letter": "หนังสือนำส่ง",
-    "amendments": "บันทึกการแก้ไขหลังรับรอง",
-}
+
+@dataclasses.dataclass(frozen=True)
+class Target:
+    """One document in one format, and the file it is written to."""
+
+    document: str
+    kind: str
+    path: Path
 
 
 def document_label(document: str, kind: str) -> str:
-    return f"{DOCUMENT_NAMES.get(document, document)} ({kind.upper()})"
+    return f"{DOCUMENT_TITLES.get(document, document)} ({kind.upper()})"
 
 
 @dataclasses.dataclass
@@ -53,27 +57,24 @@ def staging_name(target: Path) -> Path:
     return target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(5).hex()}.tmp")
 
 
-def write_documents(
-    job: Job, document: MeetingDocument, folder: Path, wanted: list[tuple[str, str]]
-) -> Outcome:
-    """Runs in the worker: each wanted (document, format) written, then all renamed together;
-    nothing stays when the job is cancelled."""
-    from exporters import output_name, writer_for  # noqa: PLC0415  (the writers load on first export)
+def write_documents(job: Job, document: MeetingDocument, targets: list[Target]) -> Outcome:
+    """Runs in the worker: each target written, then all renamed together; nothing stays when
+    the job is cancelled."""
+    from exporters import writer_for  # noqa: PLC0415  (the writers load on first export)
     from exporters.layout import DEFAULT_LAYOUT  # noqa: PLC0415
 
     outcome = Outcome()
-    staged: list[tuple[Path, Path]] = []
+    staged: list[tuple[Path, Target]] = []
     try:
-        for step, (name, kind) in enumerate(wanted):
+        for step, target in enumerate(targets):
             if job.cancelled:
                 break
             job.report(step)
-            target = folder / output_name(name, kind)
-            temporary = staging_name(target)
+            temporary = staging_name(target.path)
             try:
-                writer_for(name, kind)(document, temporary, DEFAULT_LAYOUT)
+                writer_for(target.document, target.kind)(document, temporary, DEFAULT_LAYOUT)
             except Exception as error:  # said to the clerk per document; the others go on
-                outcome.failures.append(Failure(name, kind, target, _named_as(error, temporary, target)))
+                outcome.failures.append(_failure(target, error, temporary))
                 _remove(temporary)
             else:
                 staged.append((temporary, target))
@@ -82,22 +83,19 @@ def write_documents(
             while allowed and staged:
                 temporary, target = staged.pop(0)
                 try:
-                    replace_keeping_mode(temporary, target)
+                    replace_keeping_mode(temporary, target.path)
                 except OSError as error:
-                    name, kind = _job_of(target, wanted)
-                    outcome.failures.append(Failure(name, kind, target, _named_as(error, temporary, target)))
+                    outcome.failures.append(_failure(target, error, temporary))
                 else:
-                    outcome.written.append(target)
+                    outcome.written.append(target.path)
     finally:
         for temporary, _ in staged:  # cancelled, or stopped by an error: none of them stays
             _remove(temporary)
     return outcome
 
 
-def _job_of(target: Path, wanted: list[tuple[str, str]]) -> tuple[str, str]:
-    from exporters import output_name  # noqa: PLC0415
-
-    return next(job for job in wanted if output_name(*job) == target.name)
+def _failure(target: Target, error: Exception, temporary: Path) -> Failure:
+    return Failure(target.document, target.kind, target.path, _named_as(error, temporary, target.path))
 
 
 def _named_as(error: Exception, temporary: Path, target: Path) -> Exception:

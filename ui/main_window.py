@@ -42,7 +42,7 @@ from models.storage import SEARCH_WAIT, Database
 from ui.agenda import AgendaTab
 from ui.commands import InsertNode, MoveNode, RemoveNode
 from ui.dialogs import ask, ask_text, choose_path, inform, warn
-from ui.exporting import Failure, Outcome, failure_message
+from ui.exporting import Failure, Outcome, Target, failure_message
 from ui.plain import message_box, plain_label
 from ui.session import WRITE_ERRORS, MeetingSession, read_only_message, write_failure_message
 from ui.sheet import SheetView
@@ -761,9 +761,12 @@ class MainWindow(QMainWindow):
                 warn(self, "บันทึกไม่ได้", f"บันทึกไฟล์ {Path(name).name} ไม่สำเร็จ: {failure_reason(error)}")
 
     def export_documents(self, dialog: Any = None) -> list[Path]:
-        """The chosen documents into a folder (both remembered), then offer to open it. They
-        are written in a worker from a copy of the meeting (`ui.exporting`) while a progress box
-        offers ยกเลิก (Esc); a cancelled export leaves the folder as it was."""
+        """The chosen documents into a folder, named after the meeting (`รายงานการประชุม-๘-๒๕๖๖.pdf`),
+        asking before a file is replaced; the choices are remembered, the folder per meeting
+        series. They are written in a worker from a copy of the meeting (`ui.exporting`) while
+        a progress box offers ยกเลิก (Esc); a cancelled export leaves the folder as it was."""
+        from exporters import NameStyle  # noqa: PLC0415
+        from models.series import series_key  # noqa: PLC0415
         from ui.dialogs import ExportDialog  # noqa: PLC0415
 
         if not self.has_meeting:
@@ -771,17 +774,31 @@ class MainWindow(QMainWindow):
         if self.export_progress is not None:  # Ctrl+E again before the progress box came up
             self.statusBar().showMessage("กำลังส่งออกเอกสารอยู่ กรุณารอให้เสร็จหรือกดยกเลิกก่อน", 5000)
             return []
+        series_folder = f"export_folder/{series_key(self.editor.document)}"
         remembered = self.settings.value("export_jobs")
         chosen = [tuple(job.split(".")) for job in remembered] if isinstance(remembered, list) else None
+        last_folder = str(self.settings.value("export_folder", str(Path.home())))
+        style_name = str(self.settings.value("export_names", NameStyle.THAI.value))
+        style = NameStyle(style_name) if style_name in NameStyle._value2member_map_ else NameStyle.THAI
         dialog = dialog or ExportDialog(
-            str(self.settings.value("export_folder", str(Path.home()))), chosen, self
+            str(self.settings.value(series_folder, last_folder)),
+            chosen,
+            self,
+            self.editor.document.meeting,
+            style,
         )
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
             return []
         folder, jobs = dialog.folder.text(), dialog.jobs()
+        targets = [Target(name, kind, Path(folder) / dialog.file_name(name, kind)) for name, kind in jobs]
         self.settings.setValue("export_folder", folder)
+        self.settings.setValue(series_folder, folder)
         self.settings.setValue("export_jobs", [".".join(job) for job in jobs])
-        outcome = self._export_in_worker(Path(folder), jobs)
+        self.settings.setValue("export_names", dialog.name_style().value)
+        if not self._may_replace([t.path for t in targets if t.path.exists()]):
+            self.statusBar().showMessage("ไม่ได้ส่งออก: ไฟล์เดิมยังอยู่เหมือนเดิม", 8000)
+            return []
+        outcome = self._export_in_worker(targets)
         if outcome.cancelled:
             self.statusBar().showMessage("ยกเลิกการส่งออกแล้ว ไม่ได้เขียนไฟล์ใด", 8000)
             return []
@@ -793,7 +810,15 @@ class MainWindow(QMainWindow):
             self._offer_folder(folder, outcome.written)
         return outcome.written
 
-    def _export_in_worker(self, folder: Path, jobs: list[tuple[str, str]]) -> Outcome:
+    def _may_replace(self, existing: list[Path]) -> bool:
+        """Whether files already in the folder may be replaced: the clerk is asked, naming them."""
+        if not existing:
+            return True
+        names = "\n".join(path.name for path in existing)
+        question = f"มีไฟล์ชื่อนี้อยู่แล้วในโฟลเดอร์ {existing[0].parent}:\n{names}\n\nต้องการแทนที่ไฟล์เดิมหรือไม่"
+        return ask(self, "แทนที่ไฟล์เดิม", question, "แทนที่", "ไม่แทนที่")
+
+    def _export_in_worker(self, targets: list[Target]) -> Outcome:
         """Write the documents in a worker and wait for them here, the window repainting and the
         progress box answering; returns at once when the clerk cancels (what the worker was
         writing is then removed when it ends)."""
@@ -802,7 +827,7 @@ class MainWindow(QMainWindow):
         if self.export_job is not None:  # a cancelled export still ending its document
             self.export_job.wait()
         snapshot = copy.deepcopy(self.editor.document)  # taken here: no edit can change it halfway
-        job = Job(lambda job: write_documents(job, snapshot, folder, jobs), "export", writes_files=True)
+        job = Job(lambda job: write_documents(job, snapshot, targets), "export", writes_files=True)
         self.export_job = job
         result: list[Outcome] = []
         loop = QEventLoop()
@@ -810,7 +835,7 @@ class MainWindow(QMainWindow):
         progress.setWindowTitle("ส่งออกเอกสาร")
         progress.setLabel(plain_label("กำลังส่งออกเอกสาร..."))
         progress.setCancelButtonText("ยกเลิก")
-        progress.setRange(0, len(jobs))
+        progress.setRange(0, len(targets))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setAutoReset(False)
         progress.setMinimumDuration(400)  # a quick export shows only the busy cursor
@@ -819,11 +844,13 @@ class MainWindow(QMainWindow):
 
         def step(index: int) -> None:
             progress.setValue(index)
-            progress.setLabelText(f"กำลังส่งออก{document_label(*jobs[index])}...")
+            progress.setLabelText(
+                f"กำลังส่งออก{document_label(targets[index].document, targets[index].kind)}..."
+            )
 
         def failed(error: Exception) -> None:  # the writing itself could not start
-            name, kind = jobs[0]
-            result.append(Outcome(failures=[Failure(name, kind, folder / f"{name}.{kind}", error)]))
+            first = targets[0]
+            result.append(Outcome(failures=[Failure(first.document, first.kind, first.path, error)]))
 
         def cancel() -> None:
             if job.cancel():
