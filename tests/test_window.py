@@ -228,7 +228,8 @@ def test_the_export_folder_is_remembered_per_meeting_series(
 
     meeting = window.editor.document.meeting
     monthly, other = tmp_path / "monthly", tmp_path / "committee"
-    monthly.mkdir(), other.mkdir()
+    monthly.mkdir()
+    other.mkdir()
     dialog = ExportDialog(str(monthly), [("minutes", "pdf")], window, meeting)
     qtbot.addWidget(dialog)
     first_title = meeting.title
