@@ -7,8 +7,9 @@ so the two documents agree by construction and neither has to know the rules of 
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
@@ -66,6 +67,9 @@ class Para:
     keep_with_next: bool = False
     size_pt: float | None = None
     role: str = "body"
+    # the heading of a section or item: its index in printing order (`models.checkjob.meeting_nodes`),
+    # by which the page view finds the page the clerk is editing
+    anchor: int | None = None
 
     @property
     def text(self) -> str:
@@ -239,6 +243,7 @@ class _MinutesState:
     measure: Measure
     attachments: int = 0
     out: list[Element] = field(default_factory=list)
+    anchors: Iterator[int] = field(default_factory=itertools.count)  # of sections and items, in order
 
 
 def compose_minutes(document: MeetingDocument, layout: Layout, measure: Measure | None = None) -> Composition:
@@ -373,7 +378,13 @@ def _section(state: _MinutesState, section: Section) -> None:
     number = state.meeting.section_number(section)
     if number is None:
         heading = _para(
-            layout, section.title, bold=True, keep_with_next=True, space_before_pt=6, role="section"
+            layout,
+            section.title,
+            bold=True,
+            keep_with_next=True,
+            space_before_pt=6,
+            role="section",
+            anchor=next(state.anchors),
         )
     else:
         label = f"{layout.agenda_words} {number}"
@@ -385,6 +396,7 @@ def _section(state: _MinutesState, section: Section) -> None:
             keep_with_next=True,
             space_before_pt=6,
             role="section",
+            anchor=next(state.anchors),
         )
     state.out.append(heading)
     _blocks(state, section.blocks)
@@ -420,6 +432,7 @@ def _items(
                 keep_with_next=True,
                 space_before_pt=3,
                 role="item",
+                anchor=next(state.anchors),
             )
         )
         _blocks(state, item.blocks)
@@ -769,19 +782,31 @@ def compose_letter(document: MeetingDocument, layout: Layout, measure: Measure |
     footer = _letter_footer(document, layout)
     if letter is not None and letter.recipients:
         out.append(PageBreak())
-        out.append(
-            _para(layout, layout.distribution_heading, bold=True, align=Align.CENTER, role="distribution")
-        )
-        for index, recipient in enumerate(letter.recipients, start=1):
-            out.append(
-                _para(
-                    layout,
-                    f"{index}. {recipient.name}",
-                    left_indent_cm=layout.first_line_indent_cm,
-                    role="distribution",
-                )
-            )
+        out.extend(_distribution(document, layout))
     return Composition(layout.digits(subject), out, footer)
+
+
+def compose_distribution(document: MeetingDocument, layout: Layout) -> Composition:
+    """The distribution list alone (the letter's last page), for printing it on its own."""
+    return Composition(layout.distribution_heading, _distribution(document, layout), page_numbers_from=2)
+
+
+def _distribution(document: MeetingDocument, layout: Layout) -> list[Element]:
+    """The heading and the numbered list of the offices the letter goes to."""
+    recipients = document.letter.recipients if document.letter is not None else []
+    heading = _para(layout, layout.distribution_heading, bold=True, align=Align.CENTER, role="distribution")
+    return [
+        heading,
+        *(
+            _para(
+                layout,
+                f"{index}. {recipient.name}",
+                left_indent_cm=layout.first_line_indent_cm,
+                role="distribution",
+            )
+            for index, recipient in enumerate(recipients, start=1)
+        ),
+    ]
 
 
 def _office_block_start(layout: Layout, lines: Sequence[str], measure: Measure) -> float:

@@ -43,12 +43,13 @@ from exporters.compose import (
     Rule,
     Span,
     compose_amendments,
+    compose_distribution,
     compose_letter,
     compose_minutes,
 )
 from exporters.fonts import PdfFonts, pdf_fonts
 from exporters.layout import Layout
-from exporters.pdf_text import Line, ThaiParagraph, align_line, break_lines, draw_line
+from exporters.pdf_text import ANCHOR_PAGES, Line, ThaiParagraph, align_line, break_lines, draw_line
 from models.fileio import atomic_output
 from models.meeting import MeetingDocument
 from models.text import clean_text
@@ -80,7 +81,32 @@ def _save(composition: Composition, path: Path, layout: Layout) -> None:
         build_pdf(composition, layout, stream)
 
 
-def build_pdf(composition: Composition, layout: Layout, stream: Any) -> None:
+COMPOSERS: dict[str, Callable[[MeetingDocument, Layout], Composition]] = {
+    "minutes": compose_minutes,
+    "letter": compose_letter,
+    "distribution": compose_distribution,
+    "amendments": compose_amendments,
+}
+
+
+@dataclass(frozen=True)
+class PdfPages:
+    """A document's PDF in memory (what is printed, previewed and shown beside the editor), with
+    the page each section and item heading starts on (`Para.anchor` → page number from 1)."""
+
+    data: bytes
+    anchor_pages: dict[int, int]
+
+
+def pdf_pages(document: MeetingDocument, name: str, layout: Layout) -> PdfPages:
+    """The PDF of one document of the meeting, byte for byte what its export writes."""
+    stream = io.BytesIO()
+    anchors = build_pdf(COMPOSERS[name](document, layout), layout, stream)
+    return PdfPages(stream.getvalue(), anchors)
+
+
+def build_pdf(composition: Composition, layout: Layout, stream: Any) -> dict[int, int]:
+    """Write the composition's PDF to the stream; returns the page of each anchored heading."""
     fonts = pdf_fonts(layout.font_name)
     document = _Document(stream, composition, layout, fonts)
     room = document.room
@@ -88,6 +114,7 @@ def build_pdf(composition: Composition, layout: Layout, stream: Any) -> None:
         flowable for element in composition.body for flowable in _flowables(element, layout, fonts, room)
     ]
     document.build(_keep_with_next(flowables, document.width, room))
+    return document.anchor_pages
 
 
 def _keep_with_next(flowables: list[Flowable], width: float, room: float) -> list[Flowable]:
@@ -203,6 +230,7 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]  # ReportLab has no type
         self.composition = composition
         self.layout = layout
         self.fonts = fonts
+        self.anchor_pages: dict[int, int] = {}
         width = layout.text_width_cm * cm
         self.footer = [
             ThaiParagraph(para, fonts, layout.font_size_pt) for para in composition.first_page_footer
@@ -233,6 +261,10 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]  # ReportLab has no type
             bottomPadding=0,
             id=name,
         )
+
+    def beforeDocument(self) -> None:  # noqa: N802  (ReportLab's name)
+        """Headings note their page on the canvas as they are drawn (`ThaiParagraph.draw`)."""
+        setattr(self.canv, ANCHOR_PAGES, self.anchor_pages)
 
     def handle_flowable(self, flowables: list[Flowable]) -> None:
         """Place the next flowable; one that fits no page even alone (platypus's LayoutError)

@@ -11,7 +11,7 @@ import string
 from pathlib import Path
 
 import docx
-import pypdfium2  # type: ignore[import-untyped]
+import pypdfium2
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QApplication,
+    QDialog,
     QDockWidget,
     QLineEdit,
     QListWidget,
@@ -213,6 +214,8 @@ class MainWindow(QMainWindow):
         self._action(file, "นำเข้าไฟล์การประชุม...", "Ctrl+O", self.import_file)
         self._action(file, "บันทึกเป็นไฟล์การประชุม...", "Ctrl+Shift+S", self.export_file)
         self._action(file, "ส่งออกรายงานและหนังสือนำส่ง...", "Ctrl+E", self.export_documents)
+        self._action(file, "พิมพ์...", "Ctrl+P", self.print_document)
+        self._action(file, "ตัวอย่างก่อนพิมพ์...", "Ctrl+F2", self.preview_document)
         self._action(file, "บันทึก", "Ctrl+S", self.save)
         self._action(file, "ข้อมูลหน่วยงานและภาพครุฑ...", None, self.edit_office)
         file.addSeparator()
@@ -878,6 +881,50 @@ class MainWindow(QMainWindow):
             progress.deleteLater()
             self.export_progress = None
         return result[0]
+
+    def print_document(self, chooser: Any = None) -> int:
+        """Ctrl+P: a document of the meeting printed through the system's print dialog, from
+        its own PDF (`ui.printing`); returns how many pages went to the printer."""
+        from ui.printing import print_with_dialog  # noqa: PLC0415
+
+        printable = self._printable("พิมพ์", chooser)
+        if printable is None:
+            return 0
+        try:
+            pages = print_with_dialog(printable, self)
+        except Exception as error:  # never a traceback in the window
+            log_failure(f"พิมพ์{printable.title}ไม่สำเร็จ", error)
+            warn(self, "พิมพ์ไม่ได้", f"พิมพ์{printable.title}ไม่สำเร็จ: {failure_reason(error)}")
+            return 0
+        if pages:
+            self.statusBar().showMessage(
+                thai.to_thai_digits(f"ส่ง{printable.title}ไปพิมพ์แล้ว {pages} หน้า"), 8000
+            )
+        return pages
+
+    def preview_document(self, chooser: Any = None) -> None:
+        """Ctrl+F2: the pages of a document as they will print; Ctrl+P there prints them."""
+        from ui.printing import PreviewDialog  # noqa: PLC0415
+
+        printable = self._printable("ดูตัวอย่างก่อนพิมพ์", chooser)
+        if printable is not None:
+            PreviewDialog(printable, self).exec()
+
+    def _printable(self, action: str, chooser: Any) -> Any:
+        """The document the clerk chose, set as its PDF; None when cancelled or it failed (said)."""
+        from ui.printing import ChooseDocumentDialog, set_in_worker  # noqa: PLC0415
+
+        if not self.has_meeting:
+            return None
+        chooser = chooser or ChooseDocumentDialog(self.editor.document, action, self)
+        if chooser.exec() != QDialog.DialogCode.Accepted:
+            return None
+        try:
+            return set_in_worker(self.editor.document, chooser.chosen())
+        except Exception as error:  # never a traceback in the window
+            log_failure(f"จัดหน้าเอกสารเพื่อ{action}ไม่สำเร็จ", error)
+            warn(self, f"{action}ไม่ได้", f"จัดหน้าเอกสารไม่สำเร็จ: {failure_reason(error)}")
+            return None
 
     def _offer_folder(self, folder: str, written: list[Path]) -> None:
         text = "บันทึกเอกสารแล้ว:\n" + "\n".join(p.name for p in written)
