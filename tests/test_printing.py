@@ -126,7 +126,12 @@ def test_the_preview_shows_the_pages_and_pages_through_them_by_keys(
 ) -> None:
     printable = Printable("minutes", pdf_pages(demo, "minutes", DEFAULT_LAYOUT).data)
     printed: list[Printable] = []
-    dialog = PreviewDialog(printable, None, lambda p, _parent: printed.append(p) or 1)
+
+    def print_it(chosen: Printable, _parent: QWidget | None) -> int:
+        printed.append(chosen)
+        return 1
+
+    dialog = PreviewDialog(printable, None, print_it)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()

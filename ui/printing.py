@@ -317,9 +317,7 @@ class PreviewDialog(QDialog):
         self._fit(self.view.viewport().width() - 2 * PAGE_GAP_PX, None)
 
     def fit_page(self) -> None:
-        self._fit(
-            self.view.viewport().width() - 2 * PAGE_GAP_PX, self.view.viewport().height() - PAGE_GAP_PX
-        )
+        self._fit(self.view.viewport().width() - 2 * PAGE_GAP_PX, self.view.viewport().height() - PAGE_GAP_PX)
 
     def _fit(self, width: int, height: int | None) -> None:
         page = self.current_page()
