@@ -11,7 +11,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -148,6 +148,8 @@ class AgendaTree(QTreeView):
 class AgendaTab(QSplitter):
     """The tree on the left, the chosen section or item on the right."""
 
+    node_chosen = Signal()  # another section or item is shown (the page view follows it)
+
     def __init__(self, session: MeetingSession, actions: dict[str, Callable[[], None]]) -> None:
         super().__init__(Qt.Orientation.Horizontal)
         self.session = session
@@ -220,9 +222,10 @@ class AgendaTab(QSplitter):
         if node is None:
             self.editor_area.takeWidget()
             self.item_editor = None
-            return
-        self.item_editor = ItemEditor(self.session, node)
-        self.editor_area.setWidget(self.item_editor)
+        else:
+            self.item_editor = ItemEditor(self.session, node)
+            self.editor_area.setWidget(self.item_editor)
+        self.node_chosen.emit()
 
 
 class ItemEditor(QWidget):

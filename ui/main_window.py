@@ -193,6 +193,8 @@ class MainWindow(QMainWindow):
         self.checks_dock.setWidget(self.checks)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks_dock)
         self.checks_dock.hide()
+        self.page_view_dock: QDockWidget | None = None  # made at the first F9
+        self.page_view: Any = None  # its PageViewPanel
         self.saved = plain_label()
         self.statusBar().addPermanentWidget(self.saved)
         self._warned = False  # a refused write is shown in a box once, then in the status bar
@@ -246,7 +248,15 @@ class MainWindow(QMainWindow):
         self._action(certification, "รับรองรายงานการประชุม", None, self.certify)
         self._action(certification, "เริ่มแก้ไขหลังรับรอง...", None, self.begin_amendment)
         self._action(certification, "จบการแก้ไขหลังรับรอง", None, self.end_amendment)
-        view = bar.addMenu("มุมมอง")
+        self._view_menu(bar.addMenu("มุมมอง"))
+        help_menu = bar.addMenu("ช่วยเหลือ")
+        self._action(help_menu, "แป้นลัด", "F1", self.show_shortcuts)
+        self.window_keys = WindowKeys(self)
+        application = QApplication.instance()
+        if application is not None:
+            application.installEventFilter(self.window_keys)
+
+    def _view_menu(self, view: Any) -> None:
         for number in range(4):
             self._action(
                 view,
@@ -254,12 +264,9 @@ class MainWindow(QMainWindow):
                 f"Ctrl+{number + 1}",
                 functools.partial(self.tabs.setCurrentIndex, number),
             )
-        help_menu = bar.addMenu("ช่วยเหลือ")
-        self._action(help_menu, "แป้นลัด", "F1", self.show_shortcuts)
-        self.window_keys = WindowKeys(self)
-        application = QApplication.instance()
-        if application is not None:
-            application.installEventFilter(self.window_keys)
+        view.addSeparator()
+        self.page_view_action = self._action(view, "หน้ากระดาษข้างตัวแก้ไข", "F9", self.toggle_page_view)
+        self.page_view_action.setCheckable(True)
 
     # --- meetings list ----------------------------------------------------------------------
 
@@ -505,6 +512,37 @@ class MainWindow(QMainWindow):
 
     def _current(self) -> Node | None:
         return self.agenda_tab.current_node()
+
+    def current_node(self) -> Node | None:
+        """The agenda's current section or item (the page view shows its page)."""
+        return self.agenda_tab.current_node()
+
+    def toggle_page_view(self) -> None:
+        """F9: the printed page beside the editor, following the current item (`ui.page_view`)."""
+        if self.page_view_dock is None:
+            from ui.page_view import PageViewPanel  # noqa: PLC0415  (PDFium loads on first use)
+
+            self.page_view = PageViewPanel(self)
+            self.page_view_dock = QDockWidget("หน้ากระดาษ (F9)", self)
+            self.page_view_dock.setObjectName("page_view")
+            self.page_view_dock.setWidget(self.page_view)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.page_view_dock)
+            self.resizeDocks([self.page_view_dock], [max(self.width() // 3, 320)], Qt.Orientation.Horizontal)
+            self.agenda_tab.node_chosen.connect(self.page_view.schedule)
+            self.tabs.currentChanged.connect(lambda _index: self._schedule_page_view())
+            self.page_view_dock.visibilityChanged.connect(self.page_view_action.setChecked)
+            self.page_view_dock.show()
+            self.page_view.start()
+        elif self.page_view_dock.isVisible():
+            self.page_view_dock.hide()
+        else:
+            self.page_view_dock.show()
+            self.page_view.schedule(0)
+        self.settings.setValue("page_view", self.page_view_dock.isVisible())
+
+    def _schedule_page_view(self) -> None:
+        if self.page_view is not None:
+            self.page_view.schedule()
 
     def add_sibling(self) -> None:
         node = self._current()
@@ -969,6 +1007,8 @@ class MainWindow(QMainWindow):
             self.open_meeting(int(last))
         elif meetings:
             self.open_meeting(meetings[0].id)
+        if self.settings.value("page_view") in (True, "true"):  # open when the program was last closed
+            QTimer.singleShot(0, self.toggle_page_view)  # after the window is up: it never waits for PDFium
 
     def closeEvent(self, event: Any) -> None:
         if self.export_job is not None:  # nothing half-written stays: the worker removes it
