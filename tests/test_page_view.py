@@ -28,14 +28,19 @@ def shown_after(window: MainWindow, qtbot: QtBot, action: Callable[[], object]) 
     """Do `action` and return the page view's next update (the first F9 makes the view)."""
     if window.page_view is None:
         action()
-        qtbot.waitUntil(lambda: window.page_view.view is not None, timeout=UPDATE_MS)
-        view = window.page_view.view
+        qtbot.waitUntil(lambda: shown(window) is not None, timeout=UPDATE_MS)
+        view = shown(window)
     else:
         with qtbot.waitSignal(window.page_view.updated, timeout=UPDATE_MS) as update:
             action()
         view = update.args[0]
     assert isinstance(view, PageView)
     return view
+
+
+def shown(window: MainWindow) -> PageView | None:
+    """The page the view shows, once it has been made and has shown one."""
+    return window.page_view.view if window.page_view is not None else None
 
 
 def test_f9_shows_the_page_and_leaves_the_keyboard_in_the_field(window: MainWindow, qtbot: QtBot) -> None:
@@ -48,6 +53,7 @@ def test_f9_shows_the_page_and_leaves_the_keyboard_in_the_field(window: MainWind
 
     minutes = pdf_pages(window.editor.document, "minutes", DEFAULT_LAYOUT)
     assert (view.document, view.page) == ("minutes", 1)
+    assert window.page_view is not None
     assert window.page_view.where.text() == to_thai_digits(f"รายงานการประชุม หน้า 1 จาก {view.page_count}")
     assert view.image.width > 200 and view.image.height > view.image.width  # a portrait page
     assert focused() is field
@@ -55,7 +61,8 @@ def test_f9_shows_the_page_and_leaves_the_keyboard_in_the_field(window: MainWind
     assert view.page_count == max(minutes.anchor_pages.values()) or view.page_count > 1
 
     press(Qt.Key.Key_F9)  # hidden again, and remembered so
-    assert not window.page_view_dock.isVisible() and not window.page_view_action.isChecked()
+    assert window.page_view_dock is not None and not window.page_view_dock.isVisible()
+    assert not window.page_view_action.isChecked()
 
 
 def test_the_page_follows_the_current_item_and_shows_what_was_typed(
@@ -99,4 +106,5 @@ def test_the_letter_tab_shows_the_letter(window: MainWindow, qtbot: QtBot) -> No
     shown_after(window, qtbot, window.toggle_page_view)
     view = shown_after(window, qtbot, lambda: window.tabs.setCurrentIndex(3))
     assert (view.document, view.page) == ("letter", 1)
+    assert window.page_view is not None
     assert window.page_view.where.text().startswith("หนังสือนำส่ง หน้า ๑ จาก")

@@ -187,6 +187,7 @@ def run(path: Path) -> int:
     if probe is not None:
         window.checks.started.connect(probe.checks_started)
         window.checks.shown.connect(probe.checks_shown)
+        window.page_view_made.connect(probe.watch_page_view)
     window.resize(1366, 768)
     window.show()
     window.activateWindow()  # the keyboard's, even where no window manager gives it (Xvfb)

@@ -12,9 +12,9 @@ import datetime as dt
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -49,6 +49,9 @@ from ui.session import WRITE_ERRORS, MeetingSession, read_only_message, write_fa
 from ui.sheet import SheetView
 from ui.tabs import HeaderTab, LetterTab, RosterTab
 from ui.worker import Job, failure_reason, log_failure
+
+if TYPE_CHECKING:  # PDFium and the page view load at the first F9
+    from ui.page_view import PageViewPanel
 
 FEW_TO_INDEX = 20  # meetings behind in the index that a search waits for (a few tenths of a second)
 SEARCH_AGAIN_MS = 500  # while meetings are being indexed, how often the search box looks again
@@ -111,6 +114,8 @@ def _writes(
 
 
 class MainWindow(QMainWindow):
+    page_view_made = Signal(object)  # the page view's panel, made at the first F9 (for the probe)
+
     def __init__(self, database: Database) -> None:
         super().__init__()
         self.database = database
@@ -194,7 +199,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks_dock)
         self.checks_dock.hide()
         self.page_view_dock: QDockWidget | None = None  # made at the first F9
-        self.page_view: Any = None  # its PageViewPanel
+        self.page_view: PageViewPanel | None = None  # its panel
         self.saved = plain_label()
         self.statusBar().addPermanentWidget(self.saved)
         self._warned = False  # a refused write is shown in a box once, then in the status bar
@@ -520,29 +525,35 @@ class MainWindow(QMainWindow):
     def toggle_page_view(self) -> None:
         """F9: the printed page beside the editor, following the current item (`ui.page_view`)."""
         if self.page_view_dock is None:
-            from ui.page_view import PageViewPanel  # noqa: PLC0415  (PDFium loads on first use)
-
-            self.page_view = PageViewPanel(self)
-            self.page_view_dock = QDockWidget("หน้ากระดาษ (F9)", self)
-            self.page_view_dock.setObjectName("page_view")
-            self.page_view_dock.setWidget(self.page_view)
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.page_view_dock)
-            self.resizeDocks([self.page_view_dock], [max(self.width() // 3, 320)], Qt.Orientation.Horizontal)
-            self.agenda_tab.node_chosen.connect(self.page_view.schedule)
-            self.tabs.currentChanged.connect(lambda _index: self._schedule_page_view())
-            self.page_view_dock.visibilityChanged.connect(self.page_view_action.setChecked)
-            self.page_view_dock.show()
-            self.page_view.start()
+            self.page_view_dock = self._make_page_view()
         elif self.page_view_dock.isVisible():
             self.page_view_dock.hide()
         else:
             self.page_view_dock.show()
-            self.page_view.schedule(0)
+            self._schedule_page_view(0)
         self.settings.setValue("page_view", self.page_view_dock.isVisible())
 
-    def _schedule_page_view(self) -> None:
+    def _make_page_view(self) -> QDockWidget:
+        from ui.page_view import PageViewPanel  # noqa: PLC0415  (PDFium loads on first use)
+
+        panel = PageViewPanel(self)
+        self.page_view = panel
+        dock = QDockWidget("หน้ากระดาษ (F9)", self)
+        dock.setObjectName("page_view")
+        dock.setWidget(panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.resizeDocks([dock], [max(self.width() // 3, 320)], Qt.Orientation.Horizontal)
+        self.agenda_tab.node_chosen.connect(panel.schedule)
+        self.tabs.currentChanged.connect(lambda _index: self._schedule_page_view())
+        dock.visibilityChanged.connect(self.page_view_action.setChecked)
+        dock.show()
+        self.page_view_made.emit(panel)
+        panel.start()
+        return dock
+
+    def _schedule_page_view(self, delay_ms: int | None = None) -> None:
         if self.page_view is not None:
-            self.page_view.schedule()
+            self.page_view.schedule() if delay_ms is None else self.page_view.schedule(delay_ms)
 
     def add_sibling(self) -> None:
         node = self._current()

@@ -7,6 +7,7 @@ the clerk waits for: from starting the program, or from pressing a key, to the k
     key <seconds> <class of the focused widget> <the key's text as code points>
     checks-started <seconds>
     checks-shown <seconds> <number of findings>
+    page-shown <seconds> <page number>        (the page view beside the editor was updated)
 
 Without the variable nothing is installed and nothing is written.
 """
@@ -55,6 +56,12 @@ class KeyProbe(QObject):
 
     def checks_shown(self, count: int) -> None:
         self.write(f"checks-shown {time.monotonic():.6f} {count}")
+
+    def page_shown(self, view: object) -> None:
+        self.write(f"page-shown {time.monotonic():.6f} {getattr(view, 'page', 0)}")
+
+    def watch_page_view(self, panel: QObject) -> None:
+        panel.updated.connect(self.page_shown)  # type: ignore[attr-defined]
 
 
 def install_probe(application: QApplication) -> KeyProbe | None:
