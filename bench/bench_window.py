@@ -16,6 +16,11 @@ compiled modules and the cache folder as a user's second start finds them, see
   presses F7 and goes on typing: F7 sent to the findings shown (goal 0.5 s) and each key typed
   meanwhile, sent to handled (goal: worst under 30 ms), beside keys typed when nothing runs;
   then the database is read: every key typed must be stored.
+- page view (issue 13): F9 opens the page beside the editor; a new item's title and a paragraph
+  are typed word by word with a pause after each, so the page is set again (in the page-view
+  process) while the next word is typed: each key sent to handled (goals: median under 5 ms,
+  worst under 30 ms), and the last key of a word to the page showing it (goal 1 s, the wait for
+  a pause included); every key typed must be stored.
 
 In the process (offscreen): opening the meeting (goal 100 ms); 1,000 keystrokes into a paragraph
 and 1,000 characters typed into a table cell by cell with Tab (goals: median under 5 ms, worst
@@ -68,6 +73,13 @@ TITLE = "เรื่องทดสอบความเร็ว"
 BEFORE_F7 = "ที่ประชุมรับทราบ\n"
 WHILE_CHECKING = "และมอบหมายให้ผู้ใหญ่บ้านทุกหมู่ดำเนินการต่อไป ปี ๒๕๖๘ "
 KEY_PACE_S = 0.025  # a key every 25 ms while the checks run: faster than any clerk types
+PAGE_GOAL_S = 1.0  # a pause in typing to the page view showing what was typed
+PAGE_TITLE = "เรื่องทดสอบหน้ากระดาษ"
+# typed with the page view open, a pause after each word: the page is set again in every pause,
+# and the next word's keys arrive while it is
+PAGE_WORDS = ("ที่ประชุม ", "มอบหมายให้", "ผู้ใหญ่บ้าน ", "ดูแลน้ำปู่ ", "ดำเนินการต่อไป ")
+PAGE_PAUSE_S = 0.55  # just longer than the page view's wait (ui/page_view.py): the next word comes as the page is set
+LAST_WORDS = "รับทราบ"
 FIRST_KEY = "ก"
 REFERENCE_WINDOW = """
 import sys
@@ -339,6 +351,37 @@ def checks_while_typing(session: Session, keyboard: Keyboard, db_path: Path) -> 
     )
 
 
+@dataclass
+class PageViewRun:
+    keys_ms: list[float]  # every key typed with the page view open, sent to handled
+    page_s: float  # the last key of a word handled to the page view showing it
+
+
+def page_view_while_typing(session: Session, keyboard: Keyboard, db_path: Path) -> PageViewRun:
+    """F9, then a new item's title and a paragraph typed word by word with pauses, so the page
+    is set again while the next word is typed; then, everything settled, one more word and the
+    time from its last key to the page that shows it. F9 again hides the view before quitting
+    (the program remembers it, and the next start would open it)."""
+    keyboard.press("F9")
+    session.probe.wait(lambda line: line[0] == "page-shown", 60)
+    shortcut(session, keyboard, "n", "Control_L", "Shift_L")
+    keys = type_and_wait(session, keyboard, PAGE_TITLE)
+    shortcut(session, keyboard, "p", "Control_L", "Alt_L")
+    for word in PAGE_WORDS:
+        keys += type_and_wait(session, keyboard, word)
+        time.sleep(PAGE_PAUSE_S)
+    time.sleep(2 * PAGE_PAUSE_S)  # the last update has ended
+    session.probe.poll()
+    last = type_and_wait(session, keyboard, LAST_WORDS)
+    handled = last[-1][1]
+    shown = session.probe.wait(lambda line: line[0] == "page-shown" and float(line[1]) > handled, 30)
+    keyboard.press("F9")
+    time.sleep(0.3)
+    quit_program(session, keyboard)
+    _check_stored(db_path, PAGE_TITLE, "".join(PAGE_WORDS) + LAST_WORDS)
+    return PageViewRun([(h - s) * 1000 for s, h in keys + last], float(shown[1]) - handled)
+
+
 def _check_stored(db_path: Path, title: str, text: str) -> None:
     """Everything typed is in the database, exactly (nothing lost or reordered while checking)."""
     with Database.open(db_path, backup=False) as database:
@@ -355,12 +398,15 @@ def _items(items: list[Item]) -> list[Item]:
 
 def outside(
     document: MeetingDocument, folder: Path, starts: int
-) -> tuple[list[float], list[float], list[ChecksRun]] | str:
-    """(program starts, reference window starts, checks runs), or why they cannot be measured."""
+) -> tuple[list[float], list[float], list[ChecksRun], list[PageViewRun]] | str:
+    """(program starts, reference window starts, checks runs, page view runs), or why they cannot
+    be measured."""
     source = folder / "outside.sqlite3"
     with Database.open(source, backup=False) as database:
         database.add_document(document)
-    characters = set(FIRST_KEY + TITLE + BEFORE_F7 + WHILE_CHECKING)
+    characters = set(
+        FIRST_KEY + TITLE + BEFORE_F7 + WHILE_CHECKING + PAGE_TITLE + "".join(PAGE_WORDS) + LAST_WORDS
+    )
     try:
         server = Xvfb()
     except XUnavailableError as error:
@@ -384,17 +430,20 @@ def outside(
         shutil.copy(source, db_path)
         for command in (program, reference):  # compiled modules, caches, settings
             quit_program(launch(command, keyboard, env, folder, "warm"), keyboard)
-        program_starts, reference_starts, checks = [], [], []
+        program_starts, reference_starts, checks, pages = [], [], [], []
         for turn in range(starts):
             shutil.copy(source, db_path)
             session = launch(program, keyboard, env, folder, f"program{turn}")
             program_starts.append(session.first_key_s)
             checks.append(checks_while_typing(session, keyboard, db_path))
+            shutil.copy(source, db_path)
+            session = launch(program, keyboard, env, folder, f"pages{turn}")
+            pages.append(page_view_while_typing(session, keyboard, db_path))
             session = launch(reference, keyboard, env, folder, f"reference{turn}")
             reference_starts.append(session.first_key_s)
             quit_program(session, keyboard)
         keyboard.close()
-    return program_starts, reference_starts, checks
+    return program_starts, reference_starts, checks, pages
 
 
 # --- report ---------------------------------------------------------------------------------
@@ -427,7 +476,7 @@ def main() -> None:
     if isinstance(measured, str):
         print(f"from outside the process: not measured ({measured})")
         return
-    program_starts, reference_starts, checks = measured
+    program_starts, reference_starts, checks, pages = measured
     start, floor = statistics.median(program_starts), statistics.median(reference_starts)
     print(f"from outside the process (Xvfb, keys through XTEST), {args.starts} new processes:")
     print(
@@ -457,6 +506,19 @@ def main() -> None:
     print(
         f"    reference, keys typed with nothing running ({len(idle)}): median {statistics.median(idle):5.1f} ms, "
         f"worst {max(idle):5.1f} ms (the checks make the worst key {max(during or [0]) / max(idle):.1f}×)"
+    )
+    page_keys = [ms for run in pages for ms in run.keys_ms]
+    page_median, page_worst = statistics.median(page_keys), max(page_keys)
+    print(
+        f"  keys typed with the page view open (F9), the page set again in each pause ({len(page_keys)}): "
+        f"median {page_median:5.1f} ms (goal {KEY_MEDIAN_GOAL_MS:.0f} ms) {verdict(page_median, KEY_MEDIAN_GOAL_MS)}, "
+        f"worst {page_worst:5.1f} ms (goal {KEY_WORST_GOAL_MS:.0f} ms) {verdict(page_worst, KEY_WORST_GOAL_MS)}"
+    )
+    page_s = statistics.median(run.page_s for run in pages)
+    print(
+        f"  last key of a word to the page view showing it: median {page_s:5.2f} s (goal {PAGE_GOAL_S:.1f} s) "
+        f"{verdict(page_s, PAGE_GOAL_S)}; runs {', '.join(f'{run.page_s:.2f}' for run in pages)} "
+        "(of which the wait for a pause, ui/page_view.py PAUSE_MS)"
     )
     print("  every key typed was stored in the database, in order")
 
