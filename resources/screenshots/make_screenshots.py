@@ -1,5 +1,6 @@
 """Screenshots of each tab of the window with the demo meeting, at 1366×768 (the common laptop
-size in government offices), for the README: `python resources/screenshots/make_screenshots.py`.
+size in government offices), and of the agenda with the page view beside it (F9), for the
+README: `python resources/screenshots/make_screenshots.py`.
 
 Runs offscreen; uses a throw-away database, never the user's.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -38,6 +40,14 @@ def main() -> None:
             app.processEvents()
             window.grab().save(str(out / f"{name}.png"))
             print(out / f"{name}.png")
+        window.tabs.setCurrentIndex(TABS.index("agenda"))
+        window.toggle_page_view()
+        give_up = time.monotonic() + 60
+        while (window.page_view is None or window.page_view.view is None) and time.monotonic() < give_up:
+            app.processEvents()
+            time.sleep(0.01)
+        window.grab().save(str(out / "page-view.png"))
+        print(out / "page-view.png")
         window.close()
         database.close()
 
