@@ -286,7 +286,7 @@ def run_check(args: argparse.Namespace) -> int:
             others = [OtherMeeting(m.id, m.seq, m.year) for m in database.list_meetings()]
             office_id = document.office.id if document.office else None
             accepted = database.office_words(office_id) if office_id is not None else []
-        findings = check_document(document, others, accepted, garuda_known=True)
+        findings = check_document(document, others, accepted)
     for finding in findings:
         say(finding)
     if not findings:

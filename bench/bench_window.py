@@ -78,7 +78,9 @@ PAGE_TITLE = "เรื่องทดสอบหน้ากระดาษ"
 # typed with the page view open, a pause after each word: the page is set again in every pause,
 # and the next word's keys arrive while it is
 PAGE_WORDS = ("ที่ประชุม ", "มอบหมายให้", "ผู้ใหญ่บ้าน ", "ดูแลน้ำปู่ ", "ดำเนินการต่อไป ")
-PAGE_PAUSE_S = 0.55  # just longer than the page view's wait (ui/page_view.py): the next word comes as the page is set
+PAGE_PAUSE_S = (
+    0.55  # just longer than the page view's wait (ui/page_view.py): the next word comes as the page is set
+)
 LAST_WORDS = "รับทราบ"
 FIRST_KEY = "ก"
 REFERENCE_WINDOW = """

@@ -698,9 +698,9 @@ def compose_letter(document: MeetingDocument, layout: Layout, measure: Measure |
     office = document.office
     measure = measure or measure_at(layout.font_size_pt, layout.font_name)
     out: list[Element] = []
-    from models.images import usable_garuda  # noqa: PLC0415  (Pillow, for the letter only)
+    from models.images import letter_garuda  # noqa: PLC0415  (Pillow, for the letter only)
 
-    garuda = usable_garuda(office.garuda) if office is not None and office.garuda else None
+    garuda = letter_garuda(office.garuda if office is not None else None)
     if garuda is not None:
         out.append(Picture(garuda, layout.garuda_height_cm))
     else:

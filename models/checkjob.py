@@ -39,7 +39,7 @@ def check_pickled(
     places = {id(node): index for index, node in enumerate(meeting_nodes(document.meeting))}
     return [
         (dataclasses.replace(finding, node=None), places.get(id(finding.node)) if finding.node else None)
-        for finding in check_document(document, others, accepted, garuda_known=True)
+        for finding in check_document(document, others, accepted)
     ]
 
 

@@ -100,10 +100,8 @@ def check_document(
     others: Sequence[OtherMeeting] = (),
     accepted_words: Iterable[str] = (),
     spelling: bool = True,
-    garuda_known: bool = False,
 ) -> list[Finding]:
-    """Every check. `garuda_known`: the office's Garuda image could be there (a meeting file
-    cannot carry it, so checking a file does not ask for it)."""
+    """Every check of the meeting, its letter and its spelling."""
     meeting = document.meeting
     places = _places(meeting)
     with localcontext(thai.figure_context()):  # sums of long figures are exact
@@ -114,7 +112,7 @@ def check_document(
             *_wording_findings(meeting, places),
             *_numbering_findings(meeting, others, places),
             *_year_findings(meeting),
-            *_letter_findings(document, garuda_known),
+            *_letter_findings(document),
             *_character_findings(document, places),
         ]
     if spelling:
@@ -495,7 +493,7 @@ def _all_texts(
 # --- the letter -----------------------------------------------------------------------------
 
 
-def _letter_findings(document: MeetingDocument, garuda_known: bool) -> Iterator[Finding]:
+def _letter_findings(document: MeetingDocument) -> Iterator[Finding]:
     letter = document.letter
     if letter is None:
         return
@@ -510,9 +508,6 @@ def _letter_findings(document: MeetingDocument, garuda_known: bool) -> Iterator[
         yield Finding(Severity.ERROR, where, message, "แก้วันที่ของหนังสือ")
     if letter.signer is None or not letter.signer.name.strip():
         yield Finding(Severity.ERROR, where, "ยังไม่มีผู้ลงนาม", "ใส่ชื่อและตำแหน่งผู้ลงนาม")
-    if garuda_known and (document.office is None or not document.office.garuda):
-        message = "ยังไม่มีภาพครุฑ หนังสือจะเว้นที่ว่างไว้"
-        yield Finding(Severity.WARNING, where, message, "ใส่ภาพครุฑในข้อมูลหน่วยงาน")
 
 
 # --- spelling -------------------------------------------------------------------------------

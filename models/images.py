@@ -10,6 +10,7 @@ ever asked to read a file.
 
 from __future__ import annotations
 
+import functools
 import io
 import warnings
 from pathlib import Path
@@ -85,11 +86,29 @@ def prepare_garuda(data: bytes) -> Garuda:
 
 
 def usable_garuda(data: bytes) -> bytes | None:
-    """The Garuda as a writer can place it, or None when it cannot be used (the letter then
-    leaves its space blank): for images that reached the database before they were checked."""
+    """The Garuda as a writer can place it, or None when it cannot be used: for images that
+    reached the database before they were checked."""
     try:
         return prepare_garuda(data).data
     except Exception:  # never let a stored image fail an export
+        return None
+
+
+def letter_garuda(own: bytes | None) -> bytes | None:
+    """The Garuda a letter prints: the office's own image when it has a usable one, else the
+    standard emblem shipped with the program (a new office's letter is complete at once); None
+    only when neither can be read (the letter then leaves the space blank)."""
+    usable = usable_garuda(own) if own else None
+    return usable if usable is not None else standard_garuda()
+
+
+@functools.cache
+def standard_garuda() -> bytes | None:
+    from models.paths import STANDARD_GARUDA  # noqa: PLC0415
+
+    try:
+        return usable_garuda(STANDARD_GARUDA.read_bytes())
+    except OSError:  # an installation without its resources: the letter leaves the space blank
         return None
 
 

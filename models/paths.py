@@ -15,6 +15,7 @@ CACHE_ENV = "THAI_MINUTES_CACHE"  # overrides the cache folder, for tests and po
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 RESOURCES = PROJECT_ROOT / "resources"
 DEMO_MEETING = RESOURCES / "demo" / "demo.minutes.json"
+STANDARD_GARUDA = RESOURCES / "garuda" / "garuda.png"  # the emblem for letters; see its PROVENANCE.md
 
 
 def default_database_path() -> Path:

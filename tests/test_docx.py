@@ -331,14 +331,19 @@ def test_letter_uses_the_clerks_body_and_numbers_several_enclosures(tmp_path: Pa
     assert "สิ่งที่ส่งมาด้วย\t๑. รายงานการประชุม\n\t๒. เอกสารแนบ" in text
 
 
-def test_letter_garuda_is_three_centimetres_high_when_the_office_has_one(tmp_path: Path) -> None:
+def test_letter_garuda_is_three_centimetres_high_the_office_s_own_or_the_standard(tmp_path: Path) -> None:
+    from models.paths import STANDARD_GARUDA  # noqa: PLC0415
+
     document = small_meeting()
-    assert build(tmp_path, document, "letter").inline_shapes.__len__() == 0
     assert document.office is not None
-    document.office.garuda = png()
-    shapes = build(tmp_path, document, "letter").inline_shapes
-    assert len(shapes) == 1
-    assert shapes[0].height == Cm(3)
+    for own in (None, png()):
+        document.office.garuda = own
+        letter = build(tmp_path, document, "letter")
+        shapes = letter.inline_shapes
+        assert len(shapes) == 1
+        assert shapes[0].height == Cm(3)
+        pictures = [part.blob for part in letter.part.package.parts if part.partname.startswith("/word/media/")]
+        assert pictures == [own or STANDARD_GARUDA.read_bytes()]
 
 
 def test_font_option_names_the_font_everywhere(tmp_path: Path) -> None:

@@ -22,9 +22,11 @@ from models.images import (
     ImageError,
     garuda_from_file,
     prepare_garuda,
+    standard_garuda,
     usable_garuda,
 )
 from models.meeting import MeetingDocument
+from models.paths import STANDARD_GARUDA
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 SVG = b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="90" height="100"/>'
@@ -138,13 +140,35 @@ def test_a_webp_garuda_already_in_the_database_prints_as_png(demo: MeetingDocume
 @pytest.mark.parametrize(
     "garuda", [image_bytes("PNG")[:70], SVG, b"not an image"], ids=["png-cut", "svg", "text"]
 )
-def test_an_unusable_garuda_in_the_database_leaves_the_space_blank(
+def test_an_unusable_garuda_in_the_database_gives_way_to_the_standard_emblem(
     demo: MeetingDocument, tmp_path: Path, garuda: bytes
 ) -> None:
     document = _with_garuda(demo, garuda)
     body = compose_letter(document, DEFAULT_LAYOUT).body
-    assert isinstance(body[0], Spacer) and not any(isinstance(element, Picture) for element in body)
+    assert isinstance(body[0], Picture) and body[0].data == STANDARD_GARUDA.read_bytes()
     for file_format in ("docx", "pdf"):
         writer_for("letter", file_format)(document, tmp_path / f"letter.{file_format}", DEFAULT_LAYOUT)
-    assert _docx_pictures(tmp_path / "letter.docx") == []
-    assert _pdf_pictures(tmp_path / "letter.pdf") == 0
+    assert len(_docx_pictures(tmp_path / "letter.docx")) == 1
+    assert _pdf_pictures(tmp_path / "letter.pdf") == 1
+
+
+def test_a_new_office_prints_the_standard_garuda_three_centimetres_high(
+    demo: MeetingDocument, tmp_path: Path
+) -> None:
+    """The demo's office has no Garuda image of its own: its letter is complete all the same."""
+    assert demo.office is not None and demo.office.garuda is None
+    picture = compose_letter(demo, DEFAULT_LAYOUT).body[0]
+    assert isinstance(picture, Picture) and picture.height_cm == 3.0
+    assert opened(picture.data).size == (550, 600)  # the emblem in resources/garuda
+
+
+def test_without_its_resources_the_letter_leaves_the_garuda_space_blank(
+    demo: MeetingDocument, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("models.paths.STANDARD_GARUDA", tmp_path / "missing.png")
+    standard_garuda.cache_clear()
+    try:
+        body = compose_letter(demo, DEFAULT_LAYOUT).body
+    finally:
+        standard_garuda.cache_clear()
+    assert isinstance(body[0], Spacer) and not any(isinstance(element, Picture) for element in body)

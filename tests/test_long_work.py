@@ -54,7 +54,7 @@ def what_check_document_says(window: MainWindow, document: MeetingDocument) -> l
     others = [OtherMeeting(m.id, m.seq, m.year) for m in database.list_meetings()]
     office = document.office
     accepted = database.office_words(office.id) if office is not None and office.id is not None else []
-    return check_document(document, others, accepted, garuda_known=True)
+    return check_document(document, others, accepted)
 
 
 def paragraph_typed_into(window: MainWindow, qtbot: QtBot, item: Item, text: str) -> None:

@@ -209,6 +209,53 @@ def test_export_names_files_after_the_meeting_and_asks_before_replacing(
     assert window.settings.value("export_names") == "arabic"
 
 
+def test_the_export_dialog_is_filled_in_from_the_keyboard(
+    window: MainWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Ctrl+E from the title field; Tab past the documents to the folder, type a Thai folder
+    name with spaces, Tab to ชื่อไฟล์, ↓ for Arabic digits, Enter: the files are written there."""
+    from exporters import NameStyle, meeting_file_name  # noqa: PLC0415
+    from tests.keyboard import press, type_text  # noqa: PLC0415
+    from ui.dialogs import ExportDialog  # noqa: PLC0415
+
+    folder = tmp_path / "รายงาน ปี ๒๕๖๗"
+    folder.mkdir()
+    window.settings.setValue("export_jobs", ["minutes.pdf", "letter.docx"])
+    window.tabs.setCurrentIndex(0)
+    window.header_tab.title.setFocus()
+    qtbot.waitUntil(window.header_tab.title.hasFocus)
+    before = copy.deepcopy(window.editor.document)
+    seen: list[str] = []
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ExportDialog) or not dialog.isActiveWindow():
+            QTimer.singleShot(20, fill)
+            return
+        for _ in ExportDialog.CHOICES:
+            press(Qt.Key.Key_Tab)
+        press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        type_text(str(folder))
+        press(Qt.Key.Key_Tab)  # the folder chooser's button
+        press(Qt.Key.Key_Tab)  # ชื่อไฟล์
+        press(Qt.Key.Key_Down)
+        seen.append(dialog.names.text())
+        press(Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, fill)
+    QTest.keyClick(window.header_tab.title, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+
+    meeting = window.editor.document.meeting
+    names = [
+        meeting_file_name(meeting, *job, NameStyle.ARABIC) for job in (("minutes", "pdf"), ("letter", "docx"))
+    ]
+    assert sorted(p.name for p in folder.iterdir()) == sorted(names)
+    assert seen == ["จะบันทึกเป็น: " + ", ".join(names)]
+    assert window.settings.value("export_names") == "arabic"
+    assert window.settings.value("export_folder") == str(folder)
+    assert window.editor.document == before  # exporting changed nothing in the meeting
+
+
 def test_the_export_folder_is_remembered_per_meeting_series(
     window: MainWindow, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -338,4 +338,7 @@ def test_a_damaged_garuda_in_the_database_is_shown_as_unusable(window: MainWindo
     office.garuda = image_bytes("PNG")[:70]
     dialog = OfficeDialog(office)
     qtbot.addWidget(dialog)
-    assert "ใช้ไม่ได้" in dialog.preview.text()
+    assert "ใช้ไม่ได้" in dialog.preview_note.text() and "ภาพครุฑมาตรฐาน" in dialog.preview_note.text()
+    assert not dialog.preview.pixmap().isNull()  # the standard emblem the letter will print instead
+    dialog.use_standard_garuda()
+    assert dialog.office().garuda is None and dialog.preview_note.text().startswith("ภาพครุฑมาตรฐาน")

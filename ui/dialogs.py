@@ -248,6 +248,8 @@ class OfficeDialog(QDialog):
         self.preview_note = plain_label()
         choose = QPushButton("เลือกภาพครุฑ...")
         choose.clicked.connect(self._choose_garuda)
+        standard = QPushButton("ใช้ภาพครุฑมาตรฐาน")
+        standard.clicked.connect(self.use_standard_garuda)
         form = PlainForm()
         form.addRow("ชื่อส่วนราชการ", self.name)
         form.addRow("ที่อยู่ (บรรทัดละส่วน)", self.address)
@@ -258,7 +260,7 @@ class OfficeDialog(QDialog):
         form.addRow("ไปรษณีย์อิเล็กทรอนิกส์", self.email)
         form.addRow("คำขวัญ (บรรทัดละหนึ่ง)", self.slogan)
         form.addRow(choose, self.preview)
-        form.addRow("", self.preview_note)
+        form.addRow(standard, self.preview_note)
         stack(self, form, ok_cancel(self))
         self._show_garuda()
         self.resize(640, 560)
@@ -284,18 +286,28 @@ class OfficeDialog(QDialog):
             self.preview_note.setText(f"แปลงภาพ {chosen.converted_from} เป็น PNG แล้ว")
         return True
 
-    def _show_garuda(self) -> None:
-        from models.images import usable_garuda  # noqa: PLC0415
+    def use_standard_garuda(self) -> None:
+        """Back to the emblem shipped with the program (the office's own image is dropped)."""
+        self.garuda = None
+        self._show_garuda()
 
-        self.preview_note.setText("")
-        usable = usable_garuda(self.garuda) if self.garuda else None
-        pixmap = QPixmap()
-        if usable is not None and pixmap.loadFromData(usable):
-            self.preview.setPixmap(pixmap.scaledToHeight(86, Qt.TransformationMode.SmoothTransformation))
+    def _show_garuda(self) -> None:
+        from models.images import letter_garuda, usable_garuda  # noqa: PLC0415
+
+        own = usable_garuda(self.garuda) if self.garuda else None
+        printed = letter_garuda(self.garuda)
+        if own is not None:
+            note = "ภาพครุฑของหน่วยงาน"
         elif self.garuda:
-            self.preview.setText("ภาพครุฑที่บันทึกไว้ใช้ไม่ได้ (หนังสือนำส่งจะเว้นที่ว่างไว้) กรุณาเลือกภาพใหม่")
+            note = "ภาพครุฑที่บันทึกไว้ใช้ไม่ได้ หนังสือนำส่งจะใช้ภาพครุฑมาตรฐาน กรุณาเลือกภาพใหม่"
         else:
-            self.preview.setText("ยังไม่มีภาพครุฑ (หนังสือนำส่งจะเว้นที่ว่างไว้)")
+            note = "ภาพครุฑมาตรฐานที่มากับโปรแกรม (สูง ๓ ซม. ตามระเบียบงานสารบรรณ)"
+        self.preview_note.setText(note)
+        pixmap = QPixmap()
+        if printed is not None and pixmap.loadFromData(printed):
+            self.preview.setPixmap(pixmap.scaledToHeight(86, Qt.TransformationMode.SmoothTransformation))
+        else:
+            self.preview.setText("ไม่มีภาพครุฑ (หนังสือนำส่งจะเว้นที่ว่างไว้)")
 
     def office(self) -> Office:
         return Office(
@@ -351,6 +363,7 @@ class ExportDialog(QDialog):
             layout.addWidget(box)
         self.folder = QLineEdit(folder)
         browse = QPushButton("เลือกโฟลเดอร์...")
+        browse.setAutoDefault(False)  # Enter in the folder's field exports, it never opens the chooser
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
@@ -368,7 +381,11 @@ class ExportDialog(QDialog):
         self.names = plain_label()
         self.names.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.names)
-        layout.addWidget(ok_cancel(self, self._accept))
+        buttons = ok_cancel(self, self._accept)
+        ok = buttons.buttons()[0]
+        if isinstance(ok, QPushButton):
+            ok.setDefault(True)
+        layout.addWidget(buttons)
         self._show_names()
         self.resize(560, 340)
 
