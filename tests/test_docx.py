@@ -342,7 +342,9 @@ def test_letter_garuda_is_three_centimetres_high_the_office_s_own_or_the_standar
         shapes = letter.inline_shapes
         assert len(shapes) == 1
         assert shapes[0].height == Cm(3)
-        pictures = [part.blob for part in letter.part.package.parts if part.partname.startswith("/word/media/")]
+        pictures = [
+            part.blob for part in letter.part.package.parts if part.partname.startswith("/word/media/")
+        ]
         assert pictures == [own or STANDARD_GARUDA.read_bytes()]
 
 
