@@ -57,6 +57,25 @@ def say(text: object, error: bool = False) -> None:
     print(printable(str(text)), file=sys.stderr if error else sys.stdout)
 
 
+def use_utf8_unless_console() -> None:
+    """What a command writes to a file or a pipe (`dump > m.json`, a log) is UTF-8 whatever the
+    system's code page (cp874 on a Thai Windows, whose meeting file `import` would then refuse);
+    a console keeps its own encoding (Windows' console shows Thai through its Unicode API), and a
+    character it cannot show comes out as an escape rather than a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue
+        try:
+            console = stream.isatty()
+        except ValueError:  # a closed stream
+            continue
+        if console:
+            reconfigure(errors="backslashreplace")
+        else:
+            reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
 class UserError(Exception):
     """Something the clerk can fix; the message is in Thai."""
 
@@ -84,12 +103,22 @@ class ThaiArgumentParser(argparse.ArgumentParser):
         self.exit(EXIT_USER_ERROR, f"คำสั่งไม่ถูกต้อง: {message}\n")
 
 
+def program_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("thai-minutes")
+    except PackageNotFoundError:  # run from a folder that was never installed
+        return "(ยังไม่ได้ติดตั้ง)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = ThaiArgumentParser(
         prog="python main.py",
         description="thai-minutes: รายงานการประชุมและหนังสือนำส่งตามแบบหนังสือราชการ",
     )
     parser.add_argument("--db", type=Path, help="ไฟล์ฐานข้อมูล (ค่าเริ่มต้น: ในโฟลเดอร์ข้อมูลของผู้ใช้)")
+    parser.add_argument("--version", action="version", version=f"thai-minutes {program_version()}")
     commands = parser.add_subparsers(dest="command", parser_class=ThaiArgumentParser)
 
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -125,10 +154,7 @@ last_command: str | None = None  # the command `main` ran last; None for the win
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    for stream in (sys.stdout, sys.stderr):  # a console that cannot show a character shows an escape
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="backslashreplace")
+    use_utf8_unless_console()
     args = build_parser().parse_args(argv)
     global last_command  # noqa: PLW0603  (read by __main__ below: how to end the process)
     last_command = args.command
@@ -339,7 +365,7 @@ def warn_removed_characters(path: Path) -> None:
 
     from models.text import code_points, forbidden_in
 
-    removed = forbidden_in(json.loads(path.read_bytes().decode("utf-8", errors="replace")))
+    removed = forbidden_in(json.loads(path.read_bytes().decode("utf-8-sig", errors="replace")))
     if removed:
         say(
             f"คำเตือน: ตัดอักขระควบคุมออกจาก {path.name} ({code_points(sorted(set(removed))[:5])}) "

@@ -22,7 +22,20 @@ def default_database_path() -> Path:
     override = os.environ.get(DATABASE_ENV)
     if override:
         return Path(override)
-    return platformdirs.user_data_path(APP_NAME, appauthor=False) / "minutes.sqlite3"
+    return data_folder() / "minutes.sqlite3"
+
+
+def data_folder() -> Path:
+    """The program's own folder in the user's data folder (the database's by default)."""
+    return platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def keep_pythainlp_inside() -> None:
+    """PyThaiNLP's data folder inside the program's data folder and PyThaiNLP offline, unless
+    whoever runs the program chose otherwise (PyThaiNLP refuses both of its folder variables)."""
+    if "PYTHAINLP_DATA" not in os.environ and "PYTHAINLP_DATA_DIR" not in os.environ:
+        os.environ["PYTHAINLP_DATA"] = str(data_folder() / "pythainlp-data")
+    os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 
 
 def cache_folder() -> Path:

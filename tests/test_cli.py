@@ -191,3 +191,69 @@ def test_the_amendment_list_exports(tmp_path: Path) -> None:
     text = "\n".join(p.text for p in docx.Document(str(out / "amendments.docx")).paragraphs)
     assert "นางบุษบา ยอดดี" in text
     assert "แก้เป็น\tห้องประชุมใหม่" in text and "เหตุผล\tที่ประชุมขอแก้ไข" in text
+
+
+# --- encodings, version, PyThaiNLP's data (issue 14) -----------------------------------------
+
+
+def run_with_code_page(encoding: str, *args: str | Path) -> subprocess.CompletedProcess[bytes]:
+    """The command as on a Windows whose code page is `encoding`, its output redirected to a
+    file or pipe (Python then writes in the code page unless told otherwise)."""
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "THAI_MINUTES_EXIT_AFTER_SHOW": "1"}
+    return subprocess.run(  # noqa: PLW1510  (the tests read the exit code)
+        [sys.executable, str(MAIN), *map(str, args)], capture_output=True, env=env, timeout=120
+    )
+
+
+@pytest.mark.parametrize("code_page", ["cp874", "cp1252"])
+def test_dump_redirected_on_a_thai_or_western_code_page_writes_utf8_that_imports_back(
+    tmp_path: Path, code_page: str
+) -> None:
+    db = tmp_path / "m.sqlite3"
+    assert run("import", DEMO_MEETING, "--db", db).returncode == 0
+    dumped = run_with_code_page(code_page, "dump", "--meeting", "1", "--db", db)
+    assert dumped.returncode == 0, dumped.stderr.decode("utf-8", "replace")
+    dumped.stdout.decode("utf-8")  # UTF-8, not the code page
+    assert "รายงานการประชุม" not in dumped.stdout.decode("latin-1")  # (not an escaped copy either)
+    assert "การประชุมประจำเดือน".encode() in dumped.stdout
+    copy = tmp_path / "m.json"
+    copy.write_bytes(dumped.stdout)
+    again = run("import", copy, "--db", tmp_path / "other.sqlite3")
+    assert again.returncode == 0, again.stderr
+
+
+@pytest.mark.parametrize("code_page", ["cp874", "cp1252"])
+def test_messages_on_a_redirected_stream_are_readable_thai_whatever_the_code_page(
+    tmp_path: Path, code_page: str
+) -> None:
+    checked = run_with_code_page(code_page, "check", tmp_path / "missing.json")
+    assert checked.returncode == 2
+    findings, errors = checked.stdout.decode("utf-8"), checked.stderr.decode("utf-8")
+    assert "ไม่พบไฟล์" in findings and "อ่านไฟล์ missing.json ไม่ได้" in errors
+    assert "\\u0e" not in findings + errors and "Traceback" not in errors
+
+
+def test_a_meeting_file_with_a_utf8_bom_is_read(tmp_path: Path) -> None:
+    with_bom = tmp_path / "bom.minutes.json"
+    with_bom.write_bytes(b"\xef\xbb\xbf" + DEMO_MEETING.read_bytes())
+    checked = run("check", with_bom)
+    assert checked.returncode == 0 and "Traceback" not in checked.stderr  # read and checked
+    imported = run("import", with_bom, "--db", tmp_path / "m.sqlite3")
+    assert imported.returncode == 0 and "Traceback" not in imported.stderr
+
+
+def test_version() -> None:
+    shown = run("--version")
+    assert shown.returncode == 0 and shown.stdout.startswith("thai-minutes 0.")
+
+
+def test_pythainlp_keeps_its_data_in_the_program_s_folder_not_the_home(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("PYTHAINLP", "XDG_DATA"))}
+    env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"), PYTHONIOENCODING="utf-8")
+    checked = subprocess.run(  # noqa: PLW1510
+        [sys.executable, str(MAIN), "check", str(DEMO_MEETING)], capture_output=True, text=True, env=env
+    )
+    assert checked.returncode in (0, 1), checked.stderr
+    assert not (home / "pythainlp-data").exists()
+    assert (home / "data" / "thai-minutes" / "pythainlp-data").is_dir()
