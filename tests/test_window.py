@@ -13,7 +13,7 @@ from PySide6.QtTest import QAbstractItemModelTester, QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from models.meeting import AttendeeStatus, Column, Item, Paragraph, Section
+from models.meeting import AttendeeStatus, Column, Item, MeetingDocument, Paragraph, Section
 from models.storage import Database
 from tests.conftest import reopened
 from ui.app import create_window
@@ -596,3 +596,37 @@ def test_the_first_keys_after_start_go_into_the_open_meeting(qtbot: QtBot, windo
     type_text(" ครั้งที่ ๒")
     assert title.text() == before + " ครั้งที่ ๒"
     assert window.filter.text() == "" and window.meetings.topLevelItemCount() == meetings
+
+
+def test_the_window_first_fits_the_screen_then_opens_as_it_was_left(
+    qtbot: QtBot, db_path: Path, demo: MeetingDocument
+) -> None:
+    """(Issue 14.) The first start fits the screen's free area with its title bar; later starts
+    restore the size the clerk left (a resize after restoring used to undo it)."""
+    from ui.app import run  # noqa: PLC0415
+
+    with Database.open(db_path) as database:
+        database.add_document(copy.deepcopy(demo))
+    sizes: list[tuple[int, int]] = []
+    least: list[tuple[int, int]] = []
+
+    def look_then_resize(wanted: tuple[int, int] | None) -> None:
+        window = next(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        )
+        sizes.append((window.width(), window.height()))
+        hint = window.minimumSizeHint()
+        least.append((hint.width(), hint.height()))
+        if wanted is not None:
+            window.resize(window.width(), wanted[1])  # (this test's screen leaves no room for a wider one)
+        window.close()
+
+    free = QApplication.primaryScreen().availableGeometry()
+    for wanted in ((0, 500), None):
+        QTimer.singleShot(300, lambda wanted=wanted: look_then_resize(wanted))
+        run(db_path)
+    first, second = sizes
+    fitting = (min(1366, free.width()), min(768, free.height()) - 40)  # the screen's free area
+    # (this test's screen is smaller than a laptop's; there the window's least size wins)
+    assert first == (max(fitting[0], least[0][0]), max(fitting[1], least[0][1]))
+    assert second == (first[0], 500)

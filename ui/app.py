@@ -188,7 +188,6 @@ def run(path: Path) -> int:
         window.checks.started.connect(probe.checks_started)
         window.checks.shown.connect(probe.checks_shown)
         window.page_view_made.connect(probe.watch_page_view)
-    window.resize(1366, 768)
     window.show()
     window.activateWindow()  # the keyboard's, even where no window manager gives it (Xvfb)
     if database.read_only:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -1005,9 +1005,11 @@ class MainWindow(QMainWindow):
     # --- window state -----------------------------------------------------------------------
 
     def _restore(self) -> None:
+        """The window where the clerk left it; the first time, as large as a 1366×768 laptop
+        allows above its taskbar."""
         geometry = self.settings.value("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(default_size(self))
         splitter = self.settings.value("splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
@@ -1028,6 +1030,20 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("splitter", self.splitter.saveState())
         super().closeEvent(event)
+
+
+DEFAULT_WIDTH, DEFAULT_HEIGHT = 1366, 768
+TITLE_BAR_ALLOWANCE = 40  # the window manager's frame above the window's own area
+
+
+def default_size(window: QWidget) -> QSize:
+    """1366×768 (the offices' laptops), shrunk to the screen's free area (its taskbar left out)
+    with room for the title bar."""
+    screen = window.screen() or QApplication.primaryScreen()
+    if screen is None:
+        return QSize(DEFAULT_WIDTH, DEFAULT_HEIGHT - TITLE_BAR_ALLOWANCE)
+    free = screen.availableGeometry()
+    return QSize(min(DEFAULT_WIDTH, free.width()), min(DEFAULT_HEIGHT, free.height()) - TITLE_BAR_ALLOWANCE)
 
 
 class WindowKeys(QObject):
