@@ -27,7 +27,7 @@ import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:  # the commands import what they need, so that `--help` answers at once
     from models.meeting import MeetingDocument
@@ -90,8 +90,22 @@ _ARGPARSE_MESSAGES = (
 )
 
 
+class ThaiHelpFormatter(argparse.HelpFormatter):
+    """argparse's help with its own words in Thai."""
+
+    def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "วิธีใช้: " if prefix is None else prefix)
+
+
 class ThaiArgumentParser(argparse.ArgumentParser):
-    """argparse with its usage errors said in Thai."""
+    """argparse with its help and its usage errors in Thai."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.update(add_help=False, formatter_class=ThaiHelpFormatter)
+        super().__init__(**kwargs)
+        self._positionals.title = "ข้อมูลที่ต้องระบุ"
+        self._optionals.title = "ตัวเลือก"
+        self.add_argument("-h", "--help", action="help", help="แสดงคำอธิบายนี้แล้วจบ")
 
     def error(self, message: str) -> NoReturn:
         for pattern, thai in _ARGPARSE_MESSAGES:
@@ -112,41 +126,61 @@ def program_version() -> str:
         return "(ยังไม่ได้ติดตั้ง)"
 
 
+MEETING_ID_HELP = "หมายเลขการประชุมในฐานข้อมูล (คำสั่ง import พิมพ์ออกมา)"
+FILE_OR_MEETING = "ไฟล์การประชุม (.json); หรือระบุ --meeting แทน"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = ThaiArgumentParser(
         prog="python main.py",
-        description="thai-minutes: รายงานการประชุมและหนังสือนำส่งตามแบบหนังสือราชการ",
+        description="thai-minutes: รายงานการประชุมและหนังสือนำส่งตามแบบหนังสือราชการ ไม่ระบุคำสั่ง: เปิดหน้าต่างโปรแกรม",
     )
-    parser.add_argument("--db", type=Path, help="ไฟล์ฐานข้อมูล (ค่าเริ่มต้น: ในโฟลเดอร์ข้อมูลของผู้ใช้)")
-    parser.add_argument("--version", action="version", version=f"thai-minutes {program_version()}")
-    commands = parser.add_subparsers(dest="command", parser_class=ThaiArgumentParser)
+    parser.add_argument("--db", type=Path, metavar="FILE", help="ไฟล์ฐานข้อมูล (ค่าเริ่มต้น: ในโฟลเดอร์ข้อมูลของผู้ใช้)")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"thai-minutes {program_version()}",
+        help="แสดงรุ่นของโปรแกรมแล้วจบ",
+    )
+    commands = parser.add_subparsers(
+        dest="command", parser_class=ThaiArgumentParser, title="คำสั่ง", metavar="คำสั่ง", help="หนึ่งในคำสั่งต่อไปนี้"
+    )
 
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="ไฟล์ฐานข้อมูล")
+        sub.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="FILE", help="ไฟล์ฐานข้อมูล")
         return sub
 
     importer = add("import", "นำเข้าไฟล์การประชุม (.json) แล้วพิมพ์หมายเลขการประชุม")
-    importer.add_argument("file", type=Path, metavar="FILE.json")
+    importer.add_argument("file", type=Path, metavar="FILE.json", help="ไฟล์การประชุมที่จะนำเข้า")
 
     dumper = add("dump", "เขียนการประชุมจากฐานข้อมูลเป็นไฟล์การประชุม (.json)")
-    dumper.add_argument("--meeting", type=int, required=True, metavar="ID")
+    dumper.add_argument("--meeting", type=int, required=True, metavar="ID", help=MEETING_ID_HELP)
     dumper.add_argument("-o", "--output", type=Path, metavar="FILE.json", help="ค่าเริ่มต้น: พิมพ์ออกทางหน้าจอ")
 
     exporter = add("export", "ส่งออกรายงานการประชุมและหนังสือนำส่งเป็น DOCX และ PDF")
-    exporter.add_argument("file", type=Path, nargs="?", metavar="FILE.json")
-    exporter.add_argument("--meeting", type=int, metavar="ID")
-    exporter.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
-    exporter.add_argument("--only", choices=("minutes", "letter", "amendments"))
-    exporter.add_argument("--format", choices=("docx", "pdf"), dest="file_format")
+    exporter.add_argument("file", type=Path, nargs="?", metavar="FILE.json", help=FILE_OR_MEETING)
+    exporter.add_argument("--meeting", type=int, metavar="ID", help=MEETING_ID_HELP)
+    exporter.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="DIR", help="โฟลเดอร์ที่จะบันทึกเอกสาร (ต้องมีอยู่แล้ว)"
+    )
+    exporter.add_argument(
+        "--only",
+        choices=("minutes", "letter", "amendments"),
+        help="เฉพาะเอกสารนี้: minutes รายงานการประชุม, letter หนังสือนำส่ง, "
+        "amendments บันทึกการแก้ไขหลังรับรอง (ค่าเริ่มต้น: รายงานและหนังสือนำส่ง)",
+    )
+    exporter.add_argument(
+        "--format", choices=("docx", "pdf"), dest="file_format", help="เฉพาะรูปแบบนี้ (ค่าเริ่มต้น: ทั้งสองแบบ)"
+    )
     exporter.add_argument("--font", metavar="NAME", help="ชื่อแบบอักษร (ค่าเริ่มต้น: TH Sarabun New)")
 
     follower = add("new-from", "สร้างการประชุมครั้งถัดไปจากครั้งนี้ แล้วพิมพ์หมายเลขการประชุมใหม่")
-    follower.add_argument("--meeting", type=int, required=True, metavar="ID")
+    follower.add_argument("--meeting", type=int, required=True, metavar="ID", help=MEETING_ID_HELP)
 
     checker = add("check", "ตรวจรายงานการประชุมก่อนเวียน")
-    checker.add_argument("file", type=Path, nargs="?", metavar="FILE.json")
-    checker.add_argument("--meeting", type=int, metavar="ID")
+    checker.add_argument("file", type=Path, nargs="?", metavar="FILE.json", help=FILE_OR_MEETING)
+    checker.add_argument("--meeting", type=int, metavar="ID", help=MEETING_ID_HELP)
     return parser
 
 

@@ -257,3 +257,22 @@ def test_pythainlp_keeps_its_data_in_the_program_s_folder_not_the_home(tmp_path:
     assert checked.returncode in (0, 1), checked.stderr
     assert not (home / "pythainlp-data").exists()
     assert (home / "data" / "thai-minutes" / "pythainlp-data").is_dir()
+
+
+def test_the_help_is_thai_and_explains_every_option() -> None:
+    """(Issue 14.) argparse's own words are in Thai and no option is left without a word."""
+    import argparse  # noqa: PLC0415
+
+    from main import build_parser  # noqa: PLC0415
+
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for each in (parser, *commands.choices.values()):
+        unexplained = [a.dest for a in each._actions if not a.help and a is not commands]
+        assert unexplained == [], f"{each.prog}: {unexplained}"
+    for args in ([], *([name] for name in commands.choices)):
+        shown = run(*args, "--help")
+        assert shown.returncode == 0
+        for english in ("usage", "options", "positional arguments", "show this help", "subcommand"):
+            assert english not in shown.stdout, (args, english)
+        assert shown.stdout.startswith("วิธีใช้: python main.py")
