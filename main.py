@@ -234,19 +234,32 @@ def database_problem(error: Exception, args: argparse.Namespace) -> str | None:
 
 
 def run_window(args: argparse.Namespace) -> int:
+    """The window. Why it cannot open is said in a box as well (a program started from a
+    shortcut has no console): by the window itself once Qt runs, else by `ui.startup`."""
+    from models.paths import data_folder
     from models.storage import StorageError
+    from ui.startup import missing_libraries_message, missing_packages, tell
 
+    missing = missing_packages()
+    if missing:  # Qt's X11 plugin would abort the process: say it first, naming the packages
+        tell("เปิดโปรแกรมไม่ได้", missing_libraries_message(missing), data_folder())
+        return EXIT_USER_ERROR
     try:
         from ui.app import run
-    except ImportError as error:  # Qt's system libraries missing: say which, in Thai
-        raise UserError(
-            f"เปิดหน้าต่างโปรแกรมไม่ได้ เพราะขาดไลบรารีของระบบ ({error}) "
-            "บน Linux ให้ติดตั้ง: sudo apt-get install libegl1 libxkbcommon0 libxcb-cursor0"
-        ) from error
+    except ImportError as error:  # a library Qt itself links to is missing
+        message = missing_libraries_message([package for _, package in _qt_packages()])
+        tell("เปิดโปรแกรมไม่ได้", f"{message} ({error})", data_folder())
+        return EXIT_USER_ERROR
     try:
         return run(database_path(args))
-    except StorageError as error:
+    except StorageError as error:  # already said in a box by the window
         raise UserError(str(error)) from error
+
+
+def _qt_packages() -> tuple[tuple[str, str], ...]:
+    from ui.startup import QT_LIBRARIES
+
+    return QT_LIBRARIES
 
 
 def run_import(args: argparse.Namespace) -> int:
