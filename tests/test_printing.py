@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pypdfium2
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
@@ -24,6 +24,7 @@ from ui.printing import (
     ChooseDocumentDialog,
     PreviewDialog,
     Printable,
+    new_printer,
     paint_pages,
     print_pdf,
 )
@@ -103,10 +104,12 @@ def test_pages_painted_on_a_printer_look_like_the_exported_pdf(
     demo: MeetingDocument, exported: bytes, tmp_path: Path, qapp: QApplication
 ) -> None:
     """The path a paper printer takes: each page rendered and painted over the whole sheet."""
-    printer = pdf_printer(tmp_path / "painted.pdf")
+    printer = new_printer(exported)  # as the window makes it: the PDF's paper, the whole sheet
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "painted.pdf"))
     count = len(page_texts(exported))
 
-    paint_pages(exported, list(range(count)), printer)
+    assert paint_pages(exported, list(range(count)), printer) == count
 
     painted = (tmp_path / "painted.pdf").read_bytes()
     pdf = pypdfium2.PdfDocument(painted)
@@ -215,6 +218,9 @@ def test_ctrl_p_from_a_field_prints_the_chosen_document(
         def setOption(self, *_: object) -> None:  # noqa: N802
             pass
 
+        def deleteLater(self) -> None:  # noqa: N802
+            pass
+
         def exec(self) -> int:
             self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
             self.printer.setOutputFileName(str(target))
@@ -260,3 +266,102 @@ def test_ctrl_f2_shows_the_preview_of_the_minutes(window: MainWindow, qtbot: QtB
     QTest.keyClick(field, Qt.Key.Key_F2, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
     assert shown == [len(page_texts(pdf_pages(window.editor.document, "minutes", DEFAULT_LAYOUT).data))]
+
+
+def test_a_printer_that_refuses_is_said_in_thai_from_the_preview_too(
+    demo: MeetingDocument, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.printing import PrintError  # noqa: PLC0415
+    from ui.worker import failure_reason  # noqa: PLC0415
+
+    said: list[str] = []
+    monkeypatch.setattr("ui.dialogs.warn", lambda _parent, _title, text: said.append(text))
+
+    def refusing(*_: object) -> int:
+        raise PrintError("เริ่มพิมพ์ไม่ได้: เครื่องพิมพ์ไม่ตอบรับ")
+
+    monkeypatch.setattr("ui.printing.print_with_dialog", refusing)
+    dialog = PreviewDialog(Printable("minutes", pdf_pages(demo, "minutes", DEFAULT_LAYOUT).data))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    QTest.keyClick(dialog, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert said == ["พิมพ์รายงานการประชุมไม่สำเร็จ: เริ่มพิมพ์ไม่ได้: เครื่องพิมพ์ไม่ตอบรับ"]
+    assert dialog.isVisible()  # nothing printed: the preview stays
+    assert failure_reason(PrintError("ข้อความ")) == "ข้อความ"  # said as it is, not as a file error
+
+
+def test_a_range_past_the_last_page_prints_nothing(
+    demo: MeetingDocument, tmp_path: Path, qapp: QApplication
+) -> None:
+    printable = Printable("minutes", pdf_pages(demo, "minutes", DEFAULT_LAYOUT).data)
+    printer = pdf_printer(tmp_path / "printed.pdf")
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(40, 41)
+    assert print_pdf(printable, printer) == 0
+    assert not (tmp_path / "printed.pdf").exists()
+
+
+def test_cancelled_printing_stops_between_pages_and_withdraws_the_job(
+    demo: MeetingDocument, tmp_path: Path, qapp: QApplication
+) -> None:
+    data = pdf_pages(demo, "minutes", DEFAULT_LAYOUT).data
+    printer = new_printer(data)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "painted.pdf"))
+
+    class CancelledAfterTwo:  # the clerk pressed ยกเลิก while the third page was coming
+        def __init__(self) -> None:
+            self.reported: list[int] = []
+
+        @property
+        def cancelled(self) -> bool:
+            return len(self.reported) >= 2
+
+        def report(self, step: int) -> None:
+            self.reported.append(step)
+
+    assert paint_pages(data, list(range(6)), printer, CancelledAfterTwo()) == 2  # type: ignore[arg-type]
+    # a real printer is told to drop the job (QPrinter.abort); a PDF file keeps what was sent
+    assert len(page_texts((tmp_path / "painted.pdf").read_bytes())) <= 2
+
+
+def test_the_preview_keeps_only_a_few_rendered_pages(
+    demo: MeetingDocument, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ui.printing.KEPT_PAGES", 2)
+    dialog = PreviewDialog(Printable("minutes", pdf_pages(demo, "minutes", DEFAULT_LAYOUT).data))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    seen = 0
+    for index in range(dialog.canvas.count):
+        dialog.go_to_page(index)
+        dialog.view.viewport().grab()  # painted as the screen would
+        seen = max(seen, len(dialog.canvas._rendered))
+    assert seen == 2  # pages were rendered, never more than kept
+    dialog.canvas.set_zoom(100)
+    assert dialog.canvas.zoom == 3.0  # the largest zoom (a page there is ~40 MB)
+
+
+def test_print_is_refused_while_a_document_is_being_set(window: MainWindow) -> None:
+    window.setting_for_print = True
+    assert window.print_document() == 0
+    assert "กำลังจัดหน้าเอกสาร" in window.statusBar().currentMessage()
+
+
+def test_the_preview_is_freed_when_closed(window: MainWindow, qtbot: QtBot) -> None:
+    def close(dialog: QWidget) -> None:
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)
+
+    def go(dialog: QWidget) -> None:
+        QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
+
+    for _ in range(2):
+        seen = answer_modal([(ChooseDocumentDialog, go), (PreviewDialog, close)])
+        window.preview_document()
+        assert seen == ["ChooseDocumentDialog", "PreviewDialog"]
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    alive = [w for w in QApplication.allWidgets() if isinstance(w, PreviewDialog | ChooseDocumentDialog)]
+    assert alive == []

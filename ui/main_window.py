@@ -200,6 +200,8 @@ class MainWindow(QMainWindow):
         self.checks_dock.hide()
         self.page_view_dock: QDockWidget | None = None  # made at the first F9
         self.page_view: PageViewPanel | None = None  # its panel
+        self.printer: Any = None  # the QPrinter of the last print, made at the first
+        self.setting_for_print = False  # a document is being set for printing or its preview
         self.saved = plain_label()
         self.statusBar().addPermanentWidget(self.saved)
         self._warned = False  # a refused write is shown in a box once, then in the status bar
@@ -934,17 +936,15 @@ class MainWindow(QMainWindow):
     def print_document(self, chooser: Any = None) -> int:
         """Ctrl+P: a document of the meeting printed through the system's print dialog, from
         its own PDF (`ui.printing`); returns how many pages went to the printer."""
-        from ui.printing import print_with_dialog  # noqa: PLC0415
-
         printable = self._printable("พิมพ์", chooser)
-        if printable is None:
-            return 0
-        try:
-            pages = print_with_dialog(printable, self)
-        except Exception as error:  # never a traceback in the window
-            log_failure(f"พิมพ์{printable.title}ไม่สำเร็จ", error)
-            warn(self, "พิมพ์ไม่ได้", f"พิมพ์{printable.title}ไม่สำเร็จ: {failure_reason(error)}")
-            return 0
+        return self._print(printable) if printable is not None else 0
+
+    def _print(self, printable: Any, parent: QWidget | None = None) -> int:
+        from ui.printing import new_printer, print_and_say  # noqa: PLC0415
+
+        if self.printer is None:  # kept: the printer, copies and paper chosen last come back
+            self.printer = new_printer(printable.data)
+        pages = print_and_say(printable, parent or self, self.printer)
         if pages:
             self.statusBar().showMessage(
                 thai.to_thai_digits(f"ส่ง{printable.title}ไปพิมพ์แล้ว {pages} หน้า"), 8000
@@ -957,7 +957,9 @@ class MainWindow(QMainWindow):
 
         printable = self._printable("ดูตัวอย่างก่อนพิมพ์", chooser)
         if printable is not None:
-            PreviewDialog(printable, self).exec()
+            dialog = PreviewDialog(printable, self, self._print)
+            dialog.exec()
+            dialog.deleteLater()  # its pages go with it
 
     def _printable(self, action: str, chooser: Any) -> Any:
         """The document the clerk chose, set as its PDF; None when cancelled or it failed (said)."""
@@ -965,15 +967,26 @@ class MainWindow(QMainWindow):
 
         if not self.has_meeting:
             return None
-        chooser = chooser or ChooseDocumentDialog(self.editor.document, action, self)
-        if chooser.exec() != QDialog.DialogCode.Accepted:
+        if self.setting_for_print:  # Ctrl+P again while the document is being set
+            self.statusBar().showMessage("กำลังจัดหน้าเอกสารอยู่ กรุณารอสักครู่", 5000)
             return None
+        made = chooser is None
+        chooser = chooser or ChooseDocumentDialog(self.editor.document, action, self)
+        accepted = chooser.exec() == QDialog.DialogCode.Accepted
+        chosen = chooser.chosen()
+        if made:
+            chooser.deleteLater()
+        if not accepted:
+            return None
+        self.setting_for_print = True
         try:
-            return set_in_worker(self.editor.document, chooser.chosen())
+            return set_in_worker(self.editor.document, chosen)
         except Exception as error:  # never a traceback in the window
             log_failure(f"จัดหน้าเอกสารเพื่อ{action}ไม่สำเร็จ", error)
             warn(self, f"{action}ไม่ได้", f"จัดหน้าเอกสารไม่สำเร็จ: {failure_reason(error)}")
             return None
+        finally:
+            self.setting_for_print = False
 
     def _offer_folder(self, folder: str, written: list[Path]) -> None:
         text = "บันทึกเอกสารแล้ว:\n" + "\n".join(p.name for p in written)

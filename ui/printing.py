@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from exporters import DOCUMENT_TITLES
 from exporters.pages import PageImage, page_count, page_size_points, pages_subset, render_pages
 from models import thai
-from models.fileio import atomic_output
+from models.fileio import WriteError, atomic_output
 from models.meeting import MeetingDocument
 from ui.plain import plain_label
 from ui.worker import Job
@@ -41,6 +41,8 @@ from ui.worker import Job
 PRINTABLE = ("minutes", "letter", "distribution", "amendments")
 MOST_PRINT_DPI = 300  # finer than this only makes the print job larger, not the letters sharper
 PAGE_GAP_PX = 16  # between pages in the preview
+KEPT_PAGES = 8  # rendered pages the preview keeps (a page at the largest zoom is ~40 MB)
+LEAST_ZOOM, MOST_ZOOM = 0.25, 3.0
 
 
 @dataclass(frozen=True)
@@ -105,8 +107,13 @@ class ChooseDocumentDialog(QDialog):
         return PRINTABLE[max(self.group.checkedId(), 0)]
 
 
-def set_in_worker(document: MeetingDocument, name: str) -> Printable:
-    """The document's PDF, set in a worker while the window repaints under a busy cursor."""
+class PrintError(WriteError):
+    """The printer refused; the message is in Thai and is said as it is."""
+
+
+def set_in_worker(document: MeetingDocument, name: str) -> Printable | None:
+    """The document's PDF, set in a worker while the window repaints under a busy cursor; None
+    when the wait ended without it (the program is closing)."""
     import copy  # noqa: PLC0415
 
     from exporters.layout import DEFAULT_LAYOUT  # noqa: PLC0415
@@ -118,22 +125,27 @@ def set_in_worker(document: MeetingDocument, name: str) -> Printable:
 
         return Printable(name, pdf_pages(snapshot, name, DEFAULT_LAYOUT).data)
 
-    job = Job(work, "print")
     results: list[Printable] = []
     failures: list[Exception] = []
-    loop = QEventLoop()
+    job = Job(work, "print")
     job.succeeded.connect(results.append)
     job.failed.connect(failures.append)
-    job.ended.connect(loop.quit)
     QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
     try:
-        job.start()
-        loop.exec()
+        _wait_for(job)
     finally:
         QApplication.restoreOverrideCursor()
     if failures:
         raise failures[0]
-    return results[0]
+    return results[0] if results else None
+
+
+def _wait_for(job: Job) -> None:
+    """Run the job and answer events until it ends (or the program quits meanwhile)."""
+    loop = QEventLoop()
+    job.ended.connect(loop.quit)
+    job.start()
+    loop.exec()
 
 
 def chosen_pages(printer: QPrinter, count: int) -> list[int]:
@@ -144,61 +156,139 @@ def chosen_pages(printer: QPrinter, count: int) -> list[int]:
     return list(range(first - 1, min(last, count)))
 
 
-def print_pdf(printable: Printable, printer: QPrinter) -> int:
-    """Print the chosen pages of the document's PDF on the printer; returns how many pages."""
+def print_pdf(printable: Printable, printer: QPrinter, parent: QWidget | None = None) -> int:
+    """Print the chosen pages of the document's PDF on the printer; returns how many pages
+    went (0: none chosen, or the clerk cancelled before the first)."""
     pages = chosen_pages(printer, page_count(printable.data))
+    if not pages:
+        return 0
     target = printer.outputFileName()
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and target:
         with atomic_output(Path(target)) as stream:  # the PDF's own pages, with their text
             stream.write(pages_subset(printable.data, pages))
         return len(pages)
-    paint_pages(printable.data, pages, printer)
-    return len(pages)
+    return paint_in_worker(printable, pages, printer, parent)
 
 
-def paint_pages(data: bytes, pages: list[int], printer: QPrinter) -> None:
-    """Each page rendered at the printer's resolution and painted over the whole sheet (the
-    PDF's own margins are the page's)."""
-    from PySide6.QtCore import QMarginsF, QSizeF  # noqa: PLC0415
-    from PySide6.QtGui import QPageLayout, QPageSize  # noqa: PLC0415
+def paint_in_worker(printable: Printable, pages: list[int], printer: QPrinter, parent: QWidget | None) -> int:
+    """The pages painted on the printer in a worker (QPainter paints on a QPrinter in any
+    thread), behind a progress box whose ยกเลิก (Esc) stops between pages and withdraws the job."""
+    from PySide6.QtWidgets import QProgressDialog  # noqa: PLC0415
 
-    width, height = page_size_points(data, pages[0] if pages else 0)
-    size = QPageSize(QSizeF(width, height), QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
-    printer.setPageLayout(
-        QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
-    )
-    printer.setFullPage(True)
+    done: list[int] = []
+    failures: list[Exception] = []
+    job = Job(lambda job: paint_pages(printable.data, pages, printer, job), "printing")
+    progress = QProgressDialog(parent)
+    progress.setWindowTitle(f"พิมพ์{printable.title}")
+    progress.setLabel(plain_label("กำลังส่งหน้ากระดาษไปยังเครื่องพิมพ์..."))
+    progress.setCancelButtonText("ยกเลิก")
+    progress.setRange(0, len(pages))
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(400)
+    progress.setValue(0)
+
+    def step(sent: int) -> None:
+        progress.setValue(sent)
+        progress.setLabelText(thai.to_thai_digits(f"กำลังส่งหน้า {sent + 1} จาก {len(pages)} ไปยังเครื่องพิมพ์..."))
+
+    job.progressed.connect(step)
+    job.succeeded.connect(done.append)
+    job.failed.connect(failures.append)
+    progress.canceled.connect(job.cancel)
+    QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+    try:
+        _wait_for(job)
+    finally:
+        QApplication.restoreOverrideCursor()
+        progress.close()
+        progress.deleteLater()
+    if failures:
+        raise failures[0]
+    return done[0] if done else 0
+
+
+def paint_pages(data: bytes, pages: list[int], printer: QPrinter, job: Job | None = None) -> int:
+    """Each page rendered at the printer's resolution and painted over the sheet, scaled to fit
+    the paper chosen (the PDF's own margins are the page's); returns how many pages were sent.
+    Cancelled (`job`), the printer is told to drop the job."""
     dpi = min(printer.resolution(), MOST_PRINT_DPI)
     painter = QPainter()
     if not painter.begin(printer):
-        raise OSError("เริ่มพิมพ์ไม่ได้: เครื่องพิมพ์ไม่ตอบรับ")
+        raise PrintError("เริ่มพิมพ์ไม่ได้: เครื่องพิมพ์ไม่ตอบรับ (ตรวจว่าเปิดเครื่องพิมพ์และต่อสายไว้แล้ว)")
+    sent = 0
     try:
         sheet = printer.pageLayout().fullRectPixels(printer.resolution())
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        for position, index in enumerate(pages):
-            if position and not printer.newPage():
-                raise OSError("พิมพ์หน้าถัดไปไม่ได้: เครื่องพิมพ์ไม่ตอบรับ")
+        for index in pages:
+            if job is not None and job.cancelled:
+                printer.abort()
+                return sent
+            if sent and not printer.newPage():
+                raise PrintError("พิมพ์หน้าถัดไปไม่ได้: เครื่องพิมพ์ไม่ตอบรับ")
+            if job is not None:
+                job.report(sent)
             (page,) = render_pages(data, [index], dpi)
-            painter.drawImage(QRect(0, 0, sheet.width(), sheet.height()), image_of(page))
+            painter.drawImage(_fitted(page, sheet.width(), sheet.height()), image_of(page))
+            sent += 1
     finally:
         painter.end()
+    return sent
+
+
+def _fitted(page: PageImage, width: int, height: int) -> QRect:
+    """The page scaled to the sheet, its proportions kept, centred (A4 on A4 fills it)."""
+    scale = min(width / page.width, height / page.height)
+    fitted = QSize(round(page.width * scale), round(page.height * scale))
+    return QRect(QPoint((width - fitted.width()) // 2, (height - fitted.height()) // 2), fitted)
 
 
 def print_with_dialog(printable: Printable, parent: QWidget | None, printer: QPrinter | None = None) -> int:
     """The system's print dialog (printer, copies, page range), then the printing; returns how
     many pages were printed (0: the clerk cancelled)."""
-    printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer = printer or new_printer(printable.data)
     printer.setDocName(printable.title)
     count = page_count(printable.data)
+    printer.setPrintRange(QPrinter.PrintRange.AllPages)
     printer.setFromTo(1, count)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(f"พิมพ์{printable.title}")
-    dialog.setMinMax(1, count)
-    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
-    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, True)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
+    try:
+        dialog.setWindowTitle(f"พิมพ์{printable.title}")
+        dialog.setMinMax(1, count)
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, True)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return 0
+    finally:
+        dialog.deleteLater()
+    return print_pdf(printable, printer, parent)
+
+
+def new_printer(data: bytes) -> QPrinter:
+    """A printer set for the PDF's paper (A4) on the whole sheet; the window keeps it, so the
+    printer, copies and paper chosen last are offered again."""
+    from PySide6.QtCore import QSizeF  # noqa: PLC0415
+    from PySide6.QtGui import QPageSize  # noqa: PLC0415
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    width, height = page_size_points(data, 0)
+    printer.setPageSize(
+        QPageSize(QSizeF(width, height), QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
+    )
+    printer.setFullPage(True)
+    return printer
+
+
+def print_and_say(printable: Printable, parent: QWidget | None, printer: QPrinter | None = None) -> int:
+    """`print_with_dialog`, a failure said in Thai in a box (its traceback on stderr)."""
+    from ui.dialogs import warn  # noqa: PLC0415
+    from ui.worker import failure_reason, log_failure  # noqa: PLC0415
+
+    try:
+        return print_with_dialog(printable, parent, printer)
+    except Exception as error:  # never a traceback in the window
+        log_failure(f"พิมพ์{printable.title}ไม่สำเร็จ", error)
+        warn(parent, "พิมพ์ไม่ได้", f"พิมพ์{printable.title}ไม่สำเร็จ: {failure_reason(error)}")
         return 0
-    return print_pdf(printable, printer)
 
 
 class PagesCanvas(QWidget):
@@ -230,7 +320,7 @@ class PagesCanvas(QWidget):
         return min(max(y // (self.page_pixels().height() + PAGE_GAP_PX), 0), self.count - 1)
 
     def set_zoom(self, zoom: float) -> None:
-        self.zoom = min(max(zoom, 0.25), 4.0)
+        self.zoom = min(max(zoom, LEAST_ZOOM), MOST_ZOOM)
         self._rendered.clear()
         self._resize()
         self.update()
@@ -250,13 +340,15 @@ class PagesCanvas(QWidget):
         painter.end()
 
     def _image(self, index: int) -> QImage:
-        image = self._rendered.get(index)
+        image = self._rendered.pop(index, None)
         if image is None:
             ratio = self.devicePixelRatioF()
             (page,) = render_pages(self.data, [index], self.zoom * 96 * ratio)
             image = image_of(page)
             image.setDevicePixelRatio(ratio)
-            self._rendered[index] = image
+        self._rendered[index] = image  # the most recently shown last
+        while len(self._rendered) > KEPT_PAGES:
+            del self._rendered[next(iter(self._rendered))]
         return image
 
 
@@ -267,7 +359,7 @@ class PreviewDialog(QDialog):
         self,
         printable: Printable,
         parent: QWidget | None = None,
-        print_it: Callable[[Printable, QWidget | None], int] = print_with_dialog,
+        print_it: Callable[[Printable, QWidget | None], int] = print_and_say,
     ) -> None:
         super().__init__(parent)
         self.printable = printable
