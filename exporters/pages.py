@@ -36,6 +36,7 @@ class PageView:
     page: int  # from 1
     page_count: int
     image: PageImage
+    heading_at: float = 0.0  # where the heading asked for starts, down the page (0 top, 1 foot)
 
 
 def page_count(data: bytes) -> int:
@@ -102,11 +103,13 @@ def page_view(payload: bytes, document: str, anchor: int | None, dpi: float) -> 
     if not isinstance(meeting, MeetingDocument):
         raise TypeError(f"expected a meeting document, got {type(meeting).__name__}")
     pages = pdf_pages(meeting, document, DEFAULT_LAYOUT)
-    page = pages.anchor_pages.get(anchor, 1) if anchor is not None else 1
     count = page_count(pages.data)
+    page, top = pages.anchor_places.get(anchor, (1, 0.0)) if anchor is not None else (1, 0.0)
     page = min(max(page, 1), count)
     (image,) = render_pages(pages.data, [page - 1], dpi)
-    return PageView(document, page, count, image)
+    height = page_size_points(pages.data, page - 1)[1]
+    heading_at = min(max(1 - top / height, 0.0), 1.0) if top else 0.0
+    return PageView(document, page, count, image, heading_at)
 
 
 def prepare_page_view() -> None:

@@ -49,7 +49,7 @@ from exporters.compose import (
 )
 from exporters.fonts import PdfFonts, pdf_fonts
 from exporters.layout import Layout
-from exporters.pdf_text import ANCHOR_PAGES, Line, ThaiParagraph, align_line, break_lines, draw_line
+from exporters.pdf_text import ANCHOR_PLACES, Line, ThaiParagraph, align_line, break_lines, draw_line
 from models.fileio import atomic_output
 from models.meeting import MeetingDocument
 from models.text import clean_text
@@ -89,24 +89,33 @@ COMPOSERS: dict[str, Callable[[MeetingDocument, Layout], Composition]] = {
 }
 
 
+AnchorPlaces = dict[int, tuple[int, float]]
+"""Where each section's and item's heading starts (`Para.anchor`): its page (from 1) and the
+height of its top above the page's foot, in points."""
+
+
 @dataclass(frozen=True)
 class PdfPages:
     """A document's PDF in memory (what is printed, previewed and shown beside the editor), with
-    the page each section and item heading starts on (`Para.anchor` → page number from 1)."""
+    where each section and item heading starts."""
 
     data: bytes
-    anchor_pages: dict[int, int]
+    anchor_places: AnchorPlaces
+
+    @property
+    def anchor_pages(self) -> dict[int, int]:
+        return {anchor: page for anchor, (page, _) in self.anchor_places.items()}
 
 
 def pdf_pages(document: MeetingDocument, name: str, layout: Layout) -> PdfPages:
     """The PDF of one document of the meeting, byte for byte what its export writes."""
     stream = io.BytesIO()
-    anchors = build_pdf(COMPOSERS[name](document, layout), layout, stream)
-    return PdfPages(stream.getvalue(), anchors)
+    places = build_pdf(COMPOSERS[name](document, layout), layout, stream)
+    return PdfPages(stream.getvalue(), places)
 
 
-def build_pdf(composition: Composition, layout: Layout, stream: Any) -> dict[int, int]:
-    """Write the composition's PDF to the stream; returns the page of each anchored heading."""
+def build_pdf(composition: Composition, layout: Layout, stream: Any) -> AnchorPlaces:
+    """Write the composition's PDF to the stream; returns where each anchored heading is."""
     fonts = pdf_fonts(layout.font_name)
     document = _Document(stream, composition, layout, fonts)
     room = document.room
@@ -114,7 +123,7 @@ def build_pdf(composition: Composition, layout: Layout, stream: Any) -> dict[int
         flowable for element in composition.body for flowable in _flowables(element, layout, fonts, room)
     ]
     document.build(_keep_with_next(flowables, document.width, room))
-    return document.anchor_pages
+    return document.anchor_places
 
 
 def _keep_with_next(flowables: list[Flowable], width: float, room: float) -> list[Flowable]:
@@ -230,7 +239,7 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]  # ReportLab has no type
         self.composition = composition
         self.layout = layout
         self.fonts = fonts
-        self.anchor_pages: dict[int, int] = {}
+        self.anchor_places: AnchorPlaces = {}
         width = layout.text_width_cm * cm
         self.footer = [
             ThaiParagraph(para, fonts, layout.font_size_pt) for para in composition.first_page_footer
@@ -264,7 +273,7 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]  # ReportLab has no type
 
     def beforeDocument(self) -> None:  # noqa: N802  (ReportLab's name)
         """Headings note their page on the canvas as they are drawn (`ThaiParagraph.draw`)."""
-        setattr(self.canv, ANCHOR_PAGES, self.anchor_pages)
+        setattr(self.canv, ANCHOR_PLACES, self.anchor_places)
 
     def handle_flowable(self, flowables: list[Flowable]) -> None:
         """Place the next flowable; one that fits no page even alone (platypus's LayoutError)

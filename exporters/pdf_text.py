@@ -468,7 +468,7 @@ def line_right(line: Line, fonts: PdfFonts, size: float) -> float:
     return float(item.x + shaped(item.atom.text, font, size)[1] + inner * item.spread)
 
 
-ANCHOR_PAGES = "thai_minutes_anchor_pages"  # the canvas's {anchor: page number} while a PDF is set
+ANCHOR_PLACES = "thai_minutes_anchor_places"  # the canvas's {anchor: (page, top)} while a PDF is set
 
 
 class ThaiParagraph(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
@@ -517,9 +517,10 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]  # ReportLab has no type hi
 
     def draw(self) -> None:
         canvas = self.canv
-        pages = getattr(canvas, ANCHOR_PAGES, None)  # kept by the PDF writer: see exporters.pdf_export
-        if self.para.anchor is not None and pages is not None:
-            pages.setdefault(self.para.anchor, canvas.getPageNumber())  # a split heading: its first page
+        places = getattr(canvas, ANCHOR_PLACES, None)  # kept by the PDF writer: see exporters.pdf_export
+        if self.para.anchor is not None and places is not None and self.para.anchor not in places:
+            # a split heading: where its first part is; the top from the page's foot, in points
+            places[self.para.anchor] = (canvas.getPageNumber(), canvas.absolutePosition(0, self.height)[1])
         for index, line in enumerate(self._lines or []):
             baseline = self.height - index * self.leading - self.fonts.ascent_pt(self.size)
             draw_line(canvas, line, 0.0, baseline, self.fonts, self.size)

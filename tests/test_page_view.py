@@ -19,6 +19,7 @@ from models.meeting import Item, walk_items
 from models.thai import to_thai_digits
 from tests.conftest import reopened
 from tests.keyboard import focused, press, type_text
+from tests.test_printing import page_texts
 from ui.main_window import MainWindow
 
 UPDATE_MS = 60_000  # the first view waits for the page-view process to start
@@ -58,7 +59,7 @@ def test_f9_shows_the_page_and_leaves_the_keyboard_in_the_field(window: MainWind
     assert view.image.width > 200 and view.image.height > view.image.width  # a portrait page
     assert focused() is field
     assert window.page_view_action.isChecked() and window.settings.value("page_view") in (True, "true")
-    assert view.page_count == max(minutes.anchor_pages.values()) or view.page_count > 1
+    assert view.page_count == len(page_texts(minutes.data))
 
     press(Qt.Key.Key_F9)  # hidden again, and remembered so
     assert window.page_view_dock is not None and not window.page_view_dock.isVisible()
@@ -79,6 +80,12 @@ def test_the_page_follows_the_current_item_and_shows_what_was_typed(
 
     view = shown_after(window, qtbot, lambda: window.agenda_tab.select(last_item))
     assert view.page == anchor_pages[nodes.index(last_item)]
+    assert window.page_view is not None
+    bar = window.page_view.scroll_area.verticalScrollBar()
+    heading = round(view.heading_at * view.image.height / window.page_view.devicePixelRatioF())
+    qtbot.waitUntil(lambda: bar.value() > 0 or bar.maximum() == 0)
+    viewport = window.page_view.scroll_area.viewport().height()
+    assert bar.value() <= heading <= bar.value() + viewport or bar.value() == bar.maximum()  # in view
 
     editor = window.agenda_tab.item_editor
     assert editor is not None
@@ -108,3 +115,12 @@ def test_the_letter_tab_shows_the_letter(window: MainWindow, qtbot: QtBot) -> No
     assert (view.document, view.page) == ("letter", 1)
     assert window.page_view is not None
     assert window.page_view.where.text().startswith("หนังสือนำส่ง หน้า ๑ จาก")
+
+
+def test_closing_the_view_by_its_own_button_is_remembered(window: MainWindow, qtbot: QtBot) -> None:
+    shown_after(window, qtbot, window.toggle_page_view)
+    assert window.page_view_dock is not None
+    window.page_view_dock.close()  # its ✕, not F9
+    assert not window.page_view_action.isChecked()
+    window.close()
+    assert window.settings.value("page_view") in (False, "false")

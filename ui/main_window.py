@@ -1042,6 +1042,8 @@ class MainWindow(QMainWindow):
             self.export_job.wait()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("splitter", self.splitter.saveState())
+        if self.page_view_dock is not None:  # closed by its own ✕ as well as by F9
+            self.settings.setValue("page_view", self.page_view_dock.isVisible())
         super().closeEvent(event)
 
 

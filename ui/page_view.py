@@ -51,18 +51,28 @@ class Host(Protocol):
     @property
     def letter_tab(self) -> QWidget: ...
 
+    @property
+    def agenda_tab(self) -> QWidget: ...
+
     def current_node(self) -> Node | None: ...
 
 
 def view_in_own_process(payload: bytes, document: str, anchor: int | None, dpi: float) -> PageView:
-    """The page set in the page-view process; in this thread when no process can be started."""
+    """The page set in the page-view process; in this thread when no process can be started
+    (a page that takes too long, or fails in the process, is a failure, not a reason to set it
+    here beside the clerk's typing)."""
     from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415
 
     try:
         return in_own_process(PROCESS, prepare_page_view, page_view, payload, document, anchor, dpi)
-    except (BrokenProcessPool, OSError) as error:
-        log_failure("เริ่มโปรเซสจัดหน้าไม่ได้ จึงจัดหน้าในโปรแกรมเอง", error)
-        return page_view(payload, document, anchor, dpi)
+    except BrokenProcessPool as error:
+        reason: Exception = error
+    except OSError as error:
+        if isinstance(error, TimeoutError):
+            raise
+        reason = error
+    log_failure("เริ่มโปรเซสจัดหน้าไม่ได้ จึงจัดหน้าในโปรแกรมเอง", reason)
+    return page_view(payload, document, anchor, dpi)
 
 
 class PageViewPanel(QWidget):
@@ -75,6 +85,7 @@ class PageViewPanel(QWidget):
         self.host = host
         self.view: PageView | None = None
         self.job: Job | None = None
+        self._editor: MeetingEditor | None = None  # the meeting the running job sets
         self._again = False  # asked for while an update ran: run once more when it ends
         self.where = plain_label("กด F9 เพื่อซ่อนหน้ากระดาษ")
         self.picture = QLabel()
@@ -108,7 +119,7 @@ class PageViewPanel(QWidget):
         host = self.host
         if host.tabs.currentWidget() is host.letter_tab:
             return "letter", None
-        node = host.current_node() if host.tabs.currentIndex() == 2 else None
+        node = host.current_node() if host.tabs.currentWidget() is host.agenda_tab else None
         if node is None:
             return "minutes", None
         for index, candidate in enumerate(meeting_nodes(host.editor.document.meeting)):
@@ -128,20 +139,26 @@ class PageViewPanel(QWidget):
             return
         document, anchor = self.wanted()
         payload = pickle.dumps(self.host.editor.document, pickle.HIGHEST_PROTOCOL)  # the snapshot
-        editor, dpi = self.host.editor, self.dpi()
+        dpi = self.dpi()
         job = Job(lambda _job: view_in_own_process(payload, document, anchor, dpi), "page view")
-        job.succeeded.connect(lambda view: self._show(view, editor))
+        # bound methods of the panel: Qt drops the calls if the panel is gone when the page comes
+        job.succeeded.connect(self._show)
         job.failed.connect(self._failed)
         job.ended.connect(self._ended)
-        self.job = job
+        self.job, self._editor = job, self.host.editor
         job.start()
 
-    def _show(self, view: PageView, editor: MeetingEditor) -> None:
-        if not self.host.has_meeting or self.host.editor is not editor:
+    def _show(self, view: PageView) -> None:
+        if not self.host.has_meeting or self.host.editor is not self._editor:
             return  # another meeting was opened meanwhile: its own update follows
         image = image_of(view.image)
-        image.setDevicePixelRatio(self.devicePixelRatioF())
+        ratio = self.devicePixelRatioF()
+        image.setDevicePixelRatio(ratio)
         self.picture.setPixmap(QPixmap.fromImage(image))
+        # the heading near the top of the view, with a little of what comes before it (once the
+        # picture's new size is laid out, so that the scroll bar reaches that far)
+        above = round(view.heading_at * view.image.height / ratio) - self.scroll_area.viewport().height() // 8
+        QTimer.singleShot(0, lambda: self.scroll_area.verticalScrollBar().setValue(max(above, 0)))
         title = DOCUMENT_TITLES[view.document]
         self.where.setText(thai.to_thai_digits(f"{title} หน้า {view.page} จาก {view.page_count}"))
         self.view = view
