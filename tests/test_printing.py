@@ -365,3 +365,24 @@ def test_the_preview_is_freed_when_closed(window: MainWindow, qtbot: QtBot) -> N
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     alive = [w for w in QApplication.allWidgets() if isinstance(w, PreviewDialog | ChooseDocumentDialog)]
     assert alive == []
+
+
+def test_qt_s_print_dialog_speaks_thai(qtbot: QtBot) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog  # noqa: PLC0415
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel  # noqa: PLC0415
+
+    from ui.qt_thai import install_thai_qt  # noqa: PLC0415
+
+    install_thai_qt()
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    dialog = QPrintDialog(printer)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    words = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton)]
+    words += [box.title() for box in dialog.findChildren(QGroupBox)]
+    shown = " ".join(word for word in words if word)
+    for thai in ("พิมพ์", "จำนวนชุด", "ช่วงที่จะพิมพ์", "เครื่องพิมพ์"):
+        assert thai in shown
+    for english in ("Copies", "Print range", "Printer", "Cancel", "Properties", "Options"):
+        assert english not in shown.replace("&", "")

@@ -245,6 +245,9 @@ def _fitted(page: PageImage, width: int, height: int) -> QRect:
 def print_with_dialog(printable: Printable, parent: QWidget | None, printer: QPrinter | None = None) -> int:
     """The system's print dialog (printer, copies, page range), then the printing; returns how
     many pages were printed (0: the clerk cancelled)."""
+    from ui.qt_thai import install_thai_qt  # noqa: PLC0415
+
+    install_thai_qt()  # Qt's own print dialog in Thai (on Linux; Windows shows its own)
     printer = printer or new_printer(printable.data)
     printer.setDocName(printable.title)
     count = page_count(printable.data)
