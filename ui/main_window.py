@@ -921,6 +921,9 @@ class MainWindow(QMainWindow):
         job.failed.connect(failed)
         job.ended.connect(ended)
         progress.canceled.connect(cancel)
+        # Escape reaches the box as its cancel shortcut only while it is the active window;
+        # otherwise it rejects the dialog, which must cancel just the same
+        progress.rejected.connect(cancel)
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         try:
             job.start()
@@ -928,6 +931,7 @@ class MainWindow(QMainWindow):
         finally:
             QApplication.restoreOverrideCursor()
             progress.canceled.disconnect(cancel)
+            progress.rejected.disconnect(cancel)
             progress.close()
             progress.deleteLater()
             self.export_progress = None

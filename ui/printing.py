@@ -195,6 +195,7 @@ def paint_in_worker(printable: Printable, pages: list[int], printer: QPrinter, p
     job.succeeded.connect(done.append)
     job.failed.connect(failures.append)
     progress.canceled.connect(job.cancel)
+    progress.rejected.connect(job.cancel)  # Escape while the box is not the active window
     QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
     try:
         _wait_for(job)
