@@ -48,7 +48,7 @@ from ui.plain import message_box, plain_label
 from ui.session import WRITE_ERRORS, MeetingSession, read_only_message, write_failure_message
 from ui.sheet import SheetView
 from ui.tabs import HeaderTab, LetterTab, RosterTab
-from ui.worker import Job, failure_reason, log_failure
+from ui.worker import Job, failure_reason, log_failure, progress_box
 
 if TYPE_CHECKING:  # PDFium and the page view load at the first F9
     from ui.page_view import PageViewPanel
@@ -885,15 +885,7 @@ class MainWindow(QMainWindow):
         self.export_job = job
         result: list[Outcome] = []
         loop = QEventLoop()
-        progress = QProgressDialog(self)
-        progress.setWindowTitle("ส่งออกเอกสาร")
-        progress.setLabel(plain_label("กำลังส่งออกเอกสาร..."))
-        progress.setCancelButtonText("ยกเลิก")
-        progress.setRange(0, len(targets))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setAutoReset(False)
-        progress.setMinimumDuration(400)  # a quick export shows only the busy cursor
-        progress.setValue(0)
+        progress = progress_box(self, "ส่งออกเอกสาร", "กำลังส่งออกเอกสาร...", len(targets))
         self.export_progress = progress
 
         def step(index: int) -> None:

@@ -36,7 +36,7 @@ from models import thai
 from models.fileio import WriteError, atomic_output
 from models.meeting import MeetingDocument
 from ui.plain import plain_label
-from ui.worker import Job
+from ui.worker import Job, progress_box
 
 PRINTABLE = ("minutes", "letter", "distribution", "amendments")
 MOST_PRINT_DPI = 300  # finer than this only makes the print job larger, not the letters sharper
@@ -173,19 +173,10 @@ def print_pdf(printable: Printable, printer: QPrinter, parent: QWidget | None = 
 def paint_in_worker(printable: Printable, pages: list[int], printer: QPrinter, parent: QWidget | None) -> int:
     """The pages painted on the printer in a worker (QPainter paints on a QPrinter in any
     thread), behind a progress box whose ยกเลิก (Esc) stops between pages and withdraws the job."""
-    from PySide6.QtWidgets import QProgressDialog  # noqa: PLC0415
-
     done: list[int] = []
     failures: list[Exception] = []
     job = Job(lambda job: paint_pages(printable.data, pages, printer, job), "printing")
-    progress = QProgressDialog(parent)
-    progress.setWindowTitle(f"พิมพ์{printable.title}")
-    progress.setLabel(plain_label("กำลังส่งหน้ากระดาษไปยังเครื่องพิมพ์..."))
-    progress.setCancelButtonText("ยกเลิก")
-    progress.setRange(0, len(pages))
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(400)
-    progress.setValue(0)
+    progress = progress_box(parent, f"พิมพ์{printable.title}", "กำลังส่งหน้ากระดาษไปยังเครื่องพิมพ์...", len(pages))
 
     def step(sent: int) -> None:
         progress.setValue(sent)

@@ -107,15 +107,16 @@ THAI: dict[tuple[str, str], str] = {
 
 
 class ThaiQtTranslator(QTranslator):
-    """Qt's own words from `THAI`; an empty answer leaves Qt's English."""
+    """Qt's own words from `THAI`; None (a null string) leaves Qt's English (an empty string
+    would be taken as the translation: every other word of Qt would vanish)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
 
     def translate(
         self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return THAI.get((context, source_text), "")
+    ) -> str | None:
+        return THAI.get((context, source_text))
 
     def isEmpty(self) -> bool:
         return False

@@ -27,13 +27,15 @@ import traceback
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from models.fileio import WriteError
 from models.storage import StorageError
 
 if TYPE_CHECKING:  # multiprocessing loads when the first process is started, not with the window
     from concurrent.futures import Future, ProcessPoolExecutor
+
+    from PySide6.QtWidgets import QProgressDialog, QWidget
 
 # While a job runs in a thread of the window's process (an export; the checks when no process
 # can start), the UI thread waits about this long for the interpreter each time Qt calls into
@@ -177,6 +179,25 @@ def in_own_process(
                 del _processes[name]
         executor.shutdown(wait=False, cancel_futures=True)
         raise
+
+
+def progress_box(parent: QWidget | None, title: str, label: str, steps: int) -> QProgressDialog:
+    """A window-modal progress box for a job of `steps` steps, with a Thai ยกเลิก (Esc); shown
+    only when the job lasts (a quick one shows just the busy cursor)."""
+    from PySide6.QtWidgets import QProgressDialog  # noqa: PLC0415
+
+    from ui.plain import plain_label  # noqa: PLC0415
+
+    progress = QProgressDialog(parent)
+    progress.setWindowTitle(title)
+    progress.setLabel(plain_label(label))
+    progress.setCancelButtonText("ยกเลิก")
+    progress.setRange(0, steps)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setAutoReset(False)
+    progress.setMinimumDuration(400)
+    progress.setValue(0)
+    return progress
 
 
 def log_failure(what: str, error: BaseException) -> None:
