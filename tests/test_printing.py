@@ -88,16 +88,28 @@ def test_printing_to_a_pdf_file_writes_the_exported_pages_with_their_text(
     assert "ระเบียบวาระที่" in page_texts(printed)[1]
 
 
+@pytest.mark.parametrize(("first", "last", "printed"), [(2, 3, slice(1, 3)), (40, 41, None)])
 def test_a_page_range_prints_only_those_pages(
-    demo: MeetingDocument, exported: bytes, tmp_path: Path, qapp: QApplication
+    demo: MeetingDocument,
+    exported: bytes,
+    tmp_path: Path,
+    qapp: QApplication,
+    first: int,
+    last: int,
+    printed: slice | None,
 ) -> None:
+    """Pages 2-3 print those two; a range past the last page prints nothing at all."""
     printable = Printable("minutes", pdf_pages(demo, "minutes", DEFAULT_LAYOUT).data)
     printer = pdf_printer(tmp_path / "printed.pdf")
     printer.setPrintRange(QPrinter.PrintRange.PageRange)
-    printer.setFromTo(2, 3)
+    printer.setFromTo(first, last)
 
-    assert print_pdf(printable, printer) == 2
-    assert page_texts((tmp_path / "printed.pdf").read_bytes()) == page_texts(exported)[1:3]
+    if printed is None:
+        assert print_pdf(printable, printer) == 0
+        assert not (tmp_path / "printed.pdf").exists()
+    else:
+        assert print_pdf(printable, printer) == 2
+        assert page_texts((tmp_path / "printed.pdf").read_bytes()) == page_texts(exported)[printed]
 
 
 def test_pages_painted_on_a_printer_look_like_the_exported_pdf(
@@ -290,17 +302,6 @@ def test_a_printer_that_refuses_is_said_in_thai_from_the_preview_too(
     assert said == ["พิมพ์รายงานการประชุมไม่สำเร็จ: เริ่มพิมพ์ไม่ได้: เครื่องพิมพ์ไม่ตอบรับ"]
     assert dialog.isVisible()  # nothing printed: the preview stays
     assert failure_reason(PrintError("ข้อความ")) == "ข้อความ"  # said as it is, not as a file error
-
-
-def test_a_range_past_the_last_page_prints_nothing(
-    demo: MeetingDocument, tmp_path: Path, qapp: QApplication
-) -> None:
-    printable = Printable("minutes", pdf_pages(demo, "minutes", DEFAULT_LAYOUT).data)
-    printer = pdf_printer(tmp_path / "printed.pdf")
-    printer.setPrintRange(QPrinter.PrintRange.PageRange)
-    printer.setFromTo(40, 41)
-    assert print_pdf(printable, printer) == 0
-    assert not (tmp_path / "printed.pdf").exists()
 
 
 def test_cancelled_printing_stops_between_pages_and_withdraws_the_job(
