@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 
 POINTS_PER_INCH = 72.0
+LAST_PAGE = -1  # the anchor of the document's last page (the letter's distribution list)
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,8 @@ def pages_subset(data: bytes, indexes: Sequence[int]) -> bytes:
 
 def page_view(payload: bytes, document: str, anchor: int | None, dpi: float) -> PageView:
     """Run in the window's page-view process: the pickled meeting set as the export sets it,
-    and the page holding `anchor` (a section's or item's heading; None: the first page)."""
+    and the page holding `anchor` (a section's or item's heading; None: the first page;
+    `LAST_PAGE`: the last)."""
     from exporters.layout import DEFAULT_LAYOUT  # noqa: PLC0415  (the process loads them once)
     from exporters.pdf_export import pdf_pages  # noqa: PLC0415
     from models.meeting import MeetingDocument  # noqa: PLC0415
@@ -104,7 +106,10 @@ def page_view(payload: bytes, document: str, anchor: int | None, dpi: float) -> 
         raise TypeError(f"expected a meeting document, got {type(meeting).__name__}")
     pages = pdf_pages(meeting, document, DEFAULT_LAYOUT)
     count = page_count(pages.data)
-    page, top = pages.anchor_places.get(anchor, (1, 0.0)) if anchor is not None else (1, 0.0)
+    if anchor == LAST_PAGE:
+        page, top = count, 0.0
+    else:
+        page, top = pages.anchor_places.get(anchor, (1, 0.0)) if anchor is not None else (1, 0.0)
     page = min(max(page, 1), count)
     (image,) = render_pages(pages.data, [page - 1], dpi)
     height = page_size_points(pages.data, page - 1)[1]

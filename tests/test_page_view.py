@@ -124,3 +124,25 @@ def test_closing_the_view_by_its_own_button_is_remembered(window: MainWindow, qt
     assert not window.page_view_action.isChecked()
     window.close()
     assert window.settings.value("page_view") in (False, "false")
+
+
+def test_typing_the_distribution_list_shows_the_letter_s_last_page(
+    window: MainWindow, qtbot: QtBot, db_path: Path
+) -> None:
+    shown_after(window, qtbot, window.toggle_page_view)
+    shown_after(window, qtbot, lambda: window.tabs.setCurrentIndex(3))
+    field = window.letter_tab.recipients
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    cursor = field.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    field.setTextCursor(cursor)
+    typed = "\nที่ทำการปกครองอำเภอภูซาง ผู้ใหญ่บ้าน"
+
+    view = shown_after(window, qtbot, lambda: type_text(typed))
+
+    assert view.document == "letter" and view.page == view.page_count > 1
+    letter = window.editor.document.letter
+    assert letter is not None and letter.recipients[-1].name == typed.strip()
+    stored = reopened(db_path).letter
+    assert stored is not None and [r.name for r in stored.recipients] == [r.name for r in letter.recipients]

@@ -15,10 +15,10 @@ from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from exporters import DOCUMENT_TITLES
-from exporters.pages import PageView, page_view, prepare_page_view
+from exporters.pages import LAST_PAGE, PageView, page_view, prepare_page_view
 from models import thai
 from models.checkjob import meeting_nodes
 from models.editing import MeetingEditor
@@ -102,6 +102,9 @@ class PageViewPanel(QWidget):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.refresh)
         host.session.changed.connect(lambda *_: self.schedule(PAUSE_MS))
+        application = QApplication.instance()
+        if isinstance(application, QApplication):
+            application.focusChanged.connect(self._focus_moved)
 
     def start(self) -> None:
         """The page-view process starts loading the writers now, ahead of the first page."""
@@ -118,7 +121,8 @@ class PageViewPanel(QWidget):
         open, else the minutes at the agenda's current section or item (None: the first page)."""
         host = self.host
         if host.tabs.currentWidget() is host.letter_tab:
-            return "letter", None
+            # the distribution list is the letter's last page
+            return "letter", LAST_PAGE if self._in_recipients() else None
         node = host.current_node() if host.tabs.currentWidget() is host.agenda_tab else None
         if node is None:
             return "minutes", None
@@ -126,6 +130,18 @@ class PageViewPanel(QWidget):
             if candidate is node:
                 return "minutes", index
         return "minutes", None
+
+    def _in_recipients(self) -> bool:
+        field = getattr(self.host.letter_tab, "recipients", None)
+        focused = QApplication.focusWidget()
+        return field is not None and focused is not None and (focused is field or field.isAncestorOf(focused))
+
+    def _focus_moved(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        """Into or out of the letter's distribution list: its page or the letter's first."""
+        if self.host.tabs.currentWidget() is self.host.letter_tab and self.view is not None:
+            wanted_last = self._in_recipients()
+            if wanted_last != (self.view.page == self.view.page_count and self.view.page > 1):
+                self.schedule()
 
     def dpi(self) -> float:
         width = self.scroll_area.viewport().width() * self.devicePixelRatioF()
