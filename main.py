@@ -189,7 +189,12 @@ last_command: str | None = None  # the command `main` ran last; None for the win
 
 def main(argv: Sequence[str] | None = None) -> int:
     use_utf8_unless_console()
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if len(arguments) == 1 and arguments[0].lower().endswith(".json") and Path(arguments[0]).is_file():
+        # started with a meeting file ("Open with" on Windows): the window, with that meeting
+        args = argparse.Namespace(db=None, command=None, meeting_file=Path(arguments[0]))
+    else:
+        args = build_parser().parse_args(arguments)
     global last_command  # noqa: PLW0603  (read by __main__ below: how to end the process)
     last_command = args.command
     if args.command is not None and __name__ == "__main__":
@@ -251,7 +256,7 @@ def run_window(args: argparse.Namespace) -> int:
         tell("เปิดโปรแกรมไม่ได้", f"{message} ({error})", data_folder())
         return EXIT_USER_ERROR
     try:
-        return run(database_path(args))
+        return run(database_path(args), getattr(args, "meeting_file", None))
     except StorageError as error:  # already said in a box by the window
         raise UserError(str(error)) from error
 
@@ -460,6 +465,10 @@ def exit_at_once(code: int) -> NoReturn:
 
 
 if __name__ == "__main__":
+    if getattr(sys, "frozen", False):  # the packaged program: its own processes start through it
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     status = main()
     if last_command is not None:  # the window ends as Qt wants
         exit_at_once(status)

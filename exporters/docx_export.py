@@ -25,6 +25,7 @@ import hashlib
 import io
 import re
 import struct
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -288,7 +289,18 @@ def _thai_template(layout: Layout) -> bytes:
     return template
 
 
-_CODE_DIGEST = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=8).hexdigest()
+def _code_digest() -> str:
+    """This module's code, for the template's cache key; a packaged program carries no sources,
+    so there its executable (size and time: a new build or install) stands for them."""
+    try:
+        code = Path(__file__).read_bytes()
+    except OSError:
+        made = Path(sys.executable).stat()
+        code = f"{sys.executable} {made.st_size} {made.st_mtime_ns}".encode()
+    return hashlib.blake2b(code, digest_size=8).hexdigest()
+
+
+_CODE_DIGEST = _code_digest()
 
 
 def _make_thai_template(layout: Layout) -> bytes:

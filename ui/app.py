@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from models.paths import DEMO_MEETING, RESOURCES
@@ -105,6 +105,7 @@ def create_window(database: Database) -> MainWindow:
     app = application()
     app.setFont(QFont(register_fonts(), UI_FONT_SIZE))
     app.setApplicationName("thai-minutes")
+    app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "thai-minutes.png")))
     window = MainWindow(database)
     window.focus_the_open_meeting()
     if database.read_only:
@@ -167,7 +168,7 @@ def watch_backup(window: MainWindow, database: Database) -> QTimer:
     return timer
 
 
-def run(path: Path) -> int:
+def run(path: Path, meeting_file: Path | None = None) -> int:
     """The window on the database at `path`. A database that cannot be opened is explained in a
     box, and the StorageError raised (the command line prints it and exits with status 2)."""
     app = application()
@@ -193,6 +194,8 @@ def run(path: Path) -> int:
     if database.read_only:
         show_problem(window, "เปิดแบบอ่านอย่างเดียว", database.read_only_reason, critical=False, echo=True)
     watch_backup(window, database)
+    if meeting_file is not None:  # started with a meeting file ("Open with"): imported and opened
+        QTimer.singleShot(0, lambda: window.import_path(meeting_file))
     if not os.environ.get(EXIT_AFTER_SHOW):
         # F7 then finds the word list loaded; it starts once the window has come up, niced
         QTimer.singleShot(CHECKING_PROCESS_DELAY_MS, start_checking_process)

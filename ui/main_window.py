@@ -785,21 +785,26 @@ class MainWindow(QMainWindow):
 
     @_writes
     def import_file(self) -> None:
+        name = choose_path(self, "นำเข้าไฟล์การประชุม", "open", "ไฟล์การประชุม (*.json)")
+        if name:
+            self.import_path(Path(name))
+
+    def import_path(self, path: Path) -> bool:
+        """Add the meeting file's meeting to the database and open it (Ctrl+O, or a file the
+        program was started with: "Open with" on Windows); a file that cannot be read is said."""
         from models.meetingfile import MeetingFileError, read_meeting_file  # noqa: PLC0415
 
-        name = choose_path(self, "นำเข้าไฟล์การประชุม", "open", "ไฟล์การประชุม (*.json)")
-        if not name:
-            return
         try:
-            meeting_id = self.database.add_document(read_meeting_file(Path(name)))
+            meeting_id = self.database.add_document(read_meeting_file(path))
         except MeetingFileError as error:
             warn(self, "นำเข้าไม่ได้", error.describe())
-            return
+            return False
         except Exception as error:  # never a traceback in the window
-            log_failure(f"นำเข้า {name} ไม่สำเร็จ", error)
-            warn(self, "นำเข้าไม่ได้", f"นำเข้าไฟล์ {Path(name).name} ไม่สำเร็จ: {failure_reason(error)}")
-            return
+            log_failure(f"นำเข้า {path} ไม่สำเร็จ", error)
+            warn(self, "นำเข้าไม่ได้", f"นำเข้าไฟล์ {path.name} ไม่สำเร็จ: {failure_reason(error)}")
+            return False
         self.open_meeting(meeting_id)
+        return True
 
     def export_file(self) -> None:
         from models.meetingfile import write_meeting_file  # noqa: PLC0415
