@@ -276,3 +276,20 @@ def test_the_help_is_thai_and_explains_every_option() -> None:
         for english in ("usage", "options", "positional arguments", "show this help", "subcommand"):
             assert english not in shown.stdout, (args, english)
         assert shown.stdout.startswith("วิธีใช้: python main.py")
+
+
+def test_started_with_a_meeting_file_the_window_imports_and_opens_it(tmp_path: Path) -> None:
+    """("Open with" on Windows runs `thai-minutes FILE.minutes.json`.)"""
+    from models.storage import Database  # noqa: PLC0415
+
+    meeting = json.loads(DEMO_MEETING.read_text(encoding="utf-8"))
+    meeting["meeting"]["title"] = "การประชุมที่เปิดจากไฟล์"
+    opened = tmp_path / "จากอีเมล.minutes.json"
+    opened.write_text(json.dumps(meeting, ensure_ascii=False), encoding="utf-8")
+
+    started = run(opened)
+
+    assert started.returncode == 0, started.stderr
+    with Database.open(Path(os.environ["THAI_MINUTES_DB"]), backup=False) as database:
+        titles = [m.title for m in database.list_meetings()]
+    assert "การประชุมที่เปิดจากไฟล์" in titles
