@@ -308,6 +308,8 @@ def run_export(args: argparse.Namespace) -> int:
 
     document = load_source(args)
     layout = DEFAULT_LAYOUT.with_font(args.font)
+    if args.font:
+        warn_font_not_found(args.font)
     folder: Path = args.output
     if folder.exists() and not folder.is_dir():
         raise UserError(f"{folder} เป็นไฟล์ ไม่ใช่โฟลเดอร์ ส่งออกได้เฉพาะลงโฟลเดอร์ กรุณาระบุโฟลเดอร์ด้วย -o")
@@ -324,6 +326,16 @@ def run_export(args: argparse.Namespace) -> int:
         write_file(functools.partial(writer_for(doc, fmt), document, target, layout))
         say(target)
     return EXIT_OK
+
+
+def warn_font_not_found(family: str) -> None:
+    """A font the machine does not have is set in the bundled look-alike: said, not silent (a
+    misspelt name would otherwise pass unseen)."""
+    from exporters.fonts import choose_font
+
+    chosen = choose_font(family)
+    if not chosen.installed and chosen.family.replace(" ", "").lower() != family.replace(" ", "").lower():
+        say(f"คำเตือน: ไม่พบแบบอักษร {family} ในเครื่องนี้ จึงใช้ {chosen.family} ที่มากับโปรแกรมแทน", error=True)
 
 
 def run_new_from(args: argparse.Namespace) -> int:

@@ -293,3 +293,15 @@ def test_started_with_a_meeting_file_the_window_imports_and_opens_it(tmp_path: P
     with Database.open(Path(os.environ["THAI_MINUTES_DB"]), backup=False) as database:
         titles = [m.title for m in database.list_meetings()]
     assert "การประชุมที่เปิดจากไฟล์" in titles
+
+
+def test_a_font_the_machine_lacks_is_said_not_silent(tmp_path: Path) -> None:
+    done = run(
+        "export", DEMO_MEETING, "-o", tmp_path, "--only", "minutes", "--format", "pdf", "--font", "NoSuchFont"
+    )
+    assert done.returncode == 0  # set all the same, in the bundled look-alike
+    assert "ไม่พบแบบอักษร NoSuchFont" in done.stderr and "TH Sarabun New" in done.stderr
+    bundled = run(
+        "export", DEMO_MEETING, "-o", tmp_path, "--only", "minutes", "--format", "pdf", "--font", "Sarabun"
+    )
+    assert "ไม่พบแบบอักษร" not in bundled.stderr
