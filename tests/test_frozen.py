@@ -37,11 +37,10 @@ def clean_environment(tmp_path: Path) -> dict[str, str]:
     return env
 
 
-def test_the_packaged_command_line_exports_the_demo(tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    out.mkdir()
+def run_frozen(tmp_path: Path, name: str, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """The packaged program `name` with `args`, in a clean environment, from a folder of its own."""
     done = subprocess.run(
-        [str(frozen("thai-minutes-cmd")), "export", str(DEMO_MEETING), "-o", str(out)],
+        [str(frozen(name)), *args],
         capture_output=True,
         check=False,
         env=clean_environment(tmp_path),
@@ -49,6 +48,13 @@ def test_the_packaged_command_line_exports_the_demo(tmp_path: Path) -> None:
         timeout=120,
     )
     assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    return done
+
+
+def test_the_packaged_command_line_exports_the_demo(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    run_frozen(tmp_path, "thai-minutes-cmd", "export", str(DEMO_MEETING), "-o", str(out))
     assert sorted(p.name for p in out.iterdir()) == [
         "letter.docx",
         "letter.pdf",
@@ -62,24 +68,9 @@ def test_the_packaged_command_line_exports_the_demo(tmp_path: Path) -> None:
 
 def test_the_packaged_window_opens_with_the_demo(tmp_path: Path) -> None:
     database = tmp_path / "window.sqlite3"
-    done = subprocess.run(
-        [str(frozen("thai-minutes")), "--db", str(database)],
-        capture_output=True,
-        check=False,
-        env=clean_environment(tmp_path),
-        cwd=tmp_path,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    run_frozen(tmp_path, "thai-minutes", "--db", str(database))
     assert database.is_file()  # made, with the demo meeting in it
 
 
 def test_the_packaged_program_says_its_version(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [str(frozen("thai-minutes-cmd")), "--version"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0 and done.stdout.startswith("thai-minutes ")
+    assert run_frozen(tmp_path, "thai-minutes-cmd", "--version").stdout.startswith(b"thai-minutes ")
