@@ -14,7 +14,7 @@ from PIL import Image
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import Qt as QtGui
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from models.meeting import Item, MeetingDocument, Recipient
@@ -61,7 +61,8 @@ class Screen:
             self.see(modal)
             self.boxes.append(self.shown[-1])
             modal.done(0)
-        elif isinstance(modal, QDialog) and modal.isVisible():
+        elif isinstance(modal, QDialog) and modal.isVisible() and not isinstance(modal, QProgressDialog):
+            # (a progress box is no question: rejecting it, as Escape does, cancels the work)
             for label in modal.findChildren(QLabel):
                 self.see(label)
             modal.reject()
