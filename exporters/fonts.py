@@ -276,14 +276,15 @@ class PdfFonts:
 def pdf_fonts(family: str) -> PdfFonts:
     """The family registered for the PDF (see `choose_font`)."""
     from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415  (only a PDF needs ReportLab)
-    from reportlab.pdfbase.ttfonts import TTFont  # noqa: PLC0415
+
+    from exporters.pdf_tounicode import TextMappedTTFont  # noqa: PLC0415
 
     choice = choose_font(family)
     names = []
     for weight, path in (("regular", choice.regular), ("bold", choice.bold)):
         name = f"tm-{_squeezed(choice.family)}-{'installed' if choice.installed else 'bundled'}-{weight}"
         if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, str(path), shapable=True))
+            pdfmetrics.registerFont(TextMappedTTFont(name, path, shapable=True))
         names.append(name)
     return PdfFonts(
         choice.family, names[0], names[1], word_line_metrics(choice.regular), (choice.regular, choice.bold)

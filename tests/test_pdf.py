@@ -358,3 +358,23 @@ def test_glyphs_stand_where_reportlabs_own_text_object_puts_them(tmp_path: Path)
     ours, reportlabs = glyphs(True), glyphs(False)
     assert len(ours) > 300
     assert ours == reportlabs
+
+
+def test_readers_that_read_glyphs_get_the_tone_marks_not_private_characters(
+    demo_pdfs: dict[str, Path],
+) -> None:
+    """(Issue 15, its first step.) A tone mark HarfBuzz raises or shifts (`ผู้ใหญ่`, `ปู่`) is a
+    glyph TH Sarabun New keeps in the Private Use Area; its ToUnicode entry now says the mark.
+    pdfminer (pdfplumber) reads glyphs, not the lines' ActualText, as pdf.js and MuPDF do."""
+    import re  # noqa: PLC0415
+
+    from exporters.pdf_tounicode import text_of_glyph_name  # noqa: PLC0415
+
+    assert text_of_glyph_name("uni0E48.alt1") == "\u0e48"
+    assert text_of_glyph_name("uni0E4D0E32") == "\u0e4d\u0e32"
+    assert text_of_glyph_name("u1F600") == "\U0001f600"
+    assert text_of_glyph_name("glyph123") is None
+    with pdfplumber.open(demo_pdfs["minutes"]) as pdf:
+        text = "".join(page.extract_text() or "" for page in pdf.pages)
+    assert re.findall("[\ue000-\uf8ff]", text) == []
+    assert "ผู้ใหญ่" in text

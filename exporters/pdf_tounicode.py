@@ -1,0 +1,108 @@
+"""The PDF fonts' glyph-to-text maps (ToUnicode) for the glyphs Thai shaping brings in.
+
+HarfBuzz replaces a tone mark over a tall vowel or a tall consonant by a raised or shifted
+alternate (`ปู่`, `ผู้ใหญ่`). ReportLab writes each glyph's code in its font's cmap into the font's
+ToUnicode map, and TH Sarabun New (like most Thai fonts) keeps these alternates in the Private
+Use Area (U+F700-U+F71A), so every reader that reads glyphs rather than the lines' ActualText
+(pdf.js, MuPDF, pdfminer) got a private character where the tone mark is. Here each subset's map
+is written again with the character the glyph stands for, read from its name (`uni0E48.alt1`
+stands for U+0E48), leaving ReportLab's own layout of codes untouched. (Issue 15 goes on from
+here: SARA AM's order, ActualText.)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from fontTools.ttLib import TTFont as FontFile
+from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
+
+_UNI_NAME = re.compile(r"^uni((?:[0-9A-F]{4})+)(?:[._].*)?$")
+_U_NAME = re.compile(r"^u([0-9A-F]{4,6})(?:[._].*)?$")
+
+
+def text_of_glyph_name(name: str) -> str | None:
+    """The characters a glyph stands for by the Adobe naming convention (`uni0E48.alt1`, `uni0E4D0E32`,
+    `u1F600`), or None for a name that does not say."""
+    match = _UNI_NAME.match(name)
+    if match:
+        hexes = match.group(1)
+        return "".join(chr(int(hexes[i : i + 4], 16)) for i in range(0, len(hexes), 4))
+    match = _U_NAME.match(name)
+    return chr(int(match.group(1), 16)) if match else None
+
+
+@cache
+def private_use_texts(path: str) -> dict[int, str]:
+    """For each Private Use Area code point of the font's cmap, the text its glyph stands for."""
+    with FontFile(path, lazy=True) as font:
+        cmap = font["cmap"].getBestCmap()
+    texts = {}
+    for code, name in cmap.items():
+        if 0xE000 <= code <= 0xF8FF:
+            text = text_of_glyph_name(name)
+            if text is not None:
+                texts[code] = text
+    return texts
+
+
+def to_unicode_cmap(font_name: str, subset: list[int], texts: dict[int, str]) -> str:
+    """ReportLab's ToUnicode CMap for one subset, with private code points replaced by the text
+    their glyphs stand for (several UTF-16 units where a glyph stands for several characters)."""
+
+    def target(code: int) -> str:
+        text = texts.get(code, chr(code))
+        return "".join(f"{unit:04X}" for unit in _utf16(text))
+
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            f"<< /Registry ({font_name})",
+            f"/Ordering ({font_name})",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{font_name} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            f"{len(subset)} beginbfchar",
+            *(f"<{index:02X}> <{target(code)}>" for index, code in enumerate(subset)),
+            "endbfchar",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
+
+
+def _utf16(text: str) -> list[int]:
+    data = text.encode("utf-16-be")
+    return [int.from_bytes(data[i : i + 2], "big") for i in range(0, len(data), 2)]
+
+
+class TextMappedTTFont(TTFont):  # type: ignore[misc]  # ReportLab has no type hints
+    """ReportLab's TrueType font whose subsets' ToUnicode maps give a shaped alternate glyph's
+    character, not its private code point."""
+
+    def __init__(self, name: str, path: Path, **options: Any) -> None:
+        super().__init__(name, str(path), **options)
+        self.texts = private_use_texts(str(path))
+
+    def addObjects(self, doc: Any) -> None:  # noqa: N802  (ReportLab's name)
+        subsets = [list(subset) for subset in self.state[doc].subsets]  # ReportLab drops its state
+        super().addObjects(doc)
+        if not self.texts:
+            return
+        for number, subset in enumerate(subsets):
+            base = b"".join((SUBSETN(number), b"+", self.face.name, self.face.subfontNameX)).decode("pdfdoc")
+            stream = doc.idToObject.get("toUnicodeCMap:" + base)
+            if stream is not None and any(code in self.texts for code in subset):
+                stream.content = to_unicode_cmap(base, subset, self.texts)
