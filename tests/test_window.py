@@ -629,4 +629,5 @@ def test_the_window_first_fits_the_screen_then_opens_as_it_was_left(
     fitting = (min(1366, free.width()), min(768, free.height()) - 40)  # the screen's free area
     # (this test's screen is smaller than a laptop's; there the window's least size wins)
     assert first == (max(fitting[0], least[0][0]), max(fitting[1], least[0][1]))
-    assert second == (first[0], 500)
+    # (on X11 without a window manager Qt guesses the frame: a restored size may be 2 px off)
+    assert abs(second[0] - first[0]) <= 4 and abs(second[1] - 500) <= 4

@@ -144,7 +144,10 @@ class PageViewPanel(QWidget):
                 self.schedule()
 
     def dpi(self) -> float:
-        width = self.scroll_area.viewport().width() * self.devicePixelRatioF()
+        """The page's width the view's, less the vertical scroll bar a page taller than the view
+        brings (else a horizontal one appears too)."""
+        room = self.scroll_area.width() - self.scroll_area.verticalScrollBar().sizeHint().width() - 4
+        width = max(room, 1) * self.devicePixelRatioF()
         return min(max(width / POINTS_PER_PAGE_WIDTH * 72, LEAST_DPI), MOST_DPI)
 
     def refresh(self) -> None:
