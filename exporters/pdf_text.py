@@ -12,10 +12,11 @@ more, so that no gap reads as a space and no space balloons; marks stay on their
 that would still gape because the next word is a long compound (`เศรษฐกิจพอเพียง`) takes the
 compound's first dictionary words. The last line of a paragraph is never stretched.
 
-HarfBuzz substitutes and reorders mark glyphs (`น้ำ` is drawn `น ํ ้ า`), so no glyph-to-Unicode
-map can give the source text back. Each printed line is therefore wrapped in a marked-content
-span whose ActualText is exactly that line's source text: `pdftotext` and viewers' search see the
-meeting's words, not the glyphs.
+The text layer is the glyphs themselves, readable by every reader (poppler, PDFium, MuPDF,
+pdf.js): each word's glyphs are written in the order of the text they stand for, each at the
+place HarfBuzz gave it, every glyph's ToUnicode entry says its character (`exporters.pdf_glyphs`,
+`exporters.pdf_tounicode`), and each space or tab of the text is a space glyph at the start of
+its gap, so a reader reads the line's words and spaces and nothing between a word's letters.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from reportlab.platypus import Flowable
 
 from exporters.compose import Align, Para, Span
 from exporters.fonts import PdfFonts
-from exporters.pdf_glyphs import TextWriter, prepare
+from exporters.pdf_glyphs import Space, TextWriter, Word, prepare
 from models import thai
 from models.text import clean_text
 
@@ -128,6 +129,7 @@ class Line:
     last: bool = False
     word_starts: list[int] = field(default_factory=list)  # index in `placed` of each word's first atom
     after_space: list[bool] = field(default_factory=list)  # whether each word follows a space
+    after_tab: set[int] = field(default_factory=set)  # index in `placed` of each word after a tab
     justify_from: int = 0  # words before this (up to the last tab) keep their places
 
 
@@ -253,6 +255,7 @@ def break_lines(para: Para, width: float, fonts: PdfFonts, size: float) -> list[
             line.used = _tab_position(line.used, tab_stop, line.start)
             line.source += " "
             line.justify_from = len(line.word_starts)
+            line.after_tab.add(len(line.placed))
             space_pending = None
             continue
         gap = space_pending.width if space_pending else 0.0
@@ -460,9 +463,11 @@ def line_gaps(line: Line, fonts: PdfFonts, size: float) -> list[Gap]:
 
 def line_right(line: Line, fonts: PdfFonts, size: float) -> float:
     """Where the last glyph of a laid-out line ends."""
-    if not line.placed:
-        return line.start
-    item = line.placed[-1]
+    return atom_end(line.placed[-1], fonts, size) if line.placed else line.start
+
+
+def atom_end(item: Placed, fonts: PdfFonts, size: float) -> float:
+    """Where a placed atom's last glyph ends, its justified spread included."""
     font = fonts.name(item.atom.bold)
     inner = len(cluster_ends(item.atom.text, font, size))
     return float(item.x + shaped(item.atom.text, font, size)[1] + inner * item.spread)
@@ -527,28 +532,52 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]  # ReportLab has no type hi
 
 
 def draw_line(canvas: Any, line: Line, x0: float, baseline: float, fonts: PdfFonts, size: float) -> None:
-    """Draw one line's shaped words inside an ActualText span holding its source text."""
+    """Draw one line's shaped words, their glyphs in reading order (see `exporters.pdf_glyphs`),
+    and a space glyph filling each gap the text has a space or a tab for, so that every reader
+    reads the line's words and spaces, and nothing between the letters of a word."""
     if not line.placed:
         return
-    actual = (b"\xfe\xff" + line.source.encode("utf-16-be")).hex().upper()
-    canvas.addLiteral(f"/Span <</ActualText <{actual}>>> BDC")
     writer = TextWriter(canvas._doc)
-    words = canvas.__dict__.setdefault("_thai_prepared_words", {})  # per document: its subsets
-    for item in line.placed:
+    spaced = {start for start, after in zip(line.word_starts, line.after_space, strict=True) if after}
+    spaced |= line.after_tab
+    for index, item in enumerate(line.placed):
         font = fonts.name(item.atom.bold)
-        key = (item.atom.text, font, size)
-        word = words.get(key)
-        if word is None:
-            glyphs = shaped(item.atom.text, font, size)[0]
-            if not isinstance(glyphs, ShapedStr):  # a font HarfBuzz cannot shape
-                _draw_unshaped(canvas, item, x0, baseline, font, size)
-                continue
-            word = words[key] = prepare(
-                glyphs, cluster_ends(item.atom.text, font, size), font, size, canvas._doc
-            )
-        writer.word(word, font, size, x0 + item.x, baseline, item.spread)
+        space = None
+        if index in spaced and index:
+            previous_end = atom_end(line.placed[index - 1], fonts, size)
+            if item.x > previous_end:
+                space = _space(canvas, font, size, item.x - previous_end)  # in the word's font: its TJ
+        word = _prepared(canvas, item.atom.text, font, size)
+        if word is None:  # a font HarfBuzz cannot shape
+            _draw_unshaped(canvas, item, x0, baseline, font, size)
+            continue
+        writer.word(word, font, size, x0 + item.x, baseline, item.spread, space)
     canvas.addLiteral(writer.code())
-    canvas.addLiteral("EMC")
+
+
+def _space(canvas: Any, font: str, size: float, gap: float) -> Space | None:
+    """The space glyph opening a gap of `gap` points (None for a font HarfBuzz cannot shape)."""
+    word = _prepared(canvas, " ", font, size)
+    if word is None or len(word.glyphs) != 1:
+        return None
+    glyph = word.glyphs[0]
+    return Space(glyph.subset, glyph.code, shaped(" ", font, size)[1] * 1000 / size, gap)
+
+
+def _prepared(canvas: Any, text: str, font: str, size: float) -> Word | None:
+    """The text's glyphs ready to write, prepared once per document (the subsets are the
+    document's); None for a font HarfBuzz cannot shape."""
+    words = canvas.__dict__.setdefault("_thai_prepared_words", {})
+    key = (text, font, size)
+    if key not in words:
+        glyphs = shaped(text, font, size)[0]
+        words[key] = (
+            prepare(text, glyphs, cluster_ends(text, font, size), font, size, canvas._doc)
+            if isinstance(glyphs, ShapedStr)
+            else None
+        )
+    word: Word | None = words[key]
+    return word
 
 
 def _draw_unshaped(canvas: Any, item: Placed, x0: float, baseline: float, font: str, size: float) -> None:

@@ -3,11 +3,12 @@
 HarfBuzz replaces a tone mark over a tall vowel or a tall consonant by a raised or shifted
 alternate (`ปู่`, `ผู้ใหญ่`). ReportLab writes each glyph's code in its font's cmap into the font's
 ToUnicode map, and TH Sarabun New (like most Thai fonts) keeps these alternates in the Private
-Use Area (U+F700-U+F71A), so every reader that reads glyphs rather than the lines' ActualText
-(pdf.js, MuPDF, pdfminer) got a private character where the tone mark is. Here each subset's map
+Use Area (U+F700-U+F71A), so every reader that reads glyphs (all but Acrobat) got a private
+character where the tone mark is. Here each subset's map
 is written again with the character the glyph stands for, read from its name (`uni0E48.alt1`
-stands for U+0E48), leaving ReportLab's own layout of codes untouched. (Issue 15 goes on from
-here: SARA AM's order, ActualText.)
+stands for U+0E48), leaving ReportLab's own layout of codes untouched; and a glyph drawn for other
+text than its own (SARA AM's AA where its ring is drawn apart) gets a code of its own whose entry
+says that text (`TextMappedTTFont.code_for`).
 """
 
 from __future__ import annotations
@@ -33,6 +34,13 @@ def text_of_glyph_name(name: str) -> str | None:
         return "".join(chr(int(hexes[i : i + 4], 16)) for i in range(0, len(hexes), 4))
     match = _U_NAME.match(name)
     return chr(int(match.group(1), 16)) if match else None
+
+
+@cache
+def glyph_names(path: str) -> tuple[str, ...]:
+    """The font's glyph names, by glyph id."""
+    with FontFile(path, lazy=True) as font:
+        return tuple(font.getGlyphOrder())
 
 
 @cache
@@ -88,21 +96,55 @@ def _utf16(text: str) -> list[int]:
     return [int.from_bytes(data[i : i + 2], "big") for i in range(0, len(data), 2)]
 
 
+# Codes of glyphs drawn for another text than their own (`TextMappedTTFont.code_for`): the
+# Supplementary Private Use Area-A, which no Thai font's cmap uses.
+VIRTUAL_CODES = 0xF0000
+
+
 class TextMappedTTFont(TTFont):  # type: ignore[misc]  # ReportLab has no type hints
-    """ReportLab's TrueType font whose subsets' ToUnicode maps give a shaped alternate glyph's
-    character, not its private code point."""
+    """ReportLab's TrueType font whose subsets' ToUnicode maps give each glyph the text it stands
+    for: a shaped alternate's character, not its private code point, and, through codes of its
+    own, a glyph drawn for other text than its own (SARA AM's ring and its AA)."""
 
     def __init__(self, name: str, path: Path, **options: Any) -> None:
         super().__init__(name, str(path), **options)
-        self.texts = private_use_texts(str(path))
+        self.path = str(path)
+        self.texts = dict(private_use_texts(self.path))
+        self.virtual: dict[tuple[int, str], int] = {}
+
+    def text_of(self, code: int) -> str:
+        """What the glyph of a code (as ReportLab's shaping assigns them) stands for."""
+        if code < 0xE000:  # a character of the font's cmap below the private ones: itself
+            return chr(code)
+        text = self.texts.get(code)
+        if text is not None:
+            return text
+        if 0xE000 <= code <= 0xF8FF and code in self.face.charToGlyph:
+            # a glyph HarfBuzz brought in that the cmap lacks: ReportLab gave it a private code
+            named = text_of_glyph_name(glyph_names(self.path)[self.face.charToGlyph[code]])
+            if named is not None:
+                self.texts[code] = named
+                return named
+        return chr(code)
+
+    def code_for(self, code: int, text: str) -> int:
+        """A code drawing the glyph of `code` that readers read as `text` (which may be empty):
+        the code itself where its glyph stands for that text, else a code of its own."""
+        if self.text_of(code) == text:
+            return code
+        virtual = self.virtual.get((code, text))
+        if virtual is None:
+            virtual = self.virtual[code, text] = VIRTUAL_CODES + len(self.virtual)
+            self.face.charToGlyph[virtual] = self.face.charToGlyph[code]
+            self.face.charWidths[virtual] = self.face.charWidths[code]
+            self.texts[virtual] = text
+        return virtual
 
     def addObjects(self, doc: Any) -> None:  # noqa: N802  (ReportLab's name)
         subsets = [list(subset) for subset in self.state[doc].subsets]  # ReportLab drops its state
         super().addObjects(doc)
-        if not self.texts:
-            return
         for number, subset in enumerate(subsets):
             base = b"".join((SUBSETN(number), b"+", self.face.name, self.face.subfontNameX)).decode("pdfdoc")
             stream = doc.idToObject.get("toUnicodeCMap:" + base)
-            if stream is not None and any(code in self.texts for code in subset):
-                stream.content = to_unicode_cmap(base, subset, self.texts)
+            if stream is not None and any(self.text_of(code) != chr(code) for code in subset):
+                stream.content = to_unicode_cmap(base, subset, {code: self.text_of(code) for code in subset})

@@ -344,20 +344,87 @@ def _justified_lines_pdf(path: Path, ours: bool) -> None:
 
 def test_glyphs_stand_where_reportlabs_own_text_object_puts_them(tmp_path: Path) -> None:
     """The PDF writes each word's prepared glyph codes itself (ReportLab formatted every glyph
-    again); every glyph must land exactly where ReportLab's text object would draw it."""
+    again), in reading order rather than HarfBuzz's, SARA AM's ring and AA as one glyph, a space
+    glyph in each space: every glyph with ink must still land exactly where ReportLab's text
+    object would draw it."""
 
     def glyphs(ours: bool) -> list[tuple[str, float, float, str]]:
         path = tmp_path / f"{ours}.pdf"
         _justified_lines_pdf(path, ours)
+        found: list[tuple[str, float, float, str]] = []
         with pdfplumber.open(path) as pdf:
-            return [
-                (char["text"], round(char["x0"], 2), round(char["top"], 2), char["fontname"])
-                for char in pdf.pages[0].chars
-            ]
+            for char in pdf.pages[0].chars:
+                place = (round(char["x0"], 2), round(char["top"], 2), char["fontname"])
+                parts = "\u0e4d\u0e32" if char["text"] == "\u0e33" else char["text"].strip()
+                found.extend((part, *place) for part in parts)
+        return sorted(found)
 
     ours, reportlabs = glyphs(True), glyphs(False)
-    assert len(ours) > 300
+    assert len(ours) > 250
     assert ours == reportlabs
+
+
+def _ring_boxes(path: Path, outlines: bool) -> list[tuple[float, ...]]:
+    """Where the ink of SARA AM's shifted rings is: the filled paths of our PDF, or the ring
+    glyphs ReportLab drew (each glyph's origin plus its outline's box in the font)."""
+    from fontTools.ttLib import TTFont as FontFile  # noqa: PLC0415
+
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        if outlines:  # a ring's contours (outer and inner) come as paths of their own
+            boxes: list[list[float]] = []
+            for curve in sorted(page.curves, key=lambda c: c["x0"]):
+                if boxes and curve["x0"] <= boxes[-1][1]:
+                    boxes[-1] = [
+                        boxes[-1][0],
+                        max(boxes[-1][1], curve["x1"]),
+                        max(boxes[-1][2], curve["bottom"]),
+                    ]
+                else:
+                    boxes.append([curve["x0"], curve["x1"], curve["bottom"]])
+            return [tuple(round(value, 2) for value in box) for box in boxes]
+        font = FontFile(FONTS.files[0])
+        ring = font["glyf"]["uni0E4D.alt1"]
+        scale = SIZE / font["head"].unitsPerEm
+        return sorted(
+            (
+                round(char["x0"] + ring.xMin * scale, 2),
+                round(char["x0"] + ring.xMax * scale, 2),
+                round(page.height - 700 - ring.yMin * scale, 2),
+            )
+            for char in page.chars
+            if char["text"] == "\u0e4d"
+        )
+
+
+def test_sara_am_after_a_tall_consonant_keeps_its_shifted_ring_and_reads_as_sara_am(tmp_path: Path) -> None:
+    """After ป ฝ ฟ the font shifts SARA AM's ring left of the ascender, so SARA AM's own glyph
+    cannot stand in for ring and AA: the ring is drawn as its outline and the AA reads as SARA
+    AM. The rings' ink stands where ReportLab draws HarfBuzz's glyphs, and readers get the words."""
+    from reportlab.pdfgen.canvas import Canvas  # noqa: PLC0415
+
+    from exporters.pdf_text import draw_line  # noqa: PLC0415
+    from tests.pdf_readers import available_readers, page_text  # noqa: PLC0415
+
+    words = "ป่ำ ฟ้ำ ฝำ ป้ำเป๋อ"
+    for ours in (True, False):
+        canvas = Canvas(str(tmp_path / f"{ours}.pdf"))
+        line = break_lines(Para((Span(words),)), 12 * cm, FONTS, SIZE)[0]
+        if ours:
+            draw_line(canvas, line, 2 * cm, 700, FONTS, SIZE)
+        else:
+            text_object = canvas.beginText()
+            for item in line.placed:
+                text_object.setFont(FONTS.regular, SIZE)
+                text_object.setTextOrigin(2 * cm + item.x, 700)
+                text_object.textOut(spread_glyphs(item.atom.text, FONTS.regular, SIZE, 0.0))
+            canvas.drawText(text_object)
+        canvas.save()
+    assert _ring_boxes(tmp_path / "True.pdf", outlines=True) == _ring_boxes(
+        tmp_path / "False.pdf", outlines=False
+    )
+    for name, read in available_readers().items():
+        assert page_text(read(tmp_path / "True.pdf")).strip() == words, name
 
 
 def test_readers_that_read_glyphs_get_the_tone_marks_not_private_characters(
@@ -378,3 +445,27 @@ def test_readers_that_read_glyphs_get_the_tone_marks_not_private_characters(
         text = "".join(page.extract_text() or "" for page in pdf.pages)
     assert re.findall("[\ue000-\uf8ff]", text) == []
     assert "ผู้ใหญ่" in text
+
+
+def test_glyphs_are_written_in_the_order_of_the_text_they_stand_for() -> None:
+    """HarfBuzz draws `น้ำ` as น, SARA AM's ring, the tone mark, AA; a reader takes glyphs in the
+    order written, so they are written น, tone mark, ring (reading as nothing), AA (reading as
+    SARA AM). A cluster whose glyphs match none of its characters (a ligature) reads whole from
+    its first glyph, the others reading as nothing."""
+    from exporters.pdf_glyphs import reading_order  # noqa: PLC0415
+
+    assert reading_order("น้ำ", ["น", "\u0e4d", "\u0e49", "\u0e32"], [0, 0, 0, 0]) == [
+        (0, "น"),
+        (2, "\u0e49"),
+        (1, ""),
+        (3, "ำ"),
+    ]
+    assert reading_order("ที่ดี", ["ท", "\u0e35", "\u0e48", "ด", "\u0e35"], [0, 0, 0, 3, 3]) == [
+        (0, "ท"),
+        (1, "\u0e35"),
+        (2, "\u0e48"),
+        (3, "ด"),
+        (4, "\u0e35"),
+    ]
+    assert reading_order("ffi ก", ["\ufb03", " ", "ก"], [0, 3, 4]) == [(0, "ffi"), (1, " "), (2, "ก")]
+    assert reading_order("ab", ["x", "y"], [0, 0]) == [(0, "ab"), (1, "")]
