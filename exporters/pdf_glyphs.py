@@ -132,20 +132,35 @@ def reading_order(text: str, glyph_texts: list[str], clusters: list[int]) -> lis
 
 
 def _cluster_order(source: str, indexes: range, glyph_texts: list[str]) -> list[tuple[int, str]]:
+    """The cluster's glyphs in reading order with their texts: each glyph's characters (a
+    ligature's several) are matched to the cluster's, SARA AM standing for its ring and its AA."""
     whole = [(indexes[0], source), *((index, "") for index in indexes[1:])]
-    left = list(indexes)
-    order: list[tuple[int, str]] = []
+    units: list[tuple[str, str]] = []  # (character, part of SARA AM: "", "ring" or "aa")
     for char in source:
-        found: list[int] = []
-        for wanted in (NIKHAHIT, SARA_AA) if char == SARA_AM else (char,):
-            index = next((i for i in left if glyph_texts[i] == wanted), None)
-            if index is None:
+        units.extend([(NIKHAHIT, "ring"), (SARA_AA, "aa")] if char == SARA_AM else [(char, "")])
+    free = list(range(len(units)))
+    covered: dict[int, list[int]] = {}
+    for index in indexes:
+        taken = []
+        for char in glyph_texts[index]:
+            unit = next((u for u in free if units[u][0] == char), None)
+            if unit is None:
                 return whole
-            left.remove(index)
-            found.append(index)
-        order.extend((index, "") for index in found[:-1])
-        order.append((found[-1], char))
-    return whole if left else order
+            free.remove(unit)
+            taken.append(unit)
+        if not taken:
+            return whole
+        covered[index] = sorted(taken)
+    if free:
+        return whole
+
+    def reading(index: int) -> str:
+        # a ring reads with its AA, as SARA AM; a glyph holding only a ring reads as nothing
+        return "".join(
+            SARA_AM if units[u][1] == "aa" else units[u][0] for u in covered[index] if units[u][1] != "ring"
+        )
+
+    return [(index, reading(index)) for index in sorted(indexes, key=lambda i: covered[i][0])]
 
 
 @dataclass(frozen=True)
@@ -181,16 +196,23 @@ def prepare(
         drawn = [_Drawn(index, codes[index], reader) for index, reader in order]
         if SARA_AM in text:
             drawn = _with_sara_am(font, drawn, places, data)
+    if any(data[d.index].y_offset for d in drawn):
+        drawn = _on_the_baseline(drawn, data)
     as_text = [d for d in drawn if d.text]
-    ordered = "".join(chr(font.code_for(d.code, d.text)) for d in as_text)
+    # A glyph HarfBuzz gives no advance and draws where the pen is (a joiner drawn as a space)
+    # gets a code of no width, so that no reader sees it reach over the glyph after it. (A
+    # monospaced font's mark, drawn back over its base, keeps its width: its box is the base's.)
+    widths = [0.0 if data[d.index].x_advance == 0 and data[d.index].x_offset == 0 else None for d in as_text]
+    codes_drawn = [font.code_for(d.code, d.text, width) for d, width in zip(as_text, widths, strict=True)]
+    ordered = "".join(map(chr, codes_drawn))
     subset_codes = [(subset, code) for subset, chunk in font.splitString(ordered, doc) for code in chunk]
     prepared: list[Glyph] = []
     pen, pen_steps = 0.0, 0
-    for d, (subset, code) in zip(as_text, subset_codes, strict=True):
+    for d, drawn_code, (subset, code) in zip(as_text, codes_drawn, subset_codes, strict=True):
         i = d.index
         shift, steps = pen - places[i], steps_before[i] - pen_steps
         prepared.append(Glyph(subset, code, shift, steps, size * data[i].y_offset / 1000))
-        pen, pen_steps = places[i] + font.face.charWidths[d.code], steps_before[i]
+        pen, pen_steps = places[i] + font.face.charWidths[drawn_code], steps_before[i]
     outlines = tuple(
         Outline(
             *glyph_outline(font.path, font.face.charToGlyph[d.code]),
@@ -201,9 +223,39 @@ def prepare(
         for d in drawn
         if not d.text
     )
-    has_mark = any(font.face.charWidths[d.code] == 0 for d in as_text)
-    actual = text.encode("utf-16-be").hex().upper() if has_mark else None
-    return Word(tuple(prepared), outlines, actual, _array(tuple(prepared)) if not outlines else None)
+    # poppler's layout reading parts a word at a glyph of no advance or one drawn back over the
+    # glyph before; such a word carries its text as ActualText (see `TextWriter.word`)
+    overlapping = any(width == 0 for width in widths) or any(glyph.shift < 0 for glyph in prepared[1:])
+    actual = text.encode("utf-16-be").hex().upper() if overlapping else None
+    return Word(tuple(prepared), outlines, actual, _array(tuple(prepared)))
+
+
+def _on_the_baseline(drawn: list[_Drawn], data: list[Any]) -> list[_Drawn]:
+    """Glyphs a font raises or lowers (Kinnari's and Garuda's marks) as outlines, their text read
+    from the glyph before them (or after, for a word's first): a word then stays one TJ array on
+    its baseline, which every reader, and an ActualText span over it, takes whole (PDFium parted
+    a word whose marks had a text rise of their own, and read an ActualText over several text
+    operators twice)."""
+    result = list(drawn)
+    carried = ""
+    last_text: int | None = None
+    for position, d in enumerate(drawn):
+        if d.text and data[d.index].y_offset:
+            if last_text is not None:
+                before = result[last_text]
+                result[last_text] = _Drawn(before.index, before.code, before.text + d.text)
+            else:
+                carried += d.text
+            result[position] = _Drawn(d.index, d.code, "")
+        elif d.text:
+            if carried:
+                result[position] = _Drawn(d.index, d.code, carried + d.text)
+                carried = ""
+            last_text = position
+    if carried:  # nothing on the baseline: the first glyph keeps the text
+        first = drawn[0]
+        result[0] = _Drawn(first.index, first.code, carried)
+    return result
 
 
 def _with_sara_am(font: Any, drawn: list[_Drawn], places: list[float], data: list[Any]) -> list[_Drawn]:
@@ -293,6 +345,18 @@ class _PdfPathPen(BasePen):  # type: ignore[misc]  # fontTools has no type hints
         self.operators.append("h")
 
 
+NARROW_SPACE_STEP = 25  # thousandths of the size: the narrow spaces' widths (few codes)
+
+
+def narrow_space(font_name: str, width: float, doc: Any) -> tuple[int, int]:
+    """The subset and code of a space `width` thousandths of the size wide (see
+    `exporters.pdf_text._space`)."""
+    font = pdfmetrics.getFont(font_name)
+    code = font.code_for(ord(" "), " ", width)
+    subset, codes = font.splitString(chr(code), doc)[0]
+    return subset, codes[0]
+
+
 class TextWriter:
     """Operators of one text object (BT … ET) built from prepared words."""
 
@@ -328,13 +392,6 @@ class TextWriter:
                 f"q {fp_str(scale)} 0 0 {fp_str(scale)} {fp_str(left)} {fp_str(y + outline.rise)} cm "
                 f"{outline.operators} Q"
             )
-        if word.actual is not None:
-            # poppler's reading of a page's layout (Evince's and Okular's copy, `pdftotext`) ends
-            # a word after each glyph of no advance and parts it with a space where a justified
-            # line spreads it; a span with the word's text has it read the word whole. Its
-            # leading space stays inside (PDFium drops a space standing alone in its object).
-            actual = ("0020" if space else "") + word.actual
-            self.parts.append(f"/Span <</ActualText <FEFF{actual}>>> BDC")
         glyphs = word.glyphs
         lead: list[str] = []
         if space is not None:
@@ -343,15 +400,23 @@ class TextWriter:
                 lead = [f"({escapePDF(bytes([space.code]))})", fp_str(to_word)]
             else:
                 glyphs = (Glyph(space.subset, space.code, 0.0, 0, 0.0), *self._after(glyphs, to_word))
-        if word.array is not None and glyphs is word.glyphs:
-            self._state(font_name, glyphs[0].subset, size, 0.0)
-            pieces = (
-                piece if isinstance(piece, str) else fp_str(piece[0] - extra * piece[1])
-                for piece in word.array
-            )
-            self.parts.append(f"[{' '.join([*lead, *pieces])}] TJ")
-        else:
+        if word.array is None or glyphs is not word.glyphs:
+            # several text operators (a change of subset or of rise): no ActualText over them,
+            # which PDFium would read twice or squeeze into the first operator's place
             self._write(glyphs, font_name, size, extra)
+            return
+        if word.actual is not None:
+            # poppler's reading of a page's layout (Evince's and Okular's copy, `pdftotext`) ends
+            # a word after each glyph of no advance and parts it with a space where a justified
+            # line spreads it; a span with the word's text has it read the word whole. Its
+            # leading space stays inside (PDFium drops a space standing alone in its object).
+            actual = ("0020" if space else "") + word.actual
+            self.parts.append(f"/Span <</ActualText <FEFF{actual}>>> BDC")
+        self._state(font_name, glyphs[0].subset, size, 0.0)
+        pieces = (
+            piece if isinstance(piece, str) else fp_str(piece[0] - extra * piece[1]) for piece in word.array
+        )
+        self.parts.append(f"[{' '.join([*lead, *pieces])}] TJ")
         if word.actual is not None:
             self.parts.append("EMC")
 

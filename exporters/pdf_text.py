@@ -21,6 +21,7 @@ its gap, so a reader reads the line's words and spaces and nothing between a wor
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -32,7 +33,7 @@ from reportlab.platypus import Flowable
 
 from exporters.compose import Align, Para, Span
 from exporters.fonts import PdfFonts
-from exporters.pdf_glyphs import Space, TextWriter, Word, prepare
+from exporters.pdf_glyphs import NARROW_SPACE_STEP, Space, TextWriter, Word, narrow_space, prepare
 from models import thai
 from models.text import clean_text
 
@@ -556,12 +557,21 @@ def draw_line(canvas: Any, line: Line, x0: float, baseline: float, fonts: PdfFon
 
 
 def _space(canvas: Any, font: str, size: float, gap: float) -> Space | None:
-    """The space glyph opening a gap of `gap` points (None for a font HarfBuzz cannot shape)."""
+    """The space glyph opening a gap of `gap` points (None for a font HarfBuzz cannot shape):
+    in a gap narrower than the space (a tab stop just past a word, the word's font's space
+    wider than the one laid out), a code of the space glyph as wide as the gap, in steps of
+    NARROW_SPACE_STEP, so that the space never reaches over the word after it."""
     word = _prepared(canvas, " ", font, size)
     if word is None or len(word.glyphs) != 1:
         return None
-    glyph = word.glyphs[0]
-    return Space(glyph.subset, glyph.code, shaped(" ", font, size)[1] * 1000 / size, gap)
+    advance = shaped(" ", font, size)[1] * 1000 / size
+    gap_units = gap * 1000 / size
+    if gap_units >= advance:
+        glyph = word.glyphs[0]
+        return Space(glyph.subset, glyph.code, advance, gap)
+    width = NARROW_SPACE_STEP * math.floor(gap_units / NARROW_SPACE_STEP)
+    subset, code = narrow_space(font, width, canvas._doc)
+    return Space(subset, code, width, gap)
 
 
 def _prepared(canvas: Any, text: str, font: str, size: float) -> Word | None:

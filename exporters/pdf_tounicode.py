@@ -110,7 +110,7 @@ class TextMappedTTFont(TTFont):  # type: ignore[misc]  # ReportLab has no type h
         super().__init__(name, str(path), **options)
         self.path = str(path)
         self.texts = dict(private_use_texts(self.path))
-        self.virtual: dict[tuple[int, str], int] = {}
+        self.virtual: dict[tuple[int, str, float | None], int] = {}
 
     def text_of(self, code: int) -> str:
         """What the glyph of a code (as ReportLab's shaping assigns them) stands for."""
@@ -127,16 +127,20 @@ class TextMappedTTFont(TTFont):  # type: ignore[misc]  # ReportLab has no type h
                 return named
         return chr(code)
 
-    def code_for(self, code: int, text: str) -> int:
-        """A code drawing the glyph of `code` that readers read as `text` (which may be empty):
-        the code itself where its glyph stands for that text, else a code of its own."""
-        if self.text_of(code) == text:
+    def code_for(self, code: int, text: str, width: float | None = None) -> int:
+        """A code drawing the glyph of `code` that readers read as `text` (which may be empty)
+        and whose advance in the PDF is `width` (thousandths of the size; None: the glyph's
+        own): the code itself where it is so, else a code of its own."""
+        own_width = self.face.charWidths[code]
+        if width == own_width:
+            width = None
+        if self.text_of(code) == text and width is None:
             return code
-        virtual = self.virtual.get((code, text))
+        virtual = self.virtual.get((code, text, width))
         if virtual is None:
-            virtual = self.virtual[code, text] = VIRTUAL_CODES + len(self.virtual)
+            virtual = self.virtual[code, text, width] = VIRTUAL_CODES + len(self.virtual)
             self.face.charToGlyph[virtual] = self.face.charToGlyph[code]
-            self.face.charWidths[virtual] = self.face.charWidths[code]
+            self.face.charWidths[virtual] = own_width if width is None else width
             self.texts[virtual] = text
         return virtual
 

@@ -111,3 +111,28 @@ def test_the_amendment_list_holds_what_the_test_reads(exported: dict[str, tuple[
     """The strings checked above are the page's: an amendment's before and after are among them."""
     strings = exported["amendments"][0]
     assert any("น้ำประปาหมู่บ้าน ๑๓ แห่ง" in string for string in strings)
+
+
+@pytest.mark.skipif(shutil.which("fc-list") is None, reason="fontconfig is not installed")
+@pytest.mark.parametrize("reader", list(READERS))
+def test_a_font_that_raises_and_lowers_its_marks_reads_as_well(tmp_path: Path, reader: str) -> None:
+    """Garuda (fonts-thai-tlwg) lowers ู under ฎ ฏ ญ and raises stacked tone marks by
+    vertical offsets: such a glyph is drawn as its outline and read from the glyph before it,
+    so each word stays one run on its baseline that every reader, and ActualText over it, take
+    whole (PDFium read the lowered marks apart, and an ActualText over several runs twice)."""
+    from exporters.fonts import choose_font  # noqa: PLC0415
+    from models.meeting import Paragraph  # noqa: PLC0415
+    from models.meetingfile import read_meeting_file  # noqa: PLC0415
+    from models.paths import DEMO_MEETING  # noqa: PLC0415
+
+    if not choose_font("Garuda").installed:
+        pytest.skip("Garuda is not installed (fonts-thai-tlwg)")
+    if not reader_available(reader):
+        pytest.skip(f"{reader} is not installed here (.ci/run installs it)")
+    document = read_meeting_file(DEMO_MEETING)
+    document.meeting.sections[0].blocks.append(Paragraph("ญู ฐู ฎู ฏู ปี่ ปั๊ม กิ์ อึ๋ย เก๋ แก้ว น้ำน้ำ ค่ำคืน ป่ำป่ำ"))
+    layout = DEFAULT_LAYOUT.with_font("Garuda")
+    path = tmp_path / "garuda.pdf"
+    path.write_bytes(pdf_pages(document, "minutes", layout).data)
+    result = score(strings_of(compose_minutes(document, layout)), READERS[reader](path))
+    assert result.missed == ()
