@@ -158,8 +158,14 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="FILE", help="ไฟล์ฐานข้อมูล")
         return sub
 
-    importer = add("import", "นำเข้าไฟล์การประชุม (.json) แล้วพิมพ์หมายเลขการประชุม")
-    importer.add_argument("file", type=Path, metavar="FILE.json", help="ไฟล์การประชุมที่จะนำเข้า")
+    importer = add(
+        "import",
+        "นำเข้าไฟล์การประชุม (.json) หรือรายงานการประชุมที่พิมพ์ไว้ใน Word (.docx) หรือข้อความ (.txt) "
+        "หรือทุกไฟล์ .docx ในโฟลเดอร์ แล้วพิมพ์หมายเลขการประชุม",
+    )
+    importer.add_argument(
+        "file", type=Path, metavar="FILE", help="ไฟล์ .json .docx .txt หรือโฟลเดอร์ของไฟล์ .docx ที่จะนำเข้า"
+    )
 
     dumper = add("dump", "เขียนการประชุมจากฐานข้อมูลเป็นไฟล์การประชุม (.json)")
     dumper.add_argument("--meeting", type=int, required=True, metavar="ID", help=MEETING_ID_HELP)
@@ -275,12 +281,70 @@ def _qt_packages() -> tuple[tuple[str, str], ...]:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    document = read_file(args.file)
+    path: Path = args.file
+    if path.is_dir():
+        return import_folder(args, path)
+    if path.suffix.lower() in (".docx", ".txt"):
+        document, report = import_typed_minutes(path)
+        add_imported(args, document)
+        for line in report:
+            say(line, error=True)
+        return EXIT_OK
+    add_imported(args, read_file(path))
+    return EXIT_OK
+
+
+def add_imported(args: argparse.Namespace, document: MeetingDocument) -> int:
+    """Store the meeting (one transaction), print its number, index it for search."""
     with open_database(args, write=True) as database:
         meeting_id = database.add_document(document)
         print(meeting_id, flush=True)
         index_for_search(database, meeting_id)
-    return EXIT_OK
+    return meeting_id
+
+
+def import_typed_minutes(path: Path) -> tuple[MeetingDocument, list[str]]:
+    """Minutes typed in Word or as text, read into a meeting, and the import's report in Thai
+    with the checks' findings on the result. Raises UserError for a file that is not minutes or
+    cannot be read."""
+    from importers.minutes import NotMinutesError, import_file
+    from importers.source import SourceError
+    from models.checks import check_document
+
+    try:
+        document, report = import_file(path)
+    except (SourceError, NotMinutesError) as error:
+        raise UserError(f"{path.name}: {error}") from error
+    lines = [f"{path.name}: " + report.lines()[0], *report.lines()[1:]]
+    findings = check_document(document, spelling=False)
+    if findings:
+        lines.append(f"ผลการตรวจ {len(findings)} รายการ (เปิดในหน้าต่างแล้วกด F7 เพื่อดูทั้งหมด):")
+        lines.extend(f"- {finding}" for finding in findings[:10])
+    return document, lines
+
+
+def import_folder(args: argparse.Namespace, folder: Path) -> int:
+    """Every .docx of the folder, each in its own transaction; a file that is not minutes or is
+    damaged is named and skipped. Ends with a summary."""
+    files = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".docx" and not p.name.startswith("~$"))
+    if not files:
+        raise UserError(f"ไม่มีไฟล์ .docx ในโฟลเดอร์ {folder}")
+    imported, skipped = 0, []
+    for number, path in enumerate(files, start=1):
+        say(f"[{number}/{len(files)}] {path.name}", error=True)
+        try:
+            document, report = import_typed_minutes(path)
+        except UserError as error:
+            skipped.append(str(error))
+            continue
+        add_imported(args, document)
+        imported += 1
+        for line in report[1:]:
+            say(f"  {line}", error=True)
+    say(f"นำเข้าแล้ว {imported} ไฟล์ จาก {len(files)} ไฟล์", error=True)
+    for reason in skipped:
+        say(f"ข้าม {reason}", error=True)
+    return EXIT_OK if not skipped else EXIT_USER_ERROR
 
 
 def index_for_search(database: Database, meeting_id: int) -> None:

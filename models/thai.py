@@ -100,7 +100,7 @@ def format_date(day: dt.date, weekday: bool = False, thai_digits: bool = True) -
     return digits(text, thai_digits)
 
 
-_SHORT_MONTHS = (
+SHORT_MONTHS = (
     "ม.ค.",
     "ก.พ.",
     "มี.ค.",
@@ -155,7 +155,7 @@ def _read_date(text: str) -> dt.date | None:
 
 
 def _month_number(name: str) -> int | None:
-    for number, (full, short) in enumerate(zip(THAI_MONTHS, _SHORT_MONTHS, strict=True), start=1):
+    for number, (full, short) in enumerate(zip(THAI_MONTHS, SHORT_MONTHS, strict=True), start=1):
         if name in (full, short, short.replace(".", "")):
             return number
     return None

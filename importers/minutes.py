@@ -1,0 +1,924 @@
+"""Minutes typed in Word, or as text, read into a meeting.
+
+The document is read from the top, as a clerk reads it: a cover letter when the file opens with
+one (ที่, the office, the date, เรื่อง, เรียน, สิ่งที่ส่งมาด้วย, the body, the signer); the
+header (รายงานการประชุม…, ประจำเดือน…, ครั้งที่ n/yyyy, the date and time, ณ the venue); the
+roster under its headings; then the agenda: `ระเบียบวาระที่ n` opens a section, `n.k` an item,
+`(k)` and `(k.j)` items below it, presenter lines give the items that follow their presenter,
+`มติที่ประชุม` the resolution, `-` and `๑)` lines make lists, tables become tables (header rows,
+merged group headings, kinds of figure columns, a typed total row), and `เลิกประชุมเวลา` and the
+signature blocks close it. Typed numbers only show the structure: the program numbers again.
+
+Nothing is lost: a line read as none of these stays a paragraph where it stood, and the report
+(`ImportReport`) counts what was recognised and names the places to look at.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from importers.source import Grid, Line, SourceBlock, read_blocks
+from models import recognize, thai
+from models.meeting import (
+    DEFAULT_CLOSING,
+    Attachment,
+    AttendeeStatus,
+    Block,
+    BulletList,
+    Column,
+    ColumnKind,
+    Item,
+    Letter,
+    Meeting,
+    MeetingDocument,
+    Office,
+    Paragraph,
+    Person,
+    Section,
+    Table,
+)
+from models.presenter import derived_wording
+from models.roster import PREFIXES
+
+PRE_AGENDA_TITLE = "ก่อนเข้าระเบียบวาระการประชุม"
+_TITLE = re.compile(r"^รายงาน(การประชุม.*)$")
+_ATTACHMENT = re.compile(r"^รายละเอียดตาม(.+?)\s*\(เอกสารแนบ\s*[0-9๐-๙]+\s*\)$")
+_BULLET = re.compile(r"^[-•–*](?:\t|\s+)(.+)$")
+_ORDERED = re.compile(r"^[0-9๐-๙]+\)(?:\t|\s+)(.+)$")
+_SIGNER_NAME = re.compile(r"^\((.+)\)$")
+_CLOSINGS = ("ขอแสดงความนับถือ", "ด้วยความนับถือ", "ขอแสดงความนับถืออย่างสูง")
+_NOTE_WORDS = ("ข้อมูล", "หมายเหตุ", "ที่มา")
+
+
+class NotMinutesError(Exception):
+    """The document is not minutes of a meeting; the message is in Thai."""
+
+
+@dataclass
+class ImportReport:
+    """What an import recognised, and where the clerk should look."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (place, what to look at)
+
+    def count(self, what: str, by: int = 1) -> None:
+        self.counts[what] = self.counts.get(what, 0) + by
+
+    def note(self, place: str, message: str) -> None:
+        self.notes.append((place, message))
+
+    def lines(self) -> list[str]:
+        """The report in Thai, a line each."""
+        labels = (
+            ("attendees", "ผู้เข้าประชุม", "คน"),
+            ("sections", "ระเบียบวาระ", "วาระ"),
+            ("items", "เรื่อง", "เรื่อง"),
+            ("paragraphs", "ย่อหน้า", "ย่อหน้า"),
+            ("lists", "รายการ", "ชุด"),
+            ("tables", "ตาราง", "ตาราง"),
+            ("resolutions", "มติที่ประชุม", "มติ"),
+        )
+        found = ", ".join(f"{label} {self.counts.get(key, 0)} {unit}" for key, label, unit in labels)
+        lines = [f"พบ {found}"]
+        if self.counts.get("letter"):
+            lines.append("พบหนังสือนำส่งด้วย")
+        if self.notes:
+            lines.append("ควรตรวจดู:")
+            lines.extend(f"- {place}: {message}" for place, message in self.notes)
+        return lines
+
+
+def import_minutes(blocks: list[SourceBlock]) -> tuple[MeetingDocument, ImportReport]:
+    """The meeting the document's blocks hold, and what was recognised. Raises NotMinutesError
+    for a document with neither the title of minutes nor an agenda heading."""
+    document, report = _Reader(blocks).read()
+    for place, words in unplaced_words(blocks, document):
+        report.note(place, f"ข้อความนี้อาจไม่ได้นำเข้า: {' '.join(words[:8])}")
+    return document, report
+
+
+def import_file(path: Path) -> tuple[MeetingDocument, ImportReport]:
+    """A .docx or .txt file of minutes read into a meeting (SourceError, NotMinutesError)."""
+    return import_minutes(read_blocks(path))
+
+
+# Words the program writes itself (headings, labels, presenter lines, signature lines): found in
+# the source, they are structure, not text to keep.
+_STRUCTURE_WORDS = frozenset(
+    (
+        "รายงาน",
+        "รายงานการประชุม",
+        "ระเบียบวาระที่",
+        "มติที่ประชุม",
+        "มติ",
+        "ลงชื่อ",
+        "ผู้จดรายงานการประชุม",
+        "ผู้บันทึกรายงานการประชุม",
+        "ผู้ตรวจรายงานการประชุม",
+        "จำนวน",
+        "เรื่อง",
+        "ดังนี้",
+        "แจ้งให้ที่ประชุมทราบ",
+        "แจ้งเรื่องสืบเนื่อง",
+        "เสนอที่ประชุมพิจารณา",
+        "เริ่มประชุมเวลา",
+        "เลิกประชุมเวลา",
+        "ปิดประชุม",
+        "เปิดประชุม",
+        "เวลา",
+        "น.",
+        "ณ",
+        "ครั้งที่",
+        "ที่",
+        "เรียน",
+        "ผู้มาประชุม",
+        "ผู้ไม่มาประชุม",
+        "ผู้เข้าร่วมประชุม",
+        "ผู้ไม่เข้าร่วมการประชุม",
+        "คน",
+        "รายละเอียดตาม",
+        "เอกสารแนบ",
+        "สิ่งที่ส่งมาด้วย",
+        "ขอแสดงความนับถือ",
+        "พ.ศ.",
+    )
+)
+_WEEKDAY = re.compile(r"^(?:เมื่อ)?วัน\S*ที่$")
+
+
+def unplaced_words(blocks: list[SourceBlock], document: MeetingDocument) -> list[tuple[str, list[str]]]:
+    """For each line or grid of the source, its words found nowhere in the meeting (the program's
+    own wording, numbers and dotted leaders aside): what an import might have lost."""
+    from models.meetingfile import meeting_json  # noqa: PLC0415
+
+    kept = meeting_json(document).replace("\\n", " ").replace("\\t", " ")
+    found = []
+    for block in blocks:
+        pieces = block.pieces if isinstance(block, Line) else [cell for row in block.rows for cell in row]
+        words = [word for piece in pieces for word in re.split(r"[\s\u00a0]+|\.{3,}", piece)]
+        lost = [word for word in words if _worth_keeping(word) and not _kept(word, kept)]
+        if lost:
+            found.append((block.place, lost))
+    return found
+
+
+# Words the program prints before what it keeps (`รายงาน` + the title, `รายละเอียดตาม` + an
+# attachment, the phone labels), and the titles of address kept apart from a name.
+_LABELS = ("รายงาน", "รายละเอียดตาม", "โทรศัพท์", "โทรสาร", "โทร", ".", "/")
+
+
+def _kept(word: str, kept: str) -> bool:
+    bare = word.strip("().,:;-–—*#\"'“”")
+    while bare and bare not in kept:
+        label = next((label for label in (*_LABELS, *PREFIXES) if bare.startswith(label)), None)
+        if label is None:
+            return False
+        bare = bare[len(label) :]
+    return True
+
+
+def _worth_keeping(word: str) -> bool:
+    bare = word.strip("().,:;-–—*#\"'“”")
+    if (
+        not bare
+        or bare in _STRUCTURE_WORDS
+        or word.strip("()") in _STRUCTURE_WORDS
+        or set(bare) <= set(".…")
+        or set(bare) <= set("0123456789๐๑๒๓๔๕๖๗๘๙./,-()")
+    ):
+        return False
+    return not recognize.meeting_number(bare) and bare not in thai.THAI_MONTHS and not _WEEKDAY.match(bare)
+
+
+def _text(block: SourceBlock) -> str:
+    return recognize.tidy(block.joined) if isinstance(block, Line) else ""
+
+
+class _Reader:
+    def __init__(self, blocks: list[SourceBlock]) -> None:
+        self.blocks = blocks
+        self.at = 0
+        self.report = ImportReport()
+        self.meeting = Meeting(
+            title="", seq=1, year=thai.buddhist_year(dt.date.today().year), date=dt.date.today()
+        )
+        self.office: Office | None = None
+        self.letter: Letter | None = None
+        self.stray_lines: list[Line] = []  # between the header and the roster
+
+    # --- the walk ---------------------------------------------------------------------------
+
+    def peek(self, ahead: int = 0) -> SourceBlock | None:
+        index = self.at + ahead
+        return self.blocks[index] if index < len(self.blocks) else None
+
+    def next_line(self) -> Line | None:
+        block = self.peek()
+        return block if isinstance(block, Line) else None
+
+    def read(self) -> tuple[MeetingDocument, ImportReport]:
+        title_at = self._title_index()
+        if title_at is None:
+            raise NotMinutesError(
+                'ไม่พบหัวเรื่อง "รายงานการประชุม…" หรือ "ระเบียบวาระที่ …" เอกสารนี้ไม่ใช่รายงานการประชุม'
+            )
+        front = self.blocks[:title_at]
+        self.at = title_at
+        self._header()
+        self._roster()
+        _Agenda(self).read()
+        if front:
+            self._front_matter(front)
+        self._check_header()
+        return MeetingDocument(self.meeting, self.office, self.letter), self.report
+
+    def _title_index(self) -> int | None:
+        for index, block in enumerate(self.blocks):
+            if isinstance(block, Line) and _TITLE.match(
+                recognize.tidy(block.pieces[0] if block.pieces else "")
+            ):
+                return index
+        for index, block in enumerate(self.blocks):
+            if isinstance(block, Line) and recognize.agenda_heading(block.joined):
+                return index
+        return None
+
+    # --- header -----------------------------------------------------------------------------
+
+    def _header(self) -> None:
+        line = self.next_line()
+        if line is None or not _TITLE.match(recognize.tidy(line.pieces[0])):
+            self.report.note(line.place if line else "ต้นเอกสาร", "ไม่พบชื่อการประชุม (รายงานการประชุม…)")
+            return
+        self.at += 1
+        pieces = [recognize.tidy(piece) for piece in line.pieces]
+        title = _TITLE.match(pieces[0])
+        assert title is not None
+        self.meeting.title = title[1]
+        for piece in pieces[1:]:
+            self._header_piece(piece, line.place, in_title=True)
+        while (line := self.next_line()) is not None and all(
+            self._header_piece(recognize.tidy(piece), line.place, in_title=False, dry_run=True)
+            for piece in line.pieces
+        ):
+            for piece in line.pieces:
+                self._header_piece(recognize.tidy(piece), line.place, in_title=False)
+            self.at += 1
+        number = recognize.meeting_number(self.meeting.title)
+        if number is not None:  # `…ลำปาง ครั้งที่ ๘/๒๕๖๖` typed on the title's line
+            self.meeting.seq, self.meeting.year = number
+            self.meeting.title = recognize.tidy(re.split(r"\s*ครั้งที่", self.meeting.title)[0])
+            self.report.count("number")
+
+    def _header_piece(self, piece: str, place: str, in_title: bool, dry_run: bool = False) -> bool:
+        """Read one line of the header; False (and nothing read) for a line that is not one."""
+        meeting = self.meeting
+        number = recognize.meeting_number(piece)
+        if number is not None and piece.startswith("ครั้งที่"):
+            if not dry_run:
+                meeting.seq, meeting.year = number
+                self.report.count("number")
+            return True
+        if piece.startswith("ประจำ") and len(piece) < 60:
+            if not dry_run:
+                meeting.period = piece
+            return True
+        if piece.startswith("ณ ") or piece.startswith("ณ\u00a0"):
+            if not dry_run:
+                meeting.venue = piece[2:].strip()
+            return True
+        day = recognize.date_in_text(piece)
+        if day is not None and (
+            piece.startswith("วัน") or piece.startswith("เมื่อ") or piece[:1].isdigit() or in_title
+        ):
+            if not dry_run:
+                meeting.date = day
+                meeting.start = recognize.time_in_text(piece) or meeting.start
+                self.report.count("date")
+            return True
+        if in_title and not dry_run:  # the title went on to another line
+            meeting.title = (
+                f"{meeting.title}{piece}"
+                if _thai_end(meeting.title) and _thai_start(piece)
+                else f"{meeting.title} {piece}"
+            )
+        return in_title
+
+    def _check_header(self) -> None:
+        if not self.report.counts.get("number"):
+            self.report.note("หัวรายงาน", "ไม่พบครั้งที่ของการประชุม (ครั้งที่ …/…) ใส่ครั้งที่ ๑ ไว้ก่อน")
+        if not self.report.counts.get("date"):
+            self.report.note("หัวรายงาน", "ไม่พบวันที่ประชุม ใส่วันนี้ไว้ก่อน")
+
+    # --- roster -----------------------------------------------------------------------------
+
+    def _roster(self) -> None:
+        seen_present = False
+        while (block := self.peek()) is not None:
+            status = recognize.roster_heading(_text(block)) if isinstance(block, Line) else None
+            if status is None:
+                if self._stray_before_roster(block):
+                    continue
+                return
+            if status is AttendeeStatus.GUEST and not seen_present:
+                status = AttendeeStatus.PRESENT  # `ผู้เข้าร่วมประชุม จำนวน ๓๖ คน` opening the roster
+            seen_present = seen_present or status is AttendeeStatus.PRESENT
+            heading = block
+            self.at += 1
+            found = self._roster_rows(status)
+            expected = re.search(r"จำนวน\s*([0-9๐-๙]+)", _text(heading))
+            if expected and int(thai.to_arabic_digits(expected[1])) != found:
+                self.report.note(
+                    heading.place, f"หัวข้อบอก {expected[1]} คน แต่พบรายชื่อ {thai.to_thai_digits(str(found))} คน"
+                )
+
+    def _stray_before_roster(self, block: SourceBlock) -> bool:
+        """A line between the header and the roster (`สวดมนต์ก่อนเข้าวาระการประชุม`) is kept for
+        the part before the agenda when a roster heading follows it; True when so."""
+        later = [
+            recognize.roster_heading(_text(b))
+            for b in self.blocks[self.at + 1 : self.at + 3]
+            if isinstance(b, Line)
+        ]
+        if (
+            isinstance(block, Line)
+            and any(status is not None for status in later)
+            and not self.meeting.attendees
+        ):
+            self.stray_lines.append(block)
+            self.at += 1
+            return True
+        return False
+
+    def _roster_rows(self, status: AttendeeStatus) -> int:
+        found = 0
+        while (block := self.peek()) is not None:
+            rows: tuple[tuple[str, ...], ...] = ()
+            if isinstance(block, Grid):
+                rows = block.rows
+            elif "\t" in block.text or _starts_with_number(block):
+                rows = (tuple(block.joined.split("\t")),)
+            attendees = [recognize.roster_line(list(row), status) for row in rows]
+            if not attendees or any(a is None for a in attendees):
+                return found
+            self.meeting.attendees.extend(a for a in attendees if a is not None)
+            found += len(attendees)
+            self.report.count("attendees", len(attendees))
+            self.at += 1
+        return found
+
+    # --- the cover letter -------------------------------------------------------------------
+
+    def _front_matter(self, front: list[SourceBlock]) -> None:
+        lines = [block for block in front if isinstance(block, Line)]
+        texts = [_text(line) for line in lines]
+        if not any(text.startswith("เรื่อง") for text in texts) or not any(
+            text.startswith("เรียน") for text in texts
+        ):
+            for block in front:  # not a letter: kept as the first paragraphs
+                self._keep_front(block)
+            return
+        _Letter(self, front).read()
+        self.report.count("letter")
+
+    def _keep_front(self, block: SourceBlock) -> None:
+        section = (
+            self.meeting.sections[0]
+            if self.meeting.sections and not self.meeting.sections[0].is_agenda
+            else None
+        )
+        if section is None:
+            section = Section(PRE_AGENDA_TITLE, is_agenda=False)
+            self.meeting.sections.insert(0, section)
+        section.blocks.insert(0, _as_paragraph(block))
+        self.report.note(block.place, "ข้อความก่อนหัวรายงาน เก็บไว้เป็นย่อหน้าแรกของส่วนก่อนเข้าวาระ")
+
+
+class _Agenda:
+    """The agenda part: sections, items, blocks, resolutions, times and signatures."""
+
+    def __init__(self, reader: _Reader) -> None:
+        self.reader = reader
+        self.meeting = reader.meeting
+        self.report = reader.report
+        self.section: Section | None = None
+        self.path: list[Item] = []  # the current item and its parents, top first
+        self.presenter: tuple[str, int] = ("", 0)  # the next items' presenter and how many more
+        self.pending_resolution = False
+        self.last_table: Table | None = None
+        self.signing: Person | None = None
+        self.closed = False
+        self.note_of: Line | None = None  # the line read as the last table's note
+
+    def read(self) -> None:
+        for line in self.reader.stray_lines:
+            self._paragraph(line)
+        reader = self.reader
+        while (block := reader.peek()) is not None:
+            reader.at += 1
+            if isinstance(block, Grid):
+                self._grid(block)
+            else:
+                self._line(block)
+            if not isinstance(block, Grid) and block is not self.note_of:
+                self.last_table = None
+
+    # --- lines ------------------------------------------------------------------------------
+
+    def _line(self, line: Line) -> None:
+        text = _text(line)
+        handlers: tuple[Callable[[Line, str], bool], ...] = (
+            self._signature,
+            self._times,
+            self._heading,
+            self._resolution,
+            self._presenter,
+            self._item,
+            self._list_entry,
+            self._attachment,
+            self._table_note,
+        )
+        if "\n" in line.text and (
+            self.signing is not None
+            or recognize.signature_role(line.pieces[0])
+            or recognize.agenda_heading(line.pieces[0])
+        ):
+            for piece in line.pieces:  # `ลงชื่อ……ผู้บันทึก` and the name, or a heading and its text
+                self._line(Line(piece, line.place, bold=line.bold))
+            return
+        if self.closed and self._signature(line, text):
+            return
+        for handler in handlers:
+            if handler(line, text):
+                return
+        self._paragraph(line)
+
+    def _heading(self, line: Line, text: str) -> bool:
+        heading = recognize.agenda_heading(line.text)
+        if heading is None:
+            return False
+        number, title = heading
+        parts = [recognize.tidy(part) for part in re.split(r"\t+", title) if part.strip()]
+        title = parts[0] if parts else ""
+        if not title and (following := self.reader.next_line()) is not None and following.bold:
+            title = _text(following)
+            self.reader.at += 1
+        expected = sum(section.is_agenda for section in self.meeting.sections) + 1
+        if number != expected:
+            self.report.note(
+                line.place,
+                f"ระเบียบวาระที่พิมพ์ไว้ ({thai.to_thai_digits(str(number))}) ไม่ตรงลำดับ นับใหม่เป็น {thai.to_thai_digits(str(expected))}",
+            )
+        self.section = Section(title)
+        self.meeting.sections.append(self.section)
+        self.path = []
+        self.presenter = ("", 0)
+        self.report.count("sections")
+        for rest in parts[1:]:  # `ระเบียบวาระที่ ๓ … ๓.๑ กลุ่มงาน…` run together on one line
+            self._line(Line(rest, line.place, bold=line.bold))
+        return True
+
+    def _current_section(self, line: Line) -> Section:
+        if self.section is None:
+            title = PRE_AGENDA_TITLE
+            self.section = Section(title, is_agenda=False)
+            self.meeting.sections.append(self.section)
+        return self.section
+
+    def _pre_agenda_title(self, line: Line, text: str) -> bool:
+        """A short bold line before the agenda names the part before it (`เรื่องก่อนวาระ…`),
+        the lines kept from above the roster staying in it."""
+        if not line.bold or recognize.numbered_line(text) is not None or len(text) > 80:
+            return False
+        if self.section is None:
+            self.section = Section(text, is_agenda=False)
+            self.meeting.sections.append(self.section)
+            return True
+        if self.section.is_agenda or self.section.title != PRE_AGENDA_TITLE or self.section.items:
+            return False
+        self.section.title = text
+        return True
+
+    def _item(self, line: Line, text: str) -> bool:
+        numbered = recognize.numbered_line(text)
+        if numbered is None:
+            return self._pre_agenda_title(line, text)
+        section = self._current_section(line)
+        number = self.meeting.section_number(section)
+        depth = self._depth(numbered, number, line)
+        if depth is None:
+            return False
+        if depth > len(self.path):
+            return False
+        siblings = self.path[depth - 1].items if depth else section.items
+        item = Item(recognize.tidy(numbered.text))
+        siblings.append(item)
+        self.path = [*self.path[:depth], item]
+        if self.presenter[1] > 0 and depth == 0:
+            item.presenter = self.presenter[0]
+            self.presenter = (self.presenter[0], self.presenter[1] - 1)
+        self.report.count("items")
+        return True
+
+    def _depth(self, numbered: recognize.NumberedLine, section_number: int | None, line: Line) -> int | None:
+        """How deep in the tree a numbered line opens an item, or None for a numbered paragraph."""
+        parts = numbered.parts
+        if numbered.style == "dotted" and section_number is not None:
+            if parts[0] == section_number and len(parts) >= 2:
+                return len(parts) - 2 if len(parts) == 2 else None
+            return None
+        if numbered.style == "dotted" and section_number is None:  # before the agenda: `๑.`
+            return 0 if len(parts) == 1 and line.bold else None
+        if numbered.style == "bracketed" and self.path:
+            return len(parts)
+        return None
+
+    def _presenter(self, line: Line, text: str) -> bool:
+        found = recognize.presenter_line(text)
+        if found is None:
+            return False
+        section = self._current_section(line)
+        self.presenter = (found.presenter, found.count)
+        if section.is_agenda and found.wording != derived_wording(section.title):
+            section.presenter_wording = found.wording
+        self.path = []
+        return True
+
+    def _resolution(self, line: Line, text: str) -> bool:
+        found = recognize.resolution(text)
+        if found is None:
+            if self.pending_resolution:
+                self.pending_resolution = False
+                self._set_resolution(text)
+                return True
+            return False
+        if found:
+            self._set_resolution(found)
+        else:
+            self.pending_resolution = True
+        return True
+
+    def _set_resolution(self, text: str) -> None:
+        # a resolution closes the matter it follows: the item of the agenda, whatever sub-items
+        # it went through (the program prints an item's resolution after its sub-items)
+        node = self.path[0] if self.path else self.section
+        if node is None:
+            node = self._current_section(Line(text, ""))
+        node.resolution = f"{node.resolution} {text}".strip() if node.resolution else text
+        self.report.count("resolutions")
+
+    def _times(self, line: Line, text: str) -> bool:
+        opening = recognize.opening_time(text)
+        if opening is not None and not self.meeting.sections:
+            self.meeting.start = opening
+            return True
+        closing = recognize.closing_time(text)
+        if closing is not None:
+            self.meeting.end = closing
+            self.closed = True
+            return True
+        return False
+
+    def _signature(self, line: Line, text: str) -> bool:
+        role = recognize.signature_role(text)
+        if role is not None:
+            person = Person("")
+            if role == recognize.RECORDER:
+                self.meeting.recorder = person
+            else:
+                self.meeting.checker = person
+            self.signing = person
+            self.closed = True
+            return True
+        if self.signing is None:
+            return False
+        name = _SIGNER_NAME.match(text)
+        if not self.signing.name and name:
+            self.signing.name = name[1].strip()
+            return True
+        if self.signing.name:
+            self.signing.position = f"{self.signing.position}\n{text}" if self.signing.position else text
+            return True
+        return False
+
+    def _list_entry(self, line: Line, text: str) -> bool:
+        raw = line.joined.strip()
+        bullet = _BULLET.match(raw)
+        ordered = _ORDERED.match(raw) if bullet is None else None
+        match = bullet or ordered
+        if match is None:
+            return False
+        blocks = self._blocks(line)
+        entry = recognize.tidy(match[1])
+        previous = blocks[-1] if blocks else None
+        if isinstance(previous, BulletList) and previous.ordered == (ordered is not None):
+            previous.items.append(entry)
+        else:
+            blocks.append(BulletList([entry], ordered=ordered is not None))
+            self.report.count("lists")
+        return True
+
+    def _attachment(self, line: Line, text: str) -> bool:
+        match = _ATTACHMENT.match(text)
+        if match is None:
+            return False
+        self._blocks(line).append(Attachment(match[1].strip()))
+        return True
+
+    def _table_note(self, line: Line, text: str) -> bool:
+        table = self.last_table
+        if table is None or line.indented or line.bold or table.note or not text.startswith(_NOTE_WORDS):
+            return False
+        table.note = text
+        self.note_of = line
+        return True
+
+    def _paragraph(self, line: Line) -> None:
+        self._blocks(line).append(_as_paragraph(line))
+        self.report.count("paragraphs")
+
+    def _blocks(self, line: Line) -> list[Block]:
+        if self.path:
+            return self.path[-1].blocks
+        return self._current_section(line).blocks
+
+    # --- tables -----------------------------------------------------------------------------
+
+    def _grid(self, grid: Grid) -> None:
+        if self.closed and self.signing is not None:
+            self.report.note(grid.place, "ตารางหลังลายมือชื่อ เก็บไว้ในเรื่องสุดท้าย")
+        blocks = self._blocks(Line("", grid.place))
+        table, notes = grid_table(grid)
+        previous = blocks[-1] if blocks else None
+        if isinstance(previous, Paragraph) and self._title_before and previous.text == self._title_before:
+            table.title = previous.text
+            blocks.pop()
+            self.report.count("paragraphs", -1)
+        blocks.append(table)
+        self.last_table = table
+        self.report.count("tables")
+        for note in notes:
+            self.report.note(grid.place, note)
+
+    @property
+    def _title_before(self) -> str | None:
+        """The text of the line before the current grid when it reads as the table's title (a
+        short line, bold and centred as Word's table captions are)."""
+        index = self.reader.at - 2
+        block = self.reader.blocks[index] if index >= 0 else None
+        if isinstance(block, Line) and block.bold and block.centered and len(_text(block)) <= 150:
+            return _text(block)
+        return None
+
+
+def grid_table(grid: Grid) -> tuple[Table, list[str]]:
+    """A table from a grid: header rows (those before the first row with a figure), a group over
+    columns whose first header row repeats (merged cells), figure columns' kinds, and a typed
+    total row taken as the table's total (computed again; a difference is reported)."""
+    rows = [[cell.replace("\u00a0", " ") for cell in row] for row in grid.rows]
+    width = max(len(row) for row in rows)
+    rows = [row + [""] * (width - len(row)) for row in rows]
+    headers = _header_rows(rows)
+    body = rows[headers:]
+    notes: list[str] = []
+    total_label = None
+    if body and (label := recognize.total_label(body[-1])) is not None:
+        total_label = label
+        typed_total = body.pop()
+    columns = _columns(rows[:headers], body, width)
+    table = Table(columns, body, total_label=total_label)
+    _computed_columns(table)
+    if total_label is not None:
+        notes.extend(_total_differences(table, typed_total))
+    if headers > 2:
+        notes.append(f"หัวตารางมี {thai.to_thai_digits(str(headers))} แถว อ่านได้เพียงสองแถว (กลุ่มและชื่อคอลัมน์)")
+    return table, notes
+
+
+def _header_rows(rows: list[list[str]]) -> int:
+    """How many rows head the table: those before the first row with a figure (its first cell,
+    a running number, aside); one when no row has a figure."""
+    for index, row in enumerate(rows):
+        if any(thai.parse_figure(cell) is not None for cell in row[1:] if cell.strip()):
+            return index
+    return 1 if len(rows) > 1 else 0
+
+
+def _columns(header: list[list[str]], body: list[list[str]], width: int) -> list[Column]:
+    columns = []
+    for index in range(width):
+        titles = [row[index] for row in header]
+        title = titles[-1] if titles else ""
+        group = ""
+        if len(titles) >= 2 and titles[0] != titles[-1]:
+            group = titles[0]
+        columns.append(
+            Column(recognize.tidy(title), recognize.tidy(group), _kind(title, [row[index] for row in body]))
+        )
+    return columns
+
+
+def _computed_columns(table: Table) -> None:
+    """A percentage column whose every figure is one figure column over another times a hundred
+    (`ร้อยละ` of what was spent out of what was allotted) becomes that formula, computed again;
+    its typed figures are then left out."""
+    from models.tables import column_letter, compute_table  # noqa: PLC0415
+
+    figures = [
+        i for i, column in enumerate(table.columns) if column.kind in (ColumnKind.NUMBER, ColumnKind.MONEY)
+    ]
+    for index, column in enumerate(table.columns):
+        if column.kind is not ColumnKind.PERCENT or column.formula:
+            continue
+        typed = [row[index] for row in table.rows]
+        for top in figures:
+            for bottom in figures:
+                if top == bottom:
+                    continue
+                formula = f"={column_letter(top)}/{column_letter(bottom)}*100"
+                trial = Table(
+                    [
+                        *table.columns[:index],
+                        Column(column.title, column.group, column.kind, formula),
+                        *table.columns[index + 1 :],
+                    ],
+                    [[*row[:index], "", *row[index + 1 :]] for row in table.rows],
+                )
+                computed = compute_table(trial).rows
+                if all(_same_figure(cell, row[index]) for cell, row in zip(typed, computed, strict=True)):
+                    table.columns[index] = trial.columns[index]
+                    for row in table.rows:
+                        row[index] = ""
+                    break
+            if table.columns[index].formula:
+                break
+
+
+def _same_figure(typed: str, computed: str) -> bool:
+    typed_value, computed_value = thai.parse_figure(typed), thai.parse_figure(computed)
+    if typed_value is None or computed_value is None:
+        return recognize.tidy(typed) in ("", "-", "–") and recognize.tidy(computed) in ("", "-", "–")
+    return typed_value == computed_value
+
+
+def _kind(title: str, cells: list[str]) -> ColumnKind:
+    typed = [cell for cell in cells if cell.strip() and cell.strip() not in ("-", "–")]
+    if not typed or any(thai.parse_figure(cell) is None for cell in typed):
+        return ColumnKind.TEXT
+    if all(thai.to_arabic_digits(cell.strip()).rstrip(".").isdigit() for cell in typed) and title.strip() in (
+        "ที่",
+        "ลำดับ",
+        "ลำดับที่",
+    ):
+        return ColumnKind.TEXT
+    if "ร้อยละ" in title or "%" in title or any("%" in cell for cell in typed):
+        return ColumnKind.PERCENT
+    if "บาท" in title or all(thai.decimals_of(cell) == 2 for cell in typed):
+        return ColumnKind.MONEY
+    return ColumnKind.NUMBER
+
+
+def _total_differences(table: Table, typed: list[str]) -> list[str]:
+    """What the typed total row says that the computed one does not."""
+    from models.tables import compute_table  # noqa: PLC0415
+
+    computed = compute_table(table)
+    if computed.total is None or computed.total_text is None:
+        return []
+    notes = []
+    for index, typed_cell in enumerate(typed):
+        if index >= len(table.columns) or not table.columns[index].kind.is_numeric:
+            continue
+        typed_value = thai.parse_figure(typed_cell) if typed_cell.strip() else None
+        value = thai.parse_figure(computed.total_text[index])  # as printed: at the column's decimals
+        if typed_value is not None and value is not None and typed_value != value:
+            notes.append(
+                f'ยอดรวมที่พิมพ์ไว้ในคอลัมน์ "{table.columns[index].title}" ({typed_cell}) '
+                f"ไม่ตรงกับที่คำนวณได้ ({computed.total_text[index]}) ใช้ยอดที่คำนวณ"
+            )
+    return notes
+
+
+class _Letter:
+    """The cover letter at the top of the file, and the office it names."""
+
+    def __init__(self, reader: _Reader, front: list[SourceBlock]) -> None:
+        self.reader = reader
+        self.lines = [block for block in front if isinstance(block, Line)]
+        self.letter = Letter()
+        self.office = Office("")
+        for block in front:
+            if isinstance(block, Grid):
+                reader.report.note(
+                    block.place, "ตารางในหนังสือนำส่ง ไม่ได้นำเข้าเป็นส่วนของหนังสือ เก็บไว้ในส่วนก่อนเข้าวาระ"
+                )
+                reader._keep_front(block)
+
+    def read(self) -> None:
+        lines = list(self.lines)
+        letter, office = self.letter, self.office
+        index = 0
+        while index < len(lines) and not _text(lines[index]).startswith("ที่"):
+            self.reader._keep_front(lines[index])
+            index += 1
+        if index < len(lines):
+            letter.number = recognize.tidy(_text(lines[index])[3:])
+            index += 1
+        address: list[str] = []
+        while (
+            index < len(lines)
+            and not self._only_a_date(_text(lines[index]))
+            and not _text(lines[index]).startswith("เรื่อง")
+        ):
+            address.extend(recognize.tidy(piece) for piece in lines[index].pieces)
+            index += 1
+        if address:
+            office.name, office.address = address[0], address[1:]
+        if index < len(lines) and self._only_a_date(_text(lines[index])):
+            letter.date = recognize.date_in_text(_text(lines[index]))
+            index += 1
+        index = self._labels(lines, index)
+        body: list[str] = []
+        while index < len(lines) and _text(lines[index]) not in _CLOSINGS:
+            body.append(_text(lines[index]))
+            index += 1
+        letter.body = body
+        if index < len(lines):
+            letter.closing = "" if _text(lines[index]) == DEFAULT_CLOSING else _text(lines[index])
+            index += 1
+        index = self._signer(lines, index)
+        self._office_lines([recognize.tidy(piece) for line in lines[index:] for piece in line.pieces])
+        self.reader.letter = letter
+        self.reader.office = office
+
+    @staticmethod
+    def _only_a_date(text: str) -> bool:
+        day = recognize.date_in_text(text)
+        return day is not None and len(text) <= 30
+
+    def _labels(self, lines: list[Line], index: int) -> int:
+        letter = self.letter
+        while index < len(lines):
+            text = _text(lines[index])
+            if text.startswith("เรื่อง"):
+                letter.subject = recognize.tidy(text[len("เรื่อง") :])
+            elif text.startswith("เรียน"):
+                letter.to = recognize.tidy(text[len("เรียน") :])
+            elif text.startswith("อ้างถึง"):
+                letter.references.append(recognize.tidy(text[len("อ้างถึง") :]))
+            elif text.startswith("สิ่งที่ส่งมาด้วย"):
+                letter.enclosures.append(recognize.tidy(text[len("สิ่งที่ส่งมาด้วย") :]))
+            elif text.startswith("จำนวน") and letter.enclosures:
+                letter.enclosures[-1] = f"{letter.enclosures[-1]} {text}"
+            else:
+                return index
+            index += 1
+        return index
+
+    def _signer(self, lines: list[Line], index: int) -> int:
+        if index < len(lines) and (name := _SIGNER_NAME.match(_text(lines[index]))):
+            signer = Person(name[1].strip())
+            index += 1
+            if index < len(lines):
+                signer.position = _text(lines[index])
+                index += 1
+            self.letter.signer = signer
+        return index
+
+    def _office_lines(self, pieces: list[str]) -> None:
+        office = self.office
+        for piece in pieces:
+            if re.match(r"^โทร", piece):
+                office.phone = recognize.tidy(re.sub(r"^โทร(?:ศัพท์)?\.?(?:\s*/?\s*โทรสาร\.?)?", "", piece))
+            elif piece.startswith("โทรสาร"):
+                office.fax = recognize.tidy(piece[len("โทรสาร") :].lstrip("."))
+            elif "@" in piece and " " not in piece.strip():
+                office.email = piece.replace("ไปรษณีย์อิเล็กทรอนิกส์", "").strip()
+            elif not office.unit and not office.phone:
+                office.unit = piece
+            else:
+                office.slogan.append(piece)
+
+
+def _as_paragraph(block: SourceBlock) -> Paragraph:
+    if isinstance(block, Grid):
+        return Paragraph("\n".join("\t".join(row) for row in block.rows))
+    return Paragraph(
+        recognize.tidy(block.joined), indent=block.indented or not block.place.startswith("ย่อหน้า")
+    )
+
+
+def _starts_with_number(line: Line) -> bool:
+    return re.match(r"^[0-9๐-๙]+[.)]\s*\S", line.joined.strip()) is not None
+
+
+def _thai_end(text: str) -> bool:
+    return bool(text) and "\u0e01" <= text[-1] <= "\u0e4e"
+
+
+def _thai_start(text: str) -> bool:
+    return bool(text) and "\u0e01" <= text[0] <= "\u0e4e"

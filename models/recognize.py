@@ -1,0 +1,293 @@
+"""The wording of minutes as clerks type them, recognised: meeting numbers, dates and times in a
+line, agenda headings, item numbers, presenter lines, resolutions, roster lines and headings,
+opening and closing times, signature roles and total rows.
+
+Typed minutes (Word files of years past, text pasted into the program) carry their structure only
+in these words: `ระเบียบวาระที่ ๓ เรื่องสืบเนื่อง…`, `๑.๑ …`, `(๒) …`, `มติที่ประชุม รับทราบ`,
+`เลิกประชุมเวลา ๑๖.๓๐ น.`. Each recogniser takes one line (Thai or Arabic digits, spaces, tabs
+and no-break spaces as typed) and gives its parts, or None when the line is not of that kind.
+The importer (`importers.minutes`) reads a document with them; the checks and the exporters'
+wording use the same words (`exporters.layout`, `models.presenter`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from models import thai
+from models.meeting import Attendee, AttendeeStatus
+from models.presenter import CONSIDERATION, INFORMATION, MATTERS_ARISING
+from models.roster import PREFIXES, split_name
+
+_DIGIT = r"[0-9๐-๙]"
+_SPACE = r"[ \t\u00a0]"
+
+
+def tidy(text: str) -> str:
+    """The line with runs of spaces, tabs and no-break spaces as one space, trimmed."""
+    return re.sub(r"[ \t\u00a0\u200b]+", " ", text).strip()
+
+
+def _number(text: str) -> int:
+    return int(thai.to_arabic_digits(text))
+
+
+# --- the meeting's header -----------------------------------------------------------------------
+
+_MEETING_NUMBER = re.compile(rf"ครั้งที่{_SPACE}*({_DIGIT}+){_SPACE}*/{_SPACE}*({_DIGIT}{{2,4}})")
+
+
+def meeting_number(text: str) -> tuple[int, int] | None:
+    """`ครั้งที่ ๘/๒๕๖๖` → (8, 2566): the running number and the Buddhist year (two digits are
+    read as 25xx)."""
+    match = _MEETING_NUMBER.search(text)
+    if match is None:
+        return None
+    year = _number(match[2])
+    if year < 100:
+        year += 2500
+    elif year < 2400:  # a Gregorian year
+        year = thai.buddhist_year(year)
+    return _number(match[1]), year
+
+
+_MONTH_NAMES = {*thai.THAI_MONTHS, *thai.SHORT_MONTHS, *(name.replace(".", "") for name in thai.SHORT_MONTHS)}
+_MONTHS = "|".join(map(re.escape, sorted(_MONTH_NAMES, key=len, reverse=True)))
+_DATE_IN_TEXT = re.compile(
+    rf"({_DIGIT}{{1,2}}){_SPACE}*({_MONTHS}){_SPACE}*(?:พ\.ศ\.{_SPACE}*)?({_DIGIT}{{2,4}})(?!{_DIGIT})"
+)
+
+
+def date_in_text(text: str) -> dt.date | None:
+    """The first date written out in the line (`วันพุธที่ ๒๗ ธันวาคม ๒๕๖๖`, `๒๗ ธ.ค. ๖๖`,
+    `27 ธันวาคม 2566`), in either era; None when there is none."""
+    for match in _DATE_IN_TEXT.finditer(text):
+        day = thai.parse_date(f"{match[1]} {match[2]} {match[3]}")
+        if day is not None:
+            return day
+    return None
+
+
+_TIME_IN_TEXT = re.compile(rf"เวลา{_SPACE}*({_DIGIT}{{1,2}})[.:]({_DIGIT}{{2}})")
+
+
+def time_in_text(text: str) -> dt.time | None:
+    """The time after `เวลา` (`เวลา ๑๓.๓๐ น.`); None when the line has none."""
+    match = _TIME_IN_TEXT.search(text)
+    return thai.parse_time(f"{match[1]}:{match[2]}") if match else None
+
+
+_OPENING = re.compile(r"^(?:เริ่ม|เปิด)(?:การ)?ประชุม")
+_CLOSING = re.compile(r"^(?:เลิก|ปิด)(?:การ)?ประชุม")
+
+
+def opening_time(text: str) -> dt.time | None:
+    """`เริ่มประชุมเวลา ๐๙.๓๐ น.` (or เปิดประชุม) → 09:30."""
+    line = tidy(text)
+    return time_in_text(line) if _OPENING.match(line) else None
+
+
+def closing_time(text: str) -> dt.time | None:
+    """`เลิกประชุมเวลา ๑๖.๓๐ น.` (or ปิดประชุม) → 16:30."""
+    line = tidy(text)
+    return time_in_text(line) if _CLOSING.match(line) else None
+
+
+# --- the agenda ---------------------------------------------------------------------------------
+
+_AGENDA_HEADING = re.compile(
+    rf"^ระเบียบ{_SPACE}*วาระ(?:การประชุม)?{_SPACE}*ที่{_SPACE}*({_DIGIT}+)[.:]?{_SPACE}*(.*)$"
+)
+
+
+def agenda_heading(text: str) -> tuple[int, str] | None:
+    """`ระเบียบวาระที่ ๓ เรื่องสืบเนื่อง…` → (3, `เรื่องสืบเนื่อง…`), tab or no space between."""
+    match = _AGENDA_HEADING.match(tidy(text))
+    return (_number(match[1]), match[2].strip()) if match else None
+
+
+_DOTTED_NUMBER = re.compile(rf"^({_DIGIT}+(?:\.{_DIGIT}+)*)(\.?)(?:{_SPACE}+|$)(.*)$")
+_BRACKETED_NUMBER = re.compile(rf"^\(({_DIGIT}+(?:\.{_DIGIT}+)*)\){_SPACE}*(.*)$")
+_CLOSED_NUMBER = re.compile(rf"^({_DIGIT}+)\){_SPACE}*(.*)$")
+
+
+@dataclass(frozen=True)
+class NumberedLine:
+    """A line that starts with a typed number: its parts (`๑.๒` → (1, 2)), how it was written
+    (`dotted` ๑.๒, `bracketed` (๑), `closed` ๑)) and the text after it."""
+
+    parts: tuple[int, ...]
+    style: str
+    text: str
+
+
+def numbered_line(text: str) -> NumberedLine | None:
+    """`๑.๑ โครงการ…` → ((1, 1), dotted, `โครงการ…`); `(๒) …`, `(๒.๑) …`, `๑) …` likewise;
+    None for a line without a leading number, or a figure (`๑๒,๕๐๐ บาท`, `๑.๕ ล้าน`: a
+    decimal point is read as a number only where it parts small numbers)."""
+    line = tidy(text)
+    if match := _BRACKETED_NUMBER.match(line):
+        return NumberedLine(_parts(match[1]), "bracketed", match[2])
+    if match := _CLOSED_NUMBER.match(line):
+        return NumberedLine((_number(match[1]),), "closed", match[2])
+    match = _DOTTED_NUMBER.match(line)
+    if match is None or (not match[2] and "." not in match[1]) or not match[3]:
+        return None
+    parts = _parts(match[1])
+    if any(part > 99 for part in parts):
+        return None
+    return NumberedLine(parts, "dotted", match[3])
+
+
+def _parts(number: str) -> tuple[int, ...]:
+    return tuple(_number(part) for part in number.split("."))
+
+
+_RESOLUTION = re.compile(rf"^มติ(?:{_SPACE}*ที่ประชุมฯ?{_SPACE}*[:：]?|{_SPACE}*[:：]|$){_SPACE}*(.*)$")
+
+
+def resolution(text: str) -> str | None:
+    """`มติที่ประชุม รับทราบ` → `รับทราบ`; a bare `มติที่ประชุม` → `` (the resolution follows on
+    the next line); None for any other line."""
+    match = _RESOLUTION.match(tidy(text))
+    return match[1].strip() if match else None
+
+
+_PRESENTER = re.compile(
+    rf"^(.+?){_SPACE}+({'|'.join(map(re.escape, (INFORMATION, MATTERS_ARISING, CONSIDERATION)))}|แจ้ง\S*|เสนอ\S*)"
+    rf"{_SPACE}*จำนวน{_SPACE}*({_DIGIT}+){_SPACE}*เรื่อง"
+)
+
+
+@dataclass(frozen=True)
+class PresenterLine:
+    presenter: str
+    wording: str
+    count: int
+
+
+def presenter_line(text: str) -> PresenterLine | None:
+    """`นายสมชาย ใจกว้าง หัวหน้ากลุ่มงานอำนวยการ แจ้งให้ที่ประชุมทราบ จำนวน ๑ เรื่อง ดังนี้` →
+    the presenter, the wording and the count of items that follow."""
+    match = _PRESENTER.match(tidy(text))
+    if match is None:
+        return None
+    return PresenterLine(match[1].strip(), match[2], _number(match[3]))
+
+
+# --- the roster ---------------------------------------------------------------------------------
+
+_ROSTER_HEADINGS = (
+    (re.compile(r"^ผู้(?:ไม่มา|ไม่เข้าร่วม|ลา|ขาด)(?:การ)?ประชุม"), AttendeeStatus.ABSENT),
+    (re.compile(r"^ผู้มา(?:ร่วม)?(?:การ)?ประชุม"), AttendeeStatus.PRESENT),
+    (re.compile(r"^ผู้เข้าร่วม(?:การ)?ประชุม"), AttendeeStatus.GUEST),
+)
+
+
+def roster_heading(text: str) -> AttendeeStatus | None:
+    """Which part of the roster a heading opens: `ผู้มาประชุม` (present), `ผู้ไม่มาประชุม` or
+    `ผู้ไม่เข้าร่วมการประชุม` (absent), `ผู้เข้าร่วมประชุม` (guests; many offices write it for
+    those present, which the importer decides from what comes before). A count may follow
+    (`จำนวน ๓๖ คน`); anything longer is not a heading."""
+    line = tidy(text).replace("#", "").strip()
+    for pattern, status in _ROSTER_HEADINGS:
+        match = pattern.match(line)
+        if match and _only_a_count(line[match.end() :]):
+            return status
+    return None
+
+
+def _only_a_count(rest: str) -> bool:
+    return (
+        re.fullmatch(rf"{_SPACE}*(?:จำนวน{_SPACE}*{_DIGIT}+{_SPACE}*(?:คน|ท่าน|ราย)?)?{_SPACE}*[:：]?", rest)
+        is not None
+    )
+
+
+_LEADING_NUMBER = re.compile(rf"^{_DIGIT}+[.)]?$")
+_NUMBER_BEFORE_NAME = re.compile(rf"^{_DIGIT}+[.)]{_SPACE}*")
+
+
+def roster_line(cells: list[str], status: AttendeeStatus = AttendeeStatus.PRESENT) -> Attendee | None:
+    """A roster row as typed: cells of a table row or of a line split at tabs, a running number
+    first or not (`๑.`), then the name whole or as prefix, first name and surname, the position
+    and a note (`ไปราชการ`). None when the first name cell does not start with a title of
+    address, so a paragraph is never taken for a person."""
+    cells = [tidy(cell) for cell in cells]
+    while cells and not cells[-1]:
+        cells.pop()
+    if cells and _LEADING_NUMBER.match(cells[0]):
+        cells = cells[1:]
+    elif cells:  # `๑. นายชาติรี` in one cell
+        cells[0] = _NUMBER_BEFORE_NAME.sub("", cells[0])
+    if not cells:
+        return None
+    first_cell = cells[0]
+    if " " in first_cell and len(cells) == 1:  # `๑. นายชาติรี ธินนท์ พัฒนาการจังหวัด` in one cell
+        return _roster_from_words(first_cell, status)
+    if first_cell in PREFIXES and len(cells) >= 3:
+        prefix, first, last, rest = first_cell, cells[1], cells[2], cells[3:]
+    else:
+        prefix, first, last = split_name(first_cell)
+        rest = cells[1:]
+        if not last and rest and not _starts_with_prefix(rest[0]) and len(rest) >= 2:
+            last, rest = rest[0], rest[1:]
+    if not prefix or not first:
+        return None
+    position = rest[0] if rest else ""
+    note = " ".join(rest[1:])
+    if not note and (deputy := _DEPUTY.search(position)):  # `… แทน พัฒนาการอำเภอภูซาง` in one cell
+        position, note = position[: deputy.start()].strip(), position[deputy.start() :].strip()
+    return Attendee(first, status, prefix, last, position, note)
+
+
+_DEPUTY = re.compile(r"(?:^|\s)(?:แทน|ผู้แทน|รักษาราชการแทน)\s")
+
+
+def _starts_with_prefix(text: str) -> bool:
+    return any(text.startswith(prefix) for prefix in PREFIXES)
+
+
+def _roster_from_words(line: str, status: AttendeeStatus) -> Attendee | None:
+    prefix, first, rest = split_name(line)
+    if not prefix or not first:
+        return None
+    last, _, position = rest.partition(" ")
+    return Attendee(first, status, prefix, last, position.strip())
+
+
+# --- signatures and tables ----------------------------------------------------------------------
+
+RECORDER = "recorder"
+CHECKER = "checker"
+_ROLES = (
+    (re.compile(r"ผู้(?:จด|บันทึก)(?:รายงาน)?(?:การ)?ประชุม"), RECORDER),
+    (re.compile(r"ผู้ตรวจ(?:รายงาน)?(?:การ)?ประชุม"), CHECKER),
+)
+
+
+def signature_role(text: str) -> str | None:
+    """`(ลงชื่อ) ........ ผู้จดรายงานการประชุม` → recorder; `… ผู้ตรวจรายงานการประชุม` → checker."""
+    line = tidy(text)
+    if "ลงชื่อ" not in line and "." * 3 not in line and not line.startswith("("):
+        return None
+    for pattern, role in _ROLES:
+        if pattern.search(line):
+            return role
+    return None
+
+
+TOTAL_WORDS = ("รวมทั้งสิ้น", "รวมทั้งหมด", "รวม", "ยอดรวม", "Total")
+
+
+def total_label(cells: list[str]) -> str | None:
+    """The label of a typed total row (`รวม`, `รวมทั้งสิ้น`) in its first cells that hold text;
+    None for any other row."""
+    for cell in cells:
+        text = tidy(cell)
+        if not text:
+            continue
+        return text if text in TOTAL_WORDS else None
+    return None

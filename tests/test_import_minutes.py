@@ -1,0 +1,343 @@
+"""Issue 16: minutes typed in Word, or as text, imported into meetings.
+
+The program's own DOCX of the demo comes back as the demo; Word documents typed as clerks type
+them (numbers by hand, tabs, a borderless roster table, merged header cells, manual line breaks,
+a typed total) give their structure; text converted from Word (heading and bold marks, lines
+broken by two spaces) too; a file that is not minutes, or a damaged one, adds nothing and says
+why in Thai; a folder imports each file in its own transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+from docx.document import Document as WordDocument
+
+from exporters.docx_export import write_minutes_docx
+from exporters.layout import DEFAULT_LAYOUT
+from importers.minutes import NotMinutesError, import_file, unplaced_words
+from importers.source import SourceError, read_blocks
+from models import recognize
+from models.meeting import AttendeeStatus, BulletList, ColumnKind, MeetingDocument, Paragraph, Table
+
+MAIN = Path(__file__).resolve().parent.parent / "main.py"
+
+
+def by_status(document: MeetingDocument) -> list[object]:
+    return [document.meeting.attendees_with(status) for status in AttendeeStatus]
+
+
+def test_the_program_s_own_docx_of_the_demo_comes_back_as_the_demo(
+    demo: MeetingDocument, tmp_path: Path
+) -> None:
+    path = tmp_path / "minutes.docx"
+    write_minutes_docx(demo, path, DEFAULT_LAYOUT)
+    imported, report = import_file(path)
+    assert by_status(imported) == by_status(demo)
+    imported.meeting.attendees = demo.meeting.attendees  # the roster prints by status
+    assert imported.meeting == demo.meeting
+    assert report.notes == []  # nothing to look at, nothing lost
+    assert report.counts["tables"] == 3 and report.counts["attendees"] == len(demo.meeting.attendees)
+
+
+# --- Word documents as clerks type them ---------------------------------------------------------
+
+
+def clerk_document() -> WordDocument:
+    document = docx.Document()
+    title = document.add_paragraph()
+    title.add_run("รายงานการประชุมคณะทำงานพัฒนาหมู่บ้าน")
+    title.add_run().add_break()
+    title.add_run("ครั้งที่ ๓/๒๕๖๗")
+    document.add_paragraph("วันศุกร์ที่ ๑๕ มีนาคม พ.ศ. ๒๕๖๗ เวลา ๐๙.๓๐ น.")
+    document.add_paragraph("ณ ห้องประชุมอำเภอเมือง")
+    document.add_paragraph("ผู้มาประชุม")
+    roster = document.add_table(rows=0, cols=4)  # borderless: no style
+    for cells in (
+        ("๑.", "นายสมชาย ใจดี", "พัฒนาการอำเภอ", ""),
+        ("๒.", "นางสาวสมหญิง รักงาน", "นักวิชาการพัฒนาชุมชน", ""),
+    ):
+        row = roster.add_row().cells
+        for cell, text in zip(row, cells, strict=True):
+            cell.text = text
+    document.add_paragraph("ผู้ไม่มาประชุม")
+    document.add_paragraph("๑.\tนายมานะ อดทน\tเจ้าพนักงานธุรการ\tติดราชการ")
+    document.add_paragraph("เริ่มประชุมเวลา ๐๙.๓๐ น.")
+    document.add_paragraph("ระเบียบวาระที่ ๑\tเรื่องที่ประธานแจ้งให้ทราบ")
+    document.add_paragraph("๑.๑ การประชุมประจำเดือน")
+    body = document.add_paragraph("ให้ทุกหมู่บ้านส่งรายงาน")
+    body.add_run().add_break()
+    body.add_run("ภายในวันที่ ๒๐ มีนาคม ๒๕๖๗")
+    document.add_paragraph("มติที่ประชุม\tรับทราบ")
+    document.add_paragraph("ระเบียบวาระที่ ๓\tเรื่องเพื่อทราบ")  # typed ๓ where ๒ is due
+    document.add_paragraph("นางสาวสมหญิง รักงาน นักวิชาการพัฒนาชุมชน แจ้งให้ที่ประชุมทราบ จำนวน ๑ เรื่อง ดังนี้")
+    document.add_paragraph("๒.๑ ผลการเบิกจ่ายงบประมาณ")
+    budget = document.add_table(rows=4, cols=4)
+    header = budget.rows[0].cells
+    header[0].text, header[1].text = "ที่", "โครงการ"
+    merged = header[2].merge(header[3])
+    merged.text = "งบประมาณ (บาท)"
+    for row, cells in zip(
+        budget.rows[1:],
+        (
+            ("", "", "ได้รับ", "ใช้ไป"),
+            ("๑", "ถนนในหมู่บ้าน", "๑๐๐,๐๐๐.๐๐", "๙๐,๐๐๐.๐๐"),
+            ("", "รวม", "๑๐๐,๐๐๐.๐๐", "๙๕,๐๐๐.๐๐"),
+        ),
+        strict=True,
+    ):
+        for cell, text in zip(row.cells, cells, strict=True):
+            if text:
+                cell.text = text
+    budget.rows[1].cells[0].merge(budget.rows[0].cells[0])
+    budget.rows[1].cells[1].merge(budget.rows[0].cells[1])
+    document.add_paragraph("- งบประมาณเหลือจ่ายส่งคืนคลัง")
+    document.add_paragraph("- รายงานผลภายในเดือนเมษายน")
+    document.add_paragraph("มติที่ประชุม")
+    document.add_paragraph("รับทราบ และให้ติดตามผล")
+    document.add_paragraph("เลิกประชุมเวลา ๑๒.๐๐ น.")
+    document.add_paragraph("(ลงชื่อ) ............................ ผู้จดรายงานการประชุม")
+    document.add_paragraph("(นางสาวสมหญิง รักงาน)")
+    document.add_paragraph("นักวิชาการพัฒนาชุมชน")
+    return document
+
+
+def test_word_minutes_typed_by_hand_give_their_structure(tmp_path: Path) -> None:
+    path = tmp_path / "clerk.docx"
+    clerk_document().save(str(path))
+    document, report = import_file(path)
+    meeting = document.meeting
+    assert (meeting.title, meeting.seq, meeting.year) == ("การประชุมคณะทำงานพัฒนาหมู่บ้าน", 3, 2567)
+    assert (meeting.date, meeting.start, meeting.end) == (
+        dt.date(2024, 3, 15),
+        dt.time(9, 30),
+        dt.time(12, 0),
+    )
+    assert meeting.venue == "ห้องประชุมอำเภอเมือง"
+    present = meeting.attendees_with(AttendeeStatus.PRESENT)
+    assert [(a.prefix, a.first, a.last, a.position) for a in present] == [
+        ("นาย", "สมชาย", "ใจดี", "พัฒนาการอำเภอ"),
+        ("นางสาว", "สมหญิง", "รักงาน", "นักวิชาการพัฒนาชุมชน"),
+    ]
+    absent = meeting.attendees_with(AttendeeStatus.ABSENT)
+    assert [(a.first, a.note) for a in absent] == [("มานะ", "ติดราชการ")]
+    first, second = meeting.sections
+    assert first.title == "เรื่องที่ประธานแจ้งให้ทราบ" and second.title == "เรื่องเพื่อทราบ"
+    assert first.items[0].title == "การประชุมประจำเดือน"
+    assert first.items[0].blocks == [Paragraph("ให้ทุกหมู่บ้านส่งรายงานภายในวันที่ ๒๐ มีนาคม ๒๕๖๗", indent=False)]
+    assert first.items[0].resolution == "รับทราบ"
+    item = second.items[0]
+    assert item.presenter == "นางสาวสมหญิง รักงาน นักวิชาการพัฒนาชุมชน"
+    table = item.blocks[0]
+    assert isinstance(table, Table)
+    assert [(c.title, c.group, c.kind) for c in table.columns] == [
+        ("ที่", "", ColumnKind.TEXT),
+        ("โครงการ", "", ColumnKind.TEXT),
+        ("ได้รับ", "งบประมาณ (บาท)", ColumnKind.MONEY),
+        ("ใช้ไป", "งบประมาณ (บาท)", ColumnKind.MONEY),
+    ]
+    assert table.rows == [["๑", "ถนนในหมู่บ้าน", "๑๐๐,๐๐๐.๐๐", "๙๐,๐๐๐.๐๐"]] and table.total_label == "รวม"
+    assert item.blocks[1] == BulletList(["งบประมาณเหลือจ่ายส่งคืนคลัง", "รายงานผลภายในเดือนเมษายน"])
+    assert item.resolution == "รับทราบ และให้ติดตามผล"
+    assert meeting.recorder is not None and meeting.recorder.name == "นางสาวสมหญิง รักงาน"
+    assert meeting.recorder.position == "นักวิชาการพัฒนาชุมชน"
+    notes = " ".join(message for _, message in report.notes)
+    assert "ระเบียบวาระที่พิมพ์ไว้ (๓) ไม่ตรงลำดับ" in notes  # numbers typed by hand are only hints
+    assert 'ยอดรวมที่พิมพ์ไว้ในคอลัมน์ "ใช้ไป" (๙๕,๐๐๐.๐๐) ไม่ตรงกับที่คำนวณได้ (๙๐,๐๐๐.๐๐)' in notes
+
+
+def test_every_word_of_a_typed_document_ends_up_in_the_meeting(tmp_path: Path) -> None:
+    """What is not recognised stays a paragraph where it stood; the import's own check finds no
+    word of the source missing from the meeting."""
+    word = clerk_document()
+    word.add_paragraph("หมายเหตุท้ายรายงาน: ข้อความที่โปรแกรมไม่รู้จักต้องไม่หาย")
+    path = tmp_path / "clerk.docx"
+    word.save(str(path))
+    document, report = import_file(path)
+    assert unplaced_words(read_blocks(path), document) == []
+    assert not any("อาจไม่ได้นำเข้า" in message for _, message in report.notes)
+
+
+TEXT_FROM_WORD = """\
+รายงานการประชุมคณะกรรมการกองทุนหมู่บ้าน<br>
+ครั้งที่ ๘/๒๕๖๖
+
+วันพุธที่ ๒๗ ธันวาคม ๒๕๖๖ เวลา ๑๓.๓๐ น.
+
+ณ ห้องประชุมศาลาประชาคม
+
+ผู้เข้าร่วมประชุม จำนวน ๒ คน
+
+๑. นายชาติรี\tธินนท์\tพัฒนาการจังหวัด
+๒. นางทิพย์วรรณ\tแก้วทอง\tผู้อำนวยการกลุ่มงาน
+
+#### ผู้ไม่เข้าร่วมการประชุม
+
+๑. นางอรุณศรี\tเดชะเทศ\tนักวิชาการ\tไปราชการ
+
+**ระเบียบวาระที่ ๑****เรื่องที่ประธานแจ้งให้ทราบ**
+
+๑.๑ การจัดงาน OTOP มียอดจำหน่าย ๑๔ ล้านบาท
+
+**มติที่ประชุม**
+
+รับทราบ
+
+## ระเบียบวาระที่ ๒ เรื่องเพื่อพิจารณา<br>
+- ไม่มี -
+
+ปิดประชุม เวลา ๑๖.๓๐ น.
+
+ลงชื่อ..........ผู้บันทึกรายงานการประชุม<br>
+(นางพรพรรณ ปัญต๊ะบุตร)<br>
+เจ้าพนักงานธุรการชำนาญงาน
+""".replace("<br>", "  ")  # a line ending in two spaces: a manual line break
+
+
+def test_text_converted_from_word_is_read_with_its_marks_as_formatting(tmp_path: Path) -> None:
+    path = tmp_path / "minutes.txt"
+    path.write_text(TEXT_FROM_WORD, encoding="utf-8")
+    document, report = import_file(path)
+    meeting = document.meeting
+    assert (meeting.title, meeting.seq, meeting.year, meeting.end) == (
+        "การประชุมคณะกรรมการกองทุนหมู่บ้าน",
+        8,
+        2566,
+        dt.time(16, 30),
+    )
+    assert len(meeting.attendees_with(AttendeeStatus.PRESENT)) == 2  # `ผู้เข้าร่วมประชุม` opening the roster
+    assert [a.note for a in meeting.attendees_with(AttendeeStatus.ABSENT)] == ["ไปราชการ"]
+    assert [section.title for section in meeting.sections] == ["เรื่องที่ประธานแจ้งให้ทราบ", "เรื่องเพื่อพิจารณา"]
+    assert meeting.sections[0].items[0].resolution == "รับทราบ"
+    assert meeting.recorder is not None and meeting.recorder.name == "นางพรพรรณ ปัญต๊ะบุตร"
+    assert report.notes == []
+
+
+def test_a_text_file_in_windows_thai_encoding_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "tis620.txt"
+    path.write_bytes(TEXT_FROM_WORD.encode("cp874"))
+    assert import_file(path)[0].meeting.seq == 8
+
+
+def test_a_document_that_is_not_minutes_is_refused_in_thai(tmp_path: Path) -> None:
+    letter = tmp_path / "letter.txt"
+    letter.write_text("ขอเชิญประชุม\nวันที่ ๕ มกราคม ๒๕๖๗\n", encoding="utf-8")
+    with pytest.raises(NotMinutesError, match="ไม่ใช่รายงานการประชุม"):
+        import_file(letter)
+    damaged = tmp_path / "damaged.docx"
+    damaged.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(SourceError, match="ไฟล์เสียหาย"):
+        import_file(damaged)
+
+
+# --- the command line ---------------------------------------------------------------------------
+
+
+def run(*arguments: object, database: Path) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    command = [sys.executable, str(MAIN), "import", *map(str, arguments), "--db", str(database)]
+    return subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
+
+
+def meetings_in(database: Path) -> int:
+    if not database.exists():
+        return 0
+    with sqlite3.connect(database) as connection:
+        return int(connection.execute("SELECT count(*) FROM meetings").fetchone()[0])
+
+
+def test_the_import_command_prints_the_number_and_a_report_and_refuses_what_is_not_minutes(
+    tmp_path: Path,
+) -> None:
+    database = tmp_path / "office.sqlite3"
+    good = tmp_path / "clerk.docx"
+    clerk_document().save(str(good))
+    done = run(good, database=database)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().isdigit()
+    assert "พบ ผู้เข้าประชุม 3 คน, ระเบียบวาระ 2 วาระ" in done.stderr and "Traceback" not in done.stderr
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(os.urandom(200))
+    refused = run(bad, database=database)
+    assert refused.returncode == 2 and "ไฟล์เสียหาย" in refused.stderr and "Traceback" not in refused.stderr
+    assert meetings_in(database) == 1
+
+
+def test_a_folder_imports_each_document_and_names_the_ones_it_skips(tmp_path: Path) -> None:
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    for name in ("2566-01.docx", "2566-02.docx"):
+        clerk_document().save(str(folder / name))
+    (folder / "2566-03.docx").write_bytes(b"not a word file")
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4")
+    database = tmp_path / "office.sqlite3"
+    done = run(folder, database=database)
+    assert done.returncode == 2
+    assert len(done.stdout.split()) == 2
+    assert "นำเข้าแล้ว 2 ไฟล์ จาก 3 ไฟล์" in done.stderr and "ข้าม 2566-03.docx" in done.stderr
+    assert meetings_in(database) == 2
+
+
+# --- the recognisers ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("ครั้งที่ ๘/๒๕๖๖", (8, 2566)),
+        ("ครั้งที่\u00a010/67", (10, 2567)),
+        ("การประชุมครั้งที่ 3/2024", (3, 2567)),
+        ("ครั้งนี้", None),
+    ],
+)
+def test_meeting_numbers(line: str, expected: tuple[int, int] | None) -> None:
+    assert recognize.meeting_number(line) == expected
+
+
+def test_dates_times_and_headings_in_a_line() -> None:
+    assert recognize.date_in_text("วันพุธที่ ๒๗ ธันวาคม ๒๕๖๖ เวลา ๑๓.๓๐ น.") == dt.date(2023, 12, 27)
+    assert recognize.date_in_text("เมื่อ 5 ม.ค. 67") == dt.date(2024, 1, 5)
+    assert recognize.date_in_text("จำนวน ๒๗ คน") is None
+    assert recognize.time_in_text("เวลา ๑๓.๓๐ น.") == dt.time(13, 30)
+    assert recognize.closing_time("ปิดประชุม เวลา ๑๖.๓๐ น.") == dt.time(16, 30)
+    assert recognize.opening_time("เริ่มประชุมเวลา 09:00 น.") == dt.time(9, 0)
+    assert recognize.agenda_heading("ระเบียบวาระที่\u00a0๓\tเรื่องสืบเนื่อง") == (3, "เรื่องสืบเนื่อง")
+    assert recognize.agenda_heading("ระเบียบวาระการประชุม") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "parts", "style"),
+    [
+        ("๑.๑ นโยบาย", (1, 1), "dotted"),
+        ("๓. การบริหาร", (3,), "dotted"),
+        ("(๒.๑) การตั้ง", (2, 1), "bracketed"),
+        ("๑)\tให้แต่ละอำเภอ", (1,), "closed"),
+        ("๑๒,๕๐๐ บาท", None, None),
+        ("๒๕๖๗ เป็นปีที่", None, None),
+    ],
+)
+def test_typed_item_numbers(line: str, parts: tuple[int, ...] | None, style: str | None) -> None:
+    found = recognize.numbered_line(line)
+    assert (found.parts, found.style) == (parts, style) if found else parts is None
+
+
+def test_resolutions_presenters_and_roster_lines() -> None:
+    assert recognize.resolution("มติที่ประชุม\tรับทราบ") == "รับทราบ"
+    assert recognize.resolution("มติที่ประชุม") == ""
+    assert recognize.resolution("มติคณะรัฐมนตรีเมื่อวันที่") is None
+    presenter = recognize.presenter_line("นายสมชาย ใจกว้าง หัวหน้ากลุ่มงาน แจ้งให้ที่ประชุมทราบ จำนวน ๒ เรื่อง ดังนี้")
+    assert presenter == recognize.PresenterLine("นายสมชาย ใจกว้าง หัวหน้ากลุ่มงาน", "แจ้งให้ที่ประชุมทราบ", 2)
+    assert recognize.roster_heading("ผู้ไม่เข้าร่วมการประชุม") is AttendeeStatus.ABSENT
+    assert recognize.roster_heading("ผู้มาประชุมทุกท่านรับทราบ") is None
+    deputy = recognize.roster_line(["๑๓.", "นายณัฐพล", "คงสมบูรณ์", "นักวิชาการ แทน พัฒนาการอำเภอภูซาง"])
+    assert deputy is not None and (deputy.position, deputy.note) == ("นักวิชาการ", "แทน พัฒนาการอำเภอภูซาง")
+    assert recognize.roster_line(["เมื่อที่ประชุมพร้อม ประธานกล่าวเปิด"]) is None
+    assert recognize.signature_role("(ลงชื่อ) ........ ผู้ตรวจรายงานการประชุม") == recognize.CHECKER
+    assert recognize.total_label(["", "รวมทั้งสิ้น", "๑๐"]) == "รวมทั้งสิ้น"
