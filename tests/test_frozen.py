@@ -74,3 +74,14 @@ def test_the_packaged_window_opens_with_the_demo(tmp_path: Path) -> None:
 
 def test_the_packaged_program_says_its_version(tmp_path: Path) -> None:
     assert run_frozen(tmp_path, "thai-minutes-cmd", "--version").stdout.startswith(b"thai-minutes ")
+
+
+def test_the_packaged_command_line_imports_minutes_typed_in_word(tmp_path: Path) -> None:
+    """importers/ travels in the build: the program's own DOCX of the demo is imported back."""
+    out = tmp_path / "out"
+    out.mkdir()
+    run_frozen(tmp_path, "thai-minutes-cmd", "export", str(DEMO_MEETING), "-o", str(out), "--format", "docx")
+    done = run_frozen(
+        tmp_path, "thai-minutes-cmd", "import", str(out / "minutes.docx"), "--db", str(tmp_path / "m.db")
+    )
+    assert done.stdout.strip().isdigit()
