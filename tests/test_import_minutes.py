@@ -19,6 +19,8 @@ from pathlib import Path
 import docx
 import pytest
 from docx.document import Document as WordDocument
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from exporters.docx_export import write_minutes_docx
 from exporters.layout import DEFAULT_LAYOUT
@@ -26,6 +28,8 @@ from importers.minutes import NotMinutesError, import_file, unplaced_words
 from importers.source import SourceError, read_blocks
 from models import recognize
 from models.meeting import AttendeeStatus, BulletList, ColumnKind, MeetingDocument, Paragraph, Table
+from tests.keyboard import press
+from ui.main_window import MainWindow
 
 MAIN = Path(__file__).resolve().parent.parent / "main.py"
 
@@ -341,3 +345,37 @@ def test_resolutions_presenters_and_roster_lines() -> None:
     assert recognize.roster_line(["เมื่อที่ประชุมพร้อม ประธานกล่าวเปิด"]) is None
     assert recognize.signature_role("(ลงชื่อ) ........ ผู้ตรวจรายงานการประชุม") == recognize.CHECKER
     assert recognize.total_label(["", "รวมทั้งสิ้น", "๑๐"]) == "รวมทั้งสิ้น"
+
+
+# --- the window ---------------------------------------------------------------------------------
+
+
+def test_ctrl_o_imports_word_minutes_opens_them_and_shows_the_report(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "clerk.docx"
+    clerk_document().save(str(path))
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr("ui.main_window.choose_path", lambda *_, **__: str(path))
+    monkeypatch.setattr("ui.main_window.inform", lambda _parent, title, text: shown.append((title, text)))
+    before = window.editor.meeting_id
+    press(Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)  # from whatever field has the focus
+    qtbot.waitUntil(lambda: window.editor.meeting_id != before)
+    assert window.editor.document.meeting.title == "การประชุมคณะทำงานพัฒนาหมู่บ้าน"
+    assert len(window.editor.document.meeting.attendees) == 3
+    [(title, text)] = shown
+    assert title == "นำเข้ารายงานการประชุมแล้ว" and "พบ ผู้เข้าประชุม 3 คน" in text and "ไม่ตรงลำดับ" in text
+
+
+def test_a_damaged_word_file_in_the_window_is_said_and_adds_nothing(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "damaged.docx"
+    path.write_bytes(b"PK\x03\x04 nothing more")
+    warned: list[str] = []
+    monkeypatch.setattr("ui.main_window.choose_path", lambda *_, **__: str(path))
+    monkeypatch.setattr("ui.main_window.warn", lambda _parent, _title, text: warned.append(text))
+    meetings = len(window.database.list_meetings())
+    window.import_file()
+    assert len(warned) == 1 and "ไฟล์เสียหาย" in warned[0]
+    assert len(window.database.list_meetings()) == meetings

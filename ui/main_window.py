@@ -7,10 +7,11 @@ stack's clean state says whether anything changed since the meeting was opened.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
@@ -111,6 +112,32 @@ def _writes(
             return None
 
     return run
+
+
+IMPORT_FILTER = (
+    "รายงานการประชุม (*.json *.docx *.txt);;ไฟล์การประชุม (*.json);;"
+    "รายงานการประชุมที่พิมพ์ใน Word (*.docx);;ข้อความ (*.txt)"
+)
+IMPORT_SUMMARY_LINES = 14  # lines of an import's report in its box; the rest are counted
+
+
+def _import_summary(path: Path, lines: list[str]) -> str:
+    """An import's report for its box: what was found, then the places to look at (at most
+    IMPORT_SUMMARY_LINES of them, the rest counted; F7 checks the meeting)."""
+    shown = lines[:IMPORT_SUMMARY_LINES]
+    more = len(lines) - len(shown)
+    tail = [f"และอีก {more} รายการ"] if more > 0 else []
+    return "\n".join([f"{path.name}", *shown, *tail, "", "กด F7 เพื่อตรวจรายงานการประชุมที่นำเข้า"])
+
+
+@contextlib.contextmanager
+def busy_cursor() -> Iterator[None]:
+    """The busy cursor over the window while a short piece of work runs on the UI thread."""
+    QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 class MainWindow(QMainWindow):
@@ -785,25 +812,40 @@ class MainWindow(QMainWindow):
 
     @_writes
     def import_file(self) -> None:
-        name = choose_path(self, "นำเข้าไฟล์การประชุม", "open", "ไฟล์การประชุม (*.json)")
+        name = choose_path(self, "นำเข้าไฟล์การประชุม", "open", IMPORT_FILTER)
         if name:
             self.import_path(Path(name))
 
     def import_path(self, path: Path) -> bool:
-        """Add the meeting file's meeting to the database and open it (Ctrl+O, or a file the
-        program was started with: "Open with" on Windows); a file that cannot be read is said."""
+        """Add the meeting of a meeting file, or of minutes typed in Word (.docx) or as text
+        (.txt), to the database and open it (Ctrl+O, or a file the program was started with:
+        "Open with" on Windows). Typed minutes are followed by the import's report; a file that
+        cannot be read, or is not minutes, is said and adds nothing."""
+        from importers.minutes import NotMinutesError, import_file  # noqa: PLC0415
+        from importers.source import SourceError  # noqa: PLC0415
         from models.meetingfile import MeetingFileError, read_meeting_file  # noqa: PLC0415
 
+        report = None
         try:
-            meeting_id = self.database.add_document(read_meeting_file(path))
+            with busy_cursor():
+                if path.suffix.lower() in (".docx", ".txt"):
+                    document, report = import_file(path)
+                else:
+                    document = read_meeting_file(path)
+                meeting_id = self.database.add_document(document)
         except MeetingFileError as error:
             warn(self, "นำเข้าไม่ได้", error.describe())
+            return False
+        except (SourceError, NotMinutesError) as error:
+            warn(self, "นำเข้าไม่ได้", f"{path.name}: {error}")
             return False
         except Exception as error:  # never a traceback in the window
             log_failure(f"นำเข้า {path} ไม่สำเร็จ", error)
             warn(self, "นำเข้าไม่ได้", f"นำเข้าไฟล์ {path.name} ไม่สำเร็จ: {failure_reason(error)}")
             return False
         self.open_meeting(meeting_id)
+        if report is not None:
+            inform(self, "นำเข้ารายงานการประชุมแล้ว", _import_summary(path, report.lines()))
         return True
 
     def export_file(self) -> None:
