@@ -27,7 +27,7 @@ from decimal import Decimal, DecimalException, localcontext
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from models import thai
+from models import recognize, thai
 from models.dictionary import spelling_suggestions, word_trie
 from models.meeting import (
     Attachment,
@@ -382,9 +382,6 @@ def _any_resolution(items: list[Item]) -> bool:
     return any(item.resolution.strip() or _any_resolution(item.items) for item in items)
 
 
-_MEETING_NUMBER = re.compile(rf"ครั้งที่\s*({_DIGIT}+)\s*/\s*({_DIGIT}{{4}})")
-
-
 def _numbering_findings(
     meeting: Meeting, others: Sequence[OtherMeeting], places: dict[int, str]
 ) -> Iterator[Finding]:
@@ -398,14 +395,14 @@ def _numbering_findings(
         node = piece.node
         if node is None or "ครั้งต่อไป" not in node.title + piece.text:
             continue
-        for match in _MEETING_NUMBER.finditer(piece.text):
-            seq, year = _number(match[1]), _number(match[2])
+        for number in recognize.meeting_numbers(piece.text):
+            seq, year = number.seq, number.year
             follows = (seq == meeting.seq + 1 and year == meeting.year) or (
                 seq == 1 and year == meeting.year + 1
             )
             if not follows and (seq, year) != (meeting.seq, meeting.year):
                 expected = thai.to_thai_digits(f"{meeting.seq + 1}/{meeting.year}")
-                message = f"การประชุมครั้งต่อไปเขียนว่าครั้งที่ {match[1]}/{match[2]} แต่ครั้งนี้คือ {label}"
+                message = f"การประชุมครั้งต่อไปเขียนว่าครั้งที่ {number.written} แต่ครั้งนี้คือ {label}"
                 yield Finding(Severity.ERROR, piece.where, message, f"ครั้งที่ {expected}", node)
 
 

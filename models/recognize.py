@@ -39,18 +39,31 @@ def _number(text: str) -> int:
 _MEETING_NUMBER = re.compile(rf"ครั้งที่{_SPACE}*({_DIGIT}+){_SPACE}*/{_SPACE}*({_DIGIT}{{2,4}})")
 
 
+@dataclass(frozen=True)
+class MeetingNumber:
+    seq: int
+    year: int  # Buddhist era
+    written: str  # `๘/๒๕๖๖` as typed
+
+
+def meeting_numbers(text: str) -> list[MeetingNumber]:
+    """Every `ครั้งที่ ๘/๒๕๖๖` of the text: the running number and the Buddhist year (two digits
+    are read as 25xx, a Gregorian year as its Buddhist one)."""
+    found = []
+    for match in _MEETING_NUMBER.finditer(text):
+        year = _number(match[2])
+        if year < 100:
+            year += 2500
+        elif year < 2400:
+            year = thai.buddhist_year(year)
+        found.append(MeetingNumber(_number(match[1]), year, f"{match[1]}/{match[2]}"))
+    return found
+
+
 def meeting_number(text: str) -> tuple[int, int] | None:
-    """`ครั้งที่ ๘/๒๕๖๖` → (8, 2566): the running number and the Buddhist year (two digits are
-    read as 25xx)."""
-    match = _MEETING_NUMBER.search(text)
-    if match is None:
-        return None
-    year = _number(match[2])
-    if year < 100:
-        year += 2500
-    elif year < 2400:  # a Gregorian year
-        year = thai.buddhist_year(year)
-    return _number(match[1]), year
+    """The first `ครั้งที่ n/yyyy` of the text as (n, Buddhist year); None when there is none."""
+    found = meeting_numbers(text)
+    return (found[0].seq, found[0].year) if found else None
 
 
 _MONTH_NAMES = {*thai.THAI_MONTHS, *thai.SHORT_MONTHS, *(name.replace(".", "") for name in thai.SHORT_MONTHS)}
