@@ -716,6 +716,8 @@ def _columns(header: list[list[str]], body: list[list[str]], width: int) -> list
         group = ""
         if len(titles) >= 2 and titles[0] != titles[-1]:
             group = titles[0]
+        if not title.strip() and group:  # a heading merged down over both header rows
+            title, group = group, ""
         columns.append(
             Column(recognize.tidy(title), recognize.tidy(group), _kind(title, [row[index] for row in body]))
         )

@@ -9,6 +9,7 @@ why in Thai; a folder imports each file in its own transaction.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import os
 import sqlite3
@@ -379,3 +380,96 @@ def test_a_damaged_word_file_in_the_window_is_said_and_adds_nothing(
     window.import_file()
     assert len(warned) == 1 and "ไฟล์เสียหาย" in warned[0]
     assert len(window.database.list_meetings()) == meetings
+
+
+# --- paste from Word ----------------------------------------------------------------------------
+
+WORD_HTML = (
+    "<html><head><style>p.MsoNormal {margin:0}</style></head><body><!--StartFragment-->"
+    "<p class=MsoNormal>ให้ทุกอำเภอส่งรายชื่อ<br>ภายในวันที่ ๑ พฤศจิกายน</p>"
+    "<ul><li>คัดเลือกผู้ประกอบการ</li><li>จัดเจ้าหน้าที่ประจำบูธ</li></ul>"
+    "<table><tr><td rowspan=2>ที่</td><td colspan=2>ผู้ประกอบการ (ราย)</td></tr>"
+    "<tr><td>เป้าหมาย</td><td>ส่งแล้ว</td></tr>"
+    "<tr><td>๑</td><td>๕</td><td>๓</td></tr></table>"
+    "<p class=MsoNormal>มติที่ประชุม รับทราบ</p>"
+    "<p class=MsoNormal>๔.๔ การประชุมครั้งต่อไป</p><p>กำหนดวันที่ ๒๘ พฤศจิกายน</p>"
+    "<!--EndFragment--></body></html>"
+)
+WORD_TEXT = "ให้ทุกอำเภอส่งรายชื่อ ภายในวันที่ ๑ พฤศจิกายน\nคัดเลือกผู้ประกอบการ\n"
+
+
+def clipboard(text: str, html: str | None = None) -> None:
+    from PySide6.QtCore import QMimeData  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+    data = QMimeData()
+    data.setText(text)
+    if html is not None:
+        data.setHtml(html)
+    QApplication.clipboard().setMimeData(data)
+
+
+def test_pasting_word_into_an_item_gives_paragraphs_lists_tables_items_in_one_undo_step(
+    window: MainWindow, qtbot: QtBot, db_path: Path
+) -> None:
+    from tests.conftest import reopened  # noqa: PLC0415
+    from tests.test_typing import click_into, open_item  # noqa: PLC0415
+
+    section = window.editor.document.meeting.sections[4]  # ระเบียบวาระที่ ๔
+    item = section.items[2]  # ๔.๓, one paragraph, resolution รับทราบ
+    item.resolution = ""
+    window.editor.set_node_field(item, "resolution", "")
+    editor = open_item(window, item)
+    before = copy.deepcopy(window.editor.document)
+    field = editor.block_widgets[0].field
+    click_into(qtbot, field)
+    field.moveCursor(field.textCursor().MoveOperation.End)
+    clipboard(WORD_TEXT, WORD_HTML)
+    press(Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    blocks = item.blocks
+    assert isinstance(blocks[0], Paragraph) and blocks[0].text.endswith("ให้ทุกอำเภอส่งรายชื่อภายในวันที่ ๑ พฤศจิกายน")
+    assert blocks[1] == BulletList(["คัดเลือกผู้ประกอบการ", "จัดเจ้าหน้าที่ประจำบูธ"])
+    table = blocks[2]
+    assert isinstance(table, Table) and [(c.title, c.group) for c in table.columns] == [
+        ("ที่", ""),
+        ("เป้าหมาย", "ผู้ประกอบการ (ราย)"),
+        ("ส่งแล้ว", "ผู้ประกอบการ (ราย)"),
+    ]
+    assert item.resolution == "รับทราบ"
+    assert section.items[3].title == "การประชุมครั้งต่อไป"
+    assert section.items[3].blocks == [Paragraph("กำหนดวันที่ ๒๘ พฤศจิกายน")]
+    assert reopened(db_path) == window.editor.document
+    press(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # one step takes the whole paste back
+    assert window.editor.document == before
+    assert reopened(db_path) == before
+
+
+def test_a_single_line_pasted_into_a_paragraph_is_typed_in_as_it_is(window: MainWindow, qtbot: QtBot) -> None:
+    from tests.test_typing import click_into, open_item  # noqa: PLC0415
+
+    item = window.editor.document.meeting.sections[4].items[2]
+    editor = open_item(window, item)
+    blocks = len(item.blocks)
+    field = editor.block_widgets[0].field
+    click_into(qtbot, field)
+    field.moveCursor(field.textCursor().MoveOperation.End)
+    clipboard(" เพิ่มเติม ๒ แห่ง")
+    press(Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert len(item.blocks) == blocks and item.blocks[0].text.endswith("เดือน เพิ่มเติม ๒ แห่ง")  # type: ignore[union-attr]
+
+
+def test_lines_pasted_on_the_agenda_tree_become_items(
+    window: MainWindow, qtbot: QtBot, db_path: Path
+) -> None:
+    from tests.conftest import reopened  # noqa: PLC0415
+    from tests.test_typing import click_into  # noqa: PLC0415
+
+    section = window.editor.document.meeting.sections[5]  # ระเบียบวาระที่ ๕, one item
+    window.tabs.setCurrentWidget(window.agenda_tab)
+    window.agenda_tab.select(section)
+    click_into(qtbot, window.agenda_tab.tree)
+    clipboard("๕.๒ การจัดซื้อวัสดุสำนักงาน\nเสนอจัดซื้อวัสดุ ๑๒ รายการ\n๕.๓ การซ่อมรถยนต์ราชการ")
+    press(Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert [item.title for item in section.items[1:]] == ["การจัดซื้อวัสดุสำนักงาน", "การซ่อมรถยนต์ราชการ"]
+    assert section.items[1].blocks == [Paragraph("เสนอจัดซื้อวัสดุ ๑๒ รายการ")]
+    assert reopened(db_path) == window.editor.document

@@ -11,7 +11,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,7 +51,16 @@ from models.meeting import (
     nodes_containing,
 )
 from models.presenter import derived_wording, line_covering
-from ui.commands import FieldCommand, InsertBlock, MoveBlock, MoveTableRow, RemoveBlock
+from ui.commands import (
+    EditCommand,
+    FieldCommand,
+    InsertBlock,
+    InsertNode,
+    MoveBlock,
+    MoveTableRow,
+    RemoveBlock,
+    Steps,
+)
 from ui.fields import GrowingTextEdit, TextField
 from ui.plain import PlainForm, plain_label
 from ui.qt_models import AgendaModel, CellsModel
@@ -141,8 +150,12 @@ class AgendaTree(QTreeView):
             self.actions_["outdent"]()
         elif key == Qt.Key.Key_Delete:
             self.actions_["delete"]()
+        elif event.matches(QKeySequence.StandardKey.Paste) and self.paste_handler is not None:
+            self.paste_handler(QApplication.clipboard().mimeData())
         else:
             super().keyPressEvent(event)
+
+    paste_handler: Callable[[QMimeData], None] | None = None  # Ctrl+V on the tree (AgendaTab)
 
 
 class AgendaTab(QSplitter):
@@ -154,6 +167,7 @@ class AgendaTab(QSplitter):
         super().__init__(Qt.Orientation.Horizontal)
         self.session = session
         self.tree = AgendaTree(actions)
+        self.tree.paste_handler = self.paste
         self.model: AgendaModel | None = None
         self.editor_area = QScrollArea()
         self.editor_area.setWidgetResizable(True)
@@ -193,6 +207,35 @@ class AgendaTab(QSplitter):
 
     def current_node(self) -> Node | None:
         return self.model.node(self.tree.currentIndex()) if self.model else None
+
+    def paste(self, source: QMimeData) -> None:
+        """Ctrl+V on the tree: what Word (or text) put on the clipboard becomes items after the
+        current item (under the current section); lines before the first numbered one go into the
+        current section or item, a resolution into an empty one. A single line is one item.
+        One undo step."""
+        from importers.paste import Pasted, pasted_agenda  # noqa: PLC0415
+
+        node = self.current_node()
+        if node is None:
+            return
+        session = self.session
+        meeting = session.editor.document.meeting
+        number = meeting.section_number(session.editor.section_of(node))
+        pasted = pasted_agenda(source.text(), source.html() if source.hasHtml() else None, number)
+        if pasted is None:
+            title = " ".join(source.text().split())
+            if not title:
+                return
+            pasted = Pasted(items=[Item(title)])
+        blocks = [
+            InsertBlock(session.editor, node, len(node.blocks) + n, block)
+            for n, block in enumerate(pasted.blocks)
+        ]
+        steps: list[EditCommand] = [*blocks, *paste_steps(session, node, pasted.resolution, pasted.items)]
+        if not session.apply(Steps("วางข้อความจาก Word", steps)):
+            return
+        if pasted.items:
+            self.select(pasted.items[0])
 
     def find_next(self) -> Node | None:
         """Go to the next section or item holding the words, after the current one."""
@@ -381,6 +424,28 @@ class ItemEditor(QWidget):
             self.block_widgets[index].focus_field()
 
 
+def paste_steps(session: MeetingSession, node: Node, resolution: str, items: list[Item]) -> list[EditCommand]:
+    """The steps of a paste after its blocks: a resolution for a node without one, and the
+    items after `node` among its siblings (under it, when it is a section)."""
+    from models.meeting import find_parent  # noqa: PLC0415
+
+    steps: list[EditCommand] = []
+    if resolution and not node.resolution:
+        steps.append(
+            FieldCommand(
+                "มติที่ประชุม", lambda value: session.editor.set_node_field(node, "resolution", value), resolution
+            )
+        )
+    if isinstance(node, Section):
+        parent: Node | None = node
+        index = len(node.items)
+    else:
+        parent, siblings = find_parent(session.editor.document.meeting, node)
+        index = next(i for i, sibling in enumerate(siblings) if sibling is node) + 1
+    steps.extend(InsertNode(session.editor, parent, index + n, item) for n, item in enumerate(items))
+    return steps
+
+
 class BlockWidget(QWidget):
     """One block of an item, with its own editor; ▲ ▼ ลบ for the mouse (Alt+↑ / Alt+↓ and
     Ctrl+Shift+Delete from the keyboard)."""
@@ -393,6 +458,7 @@ class BlockWidget(QWidget):
         self.field: Any
         if isinstance(block, Paragraph):
             self.field = GrowingTextEdit(self._set("text"), "พิมพ์ข้อความ... (Ctrl+B ตัวหนา)")
+            self.field.paste_handler = self._paste
             QShortcut(QKeySequence("Ctrl+B"), self.field).activated.connect(self._bold)
         elif isinstance(block, BulletList):
             self.field = GrowingTextEdit(self._set("items", _lines_as_typed), "หนึ่งบรรทัดต่อหนึ่งข้อ")
@@ -448,6 +514,43 @@ class BlockWidget(QWidget):
 
     def _index(self) -> int:
         return next(i for i, b in enumerate(self.node.blocks) if b is self.block)
+
+    def _paste(self, source: QMimeData) -> bool:
+        """Paragraphs, lists and tables pasted from Word (or several lines of text) become
+        blocks after this one, the first paragraph going where the cursor is; numbered items of
+        the section become items after this one's; a pasted resolution fills an empty one. One
+        undo step. A single paragraph is left to the field (False)."""
+        from importers.paste import pasted_agenda  # noqa: PLC0415
+
+        session, node, block = self.session, self.node, self.block
+        meeting = session.editor.document.meeting
+        number = meeting.section_number(session.editor.section_of(node))
+        pasted = pasted_agenda(source.text(), source.html() if source.hasHtml() else None, number)
+        if pasted is None or not isinstance(block, Paragraph):
+            return False
+        steps: list[EditCommand] = []
+        blocks = list(pasted.blocks)
+        cursor = self.field.textCursor()
+        typed_to = cursor.selectionStart()
+        first = blocks[0] if blocks else None
+        if isinstance(first, Paragraph):
+            blocks.pop(0)
+            text = self.field.toPlainText()
+            text = text[:typed_to] + first.text + text[cursor.selectionEnd() :]
+            typed_to += len(first.text)
+            steps.append(
+                FieldCommand(
+                    "ข้อความ", lambda value: session.editor.set_block_field(block, "text", value), text
+                )
+            )
+        index = self._index() + 1
+        steps.extend(InsertBlock(session.editor, node, index + n, new) for n, new in enumerate(blocks))
+        steps.extend(paste_steps(session, node, pasted.resolution, pasted.items))
+        if session.apply(Steps("วางข้อความจาก Word", steps)):
+            cursor = self.field.textCursor()
+            cursor.setPosition(min(typed_to, len(self.field.toPlainText())))
+            self.field.setTextCursor(cursor)
+        return True
 
     def move_by(self, step: int) -> None:
         index = self._index()

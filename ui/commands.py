@@ -108,6 +108,30 @@ def _word_ended(before: object, after: object) -> bool:
     return before[-1:].isspace() and len(after) > len(before) and not after[-1:].isspace()
 
 
+class Steps(EditCommand):
+    """Several edits as one undo step (a paste that brings paragraphs, tables and items). A step
+    that fails takes back the steps before it, so nothing is left half done."""
+
+    def __init__(self, label: str, steps: list[EditCommand]) -> None:
+        super().__init__(label)
+        self.steps = steps
+
+    def forward(self) -> None:
+        done: list[EditCommand] = []
+        try:
+            for step in self.steps:
+                step.forward()
+                done.append(step)
+        except Exception:
+            for step in reversed(done):
+                step.backward()
+            raise
+
+    def backward(self) -> None:
+        for step in reversed(self.steps):
+            step.backward()
+
+
 class InsertNode(EditCommand):
     def __init__(self, editor: MeetingEditor, parent: Node | None, index: int, node: Node) -> None:
         super().__init__("เพิ่มเรื่อง")

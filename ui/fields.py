@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -281,6 +281,15 @@ class GrowingTextEdit(QPlainTextEdit):
             self._silent = True
             self.setPlainText(text)
             self._silent = False
+
+    paste_handler: Callable[[QMimeData], bool] | None = None  # True: the paste was taken care of
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """A paste goes to the paste handler first (Word's paragraphs, lists and tables become
+        the agenda's: `ui.agenda.BlockWidget`), else in as plain text."""
+        if self.paste_handler is not None and self.paste_handler(source):
+            return
+        super().insertFromMimeData(source)
 
     def _grow(self) -> None:
         lines = max(self.min_lines, int(self.document().size().height()) + 1)
