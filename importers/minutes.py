@@ -45,6 +45,7 @@ from models.presenter import derived_wording
 from models.roster import PREFIXES
 
 PRE_AGENDA_TITLE = "ก่อนเข้าระเบียบวาระการประชุม"
+RESOLUTION_WORDS = "มติที่ประชุม"
 _TITLE = re.compile(r"^รายงาน(การประชุม.*)$")
 _ATTACHMENT = re.compile(r"^รายละเอียดตาม(.+?)\s*\(เอกสารแนบ\s*[0-9๐-๙]+\s*\)$")
 _BULLET = re.compile(r"^[-•–*](?:\t|\s+)(.+)$")
@@ -413,6 +414,7 @@ class _Agenda:
         self.signing: Person | None = None
         self.closed = False
         self.note_of: Line | None = None  # the line read as the last table's note
+        self.resolved_at: dict[int, int] = {}  # node: the number of its blocks when resolved
 
     def read(self) -> None:
         for line in self.reader.stray_lines:
@@ -446,8 +448,9 @@ class _Agenda:
             self.signing is not None
             or recognize.signature_role(line.pieces[0])
             or recognize.agenda_heading(line.pieces[0])
+            or any(recognize.resolution(piece) is not None for piece in line.pieces[1:])
         ):
-            for piece in line.pieces:  # `ลงชื่อ……ผู้บันทึก` and the name, or a heading and its text
+            for piece in line.pieces:  # `ลงชื่อ……ผู้บันทึก` and the name, a heading and its text, a resolution
                 self._line(Line(piece, line.place, bold=line.bold))
             return
         if self.closed and self._signature(line, text):
@@ -568,7 +571,15 @@ class _Agenda:
         node = self.path[0] if self.path else self.section
         if node is None:
             node = self._current_section(Line(text, ""))
-        node.resolution = f"{node.resolution} {text}".strip() if node.resolution else text
+        if node.resolution and id(node) in self.resolved_at:
+            # a matter resolved again further on (sub-topics typed as paragraphs, each with its
+            # resolution): the earlier one stays where it was typed, as a paragraph
+            blocks = self.path[-1].blocks if self.path else node.blocks
+            at = min(self.resolved_at[id(node)], len(blocks))
+            blocks.insert(at, Paragraph(f"{RESOLUTION_WORDS} {node.resolution}"))
+            self.report.count("paragraphs")
+        node.resolution = text
+        self.resolved_at[id(node)] = len(self.path[-1].blocks if self.path else node.blocks)
         self.report.count("resolutions")
 
     def _times(self, line: Line, text: str) -> bool:
@@ -849,6 +860,9 @@ class _Letter:
             body.append(_text(lines[index]))
             index += 1
         letter.body = body
+        for text in body:  # `… ภายในวันที่ ๕ มกราคม ๒๕๖๗ หากพ้นกำหนดถือว่ารับรอง…`
+            if "รับรอง" in text and (deadline := re.search(r"ภายใน(?:วันที่)?\s*(.{6,40})", text)):
+                letter.certify_by = recognize.date_in_text(deadline[1]) or letter.certify_by
         if index < len(lines):
             letter.closing = "" if _text(lines[index]) == DEFAULT_CLOSING else _text(lines[index])
             index += 1
