@@ -473,3 +473,21 @@ def test_lines_pasted_on_the_agenda_tree_become_items(
     assert [item.title for item in section.items[1:]] == ["การจัดซื้อวัสดุสำนักงาน", "การซ่อมรถยนต์ราชการ"]
     assert section.items[1].blocks == [Paragraph("เสนอจัดซื้อวัสดุ ๑๒ รายการ")]
     assert reopened(db_path) == window.editor.document
+
+
+def test_a_pasted_resolution_for_an_item_resolved_already_stays_as_a_paragraph(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    from tests.test_typing import click_into, open_item  # noqa: PLC0415
+
+    item = window.editor.document.meeting.sections[4].items[2]  # resolution รับทราบ
+    editor = open_item(window, item)
+    click_into(qtbot, editor.block_widgets[0].field)
+    clipboard("ขอให้รายงานทุกเดือน\nรายงานภายในวันที่ ๕\nมติที่ประชุม เห็นชอบ")
+    press(Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert item.resolution == "รับทราบ"
+    assert item.blocks[-1] == Paragraph("มติที่ประชุม เห็นชอบ")
+    assert [b.text for b in item.blocks[1:] if isinstance(b, Paragraph)] == [
+        "รายงานภายในวันที่ ๕",
+        "มติที่ประชุม เห็นชอบ",
+    ]

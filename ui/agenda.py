@@ -231,7 +231,8 @@ class AgendaTab(QSplitter):
             InsertBlock(session.editor, node, len(node.blocks) + n, block)
             for n, block in enumerate(pasted.blocks)
         ]
-        steps: list[EditCommand] = [*blocks, *paste_steps(session, node, pasted.resolution, pasted.items)]
+        after = paste_steps(session, node, len(node.blocks) + len(blocks), pasted.resolution, pasted.items)
+        steps: list[EditCommand] = [*blocks, *after]
         if not session.apply(Steps("วางข้อความจาก Word", steps)):
             return
         if pasted.items:
@@ -424,13 +425,18 @@ class ItemEditor(QWidget):
             self.block_widgets[index].focus_field()
 
 
-def paste_steps(session: MeetingSession, node: Node, resolution: str, items: list[Item]) -> list[EditCommand]:
-    """The steps of a paste after its blocks: a resolution for a node without one, and the
-    items after `node` among its siblings (under it, when it is a section)."""
+def paste_steps(
+    session: MeetingSession, node: Node, at: int, resolution: str, items: list[Item]
+) -> list[EditCommand]:
+    """The steps of a paste after its blocks: the resolution (a paragraph `มติที่ประชุม …` at
+    block `at`, after the pasted ones, when the node has one already), and the items after
+    `node` among its siblings (under it, when it is a section)."""
     from models.meeting import find_parent  # noqa: PLC0415
 
     steps: list[EditCommand] = []
-    if resolution and not node.resolution:
+    if resolution and node.resolution:  # kept where it was pasted, as a paragraph: nothing is lost
+        steps.append(InsertBlock(session.editor, node, at, Paragraph(f"มติที่ประชุม {resolution}")))
+    elif resolution:
         steps.append(
             FieldCommand(
                 "มติที่ประชุม", lambda value: session.editor.set_node_field(node, "resolution", value), resolution
@@ -545,7 +551,7 @@ class BlockWidget(QWidget):
             )
         index = self._index() + 1
         steps.extend(InsertBlock(session.editor, node, index + n, new) for n, new in enumerate(blocks))
-        steps.extend(paste_steps(session, node, pasted.resolution, pasted.items))
+        steps.extend(paste_steps(session, node, index + len(blocks), pasted.resolution, pasted.items))
         if session.apply(Steps("วางข้อความจาก Word", steps)):
             cursor = self.field.textCursor()
             cursor.setPosition(min(typed_to, len(self.field.toPlainText())))
