@@ -491,3 +491,22 @@ def test_a_pasted_resolution_for_an_item_resolved_already_stays_as_a_paragraph(
         "รายงานภายในวันที่ ๕",
         "มติที่ประชุม เห็นชอบ",
     ]
+
+
+def test_ctrl_shift_o_imports_a_folder_with_a_progress_box_and_a_summary(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    for name in ("2566-01.docx", "2566-02.docx"):
+        clerk_document().save(str(folder / name))
+    (folder / "2566-03.docx").write_bytes(b"damaged")
+    shown: list[str] = []
+    monkeypatch.setattr("ui.main_window.choose_path", lambda *_, **__: str(folder))
+    monkeypatch.setattr("ui.main_window.inform", lambda _parent, _title, text: shown.append(text))
+    meetings = len(window.database.list_meetings())
+    press(Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: bool(shown))
+    assert len(window.database.list_meetings()) == meetings + 2
+    assert shown[0].startswith("นำเข้าแล้ว 2 ไฟล์ จาก 3 ไฟล์") and "ข้าม 2566-03.docx" in shown[0]
+    assert window.editor.document.meeting.title == "การประชุมคณะทำงานพัฒนาหมู่บ้าน"  # the last one opens

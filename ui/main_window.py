@@ -248,6 +248,7 @@ class MainWindow(QMainWindow):
         self._action(file, "การประชุมครั้งถัดไป (ต่อจากครั้งนี้)", "Ctrl+Shift+M", self.next_meeting)
         self._action(file, "แม่แบบระเบียบวาระ...", None, self.edit_template)
         self._action(file, "นำเข้าไฟล์การประชุม...", "Ctrl+O", self.import_file)
+        self._action(file, "นำเข้ารายงานการประชุมทั้งโฟลเดอร์ (Word)...", "Ctrl+Shift+O", self.import_folder)
         self._action(file, "บันทึกเป็นไฟล์การประชุม...", "Ctrl+Shift+S", self.export_file)
         self._action(file, "ส่งออกรายงานและหนังสือนำส่ง...", "Ctrl+E", self.export_documents)
         self._action(file, "พิมพ์...", "Ctrl+P", self.print_document)
@@ -847,6 +848,53 @@ class MainWindow(QMainWindow):
         if report is not None:
             inform(self, "นำเข้ารายงานการประชุมแล้ว", _import_summary(path, report.lines()))
         return True
+
+    def import_folder(self) -> None:
+        chosen = choose_path(self, "นำเข้ารายงานการประชุมทั้งโฟลเดอร์", "folder")
+        if chosen:
+            self.import_folder_path(Path(chosen))
+
+    @_writes
+    def import_folder_path(self, folder: Path) -> tuple[int, list[str]]:
+        """Every Word file (.docx) of a folder, each read and stored in a transaction of its own,
+        behind a progress box whose ยกเลิก (Esc) stops between files; then a summary: how many
+        came in, and which were skipped and why. Returns (imported, skipped reasons)."""
+        from importers.minutes import NotMinutesError, import_file  # noqa: PLC0415
+        from importers.source import SourceError  # noqa: PLC0415
+
+        files = sorted(
+            p for p in folder.glob("*") if p.suffix.lower() == ".docx" and not p.name.startswith("~$")
+        )
+        if not files:
+            inform(self, "ไม่มีไฟล์ Word", f"ไม่มีไฟล์ .docx ในโฟลเดอร์ {folder.name}")
+            return 0, []
+        progress = progress_box(self, "นำเข้ารายงานการประชุม", "กำลังนำเข้า...", len(files))
+        imported: list[int] = []
+        skipped: list[str] = []
+        for number, path in enumerate(files):
+            if progress.wasCanceled():
+                skipped.extend(f"{p.name}: ยกเลิกก่อนถึงไฟล์นี้" for p in files[number:])
+                break
+            progress.setLabelText(f"กำลังนำเข้า {path.name} ({number + 1}/{len(files)})")
+            progress.setValue(number)
+            QApplication.processEvents()
+            try:
+                imported.append(self.database.add_document(import_file(path)[0]))
+            except (SourceError, NotMinutesError) as error:
+                skipped.append(f"{path.name}: {error}")
+            except Exception as error:  # never a traceback in the window; the next file goes on
+                log_failure(f"นำเข้า {path} ไม่สำเร็จ", error)
+                skipped.append(f"{path.name}: {failure_reason(error)}")
+        progress.setValue(len(files))
+        progress.close()
+        if imported:
+            self.open_meeting(imported[-1])
+        summary = [
+            f"นำเข้าแล้ว {len(imported)} ไฟล์ จาก {len(files)} ไฟล์",
+            *(f"ข้าม {reason}" for reason in skipped),
+        ]
+        inform(self, "นำเข้ารายงานการประชุมแล้ว", "\n".join(summary[: IMPORT_SUMMARY_LINES + 1]))
+        return len(imported), skipped
 
     def export_file(self) -> None:
         from models.meetingfile import write_meeting_file  # noqa: PLC0415
