@@ -122,12 +122,12 @@ IMPORT_SUMMARY_LINES = 14  # lines of an import's report in its box; the rest ar
 
 
 def _import_summary(path: Path, lines: list[str]) -> str:
-    """An import's report for its box: what was found, then the places to look at (at most
-    IMPORT_SUMMARY_LINES of them, the rest counted; F7 checks the meeting)."""
+    """An import's report for its box: what was found, the places to look at and the checks'
+    first findings (at most IMPORT_SUMMARY_LINES lines, the rest counted)."""
     shown = lines[:IMPORT_SUMMARY_LINES]
     more = len(lines) - len(shown)
     tail = [f"และอีก {more} รายการ"] if more > 0 else []
-    return "\n".join([f"{path.name}", *shown, *tail, "", "กด F7 เพื่อตรวจรายงานการประชุมที่นำเข้า"])
+    return "\n".join([f"{path.name}", *shown, *tail])
 
 
 @contextlib.contextmanager
@@ -846,7 +846,13 @@ class MainWindow(QMainWindow):
             return False
         self.open_meeting(meeting_id)
         if report is not None:
-            inform(self, "นำเข้ารายงานการประชุมแล้ว", _import_summary(path, report.lines()))
+            from models.checks import check_document  # noqa: PLC0415
+
+            findings = check_document(self.editor.document, spelling=False)
+            lines = [*report.lines(), *(f"- {finding}" for finding in findings[:5])]
+            if findings:
+                lines.insert(len(report.lines()), f"ผลการตรวจ {len(findings)} รายการ (F7 แสดงทั้งหมด):")
+            inform(self, "นำเข้ารายงานการประชุมแล้ว", _import_summary(path, lines))
         return True
 
     def import_folder(self) -> None:
