@@ -510,3 +510,29 @@ def test_ctrl_shift_o_imports_a_folder_with_a_progress_box_and_a_summary(
     assert len(window.database.list_meetings()) == meetings + 2
     assert shown[0].startswith("นำเข้าแล้ว 2 ไฟล์ จาก 3 ไฟล์") and "ข้าม 2566-03.docx" in shown[0]
     assert window.editor.document.meeting.title == "การประชุมคณะทำงานพัฒนาหมู่บ้าน"  # the last one opens
+
+
+def test_a_paste_the_database_refuses_halfway_leaves_nothing_half_done(
+    window: MainWindow, qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Paragraphs stored, then the database refuses the item: the paragraphs are taken back, the
+    window says so, memory, database and undo stack agree on the meeting as it was."""
+    from tests.conftest import reopened  # noqa: PLC0415
+    from tests.test_typing import click_into  # noqa: PLC0415
+
+    section = window.editor.document.meeting.sections[5]
+    window.tabs.setCurrentWidget(window.agenda_tab)
+    window.agenda_tab.select(section)
+    click_into(qtbot, window.agenda_tab.tree)
+    before = copy.deepcopy(window.editor.document)
+    steps = window.session.stack.count()
+
+    def refuse(*_: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(window.editor, "insert_node", refuse)
+    clipboard("ข้อความนำ\n๕.๒ การจัดซื้อวัสดุสำนักงาน")
+    press(Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor.document == before
+    assert reopened(db_path) == before
+    assert window.session.stack.count() == steps
