@@ -15,6 +15,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import docx
@@ -396,6 +397,18 @@ WORD_HTML = (
     "<!--EndFragment--></body></html>"
 )
 WORD_TEXT = "ให้ทุกอำเภอส่งรายชื่อ ภายในวันที่ ๑ พฤศจิกายน\nคัดเลือกผู้ประกอบการ\n"
+
+
+@pytest.fixture(autouse=True)
+def clipboard_emptied_after() -> Iterator[None]:
+    """The clipboard emptied after each test, while Python runs: Qt would otherwise delete the
+    test's QMimeData in its own exit handlers, after Python has ended, and the process would
+    crash on its way out."""
+    yield
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+    if QApplication.instance() is not None:
+        QApplication.clipboard().clear()
 
 
 def clipboard(text: str, html: str | None = None) -> None:
