@@ -549,3 +549,21 @@ def test_a_paste_the_database_refuses_halfway_leaves_nothing_half_done(
     assert window.editor.document == before
     assert reopened(db_path) == before
     assert window.session.stack.count() == steps
+
+
+def test_word_s_bullets_as_its_clipboard_html_writes_them_become_a_list() -> None:
+    """Word's HTML writes a bulleted paragraph as the Symbol font's `·` and spaces before the text."""
+    from importers.paste import pasted_agenda  # noqa: PLC0415
+
+    html = (
+        "<p class=MsoNormal>ผลการดำเนินงาน ดังนี้</p>"
+        "<p class=MsoListParagraphCxSpFirst style='mso-list:l0 level1 lfo1'><![if !supportLists]>"
+        "<span style='font-family:Symbol'>·<span>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span>"
+        "<![endif]>จัดเก็บข้อมูลครบทุกหมู่บ้าน</p>"
+        "<p class=MsoListParagraphCxSpLast style='mso-list:l0 level1 lfo1'><![if !supportLists]>"
+        "<span style='font-family:Symbol'>·<span>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span>"
+        "<![endif]>บันทึกข้อมูลแล้วร้อยละ ๙๙</p>"
+    )
+    pasted = pasted_agenda("", html, 4)
+    assert pasted is not None
+    assert pasted.blocks[1] == BulletList(["จัดเก็บข้อมูลครบทุกหมู่บ้าน", "บันทึกข้อมูลแล้วร้อยละ ๙๙"])
