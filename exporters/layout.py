@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from models import thai
+from models import thai, wording
 
 DEFAULT_FONT = "TH Sarabun New"
 BUNDLED_FONT = "TH Sarabun New"  # embedded in the PDF when the named font is not installed
@@ -48,20 +48,20 @@ class Layout:
     table_cell_padding_cm: float = 0.1
 
     # fixed words
-    title_prefix: str = "รายงาน"
-    present_heading: str = "ผู้มาประชุม"  # default
+    title_prefix: str = wording.TITLE_PREFIX
+    present_heading: str = wording.PRESENT_HEADING  # default
     present_count: bool = False  # default: `ผู้มาประชุม จำนวน ๑๘ คน`
-    absent_heading: str = "ผู้ไม่มาประชุม"
-    guest_heading: str = "ผู้เข้าร่วมประชุม"
-    start_words: str = "เริ่มประชุมเวลา"
+    absent_heading: str = wording.ABSENT_HEADING
+    guest_heading: str = wording.GUEST_HEADING
+    start_words: str = wording.START_WORDS
     show_start: bool = True  # default
-    end_words: str = "เลิกประชุมเวลา"
-    agenda_words: str = "ระเบียบวาระที่"
-    resolution_words: str = "มติที่ประชุม"
-    presenter_line: str = "{presenter} {wording} จำนวน {count} เรื่อง ดังนี้"  # wording: models.presenter
-    attachment_line: str = "รายละเอียดตาม{title} (เอกสารแนบ {number})"
-    recorder_role: str = "ผู้จดรายงานการประชุม"
-    checker_role: str = "ผู้ตรวจรายงานการประชุม"
+    end_words: str = wording.END_WORDS
+    agenda_words: str = wording.AGENDA_WORDS
+    resolution_words: str = wording.RESOLUTION_WORDS
+    presenter_line: str = wording.PRESENTER_LINE  # {wording}: models.presenter
+    attachment_line: str = wording.ATTACHMENT_LINE
+    recorder_role: str = wording.RECORDER_ROLE
+    checker_role: str = wording.CHECKER_ROLE
     signature_leader_cm: float = 6.0  # the dotted line to sign on, the same in every signature
     distribution_heading: str = "บัญชีแจกจ่าย"
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from importers.source import Grid, Line, SourceBlock, read_blocks
-from models import recognize, thai
+from models import recognize, thai, wording
 from models.meeting import (
     DEFAULT_CLOSING,
     Attachment,
@@ -44,10 +44,18 @@ from models.meeting import (
 from models.presenter import derived_wording
 from models.roster import PREFIXES
 
-PRE_AGENDA_TITLE = "ก่อนเข้าระเบียบวาระการประชุม"
-RESOLUTION_WORDS = "มติที่ประชุม"
+PRE_AGENDA_TITLE = wording.PRE_AGENDA_TITLE
+RESOLUTION_WORDS = wording.RESOLUTION_WORDS
 _TITLE = re.compile(r"^รายงาน(การประชุม.*)$")
-_ATTACHMENT = re.compile(r"^รายละเอียดตาม(.+?)\s*\(เอกสารแนบ\s*[0-9๐-๙]+\s*\)$")
+# the exporters' attachment line (`รายละเอียดตาม{title} (เอกสารแนบ {number})`) read back
+_ATTACHMENT = re.compile(
+    "^"
+    + re.escape(wording.ATTACHMENT_LINE)
+    .replace(re.escape("{title}"), r"(.+?)")
+    .replace(r"\ ", r"\s*")
+    .replace(re.escape("{number}"), r"[0-9๐-๙]+")
+    + "$"
+)
 _BULLET = re.compile(r"^[-•–*·\uf0b7§](?:\t|\s+)(.+)$")  # · and \uf0b7: Word's bullets as text
 _ORDERED = re.compile(r"^[0-9๐-๙]+\)(?:\t|\s+)(.+)$")
 _SIGNER_NAME = re.compile(r"^\((.+)\)$")
@@ -111,6 +119,17 @@ def import_file(path: Path) -> tuple[MeetingDocument, ImportReport]:
 # the source, they are structure, not text to keep.
 _STRUCTURE_WORDS = frozenset(
     (
+        wording.TITLE_PREFIX,
+        wording.AGENDA_WORDS,
+        wording.RESOLUTION_WORDS,
+        wording.START_WORDS,
+        wording.END_WORDS,
+        wording.PRESENT_HEADING,
+        wording.ABSENT_HEADING,
+        wording.GUEST_HEADING,
+        wording.RECORDER_ROLE,
+        wording.CHECKER_ROLE,
+        wording.SIGNED,
         "รายงาน",
         "รายงานการประชุม",
         "ระเบียบวาระที่",

@@ -11,7 +11,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 
-from models import thai
+from models import thai, wording
 from models.meeting import (
     Attendee,
     AttendeeStatus,
@@ -33,7 +33,7 @@ STANDARD_SECTIONS = (
     "เรื่องเพื่อพิจารณา",
     "เรื่องอื่น ๆ",
 )
-PRE_AGENDA_TITLE = "ก่อนเข้าระเบียบวาระการประชุม"
+PRE_AGENDA_TITLE = wording.PRE_AGENDA_TITLE
 TEMPLATE_SETTING = "section_template"  # the clerk's own list of section titles, in the database
 NEXT_MEETING_WORDS = ("ครั้งต่อไป", "ครั้งถัดไป", "นัดประชุม")
 CERTIFY_RESOLUTION = "รับรอง"

@@ -567,3 +567,30 @@ def test_word_s_bullets_as_its_clipboard_html_writes_them_become_a_list() -> Non
     pasted = pasted_agenda("", html, 4)
     assert pasted is not None
     assert pasted.blocks[1] == BulletList(["จัดเก็บข้อมูลครบทุกหมู่บ้าน", "บันทึกข้อมูลแล้วร้อยละ ๙๙"])
+
+
+def test_the_words_the_exporters_print_are_the_words_the_recognisers_read() -> None:
+    """One set of fixed words (`models.wording`): the layout prints them, the importer reads them."""
+    from models import wording  # noqa: PLC0415
+
+    layout = DEFAULT_LAYOUT
+
+    assert (layout.agenda_words, layout.resolution_words, layout.start_words) == (
+        wording.AGENDA_WORDS,
+        wording.RESOLUTION_WORDS,
+        wording.START_WORDS,
+    )
+    assert recognize.agenda_heading(f"{layout.agenda_words} ๓\tเรื่องเพื่อทราบ") == (3, "เรื่องเพื่อทราบ")
+    assert recognize.resolution(f"{layout.resolution_words}\tรับทราบ") == "รับทราบ"
+    assert recognize.opening_time(f"{layout.start_words} ๐๙.๓๐ น.") == dt.time(9, 30)
+    assert recognize.closing_time(f"{layout.end_words} ๑๒.๐๐ น.") == dt.time(12, 0)
+    assert recognize.roster_heading(layout.present_heading) is AttendeeStatus.PRESENT
+    assert recognize.roster_heading(layout.absent_heading) is AttendeeStatus.ABSENT
+    assert recognize.roster_heading(layout.guest_heading) is AttendeeStatus.GUEST
+    for role, expected in (
+        (layout.recorder_role, recognize.RECORDER),
+        (layout.checker_role, recognize.CHECKER),
+    ):
+        assert recognize.signature_role(f"{wording.SIGNED} ........ {role}") == expected
+    line = layout.presenter_line.format(presenter="นายสมชาย ใจดี", wording="แจ้งให้ที่ประชุมทราบ", count="๒")
+    assert recognize.presenter_line(line) == recognize.PresenterLine("นายสมชาย ใจดี", "แจ้งให้ที่ประชุมทราบ", 2)

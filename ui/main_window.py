@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import thai
+from models import thai, wording
 from models.changes import Change, ChangeKind
 from models.editing import MeetingEditor
 from models.meeting import Item, MeetingDocument, Node, Section, find_parent
@@ -763,7 +763,7 @@ class MainWindow(QMainWindow):
             seq=max(same_year, default=0) + 1,
             year=year,
             date=today,
-            sections=[Section("ก่อนเข้าระเบียบวาระการประชุม", is_agenda=False)]
+            sections=[Section(wording.PRE_AGENDA_TITLE, is_agenda=False)]
             + [Section(t) for t in self.section_template()],
         )
         meeting_id = self.database.add_document(MeetingDocument(meeting, office))
