@@ -594,3 +594,43 @@ def test_the_words_the_exporters_print_are_the_words_the_recognisers_read() -> N
         assert recognize.signature_role(f"{wording.SIGNED} ........ {role}") == expected
     line = layout.presenter_line.format(presenter="นายสมชาย ใจดี", wording="แจ้งให้ที่ประชุมทราบ", count="๒")
     assert recognize.presenter_line(line) == recognize.PresenterLine("นายสมชาย ใจดี", "แจ้งให้ที่ประชุมทราบ", 2)
+
+
+def test_cancelling_a_folder_import_stops_before_the_next_file_and_keeps_what_came_in(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time  # noqa: PLC0415
+
+    from PySide6.QtCore import QTimer  # noqa: PLC0415
+    from PySide6.QtWidgets import QProgressDialog, QPushButton  # noqa: PLC0415
+
+    import importers.minutes  # noqa: PLC0415
+
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    for number in range(3):
+        clerk_document().save(str(folder / f"{number}.docx"))
+    real = importers.minutes.import_file
+
+    def slow(path: Path) -> tuple[MeetingDocument, object]:
+        time.sleep(0.8)  # long enough for the progress box to show and be cancelled
+        return real(path)
+
+    monkeypatch.setattr(importers.minutes, "import_file", slow)
+    shown: list[str] = []
+    monkeypatch.setattr("ui.main_window.inform", lambda _parent, _title, text: shown.append(text))
+
+    def cancel_when_shown() -> None:  # as the clerk presses ยกเลิก once the box is up
+        boxes = [box for box in window.findChildren(QProgressDialog) if box.isVisible()]
+        if boxes:
+            [button] = [b for b in boxes[0].findChildren(QPushButton) if b.text() == "ยกเลิก"]
+            button.click()
+        else:
+            QTimer.singleShot(50, cancel_when_shown)
+
+    QTimer.singleShot(50, cancel_when_shown)
+    meetings = len(window.database.list_meetings())
+    imported, skipped = window.import_folder_path(folder) or (0, [])
+    assert 1 <= imported < 3 and len(window.database.list_meetings()) == meetings + imported
+    assert any("ยกเลิกก่อนถึงไฟล์อีก" in reason for reason in skipped)
+    assert shown and shown[0].startswith(f"นำเข้าแล้ว {imported} ไฟล์ จาก 3 ไฟล์")

@@ -11,6 +11,7 @@ import contextlib
 import copy
 import datetime as dt
 import functools
+import queue
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
@@ -128,6 +129,28 @@ def _import_summary(path: Path, lines: list[str]) -> str:
     more = len(lines) - len(shown)
     tail = [f"และอีก {more} รายการ"] if more > 0 else []
     return "\n".join([f"{path.name}", *shown, *tail])
+
+
+def _read_minutes_files(
+    job: Job, files: list[Path], read: queue.Queue[tuple[Path, MeetingDocument | str]]
+) -> int:
+    """In the worker: each Word file read into a meeting (or the reason it cannot be), put on
+    `read` for the UI thread to store; stops before the next file when cancelled."""
+    from importers.minutes import NotMinutesError, import_file  # noqa: PLC0415
+    from importers.source import SourceError  # noqa: PLC0415
+
+    for number, path in enumerate(files):
+        if job.cancelled:
+            return number
+        try:
+            read.put((path, import_file(path)[0]))
+        except (SourceError, NotMinutesError) as error:
+            read.put((path, f"{path.name}: {error}"))
+        except Exception as error:  # said in the summary; the next file goes on
+            log_failure(f"นำเข้า {path} ไม่สำเร็จ", error)
+            read.put((path, f"{path.name}: {failure_reason(error)}"))
+        job.report(number + 1)
+    return len(files)
 
 
 @contextlib.contextmanager
@@ -862,37 +885,49 @@ class MainWindow(QMainWindow):
 
     @_writes
     def import_folder_path(self, folder: Path) -> tuple[int, list[str]]:
-        """Every Word file (.docx) of a folder, each read and stored in a transaction of its own,
-        behind a progress box whose ยกเลิก (Esc) stops between files; then a summary: how many
-        came in, and which were skipped and why. Returns (imported, skipped reasons)."""
-        from importers.minutes import NotMinutesError, import_file  # noqa: PLC0415
-        from importers.source import SourceError  # noqa: PLC0415
-
+        """Every Word file (.docx) of a folder: read in a worker (`ui.worker.Job`), each stored
+        on the UI thread as it comes, in a transaction of its own, behind a progress box whose
+        ยกเลิก (Esc) stops before the next file; then a summary of what came in and of what was
+        skipped and why. Returns (imported, skipped reasons)."""
         files = sorted(
             p for p in folder.glob("*") if p.suffix.lower() == ".docx" and not p.name.startswith("~$")
         )
         if not files:
             inform(self, "ไม่มีไฟล์ Word", f"ไม่มีไฟล์ .docx ในโฟลเดอร์ {folder.name}")
             return 0, []
-        progress = progress_box(self, "นำเข้ารายงานการประชุม", "กำลังนำเข้า...", len(files))
+        read: queue.Queue[tuple[Path, MeetingDocument | str]] = queue.Queue()
+        job = Job(lambda job: _read_minutes_files(job, files, read), "import")
+        progress = progress_box(self, "นำเข้ารายงานการประชุม", f"กำลังนำเข้า {len(files)} ไฟล์...", len(files))
         imported: list[int] = []
         skipped: list[str] = []
-        for number, path in enumerate(files):
-            if progress.wasCanceled():
-                skipped.extend(f"{p.name}: ยกเลิกก่อนถึงไฟล์นี้" for p in files[number:])
-                break
-            progress.setLabelText(f"กำลังนำเข้า {path.name} ({number + 1}/{len(files)})")
-            progress.setValue(number)
-            QApplication.processEvents()
-            try:
-                imported.append(self.database.add_document(import_file(path)[0]))
-            except (SourceError, NotMinutesError) as error:
-                skipped.append(f"{path.name}: {error}")
-            except Exception as error:  # never a traceback in the window; the next file goes on
-                log_failure(f"นำเข้า {path} ไม่สำเร็จ", error)
-                skipped.append(f"{path.name}: {failure_reason(error)}")
-        progress.setValue(len(files))
+
+        def store(done: int) -> None:  # on the UI thread: each file read so far, one transaction each
+            while not read.empty():
+                path, document = read.get()
+                if isinstance(document, str):
+                    skipped.append(document)
+                    continue
+                try:
+                    imported.append(self.database.add_document(document))
+                except WRITE_ERRORS as error:
+                    skipped.append(f"{path.name}: {write_failure_message(error)}")
+            progress.setValue(done)
+            if done < len(files):
+                progress.setLabelText(f"กำลังนำเข้า {files[done].name} ({done + 1}/{len(files)})")
+
+        loop = QEventLoop()
+        job.progressed.connect(store)
+        job.failed.connect(lambda error: skipped.append(failure_reason(error)))
+        job.ended.connect(loop.quit)
+        progress.canceled.connect(job.cancel)
+        progress.rejected.connect(job.cancel)
+        job.start()
+        loop.exec()
+        store(len(files))
         progress.close()
+        left = len(files) - len(imported) - len(skipped)
+        if left > 0:
+            skipped.append(f"ยกเลิกก่อนถึงไฟล์อีก {left} ไฟล์")
         if imported:
             self.open_meeting(imported[-1])
         summary = [
