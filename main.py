@@ -294,11 +294,12 @@ def run_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def add_imported(args: argparse.Namespace, document: MeetingDocument) -> int:
-    """Store the meeting (one transaction), print its number, index it for search."""
+def add_imported(args: argparse.Namespace, document: MeetingDocument, source: str = "") -> int:
+    """Store the meeting (one transaction), print its number (and the file it came from, for a
+    folder), index it for search."""
     with open_database(args, write=True) as database:
         meeting_id = database.add_document(document)
-        print(meeting_id, flush=True)
+        print(f"{meeting_id}\t{source}" if source else meeting_id, flush=True)
         index_for_search(database, meeting_id)
     return meeting_id
 
@@ -337,9 +338,9 @@ def import_folder(args: argparse.Namespace, folder: Path) -> int:
         except UserError as error:
             skipped.append(str(error))
             continue
-        add_imported(args, document)
+        add_imported(args, document, path.name)
         imported += 1
-        for line in report[1:]:
+        for line in report:
             say(f"  {line}", error=True)
     say(f"นำเข้าแล้ว {imported} ไฟล์ จาก {len(files)} ไฟล์", error=True)
     for reason in skipped:

@@ -130,6 +130,11 @@ _STRUCTURE_WORDS = frozenset(
         wording.RECORDER_ROLE,
         wording.CHECKER_ROLE,
         wording.SIGNED,
+        "ปิดประชุมเวลา",
+        "เปิดประชุมเวลา",
+        "ผู้ลาประชุม",
+        "มติที่ประชุมฯ",
+        "วาระที่",
         "รายงาน",
         "รายงานการประชุม",
         "ระเบียบวาระที่",
@@ -176,11 +181,16 @@ def unplaced_words(blocks: list[SourceBlock], document: MeetingDocument) -> list
     from models.meetingfile import meeting_json  # noqa: PLC0415
 
     kept = meeting_json(document).replace("\\n", " ").replace("\\t", " ")
+    kept_words = _Kept(kept)
     found = []
     for block in blocks:
-        pieces = block.pieces if isinstance(block, Line) else [cell for row in block.rows for cell in row]
+        pieces = (
+            block.pieces
+            if isinstance(block, Line)
+            else [cell for row in block.rows if not _roster_header(row) for cell in row]
+        )
         words = [word for piece in pieces for word in re.split(r"[\s\u00a0]+|\.{3,}", piece)]
-        lost = [word for word in words if _worth_keeping(word) and not _kept(word, kept)]
+        lost = [word for word in words if _worth_keeping(word) and not kept_words.holds(word)]
         if lost:
             found.append((block.place, lost))
     return found
@@ -191,14 +201,22 @@ def unplaced_words(blocks: list[SourceBlock], document: MeetingDocument) -> list
 _LABELS = ("รายงาน", "รายละเอียดตาม", "โทรศัพท์", "โทรสาร", "โทร", ".", "/")
 
 
-def _kept(word: str, kept: str) -> bool:
-    bare = word.strip("().,:;-–—*#\"'“”")
-    while bare and bare not in kept:
-        label = next((label for label in (*_LABELS, *PREFIXES) if bare.startswith(label)), None)
-        if label is None:
-            return False
-        bare = bare[len(label) :]
-    return True
+class _Kept:
+    """The meeting's text, asked whether it holds a word: its own words are looked up in a set
+    first (a search of the whole text for each word of a long file took most of its import)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words = set(re.split(r"[\s\"]+", text))
+
+    def holds(self, word: str) -> bool:
+        bare = word.strip("().,:;-–—*#\"'“”")
+        while bare and bare not in self.words and bare not in self.text:
+            label = next((label for label in (*_LABELS, *PREFIXES) if bare.startswith(label)), None)
+            if label is None:
+                return False
+            bare = bare[len(label) :]
+        return True
 
 
 def _worth_keeping(word: str) -> bool:
@@ -211,6 +229,8 @@ def _worth_keeping(word: str) -> bool:
         or set(bare) <= set("0123456789๐๑๒๓๔๕๖๗๘๙./,-()")
     ):
         return False
+    if recognize.agenda_heading(bare) is not None and not recognize.agenda_heading(bare)[1]:  # type: ignore[index]
+        return False  # `ระเบียบวาระที่๑`
     return not recognize.meeting_number(bare) and bare not in thai.THAI_MONTHS and not _WEEKDAY.match(bare)
 
 
@@ -254,6 +274,7 @@ class _Reader:
         if front:
             self._front_matter(front)
         self._check_header()
+        self._check_parts()
         return MeetingDocument(self.meeting, self.office, self.letter), self.report
 
     def _title_index(self) -> int | None:
@@ -281,6 +302,18 @@ class _Reader:
         self.meeting.title = title[1]
         for piece in pieces[1:]:
             self._header_piece(piece, line.place, in_title=True)
+        following = self.next_line()
+        if (  # `รายงานการประชุม` alone, the body that met on the next line
+            self.meeting.title == "การประชุม"
+            and following is not None
+            and not following.indented
+            and not any(
+                self._header_piece(recognize.tidy(piece), following.place, False, True)
+                for piece in following.pieces
+            )
+        ):
+            self.meeting.title = f"การประชุม{recognize.tidy(following.joined)}"
+            self.at += 1
         while (line := self.next_line()) is not None and all(
             self._header_piece(recognize.tidy(piece), line.place, in_title=False, dry_run=True)
             for piece in line.pieces
@@ -319,14 +352,19 @@ class _Reader:
                 meeting.date = day
                 meeting.start = recognize.time_in_text(piece) or meeting.start
                 self.report.count("date")
+                venue = re.search(r"(?:^|\s)ณ\s+(.+)$", piece)  # `… เวลา ๐๙.๐๐ น. ณ ห้องประชุม…`
+                if venue:
+                    meeting.venue = venue[1].strip()
             return True
         if in_title and not dry_run:  # the title went on to another line
-            meeting.title = (
-                f"{meeting.title}{piece}"
-                if _thai_end(meeting.title) and _thai_start(piece)
-                else f"{meeting.title} {piece}"
-            )
+            meeting.title = f"{meeting.title} {piece}"
         return in_title
+
+    def _check_parts(self) -> None:
+        if not self.meeting.attendees:
+            self.report.note("รายชื่อ", "ไม่พบรายชื่อผู้มาประชุม: ตรวจหัวข้อ ผู้มาประชุม และรายชื่อที่อยู่ใต้หัวข้อ")
+        if not any(section.is_agenda for section in self.meeting.sections):
+            self.report.note("ระเบียบวาระ", "ไม่พบหัวข้อ ระเบียบวาระที่ …: เนื้อหาทั้งหมดอยู่ในส่วนก่อนเข้าวาระ")
 
     def _check_header(self) -> None:
         if not self.report.counts.get("number"):
@@ -379,15 +417,20 @@ class _Reader:
         while (block := self.peek()) is not None:
             rows: tuple[tuple[str, ...], ...] = ()
             if isinstance(block, Grid):
-                rows = block.rows
-            elif "\t" in block.text or _starts_with_number(block):
+                rows = tuple(row for row in block.rows if not _roster_header(row))
+            elif "\t" in block.text or _starts_with_number(block) or _starts_with_a_title(block):
                 rows = (tuple(block.joined.split("\t")),)
             attendees = [recognize.roster_line(list(row), status) for row in rows]
-            if not attendees or any(a is None for a in attendees):
+            people = [a for a in attendees if a is not None]
+            if not people or (not isinstance(block, Grid) and len(people) < len(attendees)):
                 return found
-            self.meeting.attendees.extend(a for a in attendees if a is not None)
-            found += len(attendees)
-            self.report.count("attendees", len(attendees))
+            if len(people) < len(attendees):  # a table mostly of people: the other rows kept
+                unread = [row for row, a in zip(rows, attendees, strict=True) if a is None]
+                self.stray_lines.extend(Line("\t".join(row), block.place) for row in unread)
+                self.report.note(block.place, f"แถวที่ไม่ใช่รายชื่อ {len(unread)} แถว เก็บไว้เป็นย่อหน้า")
+            self.meeting.attendees.extend(people)
+            found += len(people)
+            self.report.count("attendees", len(people))
             self.at += 1
         return found
 
@@ -434,6 +477,7 @@ class _Agenda:
         self.closed = False
         self.note_of: Line | None = None  # the line read as the last table's note
         self.resolved_at: dict[int, int] = {}  # node: the number of its blocks when resolved
+        self.typed_number: int | None = None  # the current section's number as typed
 
     def read(self) -> None:
         for line in self.reader.stray_lines:
@@ -468,6 +512,7 @@ class _Agenda:
             or recognize.signature_role(line.pieces[0])
             or recognize.agenda_heading(line.pieces[0])
             or any(recognize.resolution(piece) is not None for piece in line.pieces[1:])
+            or any(_BULLET.match(piece) or recognize.numbered_line(piece) for piece in line.pieces[1:])
         ):
             for piece in line.pieces:  # `ลงชื่อ……ผู้บันทึก` and the name, a heading and its text, a resolution
                 self._line(Line(piece, line.place, bold=line.bold))
@@ -481,6 +526,9 @@ class _Agenda:
 
     def _heading(self, line: Line, text: str) -> bool:
         heading = recognize.agenda_heading(line.text)
+        if heading is None and line.bold and recognize.standard_agenda_title(text):
+            # a standard agenda title set as a heading, its number printed by Word's numbering
+            heading = (sum(section.is_agenda for section in self.meeting.sections) + 1, text)
         if heading is None:
             return False
         number, title = heading
@@ -496,6 +544,7 @@ class _Agenda:
                 f"ระเบียบวาระที่พิมพ์ไว้ ({thai.to_thai_digits(str(number))}) ไม่ตรงลำดับ นับใหม่เป็น {thai.to_thai_digits(str(expected))}",
             )
         self.section = Section(title)
+        self.typed_number = number  # items typed under it (`๓.๑`) follow the number typed
         self.meeting.sections.append(self.section)
         self.path = []
         self.presenter = ("", 0)
@@ -550,8 +599,10 @@ class _Agenda:
         """How deep in the tree a numbered line opens an item, or None for a numbered paragraph."""
         parts = numbered.parts
         if numbered.style == "dotted" and section_number is not None:
-            if parts[0] == section_number and len(parts) >= 2:
-                return len(parts) - 2 if len(parts) == 2 else None
+            if parts[0] in (section_number, self.typed_number) and len(parts) == 2:
+                return 0
+            if parts[0] in (section_number, self.typed_number) and len(parts) == 3 and self.path:
+                return 1  # `๓.๑.๒` under `๓.๑`
             return None
         if numbered.style == "dotted" and section_number is None:  # before the agenda: `๑.`
             return 0 if len(parts) == 1 and line.bold else None
@@ -603,7 +654,7 @@ class _Agenda:
 
     def _times(self, line: Line, text: str) -> bool:
         opening = recognize.opening_time(text)
-        if opening is not None and not self.meeting.sections:
+        if opening is not None and not any(section.is_agenda for section in self.meeting.sections):
             self.meeting.start = opening
             return True
         closing = recognize.closing_time(text)
@@ -616,7 +667,10 @@ class _Agenda:
     def _signature(self, line: Line, text: str) -> bool:
         role = recognize.signature_role(text)
         if role is not None:
-            person = Person("")
+            inline = re.search(
+                r"ลงชื่อ\)?[\s.…]*((?:" + "|".join(map(re.escape, PREFIXES)) + r")[^.…]+?)\s*[.…]*\s*ผู้", text
+            )
+            person = Person(recognize.tidy(inline[1]) if inline else "")
             if role == recognize.RECORDER:
                 self.meeting.recorder = person
             else:
@@ -637,6 +691,8 @@ class _Agenda:
 
     def _list_entry(self, line: Line, text: str) -> bool:
         raw = line.joined.strip()
+        if re.fullmatch(r"-\s*ไม่มี\s*-", raw):  # `- ไม่มี -`: the usual "nothing", as typed
+            return False
         bullet = _BULLET.match(raw)
         ordered = _ORDERED.match(raw) if bullet is None else None
         match = bullet or ordered
@@ -945,6 +1001,24 @@ def _as_paragraph(block: SourceBlock) -> Paragraph:
     return Paragraph(
         recognize.tidy(block.joined), indent=block.indented or not block.place.startswith("ย่อหน้า")
     )
+
+
+def _roster_header(row: tuple[str, ...]) -> bool:
+    """A roster table's header row (`ที่ | ชื่อ-สกุล | ตำแหน่ง | หมายเหตุ`)."""
+    words = " ".join(row)
+    return any(word in words for word in ("ชื่อ", "ตำแหน่ง")) and not any(
+        _starts_with_prefix(cell) for cell in row
+    )
+
+
+def _starts_with_prefix(text: str) -> bool:
+    return any(text.strip().startswith(prefix) for prefix in PREFIXES)
+
+
+def _starts_with_a_title(line: Line) -> bool:
+    """`นายสมชาย ใจดี พัฒนาการอำเภอ`: a roster line typed without number or tab."""
+    text = line.joined.strip()
+    return _starts_with_prefix(text) and len(text.split()) >= 2 and len(text) <= 150
 
 
 def _starts_with_number(line: Line) -> bool:

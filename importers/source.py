@@ -19,6 +19,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from models.recognize import agenda_heading, numbered_line, resolution
 
@@ -70,70 +71,144 @@ def read_docx(path: Path) -> list[SourceBlock]:
         raise SourceError(f"{path.name} ไม่ใช่ไฟล์ Word (.docx) หรือไฟล์เสียหาย เปิดอ่านไม่ได้") from error
     except OSError as error:
         raise SourceError(f"อ่านไฟล์ {path.name} ไม่ได้: {error.strerror or error}") from error
-    return _body_blocks(document)
-
-
-def _body_blocks(document: object) -> list[SourceBlock]:
-    from docx.oxml.ns import qn  # noqa: PLC0415
-    from docx.table import Table  # noqa: PLC0415
-    from docx.text.paragraph import Paragraph  # noqa: PLC0415
-
-    body = document.element.body  # type: ignore[attr-defined]
-    blocks: list[SourceBlock] = []
-    paragraphs = tables = 0
-    for child in body.iterchildren():
-        if child.tag == qn("w:p"):
-            paragraphs += 1
-            line = _docx_line(Paragraph(child, document), f"ย่อหน้าที่ {paragraphs}")  # type: ignore[arg-type]
-            if line.text.strip():
-                blocks.append(line)
-        elif child.tag == qn("w:tbl"):
-            tables += 1
-            grid = _docx_grid(Table(child, document), f"ตารางที่ {tables}")  # type: ignore[arg-type]
-            if grid.rows:
-                blocks.append(grid)
+    blocks = _body_blocks(document)
+    if not blocks:
+        raise SourceError(f"{path.name} ไม่มีข้อความเลย (ไฟล์ว่าง)")
     return blocks
 
 
-def _docx_line(paragraph: object, place: str) -> Line:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
-    text = paragraph.text  # type: ignore[attr-defined]  # tabs as \t, manual breaks as \n
-    runs = [run for run in paragraph.runs if run.text.strip()]  # type: ignore[attr-defined]
-    style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)  # type: ignore[attr-defined]
-    bold = bool(runs) and all(run.bold or (run.bold is None and style_bold) for run in runs)
-    formatting = paragraph.paragraph_format  # type: ignore[attr-defined]
-    indent = formatting.first_line_indent
+
+def _body_blocks(document: object) -> list[SourceBlock]:
+    """The body's paragraphs and tables in order, those inside content controls (`w:sdt`) too,
+    read from the XML: python-docx's text leaves out tracked insertions, content controls, smart
+    tags and field results, which a clerk sees as text."""
+    bold_styles = _bold_styles(document)
+    blocks: list[SourceBlock] = []
+    counts = {"p": 0, "tbl": 0}
+
+    def walk(parent: Any) -> None:
+        for child in parent.iterchildren():
+            if child.tag == f"{_W}p":
+                counts["p"] += 1
+                line = _xml_line(child, f"ย่อหน้าที่ {counts['p']}", bold_styles)
+                if line.text.strip():
+                    blocks.append(line)
+            elif child.tag == f"{_W}tbl":
+                counts["tbl"] += 1
+                grid = _xml_grid(child, f"ตารางที่ {counts['tbl']}")
+                if grid.rows:
+                    blocks.append(grid)
+            elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
+                walk(child)
+
+    walk(document.element.body)  # type: ignore[attr-defined]
+    return blocks
+
+
+def _bold_styles(document: object) -> frozenset[str]:
+    """The ids of the paragraph styles that make their text bold (read once: looking a style up
+    for each paragraph scanned every style, most of a long file's import)."""
+    found = set()
+    for style in document.styles:  # type: ignore[attr-defined]
+        try:
+            if style.font.bold:
+                found.add(style.style_id)
+        except AttributeError:  # a numbering or table style has no font
+            continue
+    return frozenset(found)
+
+
+def xml_text(element: Any) -> str:
+    """All the text of a paragraph as Word shows it: runs in tracked insertions, content
+    controls, smart tags, hyperlinks and field results included (deleted text and field codes are
+    other elements: left out); a tab as a tab, a line break as a line break."""
+    parts = []
+    for node in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen", f"{_W}sym"):
+        tag = node.tag
+        if tag == f"{_W}t":
+            parts.append(node.text or "")
+        elif tag == f"{_W}tab":
+            parts.append("\t")
+        elif tag in (f"{_W}br", f"{_W}cr"):
+            parts.append("\n")
+        elif tag == f"{_W}noBreakHyphen":
+            parts.append("-")
+    return "".join(parts)
+
+
+def _on(element: Any, path: str) -> bool:
+    """Whether an on/off property (`w:b`, `w:jc`...) at `path` is set and not turned off."""
+    found = element.find(path)
+    return found is not None and found.get(f"{_W}val") not in ("0", "false", "off")
+
+
+def _xml_line(paragraph: Any, place: str, bold_styles: frozenset[str]) -> Line:
+    style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+    style_bold = style is not None and style.get(f"{_W}val") in bold_styles
+    runs = [run for run in paragraph.iter(f"{_W}r") if xml_text(run).strip()]
+    bold = bool(runs) and all(
+        _on(run, f"{_W}rPr/{_W}b") or (run.find(f"{_W}rPr/{_W}b") is None and style_bold) for run in runs
+    )
+    alignment = paragraph.find(f"{_W}pPr/{_W}jc")
+    indent = paragraph.find(f"{_W}pPr/{_W}ind")
+    first_line = indent.get(f"{_W}firstLine") if indent is not None else None
     return Line(
-        text.strip(" \u00a0"),
+        xml_text(paragraph).strip(" \u00a0"),
         place,
         bold=bold,
-        centered=paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER,  # type: ignore[attr-defined]
-        indented=indent is not None and indent > 0,
+        centered=alignment is not None and alignment.get(f"{_W}val") == "center",
+        indented=first_line is not None and first_line.lstrip("-").isdigit() and int(first_line) > 0,
     )
 
 
-def _docx_grid(table: object, place: str) -> Grid:
-    rows = []
-    for row in table.rows:  # type: ignore[attr-defined]
-        cells = tuple(cell.text.strip() for cell in row.cells)
-        if any(cells):
-            rows.append(cells)
+def _xml_grid(table: Any, place: str) -> Grid:
+    """A table's rows of cell texts: a cell spanning columns repeated in each, a cell merged down
+    repeated in the rows below (as Word shows one cell there), a table nested in a cell read
+    into the cell's text."""
+    rows: list[tuple[str, ...]] = []
+    above: dict[int, str] = {}
+    for row in table.iter(f"{_W}tr"):
+        if row.getparent() is not table and row.getparent().getparent() is not table:
+            continue  # a nested table's row: read with its cell
+        cells: list[str] = []
+        for cell in row.iter(f"{_W}tc"):
+            if cell.getparent() is not row and cell.getparent().getparent() is not row:
+                continue
+            span = cell.find(f"{_W}tcPr/{_W}gridSpan")
+            columns = int(span.get(f"{_W}val", "1")) if span is not None else 1
+            merge = cell.find(f"{_W}tcPr/{_W}vMerge")
+            if merge is not None and merge.get(f"{_W}val") != "restart":
+                text = above.get(len(cells), "")
+            else:
+                text = "\n".join(line for p in cell.iter(f"{_W}p") if (line := xml_text(p).strip()))
+            for _ in range(max(1, columns)):
+                above[len(cells)] = text
+                cells.append(text)
+        if any(cell.strip() for cell in cells):
+            rows.append(tuple(cells))
     return Grid(tuple(rows), place)
 
 
+# A line broken by hand this long or longer was broken where Word would have wrapped it: its two
+# parts join without a space (Thai writes words together); a shorter one ended a phrase or a line
+# of its own (a vote, an address), and joins with a space.
+WRAPPED_LINE_CHARS = 50
+
+
 def join_breaks(text: str) -> str:
-    """A paragraph's manual line breaks joined: nothing between two Thai letters (a line broken
-    where Word would have wrapped), a space elsewhere."""
+    """A paragraph's manual line breaks joined: nothing between two Thai letters where the line
+    before was long (broken where Word would have wrapped), a space elsewhere."""
     parts = [part.strip(" \u00a0") for part in text.split("\n")]
     joined = parts[0] if parts else ""
+    last = joined
     for part in parts[1:]:
         if not part:
             continue
-        if joined and _thai_letter(joined[-1]) and _thai_letter(part[0]):
-            joined += part
-        else:
-            joined = f"{joined} {part}" if joined else part
+        wrapped = len(last) >= WRAPPED_LINE_CHARS and _thai_letter(last[-1]) and _thai_letter(part[0])
+        joined = joined + part if wrapped or not joined else f"{joined} {part}"
+        last = part
     return joined
 
 

@@ -111,7 +111,7 @@ def closing_time(text: str) -> dt.time | None:
 # --- the agenda ---------------------------------------------------------------------------------
 
 _AGENDA_HEADING = re.compile(
-    rf"^ระเบียบ{_SPACE}*วาระ(?:การประชุม)?{_SPACE}*ที่{_SPACE}*({_DIGIT}+)[.:]?{_SPACE}*(.*)$"
+    rf"^(?:ระเบียบ{_SPACE}*)?วาระ(?:การประชุม)?{_SPACE}*ที่{_SPACE}*({_DIGIT}+)[.:]?{_SPACE}*[:：]?{_SPACE}*(.*)$"
 )
 
 
@@ -119,6 +119,19 @@ def agenda_heading(text: str) -> tuple[int, str] | None:
     """`ระเบียบวาระที่ ๓ เรื่องสืบเนื่อง…` → (3, `เรื่องสืบเนื่อง…`), tab or no space between."""
     match = _AGENDA_HEADING.match(tidy(text))
     return (_number(match[1]), match[2].strip()) if match else None
+
+
+_STANDARD_TITLE = re.compile(
+    r"^(?:เรื่อง(?:ที่)?ประธาน(?:แจ้ง)?|(?:เรื่อง)?รับรองรายงานการประชุม|เรื่องสืบเนื่อง|เรื่องเพื่อ(?:ทราบ|พิจารณา)|เรื่องอื่น)"
+)
+
+
+def standard_agenda_title(text: str) -> bool:
+    """`เรื่องที่ประธานแจ้งให้ทราบ`, `รับรองรายงานการประชุม…`, `เรื่องสืบเนื่อง…`, `เรื่องเพื่อทราบ`,
+    `เรื่องเพื่อพิจารณา`, `เรื่องอื่น ๆ`: the titles of the standard agenda, which a heading may
+    carry without `ระเบียบวาระที่` (Word's numbered heading style prints the number)."""
+    line = tidy(text)
+    return len(line) <= 100 and _STANDARD_TITLE.match(line) is not None
 
 
 _DOTTED_NUMBER = re.compile(rf"^({_DIGIT}+(?:\.{_DIGIT}+)*)(\.?)(?:{_SPACE}+|$)(.*)$")
@@ -149,9 +162,12 @@ def numbered_line(text: str) -> NumberedLine | None:
     if match is None or (not match[2] and "." not in match[1]) or not match[3]:
         return None
     parts = _parts(match[1])
-    if any(part > 99 for part in parts):
-        return None
+    if any(part > 99 for part in parts) or (not match[2] and match[3].startswith(_UNITS)):
+        return None  # `๑.๕ ล้านบาท`: a figure, not item ๑.๕
     return NumberedLine(parts, "dotted", match[3])
+
+
+_UNITS = ("ล้าน", "แสน", "หมื่น", "พัน", "บาท", "%", "เปอร์เซ็นต์", "เท่า", "กิโล", "เมตร", "ไร่", "ตัน", "ลิตร")
 
 
 def _parts(number: str) -> tuple[int, ...]:
@@ -253,6 +269,8 @@ def roster_line(cells: list[str], status: AttendeeStatus = AttendeeStatus.PRESEN
     note = " ".join(rest[1:])
     if not note and (deputy := _DEPUTY.search(position)):  # `… แทน พัฒนาการอำเภอภูซาง` in one cell
         position, note = position[: deputy.start()].strip(), position[deputy.start() :].strip()
+    if not note and (reason := re.search(r"\s*\(([^()]+)\)$", position)):  # `… (ติดราชการ)`
+        position, note = position[: reason.start()].strip(), reason[1].strip()
     return Attendee(first, status, prefix, last, position, note)
 
 

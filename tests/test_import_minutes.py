@@ -30,6 +30,7 @@ from importers.minutes import NotMinutesError, import_file, unplaced_words
 from importers.source import SourceError, read_blocks
 from models import recognize
 from models.meeting import AttendeeStatus, BulletList, ColumnKind, MeetingDocument, Paragraph, Table
+from models.meetingfile import meeting_json
 from tests.keyboard import press
 from ui.main_window import MainWindow
 
@@ -137,7 +138,7 @@ def test_word_minutes_typed_by_hand_give_their_structure(tmp_path: Path) -> None
     first, second = meeting.sections
     assert first.title == "เรื่องที่ประธานแจ้งให้ทราบ" and second.title == "เรื่องเพื่อทราบ"
     assert first.items[0].title == "การประชุมประจำเดือน"
-    assert first.items[0].blocks == [Paragraph("ให้ทุกหมู่บ้านส่งรายงานภายในวันที่ ๒๐ มีนาคม ๒๕๖๗", indent=False)]
+    assert first.items[0].blocks == [Paragraph("ให้ทุกหมู่บ้านส่งรายงาน ภายในวันที่ ๒๐ มีนาคม ๒๕๖๗", indent=False)]
     assert first.items[0].resolution == "รับทราบ"
     item = second.items[0]
     assert item.presenter == "นางสาวสมหญิง รักงาน นักวิชาการพัฒนาชุมชน"
@@ -286,7 +287,7 @@ def test_a_folder_imports_each_document_and_names_the_ones_it_skips(tmp_path: Pa
     database = tmp_path / "office.sqlite3"
     done = run(folder, database=database)
     assert done.returncode == 2
-    assert len(done.stdout.split()) == 2
+    assert [line.split("\t")[1] for line in done.stdout.splitlines()] == ["2566-01.docx", "2566-02.docx"]
     assert "นำเข้าแล้ว 2 ไฟล์ จาก 3 ไฟล์" in done.stderr and "ข้าม 2566-03.docx" in done.stderr
     assert meetings_in(database) == 2
 
@@ -440,7 +441,9 @@ def test_pasting_word_into_an_item_gives_paragraphs_lists_tables_items_in_one_un
     clipboard(WORD_TEXT, WORD_HTML)
     press(Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     blocks = item.blocks
-    assert isinstance(blocks[0], Paragraph) and blocks[0].text.endswith("ให้ทุกอำเภอส่งรายชื่อภายในวันที่ ๑ พฤศจิกายน")
+    assert isinstance(blocks[0], Paragraph) and blocks[0].text.endswith(
+        "ให้ทุกอำเภอส่งรายชื่อ ภายในวันที่ ๑ พฤศจิกายน"
+    )
     assert blocks[1] == BulletList(["คัดเลือกผู้ประกอบการ", "จัดเจ้าหน้าที่ประจำบูธ"])
     table = blocks[2]
     assert isinstance(table, Table) and [(c.title, c.group) for c in table.columns] == [
@@ -634,3 +637,116 @@ def test_cancelling_a_folder_import_stops_before_the_next_file_and_keeps_what_ca
     assert 1 <= imported < 3 and len(window.database.list_meetings()) == meetings + imported
     assert any("ยกเลิกก่อนถึงไฟล์อีก" in reason for reason in skipped)
     assert shown and shown[0].startswith(f"นำเข้าแล้ว {imported} ไฟล์ จาก 3 ไฟล์")
+
+
+def test_manual_line_breaks_join_as_the_clerk_meant_them() -> None:
+    """A line broken where Word would have wrapped joins without a space; a short line (a vote,
+    an address) joins with one."""
+    from importers.source import join_breaks  # noqa: PLC0415
+
+    wrapped = "ขอความร่วมมือ ในระดับค่าคะแนนที่ ๕ เกณฑ์การให้คะแนนจะอยู่ที่ สามารถบริหาร\nการจัดเก็บข้อมูลฯ ได้"
+    assert (
+        join_breaks(wrapped) == "ขอความร่วมมือ ในระดับค่าคะแนนที่ ๕ เกณฑ์การให้คะแนนจะอยู่ที่ สามารถบริหารการจัดเก็บข้อมูลฯ ได้"
+    )
+    vote = "เห็นชอบ ๑๐ เสียง\nไม่เห็นชอบ ๐ เสียง\nงดออกเสียง ๑ เสียง"
+    assert join_breaks(vote) == "เห็นชอบ ๑๐ เสียง ไม่เห็นชอบ ๐ เสียง งดออกเสียง ๑ เสียง"
+
+
+# --- what a clerk's real files hold (found by trying the import on them) ------------------------
+
+
+def with_hidden_text(document: WordDocument) -> None:
+    """A tracked insertion, a content control and a field result: text python-docx's
+    `paragraph.text` leaves out, which the clerk sees."""
+    from docx.oxml import parse_xml  # noqa: PLC0415
+
+    namespace = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    paragraph = document.add_paragraph("ประธานแจ้งความคืบหน้าของโครงการ")
+    paragraph._p.append(
+        parse_xml(
+            f'<w:ins {namespace} w:id="1" w:author="ก"><w:r><w:t xml:space="preserve"> ซึ่งดำเนินการแล้วร้อยละเจ็ดสิบ</w:t></w:r></w:ins>'
+        )
+    )
+    control = document.add_paragraph("งบประมาณโครงการ ")
+    control._p.append(
+        parse_xml(f"<w:sdt {namespace}><w:sdtContent><w:r><w:t>๕๐,๐๐๐</w:t></w:r></w:sdtContent></w:sdt>")
+    )
+    control._p.append(parse_xml(f'<w:r {namespace}><w:t xml:space="preserve"> บาท</w:t></w:r>'))
+
+
+def test_text_in_tracked_changes_and_content_controls_is_read(tmp_path: Path) -> None:
+    word = clerk_document()
+    with_hidden_text(word)
+    path = tmp_path / "tracked.docx"
+    word.save(str(path))
+    document, _ = import_file(path)
+    kept = meeting_json(document)
+    assert "ประธานแจ้งความคืบหน้าของโครงการ ซึ่งดำเนินการแล้วร้อยละเจ็ดสิบ" in kept
+    assert "งบประมาณโครงการ ๕๐,๐๐๐ บาท" in kept
+
+
+def test_ways_offices_type_their_minutes(tmp_path: Path) -> None:
+    """A title over two lines, the venue on the date's line, a bordered roster table with its
+    header row and titles of address beyond นาย นาง, `วาระที่` with Arabic digits, items under a
+    heading whose typed number is out of order, a figure at a line's start, `- ไม่มี -`, a
+    signature with the name on its line."""
+    word = docx.Document()
+    word.add_paragraph("รายงานการประชุม")
+    word.add_paragraph("คณะกรรมการพัฒนาสตรีระดับอำเภอเถิน")
+    word.add_paragraph("ครั้งที่ 3/2566")
+    word.add_paragraph("วันพุธที่ 20 กันยายน 2566 เวลา 13.30 น. ณ ห้องประชุมที่ว่าการอำเภอเถิน")
+    word.add_paragraph("ผู้มาประชุม")
+    roster = word.add_table(rows=4, cols=4)
+    for row, cells in zip(
+        roster.rows,
+        (
+            ("ที่", "ชื่อ-สกุล", "ตำแหน่ง", "หมายเหตุ"),
+            ("1", "จ.ส.ต.สมาน รักษ์ดี", "ผู้บังคับหมู่", ""),
+            ("2", "นายแพทย์ธีระ รักษา", "ผู้อำนวยการโรงพยาบาล (ติดราชการ)", ""),
+            ("3", "พระครูสุนทร ธรรมโกศล", "เจ้าคณะอำเภอ", ""),
+        ),
+        strict=True,
+    ):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    word.add_paragraph("วาระที่ 1 เรื่องที่ประธานแจ้งให้ทราบ")
+    word.add_paragraph("- ไม่มี -")
+    word.add_paragraph("วาระที่ 3 เรื่องเพื่อพิจารณา")
+    word.add_paragraph("3.1 โครงการอบรมอาชีพ")
+    word.add_paragraph("1.5 ล้านบาท เป็นงบที่ได้รับจัดสรรเพิ่ม")
+    word.add_paragraph("มติที่ประชุม อนุมัติ")
+    word.add_paragraph("ลงชื่อ นางสาวกัญญา ใจงาม ผู้จดรายงานการประชุม")
+    path = tmp_path / "office.docx"
+    word.save(str(path))
+    document, report = import_file(path)
+    meeting = document.meeting
+    assert meeting.title == "การประชุมคณะกรรมการพัฒนาสตรีระดับอำเภอเถิน" and (meeting.seq, meeting.year) == (
+        3,
+        2566,
+    )
+    assert meeting.venue == "ห้องประชุมที่ว่าการอำเภอเถิน" and meeting.start == dt.time(13, 30)
+    assert [(a.prefix, a.first, a.position, a.note) for a in meeting.attendees] == [
+        ("จ.ส.ต.", "สมาน", "ผู้บังคับหมู่", ""),
+        ("นายแพทย์", "ธีระ", "ผู้อำนวยการโรงพยาบาล", "ติดราชการ"),
+        ("พระครู", "สุนทร", "เจ้าคณะอำเภอ", ""),
+    ]
+    first, second = meeting.sections
+    assert first.blocks == [Paragraph("- ไม่มี -", indent=False)]
+    assert [item.title for item in second.items] == ["โครงการอบรมอาชีพ"]  # `3.1` under the `3` typed
+    assert second.items[0].blocks == [Paragraph("1.5 ล้านบาท เป็นงบที่ได้รับจัดสรรเพิ่ม", indent=False)]
+    assert second.items[0].resolution == "อนุมัติ"
+    assert meeting.recorder is not None and meeting.recorder.name == "นางสาวกัญญา ใจงาม"
+    assert not any("อาจไม่ได้นำเข้า" in message for _, message in report.notes)
+
+
+def test_standard_agenda_titles_set_as_headings_open_sections(tmp_path: Path) -> None:
+    word = docx.Document()
+    word.add_paragraph("รายงานการประชุมคณะทำงาน ครั้งที่ ๑/๒๕๖๗")
+    for title in ("เรื่องที่ประธานแจ้งให้ทราบ", "เรื่องเพื่อพิจารณา"):
+        word.add_paragraph().add_run(title).bold = True
+        word.add_paragraph("ประธานแจ้งที่ประชุม")
+    path = tmp_path / "headings.docx"
+    word.save(str(path))
+    document, report = import_file(path)
+    assert [s.title for s in document.meeting.sections] == ["เรื่องที่ประธานแจ้งให้ทราบ", "เรื่องเพื่อพิจารณา"]
+    assert any("ไม่พบรายชื่อ" in message for _, message in report.notes)  # said, not silently empty
