@@ -1024,11 +1024,3 @@ def _starts_with_a_title(line: Line) -> bool:
 
 def _starts_with_number(line: Line) -> bool:
     return re.match(r"^[0-9๐-๙]+[.)]\s*\S", line.joined.strip()) is not None
-
-
-def _thai_end(text: str) -> bool:
-    return bool(text) and "\u0e01" <= text[-1] <= "\u0e4e"
-
-
-def _thai_start(text: str) -> bool:
-    return bool(text) and "\u0e01" <= text[0] <= "\u0e4e"

@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 
 from importers.minutes import ImportReport, _Agenda, _Reader
 from importers.source import Grid, Line, SourceBlock, read_text
-from models.meeting import Block, Item, Meeting, Paragraph, Section
+from models.meeting import Block, Item, Meeting, Section
 
 
 @dataclass
@@ -173,9 +173,3 @@ def _count(value: str | None) -> int:
         return max(1, min(int(value or 1), 100))
     except ValueError:
         return 1
-
-
-def paragraph_text(pasted: Pasted) -> str | None:
-    """The first block's text when it is a paragraph: it goes where the cursor is."""
-    first = pasted.blocks[0] if pasted.blocks else None
-    return first.text if isinstance(first, Paragraph) else None
