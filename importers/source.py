@@ -85,6 +85,7 @@ def _body_blocks(document: object) -> list[SourceBlock]:
     read from the XML: python-docx's text leaves out tracked insertions, content controls, smart
     tags and field results, which a clerk sees as text."""
     bold_styles = _bold_styles(document)
+    numbering = _Numbering(document)
     blocks: list[SourceBlock] = []
     counts = {"p": 0, "tbl": 0}
 
@@ -92,7 +93,7 @@ def _body_blocks(document: object) -> list[SourceBlock]:
         for child in parent.iterchildren():
             if child.tag == f"{_W}p":
                 counts["p"] += 1
-                line = _xml_line(child, f"ย่อหน้าที่ {counts['p']}", bold_styles)
+                line = _xml_line(child, f"ย่อหน้าที่ {counts['p']}", bold_styles, numbering)
                 if line.text.strip():
                     blocks.append(line)
             elif child.tag == f"{_W}tbl":
@@ -144,7 +145,7 @@ def _on(element: Any, path: str) -> bool:
     return found is not None and found.get(f"{_W}val") not in ("0", "false", "off")
 
 
-def _xml_line(paragraph: Any, place: str, bold_styles: frozenset[str]) -> Line:
+def _xml_line(paragraph: Any, place: str, bold_styles: frozenset[str], numbering: _Numbering) -> Line:
     style = paragraph.find(f"{_W}pPr/{_W}pStyle")
     style_bold = style is not None and style.get(f"{_W}val") in bold_styles
     runs = [run for run in paragraph.iter(f"{_W}r") if xml_text(run).strip()]
@@ -154,13 +155,92 @@ def _xml_line(paragraph: Any, place: str, bold_styles: frozenset[str]) -> Line:
     alignment = paragraph.find(f"{_W}pPr/{_W}jc")
     indent = paragraph.find(f"{_W}pPr/{_W}ind")
     first_line = indent.get(f"{_W}firstLine") if indent is not None else None
+    text = xml_text(paragraph).strip(" \u00a0")
+    label = numbering.label(paragraph) if text else ""
     return Line(
-        xml_text(paragraph).strip(" \u00a0"),
+        f"{label}\t{text}" if label else text,
         place,
         bold=bold,
         centered=alignment is not None and alignment.get(f"{_W}val") == "center",
         indented=first_line is not None and first_line.lstrip("-").isdigit() and int(first_line) > 0,
     )
+
+
+class _Numbering:
+    """Word's automatic numbering (`w:numPr`), as the numbers and bullets Word prints before the
+    paragraphs: counted here in document order, each list level in its format (`1.`, `๑.๑`,
+    `(ก)`, a bullet as `-`), so that auto-numbered items and lists read as typed ones."""
+
+    THAI_LETTERS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
+
+    def __init__(self, document: object) -> None:
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # numId: level: (format, text, start)
+        self.counters: dict[str, dict[int, int]] = {}
+        self.styled: dict[str, Any] = {}  # a paragraph style's own numbering (`List Number`)
+        try:
+            part = document.part.numbering_part  # type: ignore[attr-defined]
+        except (AttributeError, KeyError, NotImplementedError):
+            return
+        root = part.element
+        abstract = {}
+        for node in root.iter(f"{_W}abstractNum"):
+            levels = {}
+            for level in node.iter(f"{_W}lvl"):
+                number_format = level.find(f"{_W}numFmt")
+                text = level.find(f"{_W}lvlText")
+                start = level.find(f"{_W}start")
+                levels[int(level.get(f"{_W}ilvl", "0"))] = (
+                    number_format.get(f"{_W}val", "decimal") if number_format is not None else "decimal",
+                    text.get(f"{_W}val", "") if text is not None else "",
+                    int(start.get(f"{_W}val", "1")) if start is not None else 1,
+                )
+            abstract[node.get(f"{_W}abstractNumId")] = levels
+        for num in root.iter(f"{_W}num"):
+            reference = num.find(f"{_W}abstractNumId")
+            if reference is not None:
+                self.levels[num.get(f"{_W}numId", "")] = abstract.get(reference.get(f"{_W}val"), {})
+        for style in document.styles.element.iter(f"{_W}style"):  # type: ignore[attr-defined]
+            numbered = style.find(f"{_W}pPr/{_W}numPr")
+            if numbered is not None:
+                self.styled[style.get(f"{_W}styleId", "")] = numbered
+
+    def label(self, paragraph: Any) -> str:
+        """The number or bullet Word prints before this paragraph; empty when it has none."""
+        properties = paragraph.find(f"{_W}pPr/{_W}numPr")
+        if properties is None:
+            style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+            properties = self.styled.get(style.get(f"{_W}val", "")) if style is not None else None
+        if properties is None:
+            return ""
+        num = properties.find(f"{_W}numId")
+        level_node = properties.find(f"{_W}ilvl")
+        number_id = num.get(f"{_W}val", "") if num is not None else ""
+        level = int(level_node.get(f"{_W}val", "0")) if level_node is not None else 0
+        levels = self.levels.get(number_id)
+        if not levels or level not in levels or number_id == "0":
+            return ""
+        counters = self.counters.setdefault(number_id, {})
+        counters[level] = counters.get(level, levels[level][2] - 1) + 1
+        for deeper in [key for key in counters if key > level]:
+            del counters[deeper]
+        number_format, text, _ = levels[level]
+        if number_format == "bullet":
+            return "-"
+        for shown in range(level + 1):
+            value = counters.get(shown, levels.get(shown, ("decimal", "", 1))[2])
+            shown_format = levels.get(shown, ("decimal", "", 1))[0]
+            text = text.replace(f"%{shown + 1}", self._formatted(value, shown_format))
+        return text.strip()
+
+    def _formatted(self, value: int, number_format: str) -> str:
+        if number_format in ("thaiNumbers", "thaiCounting"):
+            return str(value).translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+        if number_format == "thaiLetters" and 0 < value <= len(self.THAI_LETTERS):
+            return self.THAI_LETTERS[value - 1]
+        if number_format in ("lowerLetter", "upperLetter") and 0 < value <= 26:
+            letter = chr(ord("a") + value - 1)
+            return letter.upper() if number_format == "upperLetter" else letter
+        return str(value)
 
 
 def _xml_grid(table: Any, place: str) -> Grid:

@@ -750,3 +750,37 @@ def test_standard_agenda_titles_set_as_headings_open_sections(tmp_path: Path) ->
     document, report = import_file(path)
     assert [s.title for s in document.meeting.sections] == ["เรื่องที่ประธานแจ้งให้ทราบ", "เรื่องเพื่อพิจารณา"]
     assert any("ไม่พบรายชื่อ" in message for _, message in report.notes)  # said, not silently empty
+
+
+def test_word_s_automatic_numbering_reads_as_the_numbers_it_prints(tmp_path: Path) -> None:
+    """Items numbered by Word (`3.1` from a multi-level list) open items; bullets make a list;
+    a numbered list keeps its numbers: as the page shows them."""
+    from docx.oxml import parse_xml  # noqa: PLC0415
+
+    namespace = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    word = docx.Document()
+    word.add_paragraph("รายงานการประชุมคณะทำงาน ครั้งที่ ๑/๒๕๖๗")
+    word.add_paragraph("ระเบียบวาระที่ ๑ เรื่องที่ประธานแจ้งให้ทราบ")
+    numbering = word.part.numbering_part.element
+    numbering.append(
+        parse_xml(
+            f'<w:abstractNum {namespace} w:abstractNumId="90">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>'
+            "</w:abstractNum>"
+        )
+    )
+    numbering.append(parse_xml(f'<w:num {namespace} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for text in ("การประชุมประจำเดือน", "การตรวจราชการ"):
+        paragraph = word.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {namespace}><w:ilvl w:val="1"/><w:numId w:val="90"/></w:numPr>')
+        )
+    for text in ("จุดหนึ่ง", "จุดสอง"):
+        word.add_paragraph(text, style="List Bullet")
+    path = tmp_path / "numbered.docx"
+    word.save(str(path))
+    document, _ = import_file(path)
+    section = document.meeting.sections[0]
+    assert [item.title for item in section.items] == ["การประชุมประจำเดือน", "การตรวจราชการ"]  # 1.1, 1.2
+    assert section.items[1].blocks == [BulletList(["จุดหนึ่ง", "จุดสอง"])]
