@@ -26,6 +26,7 @@ from models import recognize, thai, wording
 from models.meeting import (
     DEFAULT_CLOSING,
     Attachment,
+    Attendee,
     AttendeeStatus,
     Block,
     BulletList,
@@ -56,7 +57,8 @@ _ATTACHMENT = re.compile(
     .replace(re.escape("{number}"), r"[0-9๐-๙]+")
     + "$"
 )
-_BULLET = re.compile(r"^[-•–*·\uf0b7§](?:\t|\s+)(.+)$")  # · and \uf0b7: Word's bullets as text
+# `·` and \uf0b7: Word's bullets as text; `o` with Word's spaces after it: its second level
+_BULLET = re.compile(r"^(?:[-•–*·\uf0b7§➢✓](?:\t|\s+)|o(?:\t|\s{2,}))(.+)$")
 _ORDERED = re.compile(r"^[0-9๐-๙]+\)(?:\t|\s+)(.+)$")
 _SIGNER_NAME = re.compile(r"^\((.+)\)$")
 _CLOSINGS = ("ขอแสดงความนับถือ", "ด้วยความนับถือ", "ขอแสดงความนับถืออย่างสูง")
@@ -170,9 +172,15 @@ _STRUCTURE_WORDS = frozenset(
         "สิ่งที่ส่งมาด้วย",
         "ขอแสดงความนับถือ",
         "พ.ศ.",
+        "อ้างถึง",
+        "ไม่มี",  # `- ไม่มี -` under a roster heading: nobody
     )
 )
 _WEEKDAY = re.compile(r"^(?:เมื่อ)?วัน\S*ที่$")
+# a date is kept as a date, not as its words: its month and weekday names are no lost text
+_DATE_WORDS = frozenset(
+    (*thai.THAI_MONTHS, *thai.SHORT_MONTHS, *(f"วัน{day}" for day in thai.THAI_WEEKDAYS), *thai.THAI_WEEKDAYS)
+)
 
 
 def unplaced_words(blocks: list[SourceBlock], document: MeetingDocument) -> list[tuple[str, list[str]]]:
@@ -231,7 +239,12 @@ def _worth_keeping(word: str) -> bool:
         return False
     if recognize.agenda_heading(bare) is not None and not recognize.agenda_heading(bare)[1]:  # type: ignore[index]
         return False  # `ระเบียบวาระที่๑`
-    return not recognize.meeting_number(bare) and bare not in thai.THAI_MONTHS and not _WEEKDAY.match(bare)
+    return (
+        not recognize.meeting_number(bare)
+        and bare not in _DATE_WORDS
+        and word not in _DATE_WORDS
+        and not _WEEKDAY.match(bare)
+    )
 
 
 def _text(block: SourceBlock) -> str:
@@ -296,6 +309,7 @@ class _Reader:
             self.report.note(line.place if line else "ต้นเอกสาร", "ไม่พบชื่อการประชุม (รายงานการประชุม…)")
             return
         self.at += 1
+        place = line.place
         pieces = [recognize.tidy(piece) for piece in line.pieces]
         title = _TITLE.match(pieces[0])
         assert title is not None
@@ -324,8 +338,12 @@ class _Reader:
         number = recognize.meeting_number(self.meeting.title)
         if number is not None:  # `…ลำปาง ครั้งที่ ๘/๒๕๖๖` typed on the title's line
             self.meeting.seq, self.meeting.year = number
-            self.meeting.title = recognize.tidy(re.split(r"\s*ครั้งที่", self.meeting.title)[0])
+            before, _, rest = self.meeting.title.partition("ครั้งที่")
+            self.meeting.title = recognize.tidy(before)
             self.report.count("number")
+            after = re.sub(r"^\s*[0-9๐-๙]+\s*/\s*[0-9๐-๙]+\s*", "", rest)  # the date, if typed on too
+            if after and not self._header_piece(recognize.tidy(after), place, in_title=False):
+                self.report.note(place, f"ข้อความต่อท้ายชื่อการประชุมที่อ่านไม่ได้: {after}")
 
     def _header_piece(self, piece: str, place: str, in_title: bool, dry_run: bool = False) -> bool:
         """Read one line of the header; False (and nothing read) for a line that is not one."""
@@ -415,13 +433,16 @@ class _Reader:
     def _roster_rows(self, status: AttendeeStatus) -> int:
         found = 0
         while (block := self.peek()) is not None:
+            if isinstance(block, Line) and re.fullmatch(r"-\s*ไม่มี\s*-", block.joined.strip()):
+                self.at += 1  # `- ไม่มี -` under the heading: nobody, and the roster goes on
+                continue
             rows: tuple[tuple[str, ...], ...] = ()
             if isinstance(block, Grid):
                 rows = tuple(row for row in block.rows if not _roster_header(row))
             elif "\t" in block.text or _starts_with_number(block) or _starts_with_a_title(block):
                 # a line a person; several typed in one paragraph with manual line breaks
                 rows = tuple(tuple(piece.split("\t")) for piece in block.pieces)
-            attendees = [recognize.roster_line(list(row), status) for row in rows]
+            attendees = [recognize.roster_line(list(row), status) or _guest(row, status) for row in rows]
             people = [a for a in attendees if a is not None]
             if not people or (not isinstance(block, Grid) and len(people) < len(attendees)):
                 return found
@@ -440,10 +461,12 @@ class _Reader:
     def _front_matter(self, front: list[SourceBlock]) -> None:
         lines = [block for block in front if isinstance(block, Line)]
         texts = [_text(line) for line in lines]
-        if not any(text.startswith("เรื่อง") for text in texts) or not any(
-            text.startswith("เรียน") for text in texts
+        if (
+            not any(text.startswith("เรื่อง") for text in texts)
+            or not any(text.startswith("เรียน") for text in texts)
+            or not any(text.startswith("ที่") for text in texts)
         ):
-            for block in front:  # not a letter: kept as the first paragraphs
+            for block in reversed(front):  # not a letter: kept as the first paragraphs, in order
                 self._keep_front(block)
             return
         _Letter(self, front).read()
@@ -479,6 +502,8 @@ class _Agenda:
         self.note_of: Line | None = None  # the line read as the last table's note
         self.resolved_at: dict[int, int] = {}  # node: the number of its blocks when resolved
         self.typed_number: int | None = None  # the current section's number as typed
+        self.after_signatures = False
+        self.resolution_open = False  # a resolution typed under a bare `มติที่ประชุม` goes on
 
     def read(self) -> None:
         for line in self.reader.stray_lines:
@@ -508,6 +533,8 @@ class _Agenda:
             self._attachment,
             self._table_note,
         )
+        if self.resolution_open and self._structural(line, text):
+            self.resolution_open = False  # a heading, an item…: the resolution has ended
         if "\n" in line.text and (
             self.signing is not None
             or recognize.signature_role(line.pieces[0])
@@ -533,7 +560,13 @@ class _Agenda:
         if heading is None:
             return False
         number, title = heading
-        parts = [recognize.tidy(part) for part in re.split(r"\t+", title) if part.strip()]
+        # the parts the clerk parted with tabs: number, title, and what was run on (`๓.๑ …`)
+        raw = [recognize.tidy(part) for part in re.split(r"\t+", line.joined) if part.strip()]
+        if raw and recognize.agenda_heading(raw[0]) is not None:
+            first = recognize.agenda_heading(raw[0])
+            parts = ([first[1]] if first and first[1] else []) + raw[1:]
+        else:
+            parts = [title]
         title = parts[0] if parts else ""
         if not title and (following := self.reader.next_line()) is not None and following.bold:
             title = _text(following)
@@ -628,7 +661,15 @@ class _Agenda:
             if self.pending_resolution:
                 self.pending_resolution = False
                 self._set_resolution(text)
+                self.resolution_open = True
                 return True
+            if self.resolution_open and not self._structural(line, text):
+                # `มติที่ประชุม` on its own line, then the resolution in several paragraphs
+                node = self.path[0] if self.path else self.section
+                if node is not None:
+                    node.resolution = f"{node.resolution} {text}"
+                    return True
+            self.resolution_open = False
             return False
         if found:
             self._set_resolution(found)
@@ -636,17 +677,35 @@ class _Agenda:
             self.pending_resolution = True
         return True
 
+    def _structural(self, line: Line, text: str) -> bool:
+        """Whether a line starts something of its own (a heading, an item, a presenter line,
+        the times, a signature, a list, a table's caption) rather than going on with the text."""
+        numbered = recognize.numbered_line(text)
+        section = self.section
+        number = self.meeting.section_number(section) if section is not None and section.is_agenda else None
+        return bool(
+            recognize.agenda_heading(line.text)
+            or (line.bold and recognize.standard_agenda_title(text))
+            or recognize.presenter_line(text)
+            or recognize.opening_time(text)
+            or recognize.closing_time(text)
+            or recognize.signature_role(text)
+            or _BULLET.match(line.joined.strip())
+            or (numbered is not None and self._depth(numbered, number, line) is not None)
+            or line.centered
+        )
+
     def _set_resolution(self, text: str) -> None:
         # a resolution closes the matter it follows: the item of the agenda, whatever sub-items
         # it went through (the program prints an item's resolution after its sub-items)
         node = self.path[0] if self.path else self.section
         if node is None:
             node = self._current_section(Line(text, ""))
-        if node.resolution and id(node) in self.resolved_at:
+        if node.resolution:
             # a matter resolved again further on (sub-topics typed as paragraphs, each with its
             # resolution): the earlier one stays where it was typed, as a paragraph
             blocks = self.path[-1].blocks if self.path else node.blocks
-            at = min(self.resolved_at[id(node)], len(blocks))
+            at = min(self.resolved_at.get(id(node), len(blocks)), len(blocks))
             blocks.insert(at, Paragraph(f"{RESOLUTION_WORDS} {node.resolution}"))
             self.report.count("paragraphs")
         node.resolution = text
@@ -657,13 +716,23 @@ class _Agenda:
         opening = recognize.opening_time(text)
         if opening is not None and not any(section.is_agenda for section in self.meeting.sections):
             self.meeting.start = opening
+            self._rest_after_time(line, text)
             return True
         closing = recognize.closing_time(text)
         if closing is not None:
             self.meeting.end = closing
+            self._rest_after_time(line, text)
             self.closed = True
             return True
         return False
+
+    def _rest_after_time(self, line: Line, text: str) -> None:
+        """What follows the time on its line (`… ๐๙.๓๐ น. โดยมีนาย… เป็นประธาน`), kept as a
+        paragraph where it stood: the program prints the time line itself."""
+        rest = re.split(r"เวลา\s*[0-9๐-๙]{1,2}[.:][0-9๐-๙]{2}\s*(?:น\.)?", text, maxsplit=1)
+        if len(rest) == 2 and rest[1].strip(" .,"):
+            self._blocks(line).append(Paragraph(rest[1].strip(" ,")))
+            self.report.count("paragraphs")
 
     def _signature(self, line: Line, text: str) -> bool:
         role = recognize.signature_role(text)
@@ -685,10 +754,36 @@ class _Agenda:
         if not self.signing.name and name:
             self.signing.name = name[1].strip()
             return True
-        if self.signing.name:
+        if (
+            self.signing.name
+            and self.signing.position.count("\n") < 1
+            and len(text) <= 80
+            and not _TITLE.match(text)
+        ):
+            # a position takes at most two short lines; what follows is text of its own
             self.signing.position = f"{self.signing.position}\n{text}" if self.signing.position else text
             return True
+        if _TITLE.match(text):
+            self.report.note(
+                line.place, "พบชื่อรายงานการประชุมอีกครั้งหลังลายมือชื่อ: ไฟล์นี้อาจมีรายงานการประชุมมากกว่าหนึ่งครั้ง"
+            )
+        self.signing = None
+        if not self.after_signatures:
+            self.after_signatures = True
+            self.report.note(line.place, "ข้อความหลังลายมือชื่อ เก็บไว้เป็นย่อหน้าของเรื่องสุดท้าย")
         return False
+
+    def _signature_table(self, grid: Grid) -> None:
+        """Signature blocks set side by side in a table (recorder left, checker right): each
+        cell read as a block, its lines as typed one under another."""
+        for row in grid.rows:
+            for cell in dict.fromkeys(row):  # a merged cell once
+                self.signing = None
+                for piece in cell.split("\n"):
+                    text = recognize.tidy(piece)
+                    if text and not self._signature(Line(piece, grid.place), text):
+                        self._paragraph(Line(piece, grid.place))
+        self.signing = None
 
     def _list_entry(self, line: Line, text: str) -> bool:
         raw = line.joined.strip()
@@ -736,6 +831,10 @@ class _Agenda:
     # --- tables -----------------------------------------------------------------------------
 
     def _grid(self, grid: Grid) -> None:
+        self.resolution_open = False
+        if any(recognize.signature_role(cell) for row in grid.rows for cell in row):
+            self._signature_table(grid)
+            return
         if self.closed and self.signing is not None:
             self.report.note(grid.place, "ตารางหลังลายมือชื่อ เก็บไว้ในเรื่องสุดท้าย")
         blocks = self._blocks(Line("", grid.place))
@@ -770,13 +869,18 @@ def grid_table(grid: Grid) -> tuple[Table, list[str]]:
     width = max(len(row) for row in rows)
     rows = [row + [""] * (width - len(row)) for row in rows]
     headers = _header_rows(rows)
-    body = rows[headers:]
+    body = [_subheading(row) for row in rows[headers:]]
     notes: list[str] = []
     total_label = None
     if body and (label := recognize.total_label(body[-1])) is not None:
         total_label = label
         typed_total = body.pop()
     columns = _columns(rows[:headers], body, width)
+    if total_label is not None and _total_holds_text(typed_total, columns, total_label):
+        # figures typed with their units (`๒๐๐ คน`) or under a column of text: kept as typed
+        body.append(typed_total)
+        total_label = None
+        notes.append("แถวรวมที่พิมพ์ไว้มีข้อความในคอลัมน์ที่ไม่ใช่ตัวเลข เก็บไว้เป็นแถวข้อมูลตามที่พิมพ์")
     table = Table(columns, body, total_label=total_label)
     _computed_columns(table)
     if total_label is not None:
@@ -788,11 +892,35 @@ def grid_table(grid: Grid) -> tuple[Table, list[str]]:
 
 def _header_rows(rows: list[list[str]]) -> int:
     """How many rows head the table: those before the first row with a figure (its first cell,
-    a running number, aside); one when no row has a figure."""
+    a running number, aside), and a row of years under a group heading whose first cell is merged
+    down from the header (`ที่` over two rows, `๒๕๖๕ | ๒๕๖๖` under `งบประมาณ`); one when no
+    row has a figure."""
     for index, row in enumerate(rows):
         if any(thai.parse_figure(cell) is not None for cell in row[1:] if cell.strip()):
+            if index and row[0] and row[0] == rows[index - 1][0] and thai.parse_figure(row[0]) is None:
+                continue  # the header's first cell merged down over this row: still the header
             return index
     return 1 if len(rows) > 1 else 0
+
+
+def _subheading(row: list[str]) -> list[str]:
+    """A row merged across the table (its text in every cell, as Word's merged cell reads) as a
+    sub-heading: the text once, in the first cell."""
+    if len(row) > 1 and row[0].strip() and all(cell == row[0] for cell in row):
+        return [row[0], *[""] * (len(row) - 1)]
+    return row
+
+
+def _total_holds_text(typed: list[str], columns: list[Column], label: str) -> bool:
+    """Whether a typed total row holds something a computed one would lose: text other than its
+    label in a column of text, or a figure with words (`๒๐๐ คน`)."""
+    for cell, column in zip(typed, columns, strict=False):
+        text = cell.strip()
+        if not text or text == label or text in ("-", "–"):
+            continue
+        if not column.kind.is_numeric or thai.parse_figure(text) is None:
+            return True
+    return False
 
 
 def _columns(header: list[list[str]], body: list[list[str]], width: int) -> list[Column]:
@@ -900,7 +1028,7 @@ class _Letter:
         self.lines = [block for block in front if isinstance(block, Line)]
         self.letter = Letter()
         self.office = Office("")
-        for block in front:
+        for block in reversed(front):
             if isinstance(block, Grid):
                 reader.report.note(
                     block.place, "ตารางในหนังสือนำส่ง ไม่ได้นำเข้าเป็นส่วนของหนังสือ เก็บไว้ในส่วนก่อนเข้าวาระ"
@@ -912,8 +1040,9 @@ class _Letter:
         letter, office = self.letter, self.office
         index = 0
         while index < len(lines) and not _text(lines[index]).startswith("ที่"):
-            self.reader._keep_front(lines[index])
             index += 1
+        for line in reversed(lines[:index]):  # above the letter (a draft mark): kept, in order
+            self.reader._keep_front(line)
         if index < len(lines):
             letter.number = recognize.tidy(_text(lines[index])[3:])
             index += 1
@@ -954,18 +1083,23 @@ class _Letter:
 
     def _labels(self, lines: list[Line], index: int) -> int:
         letter = self.letter
+        label = ""  # the last label read: numbered lines after it go on with its list
         while index < len(lines):
             text = _text(lines[index])
             if text.startswith("เรื่อง"):
-                letter.subject = recognize.tidy(text[len("เรื่อง") :])
+                label, letter.subject = "เรื่อง", recognize.tidy(text[len("เรื่อง") :])
             elif text.startswith("เรียน"):
-                letter.to = recognize.tidy(text[len("เรียน") :])
+                label, letter.to = "เรียน", recognize.tidy(text[len("เรียน") :])
             elif text.startswith("อ้างถึง"):
+                label = "อ้างถึง"
                 letter.references.append(recognize.tidy(text[len("อ้างถึง") :]))
             elif text.startswith("สิ่งที่ส่งมาด้วย"):
+                label = "สิ่งที่ส่งมาด้วย"
                 letter.enclosures.append(recognize.tidy(text[len("สิ่งที่ส่งมาด้วย") :]))
             elif text.startswith("จำนวน") and letter.enclosures:
                 letter.enclosures[-1] = f"{letter.enclosures[-1]} {text}"
+            elif recognize.numbered_line(text) and label in ("อ้างถึง", "สิ่งที่ส่งมาด้วย"):
+                (letter.references if label == "อ้างถึง" else letter.enclosures).append(text)
             else:
                 return index
             index += 1
@@ -984,10 +1118,10 @@ class _Letter:
     def _office_lines(self, pieces: list[str]) -> None:
         office = self.office
         for piece in pieces:
-            if re.match(r"^โทร", piece):
-                office.phone = recognize.tidy(re.sub(r"^โทร(?:ศัพท์)?\.?(?:\s*/?\s*โทรสาร\.?)?", "", piece))
-            elif piece.startswith("โทรสาร"):
+            if piece.startswith("โทรสาร"):
                 office.fax = recognize.tidy(piece[len("โทรสาร") :].lstrip("."))
+            elif re.match(r"^โทร", piece):
+                office.phone = recognize.tidy(re.sub(r"^โทร(?:ศัพท์)?\.?(?:\s*/?\s*โทรสาร\.?)?", "", piece))
             elif "@" in piece and " " not in piece.strip():
                 office.email = piece.replace("ไปรษณีย์อิเล็กทรอนิกส์", "").strip()
             elif not office.unit and not office.phone:
@@ -1002,6 +1136,17 @@ def _as_paragraph(block: SourceBlock) -> Paragraph:
     return Paragraph(
         recognize.tidy(block.joined), indent=block.indented or not block.place.startswith("ย่อหน้า")
     )
+
+
+def _guest(row: tuple[str, ...], status: AttendeeStatus) -> Attendee | None:
+    """A guest named by the office sent (`๒. ผู้แทนสำนักงานคลังจังหวัด`), with no title of address:
+    taken only under the guests' heading, and only as a numbered line."""
+    if status is not AttendeeStatus.GUEST or not re.match(r"^[0-9๐-๙]+[.)]", row[0].strip()):
+        return None
+    cells = [recognize.tidy(cell) for cell in row]
+    first = re.sub(r"^[0-9๐-๙]+[.)]\s*", "", cells[0]) or (cells[1] if len(cells) > 1 else "")
+    rest = cells[1:] if re.sub(r"^[0-9๐-๙]+[.)]\s*", "", cells[0]) else cells[2:]
+    return Attendee(first, status, "", "", rest[0] if rest else "", " ".join(rest[1:])) if first else None
 
 
 def _roster_header(row: tuple[str, ...]) -> bool:

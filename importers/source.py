@@ -78,6 +78,18 @@ def read_docx(path: Path) -> list[SourceBlock]:
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# Symbol and Wingdings characters clerks put in minutes, as the characters they show
+_SYMBOLS = {
+    "F0FC": "✓",
+    "F0FB": "✗",
+    "F0FD": "☒",
+    "F0FE": "☑",
+    "F0A8": "☐",
+    "F06F": "☐",
+    "F0B7": "•",
+    "F0D8": "➢",
+}
 
 
 def _body_blocks(document: object) -> list[SourceBlock]:
@@ -126,9 +138,15 @@ def xml_text(element: Any) -> str:
     controls, smart tags, hyperlinks and field results included (deleted text and field codes are
     other elements: left out); a tab as a tab, a line break as a line break."""
     parts = []
+    # a text box is written twice, for new Word and old (mc:Choice, mc:Fallback): read it once
+    fallback = {id(node) for copy in element.iter(f"{_MC}Fallback") for node in copy.iter()}
     for node in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen", f"{_W}sym"):
         tag = node.tag
-        if tag == f"{_W}t":
+        if id(node) in fallback:
+            continue
+        if tag == f"{_W}sym":  # a symbol font's character (Wingdings' ✓): its own, where it has one
+            parts.append(_SYMBOLS.get(node.get(f"{_W}char", "").upper(), "?"))
+        elif tag == f"{_W}t":
             parts.append(node.text or "")
         elif tag == f"{_W}tab":
             parts.append("\t")
@@ -392,8 +410,11 @@ def read_blocks(path: Path) -> list[SourceBlock]:
         raw = path.read_bytes()
     except OSError as error:
         raise SourceError(f"อ่านไฟล์ {path.name} ไม่ได้: {error.strerror or error}") from error
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp874", errors="replace")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode"
+        text = raw.decode("utf-16")
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("cp874", errors="replace")
     return read_text(text)

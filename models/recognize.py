@@ -26,8 +26,9 @@ _SPACE = r"[ \t\u00a0]"
 
 
 def tidy(text: str) -> str:
-    """The line with runs of spaces, tabs and no-break spaces as one space, trimmed."""
-    return re.sub(r"[ \t\u00a0\u200b]+", " ", text).strip()
+    """The line with runs of spaces, tabs and no-break spaces as one space, trimmed; zero-width
+    spaces (typed to help Word break Thai lines) left out."""
+    return re.sub(r"[ \t\u00a0]+", " ", text.replace("\u200b", "")).strip()
 
 
 def _number(text: str) -> int:
@@ -73,11 +74,20 @@ _DATE_IN_TEXT = re.compile(
 )
 
 
+_NUMERIC_DATE_IN_TEXT = re.compile(
+    rf"(?<![0-9๐-๙/])({_DIGIT}{{1,2}}/{_DIGIT}{{1,2}}/{_DIGIT}{{2,4}})(?![0-9๐-๙/])"
+)
+
+
 def date_in_text(text: str) -> dt.date | None:
     """The first date written out in the line (`วันพุธที่ ๒๗ ธันวาคม ๒๕๖๖`, `๒๗ ธ.ค. ๖๖`,
-    `27 ธันวาคม 2566`), in either era; None when there is none."""
+    `27 ธันวาคม 2566`, `๒๗/๑๒/๒๕๖๖`), in either era; None when there is none."""
     for match in _DATE_IN_TEXT.finditer(text):
         day = thai.parse_date(f"{match[1]} {match[2]} {match[3]}")
+        if day is not None:
+            return day
+    for match in _NUMERIC_DATE_IN_TEXT.finditer(text):
+        day = thai.parse_date(match[1])
         if day is not None:
             return day
     return None

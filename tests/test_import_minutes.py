@@ -784,3 +784,73 @@ def test_word_s_automatic_numbering_reads_as_the_numbers_it_prints(tmp_path: Pat
     section = document.meeting.sections[0]
     assert [item.title for item in section.items] == ["การประชุมประจำเดือน", "การตรวจราชการ"]  # 1.1, 1.2
     assert section.items[1].blocks == [BulletList(["จุดหนึ่ง", "จุดสอง"])]
+
+
+def test_what_a_second_look_at_clerks_files_found(tmp_path: Path) -> None:
+    """A total typed with its unit, a year row under a group heading, words after the opening
+    time, the date on the title's line, a roster part with `- ไม่มี -` and a guest named by
+    office, a resolution in several paragraphs, signatures side by side in a table, and a note
+    after them that is not the signer's position: all kept, where they stood."""
+    word = docx.Document()
+    word.add_paragraph("รายงานการประชุมคณะกรรมการกองทุน ครั้งที่ ๑๒/๒๕๖๖ วันพุธที่ ๒๗ ธันวาคม ๒๕๖๖")
+    word.add_paragraph("ผู้มาประชุม")
+    word.add_paragraph("๑. นายสมชาย\tใจดี\tประธานกรรมการ")
+    word.add_paragraph("ผู้ไม่มาประชุม")
+    word.add_paragraph("- ไม่มี -")
+    word.add_paragraph("ผู้เข้าร่วมประชุม")
+    word.add_paragraph("๑. นางสาวนิภา\tศรีสุข\tนักวิชาการคลัง")
+    word.add_paragraph("๒. ผู้แทนสำนักงานคลังจังหวัด")
+    word.add_paragraph("เริ่มประชุมเวลา ๐๙.๓๐ น. โดยมีนายสมชาย ใจดี เป็นประธาน")
+    word.add_paragraph("ระเบียบวาระที่ ๑ เรื่องเพื่อทราบ")
+    word.add_paragraph("๑.๑ ผลการดำเนินงาน")
+    table = word.add_table(rows=5, cols=3)
+    values = (
+        ("ที่", "งบประมาณ (บาท)", "งบประมาณ (บาท)"),
+        ("ที่", "๒๕๖๕", "๒๕๖๖"),
+        ("๑", "๑๐๐,๐๐๐", "๑๒๐,๐๐๐"),
+        ("๒", "๕๐,๐๐๐", "๓๐,๐๐๐"),
+        ("รวม", "๑๕๐,๐๐๐", "๑๕๐,๐๐๐ บาท"),
+    )
+    for row, cells in zip(table.rows, values, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    word.add_paragraph("มติที่ประชุม")
+    word.add_paragraph("๑. รับทราบ")
+    word.add_paragraph("๒. มอบหมายให้ฝ่ายเลขานุการติดตามผล")
+    word.add_paragraph("เลิกประชุมเวลา ๑๒.๐๐ น.")
+    signatures = word.add_table(rows=1, cols=2)
+    signatures.rows[0].cells[0].text = "(ลงชื่อ) ........ ผู้จดรายงานการประชุม\n(นางสาวนิภา ศรีสุข)\nนักวิชาการคลัง"
+    signatures.rows[0].cells[1].text = "(ลงชื่อ) ........ ผู้ตรวจรายงานการประชุม\n(นายสมชาย ใจดี)\nประธานกรรมการ"
+    word.add_paragraph("ลงชื่อ ........ ผู้จดรายงานการประชุม")
+    word.add_paragraph("(นางสาวนิภา ศรีสุข)")
+    word.add_paragraph("นักวิชาการคลัง")
+    word.add_paragraph("หมายเหตุ: รายงานฉบับนี้ได้ส่งให้ที่ประชุมตรวจสอบทางไปรษณีย์อิเล็กทรอนิกส์แล้วเมื่อวันที่ ๒ มกราคม ๒๕๖๗")
+    path = tmp_path / "second.docx"
+    word.save(str(path))
+    document, report = import_file(path)
+    meeting = document.meeting
+    assert meeting.date == dt.date(2023, 12, 27) and meeting.title == "การประชุมคณะกรรมการกองทุน"
+    guests = meeting.attendees_with(AttendeeStatus.GUEST)
+    assert [g.first for g in guests] == ["นิภา", "ผู้แทนสำนักงานคลังจังหวัด"]
+    assert meeting.sections[0].blocks[0] == Paragraph("โดยมีนายสมชาย ใจดี เป็นประธาน")
+    item = meeting.sections[-1].items[0]
+    table = item.blocks[0]
+    assert isinstance(table, Table)
+    assert [(c.title, c.group) for c in table.columns] == [
+        ("ที่", ""),
+        ("๒๕๖๕", "งบประมาณ (บาท)"),
+        ("๒๕๖๖", "งบประมาณ (บาท)"),
+    ]
+    assert table.total_label is None and table.rows[-1] == ["รวม", "๑๕๐,๐๐๐", "๑๕๐,๐๐๐ บาท"]  # as typed
+    assert item.resolution == "๑. รับทราบ ๒. มอบหมายให้ฝ่ายเลขานุการติดตามผล"
+    assert meeting.checker is not None and meeting.checker.name == "นายสมชาย ใจดี"
+    assert meeting.recorder is not None and meeting.recorder.position == "นักวิชาการคลัง"
+    assert "หมายเหตุ: รายงานฉบับนี้" in meeting_json(document)
+    assert not any("อาจไม่ได้นำเข้า" in message for _, message in report.notes)
+
+
+def test_a_text_file_saved_as_unicode_by_notepad_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "utf16.txt"
+    path.write_bytes(TEXT_FROM_WORD.replace("ณ ห้อง", "ณ ห้อง\u200b").encode("utf-16"))
+    document, _ = import_file(path)
+    assert document.meeting.seq == 8 and "\u200b" not in document.meeting.venue
