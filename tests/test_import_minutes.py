@@ -57,6 +57,13 @@ def test_the_program_s_own_docx_of_the_demo_comes_back_as_the_demo(
 # --- Word documents as clerks type them ---------------------------------------------------------
 
 
+def fill(table: object, rows: object) -> None:
+    """A python-docx table's cells typed row by row."""
+    for row, cells in zip(table.rows, rows, strict=True):  # type: ignore[attr-defined, call-overload]
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+
+
 def clerk_document() -> WordDocument:
     document = docx.Document()
     title = document.add_paragraph()
@@ -697,18 +704,15 @@ def test_ways_offices_type_their_minutes(tmp_path: Path) -> None:
     word.add_paragraph("วันพุธที่ 20 กันยายน 2566 เวลา 13.30 น. ณ ห้องประชุมที่ว่าการอำเภอเถิน")
     word.add_paragraph("ผู้มาประชุม")
     roster = word.add_table(rows=4, cols=4)
-    for row, cells in zip(
-        roster.rows,
+    fill(
+        roster,
         (
             ("ที่", "ชื่อ-สกุล", "ตำแหน่ง", "หมายเหตุ"),
             ("1", "จ.ส.ต.สมาน รักษ์ดี", "ผู้บังคับหมู่", ""),
             ("2", "นายแพทย์ธีระ รักษา", "ผู้อำนวยการโรงพยาบาล (ติดราชการ)", ""),
             ("3", "พระครูสุนทร ธรรมโกศล", "เจ้าคณะอำเภอ", ""),
         ),
-        strict=True,
-    ):
-        for cell, text in zip(row.cells, cells, strict=True):
-            cell.text = text
+    )
     word.add_paragraph("วาระที่ 1 เรื่องที่ประธานแจ้งให้ทราบ")
     word.add_paragraph("- ไม่มี -")
     word.add_paragraph("วาระที่ 3 เรื่องเพื่อพิจารณา")
@@ -811,9 +815,7 @@ def test_what_a_second_look_at_clerks_files_found(tmp_path: Path) -> None:
         ("๒", "๕๐,๐๐๐", "๓๐,๐๐๐"),
         ("รวม", "๑๕๐,๐๐๐", "๑๕๐,๐๐๐ บาท"),
     )
-    for row, cells in zip(table.rows, values, strict=True):
-        for cell, text in zip(row.cells, cells, strict=True):
-            cell.text = text
+    fill(table, values)
     word.add_paragraph("มติที่ประชุม")
     word.add_paragraph("๑. รับทราบ")
     word.add_paragraph("๒. มอบหมายให้ฝ่ายเลขานุการติดตามผล")
