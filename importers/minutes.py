@@ -42,6 +42,7 @@ from models.meeting import (
     Section,
     Table,
 )
+from models.meetingfile import MAX_ITEM_DEPTH
 from models.presenter import derived_wording
 from models.roster import PREFIXES
 
@@ -502,8 +503,15 @@ class _Agenda:
         self.note_of: Line | None = None  # the line read as the last table's note
         self.resolved_at: dict[int, int] = {}  # node: the number of its blocks when resolved
         self.typed_number: int | None = None  # the current section's number as typed
+        self.numbered_depth = 0  # how deep the item the last dotted number (`๓.๑.๒`) opened is
         self.after_signatures = False
         self.resolution_open = False  # a resolution typed under a bare `มติที่ประชุม` goes on
+        self.section_level: int | None = None  # the heading style's level of the agenda's headings
+        # whether the clerk typed `ระเบียบวาระที่ …` anywhere: if not, heading styles carry the agenda
+        self.typed_headings = any(
+            isinstance(block, Line) and recognize.agenda_heading(block.text)
+            for block in reader.blocks[reader.at :]
+        )
 
     def read(self) -> None:
         for line in self.reader.stray_lines:
@@ -526,6 +534,7 @@ class _Agenda:
             self._signature,
             self._times,
             self._heading,
+            self._styled_heading,
             self._resolution,
             self._presenter,
             self._item,
@@ -577,14 +586,43 @@ class _Agenda:
                 line.place,
                 f"ระเบียบวาระที่พิมพ์ไว้ ({thai.to_thai_digits(str(number))}) ไม่ตรงลำดับ นับใหม่เป็น {thai.to_thai_digits(str(expected))}",
             )
-        self.section = Section(title)
+        self._open_section(title, line.level)
         self.typed_number = number  # items typed under it (`๓.๑`) follow the number typed
+        for rest in parts[1:]:  # `ระเบียบวาระที่ ๓ … ๓.๑ กลุ่มงาน…` run together on one line
+            self._line(Line(rest, line.place, bold=line.bold))
+        return True
+
+    def _open_section(self, title: str, level: int | None) -> None:
+        self.section = Section(title)
+        self.typed_number = None
+        self.numbered_depth = 0
         self.meeting.sections.append(self.section)
         self.path = []
         self.presenter = ("", 0)
         self.report.count("sections")
-        for rest in parts[1:]:  # `ระเบียบวาระที่ ๓ … ๓.๑ กลุ่มงาน…` run together on one line
-            self._line(Line(rest, line.place, bold=line.bold))
+        if self.section_level is None and level is not None:
+            self.section_level = level  # the heading style the clerk gave the agenda's headings
+
+    def _styled_heading(self, line: Line, text: str) -> bool:
+        """A paragraph in a heading style without a typed number: at the level of the agenda's
+        headings (or, in a document with no `ระเบียบวาระที่` typed, the first such level met) it
+        opens a section; a level below opens an item of the current section."""
+        if line.level is None or len(text) > 150 or recognize.numbered_line(text) is not None:
+            return False
+        level = self.section_level
+        if level is None and not self.typed_headings and (self.section is None or self.section.is_agenda):
+            level = line.level
+        if line.level == level:
+            self._open_section(text, line.level)
+            return True
+        if level is None or line.level < level or self.section is None or not self.section.is_agenda:
+            return False
+        depth = min(line.level - level - 1, len(self.path), MAX_ITEM_DEPTH - 1)
+        item = Item(text)
+        (self.path[depth - 1].items if depth else self.section.items).append(item)
+        self.path = [*self.path[:depth], item]
+        self.numbered_depth = depth
+        self.report.count("items")
         return True
 
     def _current_section(self, line: Line) -> Section:
@@ -615,14 +653,14 @@ class _Agenda:
         section = self._current_section(line)
         number = self.meeting.section_number(section)
         depth = self._depth(numbered, number, line)
-        if depth is None:
-            return False
-        if depth > len(self.path):
-            return False
+        if depth is None or depth > len(self.path) or depth >= MAX_ITEM_DEPTH:
+            return False  # `๑.` `๒.` under an item: numbered paragraphs, their numbers as typed
         siblings = self.path[depth - 1].items if depth else section.items
         item = Item(recognize.tidy(numbered.text))
         siblings.append(item)
         self.path = [*self.path[:depth], item]
+        if numbered.style == "dotted":
+            self.numbered_depth = depth
         if self.presenter[1] > 0 and depth == 0:
             item.presenter = self.presenter[0]
             self.presenter = (self.presenter[0], self.presenter[1] - 1)
@@ -641,7 +679,8 @@ class _Agenda:
         if numbered.style == "dotted" and section_number is None:  # before the agenda: `๑.`
             return 0 if len(parts) == 1 and line.bold else None
         if numbered.style == "bracketed" and self.path:
-            return len(parts)
+            # `(๑)` under the item the last dotted number opened: `๓.๑` or `๓.๑.๒`
+            return min(self.numbered_depth, len(self.path) - 1) + len(parts)
         return None
 
     def _presenter(self, line: Line, text: str) -> bool:
@@ -693,6 +732,7 @@ class _Agenda:
             or _BULLET.match(line.joined.strip())
             or (numbered is not None and self._depth(numbered, number, line) is not None)
             or line.centered
+            or line.level is not None
         )
 
     def _set_resolution(self, text: str) -> None:

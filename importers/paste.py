@@ -73,7 +73,7 @@ class _ClipboardHtml(HTMLParser):
         self.blocks: list[SourceBlock] = []
         self.text: list[str] = []
         self.in_line = False
-        self.heading = False
+        self.heading: int | None = None  # the level of the `<h1>`…`<h6>` being read
         self.ordered: list[int | None] = []  # for each open list: the next number, or None (bullets)
         self.skip = 0  # inside <style>, <script>, <head>
         self.rows: list[list[str]] | None = None
@@ -101,7 +101,7 @@ class _ClipboardHtml(HTMLParser):
             self.ordered.append(1 if tag == "ol" else None)
         elif tag in _LINE_TAGS and self.cell is None:
             self._end_line()
-            self.in_line, self.heading = True, tag.startswith("h")
+            self.in_line, self.heading = True, int(tag[1]) if tag.startswith("h") else None
             if tag == "li" and self.ordered:
                 number = self.ordered[-1]
                 self.text.append(f"{number})\t" if number is not None else "-\t")
@@ -160,8 +160,10 @@ class _ClipboardHtml(HTMLParser):
         text = "".join(self.text).strip(" \u00a0")
         self.text = []
         if text.strip():
-            self.blocks.append(Line(text, f"ย่อหน้าที่ {len(self.blocks) + 1}", bold=self.heading, indented=True))
-        self.in_line = self.heading = False
+            place = f"ย่อหน้าที่ {len(self.blocks) + 1}"
+            heading = self.heading is not None
+            self.blocks.append(Line(text, place, bold=heading, indented=not heading, level=self.heading))
+        self.in_line, self.heading = False, None
 
     def close(self) -> None:
         super().close()

@@ -31,6 +31,7 @@ class Line:
     bold: bool = False
     centered: bool = False
     indented: bool = False
+    level: int | None = None  # a heading style's level (Word's `Heading 1` is 1), None for body text
 
     @property
     def joined(self) -> str:
@@ -96,7 +97,7 @@ def _body_blocks(document: object) -> list[SourceBlock]:
     """The body's paragraphs and tables in order, those inside content controls (`w:sdt`) too,
     read from the XML: python-docx's text leaves out tracked insertions, content controls, smart
     tags and field results, which a clerk sees as text."""
-    bold_styles = _bold_styles(document)
+    styles = _Styles(document)
     numbering = _Numbering(document)
     blocks: list[SourceBlock] = []
     counts = {"p": 0, "tbl": 0}
@@ -105,7 +106,7 @@ def _body_blocks(document: object) -> list[SourceBlock]:
         for child in parent.iterchildren():
             if child.tag == f"{_W}p":
                 counts["p"] += 1
-                line = _xml_line(child, f"ย่อหน้าที่ {counts['p']}", bold_styles, numbering)
+                line = _xml_line(child, f"ย่อหน้าที่ {counts['p']}", styles, numbering)
                 if line.text.strip():
                     blocks.append(line)
             elif child.tag == f"{_W}tbl":
@@ -120,17 +121,43 @@ def _body_blocks(document: object) -> list[SourceBlock]:
     return blocks
 
 
-def _bold_styles(document: object) -> frozenset[str]:
-    """The ids of the paragraph styles that make their text bold (read once: looking a style up
-    for each paragraph scanned every style, most of a long file's import)."""
-    found = set()
-    for style in document.styles:  # type: ignore[attr-defined]
-        try:
-            if style.font.bold:
-                found.add(style.style_id)
-        except AttributeError:  # a numbering or table style has no font
-            continue
-    return frozenset(found)
+class _Styles:
+    """What the document's paragraph styles say about their text, read once (looking a style up
+    for each paragraph scanned every style, most of a long file's import): which make it bold,
+    and which are headings and of what level (`heading 2` by its built-in name, which Word keeps
+    in English whatever the interface language, or an outline level set in the style)."""
+
+    def __init__(self, document: object) -> None:
+        bold: set[str] = set()
+        self.levels: dict[str, int] = {}
+        for style in document.styles:  # type: ignore[attr-defined]
+            try:
+                if style.font.bold:
+                    bold.add(style.style_id)
+            except AttributeError:  # a numbering or table style has no font
+                continue
+            level = _HEADING_NAME.fullmatch((style.name or "").lower())
+            heading_level = int(level[1]) if level is not None else _outline_level(style.element)
+            if heading_level is not None:
+                self.levels[style.style_id] = heading_level
+        self.bold = frozenset(bold)
+
+    def level(self, paragraph: Any) -> int | None:
+        """The paragraph's heading level: its own outline level, else its style's."""
+        if paragraph.find(f"{_W}pPr/{_W}outlineLvl") is not None:
+            return _outline_level(paragraph)
+        style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+        return self.levels.get(style.get(f"{_W}val", "")) if style is not None else None
+
+
+_HEADING_NAME = re.compile(r"heading ([1-9])")
+
+
+def _outline_level(element: Any) -> int | None:
+    """The heading level an element's `w:outlineLvl` gives (0 is level 1; 9 is body text)."""
+    outline = element.find(f"{_W}pPr/{_W}outlineLvl")
+    value = outline.get(f"{_W}val", "9") if outline is not None else "9"
+    return int(value) + 1 if value.isdigit() and int(value) < 9 else None
 
 
 def xml_text(element: Any) -> str:
@@ -163,9 +190,9 @@ def _on(element: Any, path: str) -> bool:
     return found is not None and found.get(f"{_W}val") not in ("0", "false", "off")
 
 
-def _xml_line(paragraph: Any, place: str, bold_styles: frozenset[str], numbering: _Numbering) -> Line:
+def _xml_line(paragraph: Any, place: str, styles: _Styles, numbering: _Numbering) -> Line:
     style = paragraph.find(f"{_W}pPr/{_W}pStyle")
-    style_bold = style is not None and style.get(f"{_W}val") in bold_styles
+    style_bold = style is not None and style.get(f"{_W}val") in styles.bold
     runs = [run for run in paragraph.iter(f"{_W}r") if xml_text(run).strip()]
     bold = bool(runs) and all(
         _on(run, f"{_W}rPr/{_W}b") or (run.find(f"{_W}rPr/{_W}b") is None and style_bold) for run in runs
@@ -181,6 +208,7 @@ def _xml_line(paragraph: Any, place: str, bold_styles: frozenset[str], numbering
         bold=bold,
         centered=alignment is not None and alignment.get(f"{_W}val") == "center",
         indented=first_line is not None and first_line.lstrip("-").isdigit() and int(first_line) > 0,
+        level=styles.level(paragraph),
     )
 
 

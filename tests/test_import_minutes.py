@@ -26,8 +26,9 @@ from pytestqt.qtbot import QtBot
 
 from exporters.docx_export import write_minutes_docx
 from exporters.layout import DEFAULT_LAYOUT
-from importers.minutes import NotMinutesError, import_file, unplaced_words
-from importers.source import SourceError, read_blocks
+from importers.minutes import NotMinutesError, import_file, import_minutes, unplaced_words
+from importers.paste import pasted_agenda
+from importers.source import SourceBlock, SourceError, read_blocks, read_text
 from models import recognize
 from models.meeting import AttendeeStatus, BulletList, ColumnKind, MeetingDocument, Paragraph, Table
 from models.meetingfile import meeting_json
@@ -563,7 +564,6 @@ def test_a_paste_the_database_refuses_halfway_leaves_nothing_half_done(
 
 def test_word_s_bullets_as_its_clipboard_html_writes_them_become_a_list() -> None:
     """Word's HTML writes a bulleted paragraph as the Symbol font's `·` and spaces before the text."""
-    from importers.paste import pasted_agenda  # noqa: PLC0415
 
     html = (
         "<p class=MsoNormal>ผลการดำเนินงาน ดังนี้</p>"
@@ -856,3 +856,84 @@ def test_a_text_file_saved_as_unicode_by_notepad_is_read(tmp_path: Path) -> None
     path.write_bytes(TEXT_FROM_WORD.replace("ณ ห้อง", "ณ ห้อง\u200b").encode("utf-16"))
     document, _ = import_file(path)
     assert document.meeting.seq == 8 and "\u200b" not in document.meeting.venue
+
+
+def test_headings_in_word_s_heading_styles_give_the_agenda(tmp_path: Path) -> None:
+    """A document with no `ระเบียบวาระที่` typed, its agenda set in Word's Heading 1 and its
+    matters in Heading 2 (titles of the office's own wording): sections and items, not
+    paragraphs; a resolution under a matter is its own."""
+    word = docx.Document()
+    word.add_paragraph("รายงานการประชุมคณะทำงานขับเคลื่อนงานชุมชน ครั้งที่ ๒/๒๕๖๗")
+    word.add_paragraph("ผู้มาประชุม")
+    word.add_paragraph("๑. นายสมชาย\tใจดี\tประธาน")
+    word.add_heading("เรื่องแจ้งจากท่านนายอำเภอ", level=1)
+    word.add_paragraph("นายอำเภอแจ้งกำหนดการตรวจราชการ")
+    word.add_heading("งานประเพณีลอยกระทง", level=2)
+    word.add_paragraph("ขอความร่วมมือทุกหน่วยงานร่วมขบวน")
+    word.add_paragraph("มติที่ประชุม รับทราบ")
+    word.add_heading("ความก้าวหน้าของโครงการถนนสายหลัก", level=1)
+    word.add_paragraph("ดำเนินการแล้วร้อยละ ๘๐")
+    path = tmp_path / "styled.docx"
+    word.save(str(path))
+    document, report = import_file(path)
+    first, second = document.meeting.sections
+    assert (first.title, first.blocks) == (
+        "เรื่องแจ้งจากท่านนายอำเภอ",
+        [Paragraph("นายอำเภอแจ้งกำหนดการตรวจราชการ", indent=False)],
+    )
+    assert [(item.title, item.resolution) for item in first.items] == [("งานประเพณีลอยกระทง", "รับทราบ")]
+    assert second.title == "ความก้าวหน้าของโครงการถนนสายหลัก" and not second.items
+    assert report.counts["sections"] == 2 and report.counts["items"] == 1
+
+
+def test_a_typed_heading_sets_the_level_its_style_heads_sections_at(tmp_path: Path) -> None:
+    """`ระเบียบวาระที่ ๑` in Heading 2 makes Heading 2 the agenda's level: a later Heading 2 of
+    the office's own words opens a section, a Heading 3 an item; a Heading 1 above the agenda
+    does not."""
+    word = docx.Document()
+    word.add_heading("รายงานการประชุมคณะทำงาน ครั้งที่ ๑/๒๕๖๗", level=1)
+    word.add_heading("ระเบียบวาระที่ ๑ เรื่องที่ประธานแจ้งให้ทราบ", level=2)
+    word.add_heading("การตรวจเยี่ยมพื้นที่", level=3)
+    word.add_paragraph("ประธานแจ้งกำหนดการ")
+    word.add_heading("เรื่องอื่น ๆ ของกลุ่มงาน", level=2)
+    word.add_paragraph("ไม่มี")
+    path = tmp_path / "typed-styled.docx"
+    word.save(str(path))
+    meeting = import_file(path)[0].meeting
+    assert [s.title for s in meeting.sections] == ["เรื่องที่ประธานแจ้งให้ทราบ", "เรื่องอื่น ๆ ของกลุ่มงาน"]
+    assert [item.title for item in meeting.sections[0].items] == ["การตรวจเยี่ยมพื้นที่"]
+
+
+def test_bracketed_numbers_go_under_the_deepest_dotted_item() -> None:
+    """`(๑)` `(๒)` typed under `๑.๑.๑` are its sub-items, not siblings of it."""
+    blocks = read_blocks_of(
+        "รายงานการประชุมคณะทำงาน ครั้งที่ ๑/๒๕๖๗",
+        "ระเบียบวาระที่ ๑ เรื่องที่ประธานแจ้งให้ทราบ",
+        "๑.๑ การบริหารงบประมาณ",
+        "๑.๑.๑ งบดำเนินงาน",
+        "(๑) ค่าตอบแทน",
+        "(๒) ค่าใช้สอย",
+        "๑.๑.๒ งบลงทุน",
+        "(๑) ครุภัณฑ์",
+    )
+    section = import_minutes(blocks)[0].meeting.sections[0]
+    budget = section.items[0]
+    assert [item.title for item in budget.items] == ["งบดำเนินงาน", "งบลงทุน"]
+    assert [[sub.title for sub in item.items] for item in budget.items] == [
+        ["ค่าตอบแทน", "ค่าใช้สอย"],
+        ["ครุภัณฑ์"],
+    ]
+
+
+def test_headings_pasted_from_word_s_html_become_items() -> None:
+    html = "<h2>งานประเพณีลอยกระทง</h2><p>ขอความร่วมมือทุกหน่วยงาน</p><h2>งานกาชาด</h2><p>จัดร้านของอำเภอ</p>"
+    pasted = pasted_agenda("", html, 3)
+    assert pasted is not None
+    assert [(item.title, item.blocks) for item in pasted.items] == [
+        ("งานประเพณีลอยกระทง", [Paragraph("ขอความร่วมมือทุกหน่วยงาน")]),
+        ("งานกาชาด", [Paragraph("จัดร้านของอำเภอ")]),
+    ]
+
+
+def read_blocks_of(*lines: str) -> list[SourceBlock]:
+    return read_text("\n".join(lines))
