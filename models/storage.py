@@ -63,6 +63,7 @@ from models.meeting import (
     Section,
     Table,
 )
+from models.schema import create_statements
 from models.search import (
     ROWID_BITS,
     IndexRow,
@@ -449,6 +450,11 @@ def _migrate_to_10(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE meetings ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
     for table in ("search", "search_grams", "search_state"):
         db.execute(f"DROP TABLE {table}")
+    _create_search_tables(db)
+
+
+def _create_search_tables(db: sqlite_utils.Database) -> None:
+    """SQLite's search index (FTS5), as migration 10 left it; the server has its own."""
     db.execute(
         "CREATE VIRTUAL TABLE search USING fts5("
         " words, node_id UNINDEXED, place UNINDEXED, original UNINDEXED)"
@@ -457,6 +463,13 @@ def _migrate_to_10(db: sqlite_utils.Database) -> None:
     db.execute("CREATE TABLE search_state (meeting_id INTEGER PRIMARY KEY, revision INTEGER NOT NULL)")
     for table in ("search", "search_grams"):  # merged by the indexer in small steps instead
         db.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('automerge', 0)")
+
+
+def _create_current(db: sqlite_utils.Database) -> None:
+    """A new database: the current schema as `models.schema` defines it, and the search index."""
+    for statement in create_statements("sqlite"):
+        db.execute(statement)
+    _create_search_tables(db)
 
 
 # Each entry brings the schema from version i to i + 1. Append only; never edit a released one.
@@ -1116,8 +1129,11 @@ class Database:
         if version == SCHEMA_VERSION:
             return
         with self.transaction():
-            for migration in MIGRATIONS[version:]:
-                migration(self.db)
+            if version == 0:
+                _create_current(self.db)  # new: the current schema at once
+            else:
+                for migration in MIGRATIONS[version:]:
+                    migration(self.db)
             self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 

@@ -16,6 +16,7 @@ from models.meeting import MeetingDocument
 from models.meetingfile import read_meeting_file
 from models.paths import DEMO_MEETING
 from models.storage import Database
+from tests.pg_server import TestServer, running_server
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -76,3 +77,16 @@ def reopened(db_path: Path) -> MeetingDocument:
     """The first meeting as the database holds it, read through a new connection."""
     with Database.open(db_path, backup=False) as database:
         return database.load_document(database.list_meetings()[0].id)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[TestServer]:
+    """A PostgreSQL server of the tests' own for the whole run (tests/pg_server.py)."""
+    with running_server() as server:
+        yield server
+
+
+@pytest.fixture
+def pg_database(pg_server: TestServer) -> str:
+    """A new empty database on the tests' server: its connection string."""
+    return pg_server.new_database()
