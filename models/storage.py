@@ -38,8 +38,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, ClassVar
 
-import sqlite_utils
-
 from models.fileio import os_reason
 from models.meeting import (
     Amendment,
@@ -74,6 +72,7 @@ from models.search import (
     row_range,
     snippet,
 )
+from models.sql import Connection, Row
 
 if TYPE_CHECKING:
     from models.indexing import SearchIndexer
@@ -339,17 +338,17 @@ _SCHEMA_V1 = (
 )
 
 
-def _migrate_to_1(db: sqlite_utils.Database) -> None:
+def _migrate_to_1(db: Connection) -> None:
     for statement in _SCHEMA_V1:
         db.execute(statement)
 
 
-def _migrate_to_2(db: sqlite_utils.Database) -> None:
+def _migrate_to_2(db: Connection) -> None:
     """The office's Garuda emblem (an image file's bytes), printed on the cover letter."""
     db.execute("ALTER TABLE offices ADD COLUMN garuda BLOB")
 
 
-def _migrate_to_3(db: sqlite_utils.Database) -> None:
+def _migrate_to_3(db: Connection) -> None:
     """Words an office accepts although the dictionary does not know them (names, terms)."""
     db.execute(
         "CREATE TABLE office_words ("
@@ -359,12 +358,12 @@ def _migrate_to_3(db: sqlite_utils.Database) -> None:
     )
 
 
-def _migrate_to_4(db: sqlite_utils.Database) -> None:
+def _migrate_to_4(db: Connection) -> None:
     """Items the clerk marks to follow up at the next meeting."""
     db.execute("ALTER TABLE nodes ADD COLUMN follow_up INTEGER NOT NULL DEFAULT 0")
 
 
-def _migrate_to_5(db: sqlite_utils.Database) -> None:
+def _migrate_to_5(db: Connection) -> None:
     """Full-text search over text cut into Thai words (spaces between words, for FTS5)."""
     db.execute(
         "CREATE VIRTUAL TABLE search USING fts5("
@@ -376,7 +375,7 @@ def _migrate_to_5(db: sqlite_utils.Database) -> None:
     db.execute("CREATE VIRTUAL TABLE search_grams USING fts5(text, tokenize='trigram')")
 
 
-def _migrate_to_6(db: sqlite_utils.Database) -> None:
+def _migrate_to_6(db: Connection) -> None:
     """Certification: when the minutes were certified, when each answer came, and amendments."""
     db.execute("ALTER TABLE meetings ADD COLUMN certified TEXT")
     db.execute("ALTER TABLE recipients ADD COLUMN answered TEXT")
@@ -389,17 +388,17 @@ def _migrate_to_6(db: sqlite_utils.Database) -> None:
     )
 
 
-def _migrate_to_7(db: sqlite_utils.Database) -> None:
+def _migrate_to_7(db: Connection) -> None:
     """Settings the clerk edits and every meeting shares, such as the agenda template."""
     db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
-def _migrate_to_8(db: sqlite_utils.Database) -> None:
+def _migrate_to_8(db: Connection) -> None:
     """A section's own wording of its presenter lines (empty: from the section's title)."""
     db.execute("ALTER TABLE nodes ADD COLUMN presenter_wording TEXT NOT NULL DEFAULT ''")
 
 
-def _migrate_to_9(db: sqlite_utils.Database) -> None:
+def _migrate_to_9(db: Connection) -> None:
     """Stable ids for table rows and recipients: edits address them by id, so an id must never
     come back for another row once its row is deleted (AUTOINCREMENT; the ids are kept)."""
     rebuilt = {
@@ -441,7 +440,7 @@ def _migrate_to_9(db: sqlite_utils.Database) -> None:
             db.execute(statement)
 
 
-def _migrate_to_10(db: sqlite_utils.Database) -> None:
+def _migrate_to_10(db: Connection) -> None:
     """Search kept current as meetings change, in the background. Every change of a meeting counts
     in its `revision`; `search_state` keeps the revision each meeting's index rows were made from,
     so what the index lacks is known at any moment and an indexing cut short (the program killed)
@@ -453,7 +452,7 @@ def _migrate_to_10(db: sqlite_utils.Database) -> None:
     _create_search_tables(db)
 
 
-def _create_search_tables(db: sqlite_utils.Database) -> None:
+def _create_search_tables(db: Connection) -> None:
     """SQLite's search index (FTS5), as migration 10 left it; the server has its own."""
     db.execute(
         "CREATE VIRTUAL TABLE search USING fts5("
@@ -465,7 +464,7 @@ def _create_search_tables(db: sqlite_utils.Database) -> None:
         db.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('automerge', 0)")
 
 
-def _create_current(db: sqlite_utils.Database) -> None:
+def _create_current(db: Connection) -> None:
     """A new database: the current schema as `models.schema` defines it, and the search index."""
     for statement in create_statements("sqlite"):
         db.execute(statement)
@@ -473,7 +472,7 @@ def _create_current(db: sqlite_utils.Database) -> None:
 
 
 # Each entry brings the schema from version i to i + 1. Append only; never edit a released one.
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _migrate_to_1,
     _migrate_to_2,
     _migrate_to_3,
@@ -591,7 +590,7 @@ _BLOCK_FIELDS: dict[str, Callable[[Any], dict[str, Any]]] = {
 }
 
 
-def _block_from_row(row: sqlite3.Row) -> Block:
+def _block_from_row(row: Row) -> Block:
     kind = row["type"]
     if kind == "paragraph":
         return Paragraph(row["text"], bool(row["indent"]), id=row["id"])
@@ -644,13 +643,13 @@ class _Siblings:
     def _where(self) -> str:
         return " AND ".join(f"{column} IS ?" for column in self.scope)
 
-    def count(self, conn: sqlite3.Connection, scope: Sequence[Any]) -> int:
+    def count(self, conn: Connection, scope: Sequence[Any]) -> int:
         row = conn.execute(
             f"SELECT count(*) FROM {self.table} WHERE {self._where()}", tuple(scope)
         ).fetchone()
         return int(row[0])
 
-    def open_gap(self, conn: sqlite3.Connection, scope: Sequence[Any], index: int) -> int:
+    def open_gap(self, conn: Connection, scope: Sequence[Any], index: int) -> int:
         """Make room at `index` (clamped to the end) and return the index to use."""
         index = max(0, min(index, self.count(conn, scope)))
         conn.execute(
@@ -658,12 +657,12 @@ class _Siblings:
         )
         return index
 
-    def close_gap(self, conn: sqlite3.Connection, scope: Sequence[Any], index: int) -> None:
+    def close_gap(self, conn: Connection, scope: Sequence[Any], index: int) -> None:
         conn.execute(
             f"UPDATE {self.table} SET ord = ord - 1 WHERE {self._where()} AND ord > ?", (*scope, index)
         )
 
-    def place_of(self, conn: sqlite3.Connection, row_id: int) -> tuple[tuple[Any, ...], int]:
+    def place_of(self, conn: Connection, row_id: int) -> tuple[tuple[Any, ...], int]:
         columns = ", ".join((*self.scope, "ord"))
         row = conn.execute(f"SELECT {columns} FROM {self.table} WHERE id = ?", (row_id,)).fetchone()
         if row is None:
@@ -980,10 +979,10 @@ READ_ONLY_MESSAGE = "ฐานข้อมูลนี้เปิดแบบ�
 class Database:
     """An open meetings database. Use `Database.open(path)`; close it when done."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
-        self.conn = conn
+    def __init__(self, conn: Connection, path: Path) -> None:
+        self.conn: Connection = conn
         self.path = path
-        self.db = sqlite_utils.Database(conn)
+        self._savepoints = 0
         self._backup_thread: threading.Thread | None = None
         self.backup_error: Exception | None = None
         self.read_only = False
@@ -1121,6 +1120,13 @@ class Database:
         return database
 
     @property
+    def sqlite(self) -> sqlite3.Connection:
+        """The connection as SQLite's own, for what only SQLite has (PRAGMAs, change counts)."""
+        if not isinstance(self.conn, sqlite3.Connection):
+            raise TypeError("not an SQLite database")
+        return self.conn
+
+    @property
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
@@ -1130,10 +1136,10 @@ class Database:
             return
         with self.transaction():
             if version == 0:
-                _create_current(self.db)  # new: the current schema at once
+                _create_current(self.conn)  # new: the current schema at once
             else:
                 for migration in MIGRATIONS[version:]:
-                    migration(self.db)
+                    migration(self.conn)
             self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
@@ -1192,7 +1198,7 @@ class Database:
         self.close()
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[Connection]:
         """One transaction; nested ones become savepoints of the outer one. The outer one takes
         the write lock as it begins (BEGIN IMMEDIATE, waiting up to the busy timeout): in WAL mode
         a transaction that read first and wrote after would fail at its first write, without
@@ -1204,7 +1210,7 @@ class Database:
         if self.read_only:
             raise DatabaseReadOnlyError(self.read_only_reason)
         if self.conn.in_transaction:
-            with self.db.atomic():
+            with self._savepoint():
                 yield self.conn
             return
         with self._write_gate or contextlib.nullcontext():
@@ -1229,6 +1235,22 @@ class Database:
             if self._commits >= self.checkpoint_every:
                 self._commits = 0
                 self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+
+    @contextlib.contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        """A transaction inside the one under way: undone alone when it fails."""
+        self._savepoints += 1
+        name = f"nested_{self._savepoints}"
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+            self.conn.execute(f"RELEASE SAVEPOINT {name}")
+            raise
+        finally:
+            self._savepoints -= 1
+        self.conn.execute(f"RELEASE SAVEPOINT {name}")
 
     @contextlib.contextmanager
     def _reading(self, what: str) -> Iterator[None]:
@@ -1422,9 +1444,9 @@ class Database:
                 if pause is not None:
                     pause()
                 with self.transaction() as conn:
-                    before = conn.total_changes
+                    before = self.sqlite.total_changes
                     conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('merge', ?)", (MERGE_PAGES,))
-                    if conn.total_changes - before < 2:  # FTS5's sign that there was nothing to merge
+                    if self.sqlite.total_changes - before < 2:  # FTS5's sign that there was nothing to merge
                         break
 
     @contextlib.contextmanager
@@ -1544,9 +1566,13 @@ class Database:
             self._touch(meeting_id)
 
     def _insert(self, table: str, row: dict[str, Any]) -> int:
-        """Insert one row through sqlite-utils; returns its rowid."""
-        inserted = self.db.table(table).insert(row).last_rowid
-        if inserted is None:  # pragma: no cover - SQLite always gives a rowid to an insert
+        """Insert one row; returns its id."""
+        columns = ", ".join(f'"{column}"' for column in row)
+        marks = ", ".join("?" for _ in row)
+        inserted = self.conn.execute(
+            f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values())
+        ).lastrowid
+        if inserted is None:  # pragma: no cover - both backends give an id to an insert
             raise StorageError(f"บันทึกข้อมูลลงตาราง {table} ไม่สำเร็จ")
         return int(inserted)
 
@@ -1618,7 +1644,7 @@ class Database:
     def set_setting(self, key: str, value: Any) -> None:
         with self.transaction() as conn:
             conn.execute(
-                "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (key, json.dumps(value, ensure_ascii=False)),
             )
 
@@ -1631,7 +1657,8 @@ class Database:
     def add_office_word(self, office_id: int, word: str) -> None:
         with self.transaction() as conn:
             conn.execute(
-                "INSERT OR IGNORE INTO office_words (office_id, word) VALUES (?, ?)", (office_id, word)
+                "INSERT INTO office_words (office_id, word) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                (office_id, word),
             )
 
     def set_meeting_office(self, meeting_id: int, office: Office | None) -> None:
@@ -1983,7 +2010,7 @@ class Database:
         for name, value in fields.items():
             row.update(_LETTER_COLUMNS[name](value))
         with self.transaction() as conn:
-            conn.execute("INSERT OR IGNORE INTO letters (meeting_id) VALUES (?)", (meeting_id,))
+            conn.execute("INSERT INTO letters (meeting_id) VALUES (?) ON CONFLICT DO NOTHING", (meeting_id,))
             if row:
                 assignments = ", ".join(f'"{column}" = ?' for column in row)
                 conn.execute(
@@ -2054,7 +2081,7 @@ class Database:
         id of one still listed keeps that id (its answer stays with it); the others are stored
         anew and get their ids; recipients not given are deleted."""
         with self.transaction() as conn:
-            conn.execute("INSERT OR IGNORE INTO letters (meeting_id) VALUES (?)", (meeting_id,))
+            conn.execute("INSERT INTO letters (meeting_id) VALUES (?) ON CONFLICT DO NOTHING", (meeting_id,))
             existing = set(self.recipient_ids(meeting_id))
             kept = {r.id for r in recipients if r.id in existing}
             for gone in existing - kept:

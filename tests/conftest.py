@@ -12,10 +12,12 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import sqlite3
+
 from models.meeting import MeetingDocument
 from models.meetingfile import read_meeting_file
 from models.paths import DEMO_MEETING
-from models.storage import Database
+from models.storage import Database, StorageError
 from tests.pg_server import TestServer, running_server
 
 if TYPE_CHECKING:
@@ -47,10 +49,48 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "minutes.sqlite3"
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A module with `BOTH_BACKENDS = True` runs its tests of `database` twice: on an SQLite
+    file and on the tests' PostgreSQL server (issue 17)."""
+    if "database" in metafunc.fixturenames and getattr(metafunc.module, "BOTH_BACKENDS", False):
+        metafunc.parametrize("database", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def database(db_path: Path) -> Iterator[Database]:
+def database(request: pytest.FixtureRequest, db_path: Path) -> Iterator[Database]:
+    if getattr(request, "param", "sqlite") == "postgresql":
+        from models.server import ServerDatabase  # noqa: PLC0415
+
+        server: TestServer = request.getfixturevalue("pg_server")
+        with ServerDatabase.open_server(server.new_database()) as on_server:
+            yield on_server
+        return
     with Database.open(db_path) as opened:
         yield opened
+
+
+def refuse_writes(database: Database, refused: bool) -> None:
+    """Make the database refuse every write from now on (or take them again), as a read-only
+    file or server does: SQLite's `query_only`, the server's read-only transactions."""
+    from models.server import ServerDatabase  # noqa: PLC0415
+
+    if isinstance(database, ServerDatabase):
+        database.conn.execute(f"SET default_transaction_read_only = {'on' if refused else 'off'}")
+    else:
+        database.sqlite.execute(f"PRAGMA query_only = {'ON' if refused else 'OFF'}")
+
+
+WRITE_REFUSED = (sqlite3.OperationalError, StorageError)  # what a refused write raises, per backend
+
+
+def reopen(database: Database) -> Database:
+    """A second connection to the database `database` is connected to, the way the program
+    opens it again (a file by its path, a server by its connection string)."""
+    from models.server import ServerDatabase  # noqa: PLC0415
+
+    if isinstance(database, ServerDatabase):
+        return ServerDatabase.open_server(database.conninfo)
+    return Database.open(database.path, backup=False)
 
 
 @pytest.fixture

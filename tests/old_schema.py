@@ -16,7 +16,7 @@ def database_at_version(db_path: Path, version: int) -> tuple[Database, sqlite3.
     old = Database(conn, db_path)
     with old.transaction():
         for migration in MIGRATIONS[:version]:
-            migration(old.db)
+            migration(old.conn)
         conn.execute(f"PRAGMA user_version = {version}")
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     return old, conn

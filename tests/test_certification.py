@@ -12,6 +12,8 @@ from models.editing import CertificationError, MeetingEditor, MinutesCertifiedEr
 from models.meeting import Item, MeetingDocument, RecipientStatus
 from models.storage import Database
 
+BOTH_BACKENDS = True  # issue 17: on an SQLite file and on a PostgreSQL server
+
 
 def open_editor(database: Database, demo: MeetingDocument) -> MeetingEditor:
     return MeetingEditor(database, database.add_document(copy.deepcopy(demo)))

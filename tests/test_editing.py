@@ -10,6 +10,9 @@ from pathlib import Path
 from models.editing import MeetingEditor, Removed
 from models.meeting import Attendee, AttendeeStatus, Item, MeetingDocument, Paragraph, Person, Table
 from models.storage import Database
+from tests.conftest import WRITE_REFUSED, refuse_writes
+
+BOTH_BACKENDS = True  # issue 17: on an SQLite file and on a PostgreSQL server
 
 
 def open_editor(database: Database, demo: MeetingDocument) -> MeetingEditor:
@@ -136,10 +139,8 @@ def test_finding_words_in_the_meeting(demo: MeetingDocument) -> None:
 
 
 def test_a_refused_write_leaves_memory_and_database_alike(database: Database, demo: MeetingDocument) -> None:
-    """SQLite refusing a write (here: read-only) changes nothing in memory either, and composite
+    """The database refusing a write (here: read-only) changes nothing in memory either, and composite
     edits (a table's new shape, pasted people) are all or nothing."""
-    import sqlite3  # noqa: PLC0415
-
     import pytest  # noqa: PLC0415
 
     from models.meeting import Column  # noqa: PLC0415
@@ -149,7 +150,7 @@ def test_a_refused_write_leaves_memory_and_database_alike(database: Database, de
     assert isinstance(table, Table)
     before = copy.deepcopy(editor.document)
     row_objects = list(table.rows)
-    database.conn.execute("PRAGMA query_only = ON")
+    refuse_writes(database, True)
     item = editor.document.meeting.sections[4].items[0]
     edits: tuple[Callable[[], object], ...] = (
         lambda: editor.set_meeting_field("title", "ไม่ควรบันทึก"),
@@ -167,11 +168,11 @@ def test_a_refused_write_leaves_memory_and_database_alike(database: Database, de
         lambda: editor.remove_block(item, 0),
     )
     for edit in edits:
-        with pytest.raises(sqlite3.OperationalError):
+        with pytest.raises(WRITE_REFUSED):
             edit()
         assert editor.document == before
         assert all(a is b for a, b in zip(table.rows, row_objects, strict=True))  # views hold these
-    database.conn.execute("PRAGMA query_only = OFF")
+    refuse_writes(database, False)
     assert stored(editor) == before
 
 

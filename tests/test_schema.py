@@ -53,12 +53,12 @@ def sqlite_tables(conn: sqlite3.Connection) -> dict[str, object]:
 
 def test_a_new_sqlite_database_and_a_migrated_one_have_the_same_tables(tmp_path: Path) -> None:
     with Database.open(tmp_path / "new.sqlite3", backup=False) as new:
-        fresh = sqlite_tables(new.conn)
+        fresh = sqlite_tables(new.sqlite)
     _old, conn = database_at_version(tmp_path / "old" / "old.sqlite3", 1)
     conn.close()
     with Database.open(tmp_path / "old" / "old.sqlite3", backup=False) as migrated:
-        assert sqlite_tables(migrated.conn) == fresh
-        assert [row[0] for row in migrated.conn.execute("PRAGMA foreign_key_check")] == []
+        assert sqlite_tables(migrated.sqlite) == fresh
+        assert [row[0] for row in migrated.sqlite.execute("PRAGMA foreign_key_check")] == []
 
 
 def test_the_definition_makes_the_same_tables_on_the_server(pg_database: str, tmp_path: Path) -> None:

@@ -1,0 +1,289 @@
+"""Meetings on an office's PostgreSQL server (issue 17), through psycopg 3.
+
+`ServerDatabase` is `models.storage.Database` with a server connection under it: the same
+methods, the same SQL (`ServerConnection` gives psycopg the shape of Python's sqlite3
+connection: `?` parameters, `lastrowid`, rows read by position or name), the same tables from
+`models.schema`. What differs is here: connecting with any libpq connection string or service
+name, the schema's version in a table (`schema_version`, PostgreSQL has no `user_version`),
+created once under an advisory lock when the database is empty, and errors said in Thai.
+
+A connection string never holds a password the program stored: libpq reads it from the
+password file (`~/.pgpass`, `PGPASSFILE`) or the service file, as the README's section for the
+office's IT explains.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import psycopg
+from psycopg import pq
+
+from models.schema import TABLES, create_statements
+from models.sql import Connection
+from models.storage import SCHEMA_VERSION, Database, DatabaseTooNewError, NotOurDatabaseError, StorageError
+
+APPLICATION = "thai-minutes"
+# Creating or migrating the schema happens under this lock: two clerks' programs opening a new
+# database at the same moment must not both create the tables.
+_SCHEMA_LOCK = 0x54484D4E
+# what an insert gives back as its `lastrowid`, as SQLite gives the rowid: the row's key
+_KEYS = {
+    table.name: table.key[0]
+    for table in TABLES
+    if table.key == ("id",) or (len(table.key) == 1 and table.column(table.key[0]).type == "id")
+}
+_INSERT_INTO = re.compile(r"^\s*INSERT\s+INTO\s+(\w+)", re.IGNORECASE)
+_WRITE = re.compile(r"^\s*(?:INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
+
+
+class ServerError(StorageError):
+    """The server refused or could not be reached; the message is in Thai."""
+
+
+def is_server_address(target: str) -> bool:
+    """Whether `--db` names a server (a `postgresql://` URI or libpq's `key=value` string,
+    `service=…` among them) rather than a database file."""
+    return target.startswith(("postgresql://", "postgres://")) or bool(re.match(r"^\s*\w+\s*=", target))
+
+
+def display_name(conninfo: str) -> str:
+    """The server and database a connection string names, for messages (never a password)."""
+    try:
+        parts = psycopg.conninfo.conninfo_to_dict(conninfo)
+    except psycopg.ProgrammingError:
+        return "ฐานข้อมูลบนเซิร์ฟเวอร์"
+    if "service" in parts:
+        return f"บริการ {parts['service']}"
+    host = str(parts.get("host") or "localhost")
+    return f"{host}/{parts.get('dbname') or parts.get('user') or ''}"
+
+
+class ServerRow(tuple[Any, ...]):
+    """A row read by position, as a tuple, or by column name, as sqlite3.Row."""
+
+    names: dict[str, int]
+
+    def __getitem__(self, key: Any) -> Any:
+        if isinstance(key, str):
+            return super().__getitem__(self.names[key])
+        return super().__getitem__(key)
+
+    def keys(self) -> list[str]:
+        return list(self.names)
+
+
+def _row_maker(cursor: psycopg.Cursor[Any]) -> Any:
+    names = {column.name: index for index, column in enumerate(cursor.description or ())}
+
+    def make(values: Sequence[Any]) -> ServerRow:
+        row = ServerRow(values)
+        row.names = names
+        return row
+
+    return make
+
+
+class ServerCursor:
+    def __init__(self, cursor: psycopg.Cursor[Any], lastrowid: int | None) -> None:
+        self._cursor = cursor
+        self._lastrowid = lastrowid
+
+    @property
+    def rowcount(self) -> int:
+        return self._cursor.rowcount
+
+    @property
+    def lastrowid(self) -> int | None:
+        return self._lastrowid
+
+    def fetchone(self) -> Any:
+        return self._cursor.fetchone() if self._cursor.description else None
+
+    def fetchall(self) -> list[Any]:
+        return self._cursor.fetchall() if self._cursor.description else []
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.fetchall())
+
+
+def server_sql(sql: str) -> str:
+    """The storage code's SQL as psycopg takes it: `?` as `%s`, a literal `%` doubled."""
+    out = []
+    quote = ""
+    for char in sql:
+        if quote:
+            out.append("%%" if char == "%" else char)
+            if char == quote:
+                quote = ""
+        elif char in ("'", '"'):
+            quote = char
+            out.append(char)
+        elif char == "?":
+            out.append("%s")
+        elif char == "%":
+            out.append("%%")
+        else:
+            out.append(char)
+    # SQLite's null-safe `IS ?` (a section's parent is NULL) is spelt out on the server
+    text = _IS_NOT_PARAMETER.sub("IS DISTINCT FROM %s", "".join(out))
+    return _IS_PARAMETER.sub("IS NOT DISTINCT FROM %s", text)
+
+
+_IS_PARAMETER = re.compile(r"\bIS\s+%s", re.IGNORECASE)
+_IS_NOT_PARAMETER = re.compile(r"\bIS\s+NOT\s+%s", re.IGNORECASE)
+
+
+def _value(value: Any) -> Any:
+    return int(value) if isinstance(value, bool) else value  # flags are 0/1 integers on both sides
+
+
+class ServerConnection:
+    """psycopg's connection in the shape `models.sql.Connection` asks for. It runs in
+    autocommit mode: transactions are begun and ended by the storage code's own statements."""
+
+    def __init__(self, conn: psycopg.Connection[Any]) -> None:
+        self.raw = conn
+        self.total_changes = 0  # rows inserted, changed or deleted, as sqlite3 counts them
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.raw.info.transaction_status != pq.TransactionStatus.IDLE
+
+    def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> ServerCursor:
+        statement = "BEGIN" if sql.strip().upper() == "BEGIN IMMEDIATE" else sql
+        insert = _INSERT_INTO.match(statement)
+        key = _KEYS.get(insert[1]) if insert is not None and "RETURNING" not in statement.upper() else None
+        returning = key is not None
+        if returning:
+            statement += f' RETURNING "{key}"'
+        with _said_in_thai():
+            cursor = self.raw.cursor(row_factory=_row_maker)
+            cursor.execute(server_sql(statement), [_value(value) for value in parameters])
+        if cursor.rowcount > 0 and _WRITE.match(statement):
+            self.total_changes += cursor.rowcount
+        lastrowid = None
+        if returning:
+            row = cursor.fetchone()
+            lastrowid = int(row[0]) if row is not None else None
+        return ServerCursor(cursor, lastrowid)
+
+    def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> ServerCursor:
+        with _said_in_thai():
+            cursor = self.raw.cursor(row_factory=_row_maker)
+            cursor.executemany(server_sql(sql), [[_value(v) for v in row] for row in parameters])
+        return ServerCursor(cursor, None)
+
+    def commit(self) -> None:
+        if self.in_transaction:
+            self.execute("COMMIT")
+
+    def rollback(self) -> None:
+        if self.in_transaction and not self.raw.closed:
+            with contextlib.suppress(psycopg.OperationalError):
+                self.raw.execute("ROLLBACK")
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+@contextlib.contextmanager
+def _said_in_thai() -> Iterator[None]:
+    try:
+        yield
+    except psycopg.OperationalError as error:
+        raise ServerError(f"ติดต่อเซิร์ฟเวอร์ฐานข้อมูลไม่ได้ ({_first_line(error)})") from error
+    except psycopg.errors.InsufficientPrivilege as error:
+        raise ServerError(f"ผู้ใช้นี้ไม่มีสิทธิ์ทำรายการนี้บนเซิร์ฟเวอร์ ({_first_line(error)})") from error
+    except psycopg.errors.ReadOnlySqlTransaction as error:
+        raise ServerError("ฐานข้อมูลบนเซิร์ฟเวอร์เปิดให้อ่านอย่างเดียว ไม่ได้บันทึก") from error
+    except psycopg.errors.IntegrityError as error:
+        raise ServerError(f"เซิร์ฟเวอร์ไม่รับข้อมูลนี้ ({_first_line(error)})") from error
+    except psycopg.Error as error:
+        raise ServerError(f"เซิร์ฟเวอร์ฐานข้อมูลไม่ได้ทำรายการนี้ ({_first_line(error)})") from error
+
+
+def _first_line(error: BaseException) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
+
+
+class ServerDatabase(Database):
+    """The meetings database on a PostgreSQL server: `ServerDatabase.open(conninfo)`."""
+
+    def __init__(self, conn: Connection, conninfo: str) -> None:
+        super().__init__(conn, Path(display_name(conninfo)))
+        self.conninfo = conninfo
+
+    @classmethod
+    def open_server(cls, conninfo: str, *, connect_timeout: int = 10) -> ServerDatabase:
+        """Connect, creating the schema in an empty database. Raises a StorageError in Thai
+        (server unreachable, refused, a database of another program or a newer version)."""
+        try:
+            raw = psycopg.connect(conninfo, autocommit=True, connect_timeout=connect_timeout)
+        except psycopg.Error as error:
+            raise ServerError(
+                f"เชื่อมต่อฐานข้อมูล {display_name(conninfo)} ไม่ได้ ({_first_line(error)}) "
+                "กรุณาตรวจชื่อเซิร์ฟเวอร์ ชื่อฐานข้อมูล และสิทธิ์ของผู้ใช้ หรือติดต่อผู้ดูแลระบบ"
+            ) from error
+        database = cls(ServerConnection(raw), conninfo)
+        try:
+            database._migrate()
+        except BaseException:
+            raw.close()
+            raise
+        return database
+
+    @property
+    def schema_version(self) -> int:
+        if self.conn.execute("SELECT to_regclass('schema_version')").fetchone()[0] is None:
+            return 0
+        row = self.conn.execute("SELECT application, version FROM schema_version").fetchone()
+        if row is None or row[0] != APPLICATION:
+            raise NotOurDatabaseError(
+                f"ฐานข้อมูล {self.path} เป็นของโปรแกรมอื่น ไม่ใช่ฐานข้อมูลรายงานการประชุม ไม่ได้แก้ไขสิ่งใด"
+            )
+        return int(row[1])
+
+    def _migrate(self) -> None:
+        with self.transaction() as conn:
+            conn.execute("SELECT pg_advisory_xact_lock(?)", (_SCHEMA_LOCK,))
+            version = self._version_or_empty()
+            if version > SCHEMA_VERSION:
+                raise DatabaseTooNewError(
+                    f"ฐานข้อมูล {self.path} สร้างด้วยโปรแกรมรุ่นใหม่กว่า (รุ่นข้อมูล {version}) กรุณาปรับรุ่นโปรแกรมก่อนใช้"
+                )
+            if version == SCHEMA_VERSION:
+                return
+            if version != 0:  # pragma: no cover - the first server schema is the current one
+                raise StorageError(f"ไม่รู้จักรุ่นข้อมูล {version} ของฐานข้อมูล {self.path}")
+            for statement in create_statements("postgresql"):
+                conn.execute(statement)
+            conn.execute("CREATE TABLE schema_version (application TEXT NOT NULL, version INTEGER NOT NULL)")
+            conn.execute("INSERT INTO schema_version VALUES (?, ?)", (APPLICATION, SCHEMA_VERSION))
+
+    def _version_or_empty(self) -> int:
+        """The schema's version; 0 for a database without tables; a database holding other
+        tables and none of ours is another program's."""
+        version = self.schema_version
+        if version == 0:
+            tables = self.conn.execute(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"
+            ).fetchone()[0]
+            if tables:
+                raise NotOurDatabaseError(
+                    f"ฐานข้อมูล {self.path} มีตารางของโปรแกรมอื่นอยู่แล้ว ไม่ได้แก้ไขสิ่งใด "
+                    "กรุณาสร้างฐานข้อมูลใหม่สำหรับรายงานการประชุม"
+                )
+        return version
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # --- search: the server's own index comes with the rest of issue 17 ---------------------
+
+    def _forget_search_rows(self, meeting_id: int) -> None:
+        pass
