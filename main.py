@@ -284,7 +284,9 @@ def run_import(args: argparse.Namespace) -> int:
     path: Path = args.file
     if path.is_dir():
         return import_folder(args, path)
-    if path.suffix.lower() in (".docx", ".txt"):
+    from importers.source import TYPED_MINUTES_SUFFIXES
+
+    if path.suffix.lower() in TYPED_MINUTES_SUFFIXES:
         document, report = import_typed_minutes(path)
         add_imported(args, document)
         for line in report:

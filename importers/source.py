@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -66,16 +67,63 @@ def read_docx(path: Path) -> list[SourceBlock]:
     import docx  # noqa: PLC0415  (python-docx: only an import of a Word file needs it)
     from docx.opc.exceptions import PackageNotFoundError  # noqa: PLC0415
 
+    if _encrypted(path):
+        raise SourceError(f"{path.name} ตั้งรหัสผ่านไว้ โปรแกรมเปิดไม่ได้ {SAVE_AS_DOCX} โดยไม่ตั้งรหัสผ่าน")
+    if _old_word_file(path):
+        raise SourceError(f"{path.name} เป็นไฟล์ Word แบบเก่า (.doc) แม้ชื่อจะลงท้ายด้วย .docx {SAVE_AS_DOCX}")
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise SourceError(f"{path.name} ไม่ใช่ไฟล์ Word (.docx) หรือไฟล์เสียหาย เปิดอ่านไม่ได้") from error
+        blocks = _body_blocks(document)
     except OSError as error:
         raise SourceError(f"อ่านไฟล์ {path.name} ไม่ได้: {error.strerror or error}") from error
-    blocks = _body_blocks(document)
+    except (
+        PackageNotFoundError,
+        KeyError,
+        ValueError,
+        RuntimeError,
+        EOFError,
+        zlib.error,
+        SyntaxError,
+        zipfile.BadZipFile,
+    ) as error:
+        # a zip that is not Word's, a part missing, XML cut or garbled (lxml's XMLSyntaxError is a
+        # SyntaxError), an entry with a password
+        raise SourceError(f"{path.name} ไม่ใช่ไฟล์ Word (.docx) หรือไฟล์เสียหาย เปิดอ่านไม่ได้") from error
     if not blocks:
         raise SourceError(f"{path.name} ไม่มีข้อความเลย (ไฟล์ว่าง)")
     return blocks
+
+
+SAVE_AS_DOCX = "กรุณาเปิดใน Word แล้วเลือก บันทึกเป็น → เอกสาร Word (.docx) ก่อนนำเข้า"
+
+
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 files, and .docx with a password
+
+
+def _old_word_file(path: Path) -> bool:
+    try:
+        with path.open("rb") as file:
+            return file.read(8) == _OLE_SIGNATURE
+    except OSError:
+        return False
+
+
+def _encrypted(path: Path) -> bool:
+    """Whether a .docx is one Word saved with a password: an OLE file holding the document as
+    an `EncryptedPackage` (the name in UTF-16), or a zip whose entries need a password."""
+    try:
+        with path.open("rb") as file:
+            if file.read(8) == _OLE_SIGNATURE:
+                return "EncryptedPackage".encode("utf-16-le") in file.read(1 << 20)
+    except OSError:
+        return False
+    if not zipfile.is_zipfile(path):
+        return False
+    try:
+        with zipfile.ZipFile(path) as package:
+            return any(entry.flag_bits & 0x1 for entry in package.infolist())
+    except (zipfile.BadZipFile, OSError):
+        return False
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -109,6 +157,8 @@ def _body_blocks(document: object) -> list[SourceBlock]:
                 line = _xml_line(child, f"ย่อหน้าที่ {counts['p']}", styles, numbering)
                 if line.text.strip():
                     blocks.append(line)
+                for box in text_boxes(child):  # a stamp or note in a text box: its own lines
+                    walk(box)
             elif child.tag == f"{_W}tbl":
                 counts["tbl"] += 1
                 grid = _xml_grid(child, f"ตารางที่ {counts['tbl']}")
@@ -165,11 +215,14 @@ def xml_text(element: Any) -> str:
     controls, smart tags, hyperlinks and field results included (deleted text and field codes are
     other elements: left out); a tab as a tab, a line break as a line break."""
     parts = []
-    # a text box is written twice, for new Word and old (mc:Choice, mc:Fallback): read it once
-    fallback = {id(node) for copy in element.iter(f"{_MC}Fallback") for node in copy.iter()}
+    # a text box is written twice, for new Word and old (mc:Choice, mc:Fallback): read once, as
+    # paragraphs of its own after this one (`text_boxes`), not run into this paragraph's words.
+    # The elements themselves are kept in the set: lxml makes a Python object for an element on
+    # demand, and the id of one let go is given to the next, so ids alone matched text at random.
+    skipped = {node for box in _boxes_and_copies(element) for node in box.iter()}
     for node in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen", f"{_W}sym"):
         tag = node.tag
-        if id(node) in fallback:
+        if node in skipped:
             continue
         if tag == f"{_W}sym":  # a symbol font's character (Wingdings' ✓): its own, where it has one
             parts.append(_SYMBOLS.get(node.get(f"{_W}char", "").upper(), "?"))
@@ -182,6 +235,22 @@ def xml_text(element: Any) -> str:
         elif tag == f"{_W}noBreakHyphen":
             parts.append("-")
     return "".join(parts)
+
+
+def _boxes_and_copies(element: Any) -> list[Any]:
+    """The text boxes inside a paragraph and the old-Word copies of them (`mc:Fallback`)."""
+    return [*element.iter(f"{_MC}Fallback"), *element.iter(f"{_W}txbxContent")]
+
+
+def text_boxes(element: Any) -> list[Any]:
+    """The contents of the text boxes a paragraph holds (each once, outside old-Word copies)."""
+    copies = {node for copy in element.iter(f"{_MC}Fallback") for node in copy.iter()}
+    found, inside = [], set()
+    for box in element.iter(f"{_W}txbxContent"):
+        if box not in copies and box not in inside:  # a box in a box is read with the outer one
+            found.append(box)
+            inside.update(box.iter(f"{_W}txbxContent"))
+    return found
 
 
 def _on(element: Any, path: str) -> bool:
@@ -426,12 +495,19 @@ def _structural(text: str) -> bool:
     return numbered is not None and numbered.style == "closed"
 
 
+# Files a clerk may hold minutes in that only Word reads: refused with the way to a .docx
+OTHER_WORD_FORMATS = (".doc", ".docm", ".dot", ".dotx", ".dotm", ".rtf", ".odt", ".wps")
+TYPED_MINUTES_SUFFIXES = (".docx", ".txt", *OTHER_WORD_FORMATS)
+
+
 def read_blocks(path: Path) -> list[SourceBlock]:
     """A .docx or .txt file as lines and grids. A text file is read as UTF-8, or as Windows'
     Thai code page (cp874, TIS-620) when it is not UTF-8. Raises SourceError in Thai."""
     suffix = path.suffix.lower()
     if suffix == ".docx":
         return read_docx(path)
+    if suffix in OTHER_WORD_FORMATS:
+        raise SourceError(f"{path.name} เป็นไฟล์แบบ {suffix} ซึ่งโปรแกรมอ่านไม่ได้ {SAVE_AS_DOCX}")
     if suffix != ".txt":
         raise SourceError(f"นำเข้าได้เฉพาะไฟล์ .docx (Word) หรือ .txt ไม่ใช่ {path.suffix or 'ไฟล์ไม่มีนามสกุล'}")
     try:

@@ -28,7 +28,7 @@ from exporters.docx_export import write_minutes_docx
 from exporters.layout import DEFAULT_LAYOUT
 from importers.minutes import NotMinutesError, import_file, import_minutes, unplaced_words
 from importers.paste import pasted_agenda
-from importers.source import SourceBlock, SourceError, read_blocks, read_text
+from importers.source import Grid, SourceBlock, SourceError, read_blocks, read_text
 from models import recognize
 from models.meeting import AttendeeStatus, BulletList, ColumnKind, MeetingDocument, Paragraph, Table
 from models.meetingfile import meeting_json
@@ -937,3 +937,83 @@ def test_headings_pasted_from_word_s_html_become_items() -> None:
 
 def read_blocks_of(*lines: str) -> list[SourceBlock]:
     return read_text("\n".join(lines))
+
+
+TEXT_BOX = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    ' xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+    "<w:txbxContent><w:p><w:r><w:t>เอกสารลับ</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>"
+    "<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>เอกสารลับ</w:t></w:r></w:p>"
+    "</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+)
+
+
+def test_a_text_box_on_the_title_line_is_a_line_of_its_own_and_the_title_stays(tmp_path: Path) -> None:
+    """A stamp in a text box anchored to the title: the title keeps every word (its text was
+    once dropped at random), and the stamp is read once, after it, not run into it."""
+    from docx.oxml import parse_xml  # noqa: PLC0415
+
+    word = docx.Document()
+    title = word.add_paragraph("รายงานการประชุมคณะกรมการอำเภอแม่ริม")
+    title._p.append(parse_xml(TEXT_BOX))
+    word.add_paragraph("ครั้งที่ ๓/๒๕๖๖")
+    path = tmp_path / "stamp.docx"
+    word.save(str(path))
+    for _ in range(10):
+        texts = [block.text for block in read_blocks(path) if not isinstance(block, Grid)]
+        assert texts == ["รายงานการประชุมคณะกรมการอำเภอแม่ริม", "เอกสารลับ", "ครั้งที่ ๓/๒๕๖๖"]
+
+
+def damaged_word_files(folder: Path) -> dict[str, tuple[Path, str]]:
+    """Files a clerk's folder of minutes holds besides good ones, each with what the import says."""
+    import zipfile  # noqa: PLC0415
+
+    good = folder / "good.docx"
+    clerk_document().save(str(good))
+    files: dict[str, tuple[Path, str]] = {}
+    with zipfile.ZipFile(good) as package:
+        parts = {entry.filename: package.read(entry) for entry in package.infolist()}
+    garbled = folder / "garbled.docx"
+    with zipfile.ZipFile(garbled, "w") as package:
+        for name, data in parts.items():
+            package.writestr(
+                name, data.replace(b'w:val="', b"w:val='") if name == "word/document.xml" else data
+            )
+    files["garbled"] = (garbled, "ไฟล์เสียหาย")
+    locked = folder / "locked.docx"  # entries with the zip's password flag, as encrypting tools leave them
+    with zipfile.ZipFile(locked, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    raw = bytearray(locked.read_bytes())
+    for signature in (b"PK\x03\x04", b"PK\x01\x02"):
+        start = 0
+        while (at := raw.find(signature, start)) >= 0:
+            flags = at + (6 if signature == b"PK\x03\x04" else 8)
+            raw[flags] |= 0x1
+            start = at + 4
+    locked.write_bytes(bytes(raw))
+    files["password"] = (locked, "ตั้งรหัสผ่านไว้")
+    old = folder / "old.docx"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4000))
+    files["old Word"] = (old, "Word แบบเก่า")
+    doc = folder / "minutes.doc"
+    doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4000))
+    files[".doc"] = (doc, "บันทึกเป็น")
+    return files
+
+
+def test_damaged_locked_and_old_word_files_are_said_in_thai_and_the_folder_goes_on(tmp_path: Path) -> None:
+    """A Word file with broken XML, one with a password, one of Word 97-2003 named .docx, a .doc:
+    each refused with what to do, no traceback; in a folder the good file still comes in."""
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    for name, (path, said) in damaged_word_files(folder).items():
+        with pytest.raises(SourceError, match=said):
+            import_file(path)
+        result = run(path, database=tmp_path / "one.sqlite3")
+        assert result.returncode != 0 and said in result.stderr and "Traceback" not in result.stderr, name
+    assert meetings_in(tmp_path / "one.sqlite3") == 0
+    result = run(folder, database=tmp_path / "folder.sqlite3")
+    assert "Traceback" not in result.stderr and meetings_in(tmp_path / "folder.sqlite3") == 1
+    assert "ข้าม locked.docx" in result.stderr and "ข้าม garbled.docx" in result.stderr

@@ -846,13 +846,13 @@ class MainWindow(QMainWindow):
         "Open with" on Windows). Typed minutes are followed by the import's report; a file that
         cannot be read, or is not minutes, is said and adds nothing."""
         from importers.minutes import NotMinutesError, import_file  # noqa: PLC0415
-        from importers.source import SourceError  # noqa: PLC0415
+        from importers.source import TYPED_MINUTES_SUFFIXES, SourceError  # noqa: PLC0415
         from models.meetingfile import MeetingFileError, read_meeting_file  # noqa: PLC0415
 
         report = None
         try:
             with busy_cursor():
-                if path.suffix.lower() in (".docx", ".txt"):
+                if path.suffix.lower() in TYPED_MINUTES_SUFFIXES:
                     document, report = import_file(path)
                 else:
                     document = read_meeting_file(path)
