@@ -350,10 +350,21 @@ class _Reader:
         """Read one line of the header; False (and nothing read) for a line that is not one."""
         meeting = self.meeting
         number = recognize.meeting_number(piece)
-        if number is not None and piece.startswith("ครั้งที่"):
+        if number is not None and "ครั้งที่" in piece:
+            # `สมัยสามัญ สมัยที่ ๒ ครั้งที่ ๑/๒๕๖๖` (a council's session before the number) and
+            # `ครั้งที่ ๒/๒๕๖๗ เมื่อวันที่ ๒๗ กุมภาพันธ์ ๒๕๖๗ เวลา ๑๓.๓๐ น.` (the date after it)
+            before, _, after = piece.partition("ครั้งที่")
+            rest = recognize.tidy(re.sub(r"^\s*[0-9๐-๙]+\s*/\s*[0-9๐-๙]+", "", after))
+            dated = bool(rest) and recognize.date_in_text(rest) is not None
+            if len(before) > 60 or (rest and not dated):
+                return False
             if not dry_run:
                 meeting.seq, meeting.year = number
                 self.report.count("number")
+                if before.strip():
+                    meeting.period = recognize.tidy(f"{meeting.period} {before}")
+                if dated:
+                    self._header_piece(rest, place, in_title=True)
             return True
         if piece.startswith("ประจำ") and len(piece) < 60:
             if not dry_run:
@@ -656,6 +667,18 @@ class _Agenda:
         if depth is None or depth > len(self.path) or depth >= MAX_ITEM_DEPTH:
             return False  # `๑.` `๒.` under an item: numbered paragraphs, their numbers as typed
         siblings = self.path[depth - 1].items if depth else section.items
+        if (
+            depth == 0
+            and number is not None
+            and numbered.style == "dotted"
+            and numbered.parts[0] not in (number, self.typed_number)
+        ):
+            typed = ".".join(str(part) for part in numbered.parts)
+            self.report.note(
+                line.place,
+                f"เลขเรื่องที่พิมพ์ไว้ ({thai.to_thai_digits(typed)}) ไม่ตรงกับระเบียบวาระ "
+                f"นับเป็นเรื่องที่ {thai.to_thai_digits(f'{number}.{len(siblings) + 1}')}",
+            )
         item = Item(recognize.tidy(numbered.text))
         siblings.append(item)
         self.path = [*self.path[:depth], item]
@@ -675,6 +698,8 @@ class _Agenda:
                 return 0
             if parts[0] in (section_number, self.typed_number) and len(parts) == 3 and self.path:
                 return 1  # `๓.๑.๒` under `๓.๑`
+            if self._mistyped_item_number(numbered, line):
+                return 0
             return None
         if numbered.style == "dotted" and section_number is None:  # before the agenda: `๑.`
             return 0 if len(parts) == 1 and line.bold else None
@@ -682,6 +707,18 @@ class _Agenda:
             # `(๑)` under the item the last dotted number opened: `๓.๑` or `๓.๑.๒`
             return min(self.numbered_depth, len(self.path) - 1) + len(parts)
         return None
+
+    def _mistyped_item_number(self, numbered: recognize.NumberedLine, line: Line) -> bool:
+        """`๒.๒` set as a heading where `๑.๒` comes next (a number copied from last month's
+        minutes): the next item all the same, the typed number said in the report."""
+        section = self.section
+        return (
+            line.bold
+            and len(numbered.parts) == 2
+            and section is not None
+            and section.is_agenda
+            and numbered.parts[1] == len(section.items) + 1
+        )
 
     def _presenter(self, line: Line, text: str) -> bool:
         found = recognize.presenter_line(text)
@@ -723,7 +760,9 @@ class _Agenda:
         section = self.section
         number = self.meeting.section_number(section) if section is not None and section.is_agenda else None
         return bool(
-            recognize.agenda_heading(line.text)
+            line.bold  # a sub-heading (`กลุ่มงานส่งเสริม…`) is not the resolution going on
+            or (numbered is not None and (numbered.style != "dotted" or len(numbered.parts) > 1))
+            or recognize.agenda_heading(line.text)
             or (line.bold and recognize.standard_agenda_title(text))
             or recognize.presenter_line(text)
             or recognize.opening_time(text)

@@ -219,17 +219,18 @@ def presenter_line(text: str) -> PresenterLine | None:
 # --- the roster ---------------------------------------------------------------------------------
 
 _ROSTER_HEADINGS = (
-    (re.compile(r"^ผู้(?:ไม่มา|ไม่เข้าร่วม|ลา|ขาด)(?:การ)?ประชุม"), AttendeeStatus.ABSENT),
-    (re.compile(r"^ผู้มา(?:ร่วม)?(?:การ)?ประชุม"), AttendeeStatus.PRESENT),
-    (re.compile(r"^ผู้เข้าร่วม(?:การ)?ประชุม"), AttendeeStatus.GUEST),
+    (re.compile(r"^(?:รายชื่อ)?ผู้(?:ไม่มา|ไม่เข้าร่วม|ไม่ได้มา|ลา|ขาด)(?:การ)?ประชุม"), AttendeeStatus.ABSENT),
+    (re.compile(r"^(?:รายชื่อ)?ผู้(?:มา(?:ร่วม)?|เข้า)(?:การ)?ประชุม"), AttendeeStatus.PRESENT),
+    (re.compile(r"^(?:รายชื่อ)?ผู้(?:เข้า)?ร่วม(?:การ)?ประชุม"), AttendeeStatus.GUEST),
 )
 
 
 def roster_heading(text: str) -> AttendeeStatus | None:
     """Which part of the roster a heading opens: `ผู้มาประชุม` (present), `ผู้ไม่มาประชุม` or
-    `ผู้ไม่เข้าร่วมการประชุม` (absent), `ผู้เข้าร่วมประชุม` (guests; many offices write it for
-    those present, which the importer decides from what comes before). A count may follow
-    (`จำนวน ๓๖ คน`); anything longer is not a heading."""
+    `ผู้ไม่เข้าร่วมการประชุม` (absent), `ผู้เข้าร่วมประชุม` or `ผู้ร่วมประชุม` (guests; many
+    offices write it for those present, which the importer decides from what comes before),
+    `ผู้เข้าประชุม` (present); `รายชื่อ` may open it. A count may follow (`จำนวน ๓๖ คน`,
+    `๒๕ คน`), or a word in brackets (`(ลา)`); anything longer is not a heading."""
     line = tidy(text).replace("#", "").strip()
     for pattern, status in _ROSTER_HEADINGS:
         match = pattern.match(line)
@@ -240,7 +241,11 @@ def roster_heading(text: str) -> AttendeeStatus | None:
 
 def _only_a_count(rest: str) -> bool:
     return (
-        re.fullmatch(rf"{_SPACE}*(?:จำนวน{_SPACE}*{_DIGIT}+{_SPACE}*(?:คน|ท่าน|ราย)?)?{_SPACE}*[:：]?", rest)
+        re.fullmatch(
+            rf"{_SPACE}*(?:\([^()]{{1,30}}\))?{_SPACE}*(?:(?:จำนวน)?{_SPACE}*{_DIGIT}+{_SPACE}*(?:คน|ท่าน|ราย)?)?"
+            rf"{_SPACE}*[:：]?",
+            rest,
+        )
         is not None
     )
 

@@ -1017,3 +1017,45 @@ def test_damaged_locked_and_old_word_files_are_said_in_thai_and_the_folder_goes_
     result = run(folder, database=tmp_path / "folder.sqlite3")
     assert "Traceback" not in result.stderr and meetings_in(tmp_path / "folder.sqlite3") == 1
     assert "ข้าม locked.docx" in result.stderr and "ข้าม garbled.docx" in result.stderr
+
+
+def test_what_a_third_look_at_clerks_files_found(tmp_path: Path) -> None:
+    """A council's session before the number, the date after the number on its line, roster
+    headings `ผู้เข้าประชุม` / `ผู้ไม่มาประชุม (ลา)` / `ผู้ร่วมประชุม`, a bare `มติที่ประชุม`
+    followed by a bold sub-heading (not swallowed), and `๒.๒` typed where `๑.๒` comes next."""
+    word = docx.Document()
+    word.add_paragraph().add_run("รายงานการประชุมสภาองค์การบริหารส่วนตำบลแม่ทะ").bold = True
+    word.add_paragraph("สมัยสามัญ สมัยที่ ๒ ครั้งที่ ๑/๒๕๖๖ เมื่อวันที่ ๑๕ สิงหาคม ๒๕๖๖ เวลา ๐๙.๓๐ น.")
+    word.add_paragraph("ณ ห้องประชุมสภา")
+    word.add_paragraph().add_run("ผู้เข้าประชุม").bold = True
+    word.add_paragraph("๑.\tนายสมาน\tทองมา\tประธานสภา")
+    word.add_paragraph().add_run("ผู้ไม่มาประชุม (ลา)").bold = True
+    word.add_paragraph("๑.\tนางสาวจันทร์\tเพ็ญ\tสมาชิกสภา")
+    word.add_paragraph().add_run("ผู้ร่วมประชุม").bold = True
+    word.add_paragraph("๑.\tนายก้อง\tเกียรติ\tปลัด อบต.")
+    word.add_paragraph().add_run("ระเบียบวาระที่ ๑ เรื่องเพื่อทราบ").bold = True
+    word.add_paragraph().add_run("๑.๑ ผลการชำระคืนเงินทุน").bold = True
+    word.add_paragraph().add_run("มติที่ประชุม").bold = True
+    word.add_paragraph("รับทราบ")
+    word.add_paragraph().add_run("กลุ่มงานส่งเสริมการพัฒนาชุมชน").bold = True
+    word.add_paragraph("แจ้งกำหนดการประชุมใหญ่สามัญประจำปี")
+    word.add_paragraph().add_run("๒.๒ ญัตติขอความเห็นชอบแผนพัฒนาท้องถิ่น").bold = True
+    word.add_paragraph("มติที่ประชุม เห็นชอบ")
+    path = tmp_path / "council.docx"
+    word.save(str(path))
+    document, report = import_file(path)
+    meeting = document.meeting
+    assert (meeting.seq, meeting.year, meeting.period) == (1, 2566, "สมัยสามัญ สมัยที่ ๒")
+    assert (meeting.date, meeting.start, meeting.venue) == (
+        dt.date(2023, 8, 15),
+        dt.time(9, 30),
+        "ห้องประชุมสภา",
+    )
+    assert [[a.first for a in people] for people in by_status(document)] == [["สมาน"], ["จันทร์"], ["ก้อง"]]
+    first, second = meeting.sections[0].items
+    assert (first.resolution, [b.text for b in first.blocks if isinstance(b, Paragraph)]) == (
+        "รับทราบ",
+        ["กลุ่มงานส่งเสริมการพัฒนาชุมชน", "แจ้งกำหนดการประชุมใหญ่สามัญประจำปี"],
+    )
+    assert (second.title, second.resolution) == ("ญัตติขอความเห็นชอบแผนพัฒนาท้องถิ่น", "เห็นชอบ")
+    assert any("(๒.๒) ไม่ตรงกับระเบียบวาระ" in message for _, message in report.notes)
