@@ -1051,7 +1051,11 @@ def test_what_a_third_look_at_clerks_files_found(tmp_path: Path) -> None:
         dt.time(9, 30),
         "ห้องประชุมสภา",
     )
-    assert [[a.first for a in people] for people in by_status(document)] == [["สมาน"], ["จันทร์"], ["ก้อง"]]
+    assert [[a.first for a in document.meeting.attendees_with(s)] for s in AttendeeStatus] == [
+        ["สมาน"],
+        ["จันทร์"],
+        ["ก้อง"],
+    ]
     first, second = meeting.sections[0].items
     assert (first.resolution, [b.text for b in first.blocks if isinstance(b, Paragraph)]) == (
         "รับทราบ",
