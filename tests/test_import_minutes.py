@@ -1024,23 +1024,26 @@ def test_what_a_third_look_at_clerks_files_found(tmp_path: Path) -> None:
     headings `ผู้เข้าประชุม` / `ผู้ไม่มาประชุม (ลา)` / `ผู้ร่วมประชุม`, a bare `มติที่ประชุม`
     followed by a bold sub-heading (not swallowed), and `๒.๒` typed where `๑.๒` comes next."""
     word = docx.Document()
-    word.add_paragraph().add_run("รายงานการประชุมสภาองค์การบริหารส่วนตำบลแม่ทะ").bold = True
-    word.add_paragraph("สมัยสามัญ สมัยที่ ๒ ครั้งที่ ๑/๒๕๖๖ เมื่อวันที่ ๑๕ สิงหาคม ๒๕๖๖ เวลา ๐๙.๓๐ น.")
-    word.add_paragraph("ณ ห้องประชุมสภา")
-    word.add_paragraph().add_run("ผู้เข้าประชุม").bold = True
-    word.add_paragraph("๑.\tนายสมาน\tทองมา\tประธานสภา")
-    word.add_paragraph().add_run("ผู้ไม่มาประชุม (ลา)").bold = True
-    word.add_paragraph("๑.\tนางสาวจันทร์\tเพ็ญ\tสมาชิกสภา")
-    word.add_paragraph().add_run("ผู้ร่วมประชุม").bold = True
-    word.add_paragraph("๑.\tนายก้อง\tเกียรติ\tปลัด อบต.")
-    word.add_paragraph().add_run("ระเบียบวาระที่ ๑ เรื่องเพื่อทราบ").bold = True
-    word.add_paragraph().add_run("๑.๑ ผลการชำระคืนเงินทุน").bold = True
-    word.add_paragraph().add_run("มติที่ประชุม").bold = True
-    word.add_paragraph("รับทราบ")
-    word.add_paragraph().add_run("กลุ่มงานส่งเสริมการพัฒนาชุมชน").bold = True
-    word.add_paragraph("แจ้งกำหนดการประชุมใหญ่สามัญประจำปี")
-    word.add_paragraph().add_run("๒.๒ ญัตติขอความเห็นชอบแผนพัฒนาท้องถิ่น").bold = True
-    word.add_paragraph("มติที่ประชุม เห็นชอบ")
+    for text, bold in (  # as typed: bold headings, plain lines
+        ("รายงานการประชุมสภาองค์การบริหารส่วนตำบลแม่ทะ", True),
+        ("สมัยสามัญ สมัยที่ ๒ ครั้งที่ ๑/๒๕๖๖ เมื่อวันที่ ๑๕ สิงหาคม ๒๕๖๖ เวลา ๐๙.๓๐ น.", False),
+        ("ณ ห้องประชุมสภา", False),
+        ("ผู้เข้าประชุม", True),
+        ("๑.\tนายสมาน\tทองมา\tประธานสภา", False),
+        ("ผู้ไม่มาประชุม (ลา)", True),
+        ("๑.\tนางสาวจันทร์\tเพ็ญ\tสมาชิกสภา", False),
+        ("ผู้ร่วมประชุม", True),
+        ("๑.\tนายก้อง\tเกียรติ\tปลัด อบต.", False),
+        ("ระเบียบวาระที่ ๑ เรื่องเพื่อทราบ", True),
+        ("๑.๑ ผลการชำระคืนเงินทุน", True),
+        ("มติที่ประชุม", True),
+        ("รับทราบ", False),
+        ("กลุ่มงานส่งเสริมการพัฒนาชุมชน", True),
+        ("แจ้งกำหนดการประชุมใหญ่สามัญประจำปี", False),
+        ("๒.๒ ญัตติขอความเห็นชอบแผนพัฒนาท้องถิ่น", True),
+        ("มติที่ประชุม เห็นชอบ", False),
+    ):
+        word.add_paragraph().add_run(text).bold = bold
     path = tmp_path / "council.docx"
     word.save(str(path))
     document, report = import_file(path)
