@@ -44,7 +44,7 @@ from models.meeting import (
 )
 from models.meetingfile import MAX_ITEM_DEPTH
 from models.presenter import derived_wording
-from models.roster import PREFIXES
+from models.roster import PREFIXES, STATUS_LABELS
 
 PRE_AGENDA_TITLE = wording.PRE_AGENDA_TITLE
 RESOLUTION_WORDS = wording.RESOLUTION_WORDS
@@ -86,7 +86,7 @@ class ImportReport:
     def lines(self) -> list[str]:
         """The report in Thai, a line each."""
         labels = (
-            ("attendees", "ผู้เข้าประชุม", "คน"),
+            ("attendees", "รายชื่อ", "คน"),
             ("sections", "ระเบียบวาระ", "วาระ"),
             ("items", "เรื่อง", "เรื่อง"),
             ("paragraphs", "ย่อหน้า", "ย่อหน้า"),
@@ -95,6 +95,13 @@ class ImportReport:
             ("resolutions", "มติที่ประชุม", "มติ"),
         )
         found = ", ".join(f"{label} {self.counts.get(key, 0)} {unit}" for key, label, unit in labels)
+        parts = ", ".join(
+            f"{STATUS_LABELS[status]} {self.counts[status.value]}"
+            for status in AttendeeStatus
+            if status.value in self.counts
+        )
+        if parts and self.counts.get("attendees"):  # `รายชื่อ 6 คน (มาประชุม 4, ไม่มาประชุม 1, …)`
+            found = found.replace(" คน,", f" คน ({parts}),", 1)
         lines = [f"พบ {found}"]
         if self.counts.get("letter"):
             lines.append("พบหนังสือนำส่งด้วย")
@@ -289,6 +296,8 @@ class _Reader:
             self._front_matter(front)
         self._check_header()
         self._check_parts()
+        for status in AttendeeStatus:  # as the roster ended up (a guest heading may be read as present)
+            self.report.counts[status.value] = len(self.meeting.attendees_with(status))
         return MeetingDocument(self.meeting, self.office, self.letter), self.report
 
     def _title_index(self) -> int | None:

@@ -277,7 +277,10 @@ def test_the_import_command_prints_the_number_and_a_report_and_refuses_what_is_n
     done = run(good, database=database)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().isdigit()
-    assert "พบ ผู้เข้าประชุม 3 คน, ระเบียบวาระ 2 วาระ" in done.stderr and "Traceback" not in done.stderr
+    assert (
+        "พบ รายชื่อ 3 คน (มาประชุม 2, ไม่มาประชุม 1, ผู้เข้าร่วมประชุม 0), ระเบียบวาระ 2 วาระ" in done.stderr
+        and "Traceback" not in done.stderr
+    )
     bad = tmp_path / "bad.docx"
     bad.write_bytes(os.urandom(200))
     refused = run(bad, database=database)
@@ -375,7 +378,7 @@ def test_ctrl_o_imports_word_minutes_opens_them_and_shows_the_report(
     assert window.editor.document.meeting.title == "การประชุมคณะทำงานพัฒนาหมู่บ้าน"
     assert len(window.editor.document.meeting.attendees) == 3
     [(title, text)] = shown
-    assert title == "นำเข้ารายงานการประชุมแล้ว" and "พบ ผู้เข้าประชุม 3 คน" in text and "ไม่ตรงลำดับ" in text
+    assert title == "นำเข้ารายงานการประชุมแล้ว" and "พบ รายชื่อ 3 คน (มาประชุม 2, ไม่มาประชุม 1," in text and "ไม่ตรงลำดับ" in text
 
 
 def test_a_damaged_word_file_in_the_window_is_said_and_adds_nothing(
