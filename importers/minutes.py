@@ -519,6 +519,8 @@ class _Agenda:
         self.pending_resolution = False
         self.last_table: Table | None = None
         self.signing: Person | None = None
+        self.signing_role: str | None = None  # None: a signature whose role is still to come
+        self.signing_columns: list[Person] = []  # signatures typed side by side, parted by tabs
         self.closed = False
         self.note_of: Line | None = None  # the line read as the last table's note
         self.resolved_at: dict[int, int] = {}  # node: the number of its blocks when resolved
@@ -823,21 +825,25 @@ class _Agenda:
             self.report.count("paragraphs")
 
     def _signature(self, line: Line, text: str) -> bool:
+        if self._signatures_side_by_side(line):
+            return True
         role = recognize.signature_role(text)
         if role is not None:
             inline = re.search(
                 r"ลงชื่อ\)?[\s.…]*((?:" + "|".join(map(re.escape, PREFIXES)) + r")[^.…]+?)\s*[.…]*\s*ผู้", text
             )
-            person = Person(recognize.tidy(inline[1]) if inline else "")
-            if role == recognize.RECORDER:
-                self.meeting.recorder = person
-            else:
-                self.meeting.checker = person
-            self.signing = person
+            self._sign(Person(recognize.tidy(inline[1]) if inline else ""), role)
+            return True
+        if recognize.blank_signature(text):  # `ลงชื่อ ……`, the role below the name and position
+            self.signing, self.signing_role = Person(""), None
             self.closed = True
             return True
         if self.signing is None:
             return False
+        if self.signing_role is None and (role := recognize.role_alone(text)) is not None:
+            self._sign(self.signing, role)
+            self.signing = None  # the role line ends the block
+            return True
         name = _SIGNER_NAME.match(text)
         if not self.signing.name and name:
             self.signing.name = name[1].strip()
@@ -855,11 +861,43 @@ class _Agenda:
             self.report.note(
                 line.place, "พบชื่อรายงานการประชุมอีกครั้งหลังลายมือชื่อ: ไฟล์นี้อาจมีรายงานการประชุมมากกว่าหนึ่งครั้ง"
             )
+        if self.signing_role is None:
+            self.report.note(line.place, "พบช่องลงชื่อที่ไม่ได้ระบุว่าเป็นผู้จดหรือผู้ตรวจรายงานการประชุม")
         self.signing = None
         if not self.after_signatures:
             self.after_signatures = True
             self.report.note(line.place, "ข้อความหลังลายมือชื่อ เก็บไว้เป็นย่อหน้าของเรื่องสุดท้าย")
         return False
+
+    def _sign(self, person: Person, role: str) -> None:
+        if role == recognize.RECORDER:
+            self.meeting.recorder = person
+        else:
+            self.meeting.checker = person
+        self.signing, self.signing_role = person, role
+        self.closed = True
+
+    def _signatures_side_by_side(self, line: Line) -> bool:
+        """Recorder and checker typed side by side, parted by tabs: `ลงชื่อ…ผู้จด…⇥ลงชื่อ…ผู้ตรวจ…`,
+        then `(name)⇥⇥(name)` and `position⇥⇥position`, each column its person."""
+        cells = [recognize.tidy(cell) for cell in line.text.split("\t") if cell.strip()]
+        roles = [recognize.signature_role(cell) for cell in cells]
+        if len(cells) >= 2 and all(roles):
+            self.signing_columns = [Person("") for _ in cells]
+            for person, role in zip(self.signing_columns, roles, strict=True):
+                self._sign(person, role or "")
+            self.signing = None
+            return True
+        if not self.signing_columns or len(cells) != len(self.signing_columns):
+            self.signing_columns = []
+            return False
+        for person, cell in zip(self.signing_columns, cells, strict=True):
+            name = _SIGNER_NAME.match(cell)
+            if not person.name and name:
+                person.name = name[1].strip()
+            else:
+                person.position = f"{person.position}\n{cell}" if person.position else cell
+        return True
 
     def _signature_table(self, grid: Grid) -> None:
         """Signature blocks set side by side in a table (recorder left, checker right): each

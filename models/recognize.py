@@ -325,6 +325,25 @@ def signature_role(text: str) -> str | None:
     return None
 
 
+_ROLE_ALONE = re.compile(rf"^(?:ตำแหน่ง)?{_SPACE}*(ผู้(?:จด|บันทึก|ตรวจ)(?:รายงาน)?(?:การ)?ประชุม)$")
+_BLANK_SIGNATURE = re.compile(rf"^\(?ลงชื่อ\)?{_SPACE}*[.…_\-]*{_SPACE}*$")
+
+
+def role_alone(text: str) -> str | None:
+    """A signature block's last line naming the role under the name and position
+    (`ผู้จดรายงานการประชุม` alone) → recorder or checker; None for any other line."""
+    match = _ROLE_ALONE.match(tidy(text))
+    if match is None:
+        return None
+    return CHECKER if "ตรวจ" in match[1] else RECORDER
+
+
+def blank_signature(text: str) -> bool:
+    """`ลงชื่อ ..................` with nothing after the dots: a signature whose role comes
+    below the name (`role_alone`)."""
+    return _BLANK_SIGNATURE.match(tidy(text)) is not None
+
+
 TOTAL_WORDS = ("รวมทั้งสิ้น", "รวมทั้งหมด", "รวม", "ยอดรวม", "Total")
 
 

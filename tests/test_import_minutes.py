@@ -30,7 +30,7 @@ from importers.minutes import NotMinutesError, import_file, import_minutes, unpl
 from importers.paste import pasted_agenda
 from importers.source import Grid, SourceBlock, SourceError, read_blocks, read_text
 from models import recognize
-from models.meeting import AttendeeStatus, BulletList, ColumnKind, MeetingDocument, Paragraph, Table
+from models.meeting import AttendeeStatus, BulletList, ColumnKind, MeetingDocument, Paragraph, Person, Table
 from models.meetingfile import meeting_json
 from tests.keyboard import press
 from ui.main_window import MainWindow
@@ -378,7 +378,11 @@ def test_ctrl_o_imports_word_minutes_opens_them_and_shows_the_report(
     assert window.editor.document.meeting.title == "การประชุมคณะทำงานพัฒนาหมู่บ้าน"
     assert len(window.editor.document.meeting.attendees) == 3
     [(title, text)] = shown
-    assert title == "นำเข้ารายงานการประชุมแล้ว" and "พบ รายชื่อ 3 คน (มาประชุม 2, ไม่มาประชุม 1," in text and "ไม่ตรงลำดับ" in text
+    assert (
+        title == "นำเข้ารายงานการประชุมแล้ว"
+        and "พบ รายชื่อ 3 คน (มาประชุม 2, ไม่มาประชุม 1," in text
+        and "ไม่ตรงลำดับ" in text
+    )
 
 
 def test_a_damaged_word_file_in_the_window_is_said_and_adds_nothing(
@@ -1069,3 +1073,33 @@ def test_what_a_third_look_at_clerks_files_found(tmp_path: Path) -> None:
     )
     assert (second.title, second.resolution) == ("ญัตติขอความเห็นชอบแผนพัฒนาท้องถิ่น", "เห็นชอบ")
     assert any("(๒.๒) ไม่ตรงกับระเบียบวาระ" in message for _, message in report.notes)
+
+
+@pytest.mark.parametrize("layout", ["lines", "table", "side by side"])
+def test_signature_blocks_as_offices_lay_them_out(tmp_path: Path, layout: str) -> None:
+    """The role on the block's last line (`ลงชื่อ ……` / (name) / position / ผู้จดรายงานการประชุม),
+    as lines or in a borderless table, and both blocks side by side on tab-parted lines."""
+    word = docx.Document()
+    for text in ("รายงานการประชุมคณะทำงาน ครั้งที่ ๑/๒๕๖๗", "ระเบียบวาระที่ ๑ เรื่องที่ประธานแจ้งให้ทราบ"):
+        word.add_paragraph(text)
+    word.add_paragraph("มติที่ประชุม รับทราบ")
+    word.add_paragraph("เลิกประชุมเวลา ๑๒.๐๐ น.")
+    recorder = ("ลงชื่อ...................", "(นางสาวพิมพ์ชนก ใจดี)", "นักวิเคราะห์นโยบายและแผน", "ผู้จดรายงานการประชุม")
+    checker = ("ลงชื่อ...................", "(นางสมศรี มีสุข)", "ปลัดจังหวัด", "ผู้ตรวจรายงานการประชุม")
+    if layout == "lines":
+        for text in (*recorder, *checker):
+            word.add_paragraph(text)
+    elif layout == "table":
+        cells = word.add_table(rows=1, cols=2).rows[0].cells
+        cells[0].text, cells[1].text = "\n".join(recorder), "\n".join(checker)
+    else:
+        word.add_paragraph("ลงชื่อ...............ผู้จดรายงานการประชุม\tลงชื่อ...............ผู้ตรวจรายงานการประชุม")
+        word.add_paragraph(f"{recorder[1]}\t\t{checker[1]}")
+        word.add_paragraph(f"{recorder[2]}\t\t{checker[2]}")
+    path = tmp_path / "signatures.docx"
+    word.save(str(path))
+    document, report = import_file(path)
+    meeting = document.meeting
+    assert meeting.recorder == Person("นางสาวพิมพ์ชนก ใจดี", "นักวิเคราะห์นโยบายและแผน")
+    assert meeting.checker == Person("นางสมศรี มีสุข", "ปลัดจังหวัด")
+    assert not meeting.sections[0].blocks and not any("ลงชื่อ" in message for _, message in report.notes)
