@@ -462,7 +462,8 @@ class _Reader:
                 rows = tuple(row for row in block.rows if not _roster_header(row))
             elif "\t" in block.text or _starts_with_number(block) or _starts_with_a_title(block):
                 # a line a person; several typed in one paragraph with manual line breaks
-                rows = tuple(tuple(piece.split("\t")) for piece in block.pieces)
+                # (tabs in a run only line the columns up: one separator)
+                rows = tuple(tuple(re.split(r"\t+", piece)) for piece in block.pieces)
             attendees = [recognize.roster_line(list(row), status) or _guest(row, status) for row in rows]
             people = [a for a in attendees if a is not None]
             if not people or (not isinstance(block, Grid) and len(people) < len(attendees)):

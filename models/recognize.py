@@ -284,11 +284,14 @@ def roster_line(cells: list[str], status: AttendeeStatus = AttendeeStatus.PRESEN
     note = " ".join(rest[1:])
     if not note and (deputy := _DEPUTY.search(position)):  # `… แทน พัฒนาการอำเภอภูซาง` in one cell
         position, note = position[: deputy.start()].strip(), position[deputy.start() :].strip()
-    if not note and (reason := re.search(r"\s*\(([^()]+)\)$", position)):  # `… (ติดราชการ)`
+    reason = re.search(r"\s*\(([^()]+)\)$", position)
+    if not note and reason and (status is AttendeeStatus.ABSENT or _REASON.match(reason[1])):
+        # `… (ติดราชการ)`; a position's own brackets stay (`ปลัดอำเภอ (หัวหน้ากลุ่มงาน…)`)
         position, note = position[: reason.start()].strip(), reason[1].strip()
     return Attendee(first, status, prefix, last, position, note)
 
 
+_REASON = re.compile(r"^(?:ติด|ลา|ไป|ป่วย|ภารกิจ|อยู่ระหว่าง|มอบ|แทน|รักษาราชการ|ประชุม)")
 _DEPUTY = re.compile(r"(?:^|\s)(?:แทน|ผู้แทน|รักษาราชการแทน)\s")
 
 

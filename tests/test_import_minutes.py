@@ -359,6 +359,22 @@ def test_resolutions_presenters_and_roster_lines() -> None:
     assert recognize.roster_line(["เมื่อที่ประชุมพร้อม ประธานกล่าวเปิด"]) is None
     assert recognize.signature_role("(ลงชื่อ) ........ ผู้ตรวจรายงานการประชุม") == recognize.CHECKER
     assert recognize.total_label(["", "รวมทั้งสิ้น", "๑๐"]) == "รวมทั้งสิ้น"
+    headings = ("ผู้เข้าประชุม", "รายชื่อผู้มาประชุม", "ผู้มาประชุม ๒๕ คน", "ผู้ไม่มาประชุม (ลา)", "ผู้ร่วมประชุม")
+    assert [recognize.roster_heading(text) for text in headings] == [
+        AttendeeStatus.PRESENT,
+        AttendeeStatus.PRESENT,
+        AttendeeStatus.PRESENT,
+        AttendeeStatus.ABSENT,
+        AttendeeStatus.GUEST,
+    ]
+    head = recognize.roster_line(["๑.", "นายสมชาย ใจดี", "ปลัดอำเภอ (หัวหน้ากลุ่มงานบริหารงานปกครอง)"])
+    assert head is not None and (head.position, head.note) == ("ปลัดอำเภอ (หัวหน้ากลุ่มงานบริหารงานปกครอง)", "")
+    away = recognize.roster_line(["๑.", "นายสมชาย ใจดี", "ปลัดอำเภอ (ติดราชการ)"])
+    assert away is not None and (away.position, away.note) == ("ปลัดอำเภอ", "ติดราชการ")
+    assert (recognize.role_alone("ผู้จดรายงานการประชุม"), recognize.blank_signature("(ลงชื่อ) ………")) == (
+        recognize.RECORDER,
+        True,
+    )
 
 
 # --- the window ---------------------------------------------------------------------------------
@@ -1036,7 +1052,7 @@ def test_what_a_third_look_at_clerks_files_found(tmp_path: Path) -> None:
         ("สมัยสามัญ สมัยที่ ๒ ครั้งที่ ๑/๒๕๖๖ เมื่อวันที่ ๑๕ สิงหาคม ๒๕๖๖ เวลา ๐๙.๓๐ น.", False),
         ("ณ ห้องประชุมสภา", False),
         ("ผู้เข้าประชุม", True),
-        ("๑.\tนายสมาน\tทองมา\tประธานสภา", False),
+        ("๑.\tนายสมาน ทองมา\t\tประธานสภา", False),
         ("ผู้ไม่มาประชุม (ลา)", True),
         ("๑.\tนางสาวจันทร์\tเพ็ญ\tสมาชิกสภา", False),
         ("ผู้ร่วมประชุม", True),
