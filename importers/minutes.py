@@ -201,7 +201,7 @@ def unplaced_words(blocks: list[SourceBlock], document: MeetingDocument) -> list
     found = []
     for block in blocks:
         pieces = (
-            block.pieces
+            [_presenter_of(piece) for piece in block.pieces]
             if isinstance(block, Line)
             else [cell for row in block.rows if not _roster_header(row) for cell in row]
         )
@@ -210,6 +210,13 @@ def unplaced_words(blocks: list[SourceBlock], document: MeetingDocument) -> list
         if lost:
             found.append((block.place, lost))
     return found
+
+
+def _presenter_of(piece: str) -> str:
+    """A presenter line's presenter, the rest of it being the program's own wording (`แจ้งที่
+    ประชุมจำนวน ๒ เรื่อง`, printed from the count of items); any other line as it is."""
+    found = recognize.presenter_line(recognize.tidy(piece))
+    return found.presenter if found is not None else piece
 
 
 # Words the program prints before what it keeps (`รายงาน` + the title, `รายละเอียดตาม` + an
@@ -600,9 +607,16 @@ class _Agenda:
         else:
             parts = [title]
         title = parts[0] if parts else ""
-        if not title and (following := self.reader.next_line()) is not None and following.bold:
+        following = self.reader.next_line() if not title else None
+        if following is not None and (
+            following.bold
+            or recognize.standard_agenda_title(_text(following))
+            or _text(following).startswith("เรื่อง")
+        ):  # `วาระที่ ๑` alone, its title on the next line
             title = _text(following)
             self.reader.at += 1
+        elif not title:
+            self.report.note(line.place, f"ระเบียบวาระที่ {thai.to_thai_digits(str(number))} ไม่มีชื่อเรื่อง")
         expected = sum(section.is_agenda for section in self.meeting.sections) + 1
         if number != expected:
             self.report.note(
@@ -645,6 +659,8 @@ class _Agenda:
         (self.path[depth - 1].items if depth else self.section.items).append(item)
         self.path = [*self.path[:depth], item]
         self.numbered_depth = depth
+        if depth == 0:
+            self._take_presenter(item)
         self.report.count("items")
         return True
 
@@ -696,9 +712,8 @@ class _Agenda:
         self.path = [*self.path[:depth], item]
         if numbered.style == "dotted":
             self.numbered_depth = depth
-        if self.presenter[1] > 0 and depth == 0:
-            item.presenter = self.presenter[0]
-            self.presenter = (self.presenter[0], self.presenter[1] - 1)
+        if depth == 0:
+            self._take_presenter(item)
         self.report.count("items")
         return True
 
@@ -719,6 +734,12 @@ class _Agenda:
             # `(๑)` under the item the last dotted number opened: `๓.๑` or `๓.๑.๒`
             return min(self.numbered_depth, len(self.path) - 1) + len(parts)
         return None
+
+    def _take_presenter(self, item: Item) -> None:
+        """The presenter of the items a presenter line announced (`… แจ้งที่ประชุมจำนวน ๒ เรื่อง`)."""
+        if self.presenter[1] > 0:
+            item.presenter = self.presenter[0]
+            self.presenter = (self.presenter[0], self.presenter[1] - 1)
 
     def _mistyped_item_number(self, numbered: recognize.NumberedLine, line: Line) -> bool:
         """`๒.๒` set as a heading where `๑.๒` comes next (a number copied from last month's

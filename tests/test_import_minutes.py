@@ -1119,3 +1119,29 @@ def test_signature_blocks_as_offices_lay_them_out(tmp_path: Path, layout: str) -
     assert meeting.recorder == Person("นางสาวพิมพ์ชนก ใจดี", "นักวิเคราะห์นโยบายและแผน")
     assert meeting.checker == Person("นางสมศรี มีสุข", "ปลัดจังหวัด")
     assert not meeting.sections[0].blocks and not any("ลงชื่อ" in message for _, message in report.notes)
+
+
+def test_a_presenter_line_over_heading_styled_items_and_a_title_under_its_number(tmp_path: Path) -> None:
+    """`… แจ้งที่ประชุมจำนวน ๒ เรื่อง` over two Heading 2 items gives both their presenter (and
+    the import does not call the line lost); `วาระที่ ๑` in bold with its title in plain text on
+    the next line is one section with that title."""
+    word = docx.Document()
+    word.add_paragraph("รายงานการประชุมคณะทำงาน ครั้งที่ ๑/๒๕๖๗")
+    word.add_heading("เรื่องจากกลุ่มงาน", level=1)
+    word.add_paragraph("กลุ่มงานยุทธศาสตร์การพัฒนาชุมชน แจ้งที่ประชุมจำนวน ๒ เรื่อง ดังนี้")
+    word.add_heading("แผนปฏิบัติการปี ๒๕๖๘", level=2)
+    word.add_heading("การติดตามโครงการ", level=2)
+    word.save(str(tmp_path / "presenter.docx"))
+    document, report = import_file(tmp_path / "presenter.docx")
+    assert [item.presenter for item in document.meeting.sections[0].items] == [
+        "กลุ่มงานยุทธศาสตร์การพัฒนาชุมชน"
+    ] * 2
+    assert not any("อาจไม่ได้นำเข้า" in message for _, message in report.notes)
+    word = docx.Document()
+    word.add_paragraph("รายงานการประชุมคณะทำงาน ครั้งที่ ๑/๒๕๖๗")
+    word.add_paragraph().add_run("วาระที่ ๑").bold = True
+    word.add_paragraph("เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ")
+    word.add_paragraph("มติที่ประชุม รับทราบ")
+    word.save(str(tmp_path / "title-below.docx"))
+    sections = import_file(tmp_path / "title-below.docx")[0].meeting.sections
+    assert [(s.title, s.resolution) for s in sections] == [("เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", "รับทราบ")]
