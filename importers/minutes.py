@@ -122,7 +122,11 @@ def import_minutes(blocks: list[SourceBlock]) -> tuple[MeetingDocument, ImportRe
 
 def import_file(path: Path) -> tuple[MeetingDocument, ImportReport]:
     """A .docx or .txt file of minutes read into a meeting (SourceError, NotMinutesError)."""
-    return import_minutes(read_blocks(path))
+    dropped: list[tuple[str, str]] = []
+    document, report = import_minutes(read_blocks(path, dropped))
+    for place, what in dropped:
+        report.note(place, what)
+    return document, report
 
 
 # Words the program writes itself (headings, labels, presenter lines, signature lines): found in

@@ -61,9 +61,10 @@ class SourceError(Exception):
 # --- Word files ---------------------------------------------------------------------------------
 
 
-def read_docx(path: Path) -> list[SourceBlock]:
-    """The body of a Word file (.docx) in order. Raises SourceError for a file Word would not
-    open (not a .docx, damaged)."""
+def read_docx(path: Path, dropped: list[tuple[str, str]] | None = None) -> list[SourceBlock]:
+    """The body of a Word file (.docx) in order; what it holds that cannot be imported (pictures)
+    is added to `dropped` as (place, what). Raises SourceError for a file Word would not open
+    (not a .docx, damaged)."""
     import docx  # noqa: PLC0415  (python-docx: only an import of a Word file needs it)
     from docx.opc.exceptions import PackageNotFoundError  # noqa: PLC0415
 
@@ -73,7 +74,7 @@ def read_docx(path: Path) -> list[SourceBlock]:
         raise SourceError(f"{path.name} เป็นไฟล์ Word แบบเก่า (.doc) แม้ชื่อจะลงท้ายด้วย .docx {SAVE_AS_DOCX}")
     try:
         document = docx.Document(str(path))
-        blocks = _body_blocks(document)
+        blocks = _body_blocks(document, dropped if dropped is not None else [])
     except OSError as error:
         raise SourceError(f"อ่านไฟล์ {path.name} ไม่ได้: {error.strerror or error}") from error
     except (
@@ -141,12 +142,15 @@ _SYMBOLS = {
 }
 
 
-def _body_blocks(document: object) -> list[SourceBlock]:
+def _body_blocks(document: object, dropped: list[tuple[str, str]]) -> list[SourceBlock]:
     """The body's paragraphs and tables in order, those inside content controls (`w:sdt`) too,
     read from the XML: python-docx's text leaves out tracked insertions, content controls, smart
-    tags and field results, which a clerk sees as text."""
+    tags and field results, which a clerk sees as text. A footnote's or endnote's text comes as a
+    line after the paragraph that refers to it; pictures, which the meeting cannot hold, are
+    named in `dropped` with their place."""
     styles = _Styles(document)
     numbering = _Numbering(document)
+    notes = _notes_of(document)
     blocks: list[SourceBlock] = []
     counts = {"p": 0, "tbl": 0}
 
@@ -154,11 +158,18 @@ def _body_blocks(document: object) -> list[SourceBlock]:
         for child in parent.iterchildren():
             if child.tag == f"{_W}p":
                 counts["p"] += 1
-                line = _xml_line(child, f"ย่อหน้าที่ {counts['p']}", styles, numbering)
+                place = f"ย่อหน้าที่ {counts['p']}"
+                line = _xml_line(child, place, styles, numbering)
                 if line.text.strip():
                     blocks.append(line)
                 for box in text_boxes(child):  # a stamp or note in a text box: its own lines
                     walk(box)
+                for reference in child.iter(f"{_W}footnoteReference", f"{_W}endnoteReference"):
+                    text = notes.get((reference.tag, reference.get(f"{_W}id", "")), "")
+                    if text:
+                        blocks.append(Line(text, f"เชิงอรรถของ{place}"))
+                if pictures := sum(1 for _ in child.iter(_PICTURE)):
+                    dropped.append((place, f"รูปภาพ {pictures} รูปไม่ได้นำเข้า (เก็บเฉพาะข้อความ)"))
             elif child.tag == f"{_W}tbl":
                 counts["tbl"] += 1
                 grid = _xml_grid(child, f"ตารางที่ {counts['tbl']}")
@@ -169,6 +180,28 @@ def _body_blocks(document: object) -> list[SourceBlock]:
 
     walk(document.element.body)  # type: ignore[attr-defined]
     return blocks
+
+
+_PICTURE = "{http://schemas.openxmlformats.org/drawingml/2006/picture}pic"
+_NOTE_PARTS = {"footnotes": f"{_W}footnoteReference", "endnotes": f"{_W}endnoteReference"}
+
+
+def _notes_of(document: object) -> dict[tuple[str, str], str]:
+    """The text of each footnote and endnote, by (the tag that refers to it, its id)."""
+    from docx.oxml import parse_xml  # noqa: PLC0415
+
+    found: dict[tuple[str, str], str] = {}
+    for relationship in document.part.rels.values():  # type: ignore[attr-defined]
+        kind = relationship.reltype.rsplit("/", 1)[-1]
+        if kind not in _NOTE_PARTS or relationship.is_external:
+            continue
+        root = parse_xml(relationship.target_part.blob)
+        for note in root:
+            if note.get(f"{_W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            text = " ".join(xml_text(paragraph).strip() for paragraph in note.iter(f"{_W}p")).strip()
+            found[(_NOTE_PARTS[kind], note.get(f"{_W}id", ""))] = text
+    return found
 
 
 class _Styles:
@@ -500,12 +533,12 @@ OTHER_WORD_FORMATS = (".doc", ".docm", ".dot", ".dotx", ".dotm", ".rtf", ".odt",
 TYPED_MINUTES_SUFFIXES = (".docx", ".txt", *OTHER_WORD_FORMATS)
 
 
-def read_blocks(path: Path) -> list[SourceBlock]:
+def read_blocks(path: Path, dropped: list[tuple[str, str]] | None = None) -> list[SourceBlock]:
     """A .docx or .txt file as lines and grids. A text file is read as UTF-8, or as Windows'
     Thai code page (cp874, TIS-620) when it is not UTF-8. Raises SourceError in Thai."""
     suffix = path.suffix.lower()
     if suffix == ".docx":
-        return read_docx(path)
+        return read_docx(path, dropped)
     if suffix in OTHER_WORD_FORMATS:
         raise SourceError(f"{path.name} เป็นไฟล์แบบ {suffix} ซึ่งโปรแกรมอ่านไม่ได้ {SAVE_AS_DOCX}")
     if suffix != ".txt":

@@ -1145,3 +1145,36 @@ def test_a_presenter_line_over_heading_styled_items_and_a_title_under_its_number
     word.save(str(tmp_path / "title-below.docx"))
     sections = import_file(tmp_path / "title-below.docx")[0].meeting.sections
     assert [(s.title, s.resolution) for s in sections] == [("เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", "รับทราบ")]
+
+
+def test_a_footnote_comes_after_its_paragraph_and_a_picture_is_named_as_not_imported(tmp_path: Path) -> None:
+    from docx.opc.constants import RELATIONSHIP_TYPE  # noqa: PLC0415
+    from docx.opc.packuri import PackURI  # noqa: PLC0415
+    from docx.opc.part import Part  # noqa: PLC0415
+    from docx.oxml import parse_xml  # noqa: PLC0415
+    from PIL import Image  # noqa: PLC0415
+
+    namespace = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    word = docx.Document()
+    word.add_paragraph("รายงานการประชุมคณะทำงาน ครั้งที่ ๑/๒๕๖๗")
+    word.add_paragraph("ระเบียบวาระที่ ๑ เรื่องที่ประธานแจ้งให้ทราบ")
+    noted = word.add_paragraph("ให้ทุกอำเภอเตรียมความพร้อมรับสถานการณ์ไฟป่า")
+    noted._p.append(parse_xml(f'<w:r {namespace}><w:footnoteReference w:id="1"/></w:r>'))
+    footnotes = (
+        f'<w:footnotes {namespace}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        '</w:footnote><w:footnote w:id="1"><w:p><w:r><w:t xml:space="preserve"> ตามหนังสือกระทรวงมหาดไทย'
+        " ที่ มท ๐๒๐๑/ว ๑๒๓</w:t></w:r></w:p></w:footnote></w:footnotes>"
+    )
+    content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+    part = Part(PackURI("/word/footnotes.xml"), content_type, footnotes.encode(), word.part.package)
+    word.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+    Image.new("RGB", (20, 20), "white").save(tmp_path / "photo.png")
+    word.add_picture(str(tmp_path / "photo.png"))
+    word.add_paragraph("มติที่ประชุม รับทราบ")
+    word.save(str(tmp_path / "notes.docx"))
+    document, report = import_file(tmp_path / "notes.docx")
+    assert [block.text for block in document.meeting.sections[0].blocks if isinstance(block, Paragraph)] == [
+        "ให้ทุกอำเภอเตรียมความพร้อมรับสถานการณ์ไฟป่า",
+        "ตามหนังสือกระทรวงมหาดไทย ที่ มท ๐๒๐๑/ว ๑๒๓",
+    ]
+    assert ("ย่อหน้าที่ 4", "รูปภาพ 1 รูปไม่ได้นำเข้า (เก็บเฉพาะข้อความ)") in report.notes
