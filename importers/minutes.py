@@ -1195,10 +1195,14 @@ class _Letter:
             index += 1
         for line in reversed(lines[:index]):  # above the letter (a draft mark): kept, in order
             self.reader._keep_front(line)
-        if index < len(lines):
-            letter.number = recognize.tidy(_text(lines[index])[3:])
-            index += 1
         address: list[str] = []
+        if index < len(lines):
+            # `ที่ ชม ๐๐๒๓.๑/ว ๔๕๖⇥⇥⇥สำนักงาน…`: the office typed on the number's line after tabs
+            number, *beside = [part for part in re.split(r"\t+", lines[index].pieces[0]) if part.strip()]
+            letter.number = recognize.tidy(recognize.tidy(number)[3:])
+            address.extend(recognize.tidy(part) for part in beside)
+            address.extend(recognize.tidy(piece) for piece in lines[index].pieces[1:])
+            index += 1
         while (
             index < len(lines)
             and not self._only_a_date(_text(lines[index]))
@@ -1234,28 +1238,55 @@ class _Letter:
         return day is not None and len(text) <= 30
 
     def _labels(self, lines: list[Line], index: int) -> int:
-        letter = self.letter
         label = ""  # the last label read: numbered lines after it go on with its list
         while index < len(lines):
-            text = _text(lines[index])
-            if text.startswith("เรื่อง"):
-                label, letter.subject = "เรื่อง", recognize.tidy(text[len("เรื่อง") :])
-            elif text.startswith("เรียน"):
-                label, letter.to = "เรียน", recognize.tidy(text[len("เรียน") :])
-            elif text.startswith("อ้างถึง"):
-                label = "อ้างถึง"
-                letter.references.append(recognize.tidy(text[len("อ้างถึง") :]))
-            elif text.startswith("สิ่งที่ส่งมาด้วย"):
-                label = "สิ่งที่ส่งมาด้วย"
-                letter.enclosures.append(recognize.tidy(text[len("สิ่งที่ส่งมาด้วย") :]))
-            elif text.startswith("จำนวน") and letter.enclosures:
-                letter.enclosures[-1] = f"{letter.enclosures[-1]} {text}"
-            elif recognize.numbered_line(text) and label in ("อ้างถึง", "สิ่งที่ส่งมาด้วย"):
-                (letter.references if label == "อ้างถึง" else letter.enclosures).append(text)
-            else:
+            pieces = [recognize.tidy(piece) for piece in lines[index].pieces]
+            label = self._label(_text(lines[index]) if len(pieces) < 2 else pieces[0], label)
+            if not label:
                 return index
+            for piece in pieces[1:]:  # `สิ่งที่ส่งมาด้วย ๑. …` and `๒. …` under it, parted by a manual break
+                self._go_on(piece, label)
             index += 1
         return index
+
+    def _label(self, text: str, label: str) -> str:
+        """Read one labelled line of the letter (or one going on with the label before it);
+        returns the label it belongs to, empty for a line that is not one."""
+        letter = self.letter
+        lists = {"อ้างถึง": letter.references, "สิ่งที่ส่งมาด้วย": letter.enclosures}
+        for name in ("เรื่อง", "เรียน", "อ้างถึง", "สิ่งที่ส่งมาด้วย"):
+            if text.startswith(name):
+                value = recognize.tidy(text[len(name) :])
+                if name in lists:
+                    lists[name].append(value)
+                elif name == "เรื่อง":
+                    letter.subject = value
+                else:
+                    letter.to = value
+                return name
+        if text.startswith("จำนวน") and letter.enclosures:
+            letter.enclosures[-1] = f"{letter.enclosures[-1]} {text}"
+            return label
+        if recognize.numbered_line(text) and label in lists:
+            lists[label].append(text)
+            return label
+        return ""
+
+    def _go_on(self, text: str, label: str) -> None:
+        """A line after a manual break that is no label of its own: the value above goes on."""
+        letter = self.letter
+        if self._label(text, label):
+            return
+        if label == "เรื่อง":
+            letter.subject = f"{letter.subject} {text}"
+        elif label == "เรียน":
+            letter.to = f"{letter.to} {text}"
+        else:
+            entries = letter.references if label == "อ้างถึง" else letter.enclosures
+            if entries:
+                entries[-1] = f"{entries[-1]} {text}"
+            else:
+                entries.append(text)
 
     def _signer(self, lines: list[Line], index: int) -> int:
         if index < len(lines) and (name := _SIGNER_NAME.match(_text(lines[index]))):
@@ -1274,8 +1305,10 @@ class _Letter:
                 office.fax = recognize.tidy(piece[len("โทรสาร") :].lstrip("."))
             elif re.match(r"^โทร", piece):
                 office.phone = recognize.tidy(re.sub(r"^โทร(?:ศัพท์)?\.?(?:\s*/?\s*โทรสาร\.?)?", "", piece))
-            elif "@" in piece and " " not in piece.strip():
-                office.email = piece.replace("ไปรษณีย์อิเล็กทรอนิกส์", "").strip()
+            elif email := re.search(
+                r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", piece
+            ):  # `E-mail: …`, `ไปรษณีย์อิเล็กทรอนิกส์ …`
+                office.email = email[0]
             elif not office.unit and not office.phone:
                 office.unit = piece
             else:

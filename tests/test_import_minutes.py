@@ -1178,3 +1178,35 @@ def test_a_footnote_comes_after_its_paragraph_and_a_picture_is_named_as_not_impo
         "ตามหนังสือกระทรวงมหาดไทย ที่ มท ๐๒๐๑/ว ๑๒๓",
     ]
     assert ("ย่อหน้าที่ 4", "รูปภาพ 1 รูปไม่ได้นำเข้า (เก็บเฉพาะข้อความ)") in report.notes
+
+
+def test_a_cover_letter_in_the_garuda_layout(tmp_path: Path) -> None:
+    """The office typed after tabs on the number's line, the address under it, two enclosures
+    parted by a manual line break, and `E-mail:` among the office's lines."""
+    word = docx.Document()
+    for text in (
+        "ที่ ชม ๐๐๒๓.๑/ว ๔๕๖\t\t\t\tสำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่",
+        "\t\t\t\t\t\tศาลากลางจังหวัดเชียงใหม่ ชม ๕๐๓๐๐",
+        "\t\t\t\t\t๕ มีนาคม ๒๕๖๗",
+        "เรื่อง\tส่งรายงานการประชุม",
+        "เรียน\tพัฒนาการอำเภอทุกอำเภอ",
+        "สิ่งที่ส่งมาด้วย\t๑. รายงานการประชุม\tจำนวน ๑ ชุด\n\t๒. เอกสารประกอบการประชุม\tจำนวน ๑ ชุด",
+        "จึงเรียนมาเพื่อทราบ",
+        "ขอแสดงความนับถือ",
+        "(นายอนันต์ ศรีสุข)",
+        "พัฒนาการจังหวัดเชียงใหม่",
+        "กลุ่มงานยุทธศาสตร์การพัฒนาชุมชน",
+        "โทร. ๐ ๕๓๑๑ ๒๓๔๕",
+        "E-mail: cmcdd@cdd.go.th",
+        "รายงานการประชุมคณะทำงาน ครั้งที่ ๑/๒๕๖๗",
+        "ระเบียบวาระที่ ๑ เรื่องที่ประธานแจ้งให้ทราบ",
+    ):
+        word.add_paragraph(text)
+    word.save(str(tmp_path / "letter.docx"))
+    document = import_file(tmp_path / "letter.docx")[0]
+    letter, office = document.letter, document.office
+    assert letter is not None and office is not None
+    assert (letter.number, letter.date) == ("ชม ๐๐๒๓.๑/ว ๔๕๖", dt.date(2024, 3, 5))
+    assert (office.name, office.address) == ("สำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่", ["ศาลากลางจังหวัดเชียงใหม่ ชม ๕๐๓๐๐"])
+    assert letter.enclosures == ["๑. รายงานการประชุม จำนวน ๑ ชุด", "๒. เอกสารประกอบการประชุม จำนวน ๑ ชุด"]
+    assert (office.unit, office.email, office.slogan) == ("กลุ่มงานยุทธศาสตร์การพัฒนาชุมชน", "cmcdd@cdd.go.th", [])
