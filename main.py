@@ -29,6 +29,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from models.sql import DatabaseTarget, database_target
+
 if TYPE_CHECKING:  # the commands import what they need, so that `--help` answers at once
     from models.meeting import MeetingDocument
     from models.storage import Database
@@ -147,7 +149,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python main.py",
         description="thai-minutes: รายงานการประชุมและหนังสือนำส่งตามแบบหนังสือราชการ ไม่ระบุคำสั่ง: เปิดหน้าต่างโปรแกรม",
     )
-    parser.add_argument("--db", type=Path, metavar="FILE", help="ไฟล์ฐานข้อมูล (ค่าเริ่มต้น: ในโฟลเดอร์ข้อมูลของผู้ใช้)")
+    parser.add_argument(
+        "--db",
+        type=database_target,
+        metavar="FILE",
+        help="ไฟล์ฐานข้อมูล (ค่าเริ่มต้น: ในโฟลเดอร์ข้อมูลของผู้ใช้) หรือฐานข้อมูลของสำนักงาน postgresql://…",
+    )
     parser.add_argument("--version", action=VersionAction, help="แสดงรุ่นของโปรแกรมแล้วจบ")
     commands = parser.add_subparsers(
         dest="command", parser_class=ThaiArgumentParser, title="คำสั่ง", metavar="คำสั่ง", help="หนึ่งในคำสั่งต่อไปนี้"
@@ -155,7 +162,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="FILE", help="ไฟล์ฐานข้อมูล")
+        sub.add_argument(
+            "--db",
+            type=database_target,
+            default=argparse.SUPPRESS,
+            metavar="FILE",
+            help="ไฟล์ฐานข้อมูล หรือ postgresql://…",
+        )
         return sub
 
     importer = add(
@@ -245,7 +258,10 @@ def database_problem(error: Exception, args: argparse.Namespace) -> str | None:
     storage = sys.modules.get("models.storage")  # loaded by whatever raised such an error
     if storage is None or not isinstance(error, sqlite3.Error | storage.StorageError):
         return None
-    return str(storage.storage_error(error, database_path(args)))
+    target = database_path(args)
+    if isinstance(target, str):  # the server's errors are said in Thai where they are raised
+        return str(error) if isinstance(error, storage.StorageError) else None
+    return str(storage.storage_error(error, target))
 
 
 # --- commands -------------------------------------------------------------------------------
@@ -461,7 +477,9 @@ def run_check(args: argparse.Namespace) -> int:
 # --- shared steps ---------------------------------------------------------------------------
 
 
-def database_path(args: argparse.Namespace) -> Path:
+def database_path(args: argparse.Namespace) -> DatabaseTarget:
+    """The database `--db` names (a file, or an office server's connection string), else the
+    user's own file."""
     from models.paths import default_database_path
 
     return args.db if getattr(args, "db", None) else default_database_path()
@@ -473,6 +491,13 @@ def open_database(args: argparse.Namespace, write: bool = False) -> Database:
     from models.storage import Database, StorageError, storage_error
 
     path = database_path(args)
+    if isinstance(path, str):
+        from models.server import ServerDatabase
+
+        try:
+            return ServerDatabase.open_server(path)
+        except StorageError as error:
+            raise UserError(str(error)) from error
     try:
         if write:
             return Database.open(

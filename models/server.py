@@ -15,8 +15,9 @@ office's IT explains.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +25,17 @@ import psycopg
 from psycopg import pq
 
 from models.schema import TABLES, create_statements
+from models.search import index_rows, row_id, snippet, thai_digits, words_of
 from models.sql import Connection
-from models.storage import SCHEMA_VERSION, Database, DatabaseTooNewError, NotOurDatabaseError, StorageError
+from models.storage import (
+    SCHEMA_VERSION,
+    SEARCH_WAIT,
+    Database,
+    DatabaseTooNewError,
+    NotOurDatabaseError,
+    SearchHit,
+    StorageError,
+)
 
 APPLICATION = "thai-minutes"
 # Creating or migrating the schema happens under this lock: two clerks' programs opening a new
@@ -43,12 +53,6 @@ _WRITE = re.compile(r"^\s*(?:INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
 
 class ServerError(StorageError):
     """The server refused or could not be reached; the message is in Thai."""
-
-
-def is_server_address(target: str) -> bool:
-    """Whether `--db` names a server (a `postgresql://` URI or libpq's `key=value` string,
-    `service=…` among them) rather than a database file."""
-    return target.startswith(("postgresql://", "postgres://")) or bool(re.match(r"^\s*\w+\s*=", target))
 
 
 def display_name(conninfo: str) -> str:
@@ -260,7 +264,14 @@ class ServerDatabase(Database):
                 return
             if version != 0:  # pragma: no cover - the first server schema is the current one
                 raise StorageError(f"ไม่รู้จักรุ่นข้อมูล {version} ของฐานข้อมูล {self.path}")
-            for statement in create_statements("postgresql"):
+            try:
+                conn.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+            except ServerError as error:
+                raise ServerError(
+                    f"สร้างส่วนขยาย pg_trgm สำหรับการค้นหาบนฐานข้อมูล {self.path} ไม่ได้ ให้ผู้ดูแลระบบสั่ง "
+                    "CREATE EXTENSION pg_trgm; ในฐานข้อมูลนี้ก่อน (ดูส่วนสำหรับฝ่ายไอทีใน README)"
+                ) from error
+            for statement in (*create_statements("postgresql"), *SEARCH_TABLES):
                 conn.execute(statement)
             conn.execute("CREATE TABLE schema_version (application TEXT NOT NULL, version INTEGER NOT NULL)")
             conn.execute("INSERT INTO schema_version VALUES (?, ?)", (APPLICATION, SCHEMA_VERSION))
@@ -283,7 +294,119 @@ class ServerDatabase(Database):
     def close(self) -> None:
         self.conn.close()
 
-    # --- search: the server's own index comes with the rest of issue 17 ---------------------
+    # --- search ------------------------------------------------------------------------------
+    # The same rows as the file's index (models/search.py: a meeting's header, then each section
+    # and item, cut into Thai words by the same function), stored pre-segmented: `document` is a
+    # tsvector written from those words as they are (no server-side parsing, whatever the
+    # server's locale), phrases found with `<->`; `grams` is the text for pg_trgm, so that words
+    # inside compounds (ผู้ใหญ่ in เป็นผู้ใหญ่) are found by substring. Meetings changed since
+    # they were indexed are indexed when a search asks (the `revision` of models.storage).
 
     def _forget_search_rows(self, meeting_id: int) -> None:
-        pass
+        self.conn.execute("DELETE FROM search_rows WHERE meeting_id = ?", (meeting_id,))
+
+    def _forget_deleted_meetings(self) -> None:
+        pass  # the server's foreign keys remove a deleted meeting's rows with it
+
+    def start_search_indexer(self, settle: float | None = None) -> None:
+        pass  # searches index what changed first (`catch_up_search_index`)
+
+    def index_meeting(self, meeting_id: int, pause: Callable[[], None] | None = None) -> bool:
+        """Make the meeting's index rows those of its text as it is now; False when it changed
+        meanwhile (it is then still stale)."""
+        stamp = self.conn.execute("SELECT revision FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
+        if stamp is None:
+            return False
+        meeting = self._load_document(meeting_id).meeting
+        rows = [
+            (
+                row_id(meeting_id, position),
+                meeting_id,
+                row.node_id,
+                row.place,
+                row.original,
+                row.grams,
+                _vector(row.words),
+            )
+            for position, row in enumerate(index_rows(meeting, pause))
+        ]
+        with self.transaction() as conn:
+            now = conn.execute(
+                "SELECT revision FROM meetings WHERE id = ? FOR UPDATE", (meeting_id,)
+            ).fetchone()
+            if now is None or now[0] != stamp[0]:
+                return False
+            conn.execute("DELETE FROM search_rows WHERE meeting_id = ?", (meeting_id,))
+            conn.executemany(
+                "INSERT INTO search_rows (id, meeting_id, node_id, place, original, grams, document)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?::tsvector)",
+                rows,
+            )
+            conn.execute(
+                "INSERT INTO search_state (meeting_id, revision) VALUES (?, ?)"
+                " ON CONFLICT (meeting_id) DO UPDATE SET revision = excluded.revision",
+                (meeting_id, stamp[0]),
+            )
+        return True
+
+    def search(self, words: str, limit: int = 200, wait: float = SEARCH_WAIT) -> list[SearchHit]:
+        tokens = _tokens(words_of(" ".join(words.split())))
+        if not tokens:
+            return []
+        self.catch_up_search_index(wait)
+        found = "r.document @@ ?::tsquery"
+        parameters: list[Any] = [" <-> ".join(map(_lexeme, tokens))]
+        grams = " ".join(thai_digits(words).split())
+        if len(grams) >= 3:
+            found += " OR r.grams ILIKE ? ESCAPE '!'"
+            parameters.append("%" + re.sub(r"([!%_])", r"!\1", grams) + "%")
+        rows = self.conn.execute(
+            "WITH hits AS ("
+            " SELECT r.id, m.id AS meeting_id, m.seq, m.year, m.date"
+            f" FROM search_rows r JOIN meetings m ON m.id = r.meeting_id WHERE {found}"
+            " ORDER BY m.date DESC, r.id LIMIT ?)"
+            " SELECT h.meeting_id, h.seq, h.year, h.date, r.node_id, r.place, r.original"
+            " FROM hits h JOIN search_rows r ON r.id = h.id ORDER BY h.date DESC, h.id",
+            (*parameters, limit),
+        ).fetchall()
+        return [
+            SearchHit(r[0], r[1], r[2], dt.date.fromisoformat(r[3]), r[4], r[5], snippet(r[6], words))
+            for r in rows
+        ]
+
+
+SEARCH_TABLES = (
+    """CREATE TABLE search_rows (
+        id BIGINT PRIMARY KEY,
+        meeting_id BIGINT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        node_id BIGINT,
+        place TEXT NOT NULL,
+        original TEXT NOT NULL,
+        grams TEXT NOT NULL,
+        document TSVECTOR NOT NULL
+    )""",
+    "CREATE INDEX search_rows_by_meeting ON search_rows(meeting_id)",
+    "CREATE INDEX search_rows_words ON search_rows USING gin (document)",
+    "CREATE INDEX search_rows_grams ON search_rows USING gin (grams gin_trgm_ops)",
+    """CREATE TABLE search_state (
+        meeting_id BIGINT PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+        revision INTEGER NOT NULL
+    )""",
+)
+
+
+def _tokens(words: str) -> list[str]:
+    return [token.lower() for token in words.split()]
+
+
+def _lexeme(token: str) -> str:
+    """A word as tsvector and tsquery input take it: quoted, its quotes and backslashes escaped."""
+    return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def _vector(words: str) -> str:
+    """The tsvector of segmented words with their positions (phrases need them; PostgreSQL
+    keeps positions up to 16,383)."""
+    return " ".join(
+        f"{_lexeme(token)}:{min(position, 16383)}" for position, token in enumerate(_tokens(words), 1)
+    )

@@ -8,8 +8,24 @@ savepoints); what differs (PRAGMAs, full-text search, locking) stays in each bac
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any, Protocol
+
+# Where the meetings are: a database file, or an office server's libpq connection string
+DatabaseTarget = Path | str
+
+
+def is_server_address(target: str) -> bool:
+    """Whether `--db` names a server (a `postgresql://` URI, or libpq's `key=value` string,
+    `service=…` among them) rather than a database file."""
+    return target.startswith(("postgresql://", "postgres://")) or re.match(r"^\s*\w+\s*=", target) is not None
+
+
+def database_target(text: str) -> DatabaseTarget:
+    """`--db` as typed: a server's connection string as it is, anything else a file's path."""
+    return text if is_server_address(text) else Path(text)
 
 
 class Row(Protocol):

@@ -1320,7 +1320,7 @@ class Database:
         """How many meetings have changed since they were indexed (so a search may miss them)."""
         row = self.conn.execute(
             "SELECT count(*) FROM meetings m LEFT JOIN search_state s ON s.meeting_id = m.id"
-            " WHERE s.revision IS NOT m.revision"
+            " WHERE s.revision IS NULL OR s.revision <> m.revision"
         ).fetchone()
         return int(row[0])
 
@@ -1328,7 +1328,7 @@ class Database:
         """The meetings changed since they were indexed, the one changed last first."""
         rows = self.conn.execute(
             "SELECT m.id FROM meetings m LEFT JOIN search_state s ON s.meeting_id = m.id"
-            " WHERE s.revision IS NOT m.revision ORDER BY m.modified DESC, m.id DESC"
+            " WHERE s.revision IS NULL OR s.revision <> m.revision ORDER BY m.modified DESC, m.id DESC"
         ).fetchall()
         return [int(r[0]) for r in rows]
 

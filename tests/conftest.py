@@ -52,7 +52,12 @@ def db_path(tmp_path: Path) -> Path:
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """A module with `BOTH_BACKENDS = True` runs its tests of `database` twice: on an SQLite
     file and on the tests' PostgreSQL server (issue 17)."""
-    if "database" in metafunc.fixturenames and getattr(metafunc.module, "BOTH_BACKENDS", False):
+    sqlite_only = metafunc.definition.get_closest_marker("sqlite_only") is not None
+    if (
+        "database" in metafunc.fixturenames
+        and getattr(metafunc.module, "BOTH_BACKENDS", False)
+        and not sqlite_only
+    ):
         metafunc.parametrize("database", ["sqlite", "postgresql"], indirect=True)
 
 

@@ -27,6 +27,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from models.paths import DEMO_MEETING, RESOURCES
+from models.sql import DatabaseTarget
 from models.storage import (
     Database,
     DatabaseDamagedError,
@@ -65,10 +66,16 @@ def register_fonts() -> str:
     return family
 
 
-def open_database(path: Path) -> Database:
+def open_database(path: DatabaseTarget) -> Database:
     """Open the database for writing; an empty one gets the demo meeting so a newcomer sees a
     real one. When another window has it, or it cannot be written where it is, it is opened
-    read-only (`read_only_reason` says why). Raises StorageError when it cannot be opened."""
+    read-only (`read_only_reason` says why). Raises StorageError when it cannot be opened.
+    An office's server (a connection string, issue 17) never gets the demo: it is the office's
+    archive, searched by everyone."""
+    if isinstance(path, str):
+        from models.server import ServerDatabase  # noqa: PLC0415  (psycopg: only for a server)
+
+        return ServerDatabase.open_server(path)
     try:
         database = Database.open(path, busy_timeout=WINDOW_BUSY_TIMEOUT)
     except DatabaseInUseError:
@@ -168,7 +175,7 @@ def watch_backup(window: MainWindow, database: Database) -> QTimer:
     return timer
 
 
-def run(path: Path, meeting_file: Path | None = None) -> int:
+def run(path: DatabaseTarget, meeting_file: Path | None = None) -> int:
     """The window on the database at `path`. A database that cannot be opened is explained in a
     box, and the StorageError raised (the command line prints it and exits with status 2)."""
     app = application()
@@ -182,7 +189,7 @@ def run(path: Path, meeting_file: Path | None = None) -> int:
         window = create_window(database)
     except (StorageError, sqlite3.Error) as error:  # a meeting that cannot be read back
         database.close()
-        problem = storage_error(error, path)
+        problem = error if isinstance(error, StorageError) else storage_error(error, database.path)
         show_problem(None, "เปิดฐานข้อมูลไม่ได้", str(problem))
         raise problem from error
     if probe is not None:
