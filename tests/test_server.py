@@ -1,0 +1,117 @@
+"""Issue 17: the program on an office's PostgreSQL server (`--db` with a libpq connection string).
+
+Every command and the window work on the server as on a file; what a clerk types reaches the
+server and another connection reads it back; a server that cannot be reached, or a database of
+another program, is said in Thai and nothing is written.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+from pytestqt.qtbot import QtBot
+
+from models.meeting import MeetingDocument
+from models.server import ServerDatabase
+from tests.keyboard import focused, type_text
+from ui.main_window import MainWindow
+
+MAIN = Path(__file__).resolve().parent.parent / "main.py"
+DEMO = Path(__file__).resolve().parent.parent / "resources" / "demo" / "demo.minutes.json"
+
+
+def command(*arguments: object) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, str(MAIN), *map(str, arguments)],
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
+    )
+
+
+def test_the_commands_work_on_the_server(pg_database: str, tmp_path: Path, demo: MeetingDocument) -> None:
+    added = command("import", DEMO, "--db", pg_database)
+    assert added.returncode == 0 and added.stdout.strip() == "1", added.stderr
+    with ServerDatabase.open_server(pg_database) as database:
+        assert database.load_document(1) == demo
+        assert [hit.place for hit in database.search("ครัวเรือน")]  # indexed as a search asks
+    out = tmp_path / "out"
+    out.mkdir()
+    exported = command("export", "--meeting", 1, "-o", out, "--db", pg_database)
+    assert exported.returncode == 0, exported.stderr
+    assert {path.name for path in out.iterdir()} >= {
+        "minutes.pdf",
+        "minutes.docx",
+        "letter.pdf",
+        "letter.docx",
+    }
+    checked = command("check", "--meeting", 1, "--db", pg_database)
+    assert "Traceback" not in checked.stderr and checked.returncode in (0, 1)
+
+
+def test_an_unreachable_server_or_another_program_s_database_is_said_in_thai(
+    pg_server: object, pg_database: str
+) -> None:
+    socket_dir = pg_database.split(maxsplit=1)[0].removeprefix("host=")
+    unreachable = command("import", DEMO, "--db", f"host={socket_dir} port=1 dbname=minutes user=postgres")
+    assert unreachable.returncode == 2 and "เชื่อมต่อฐานข้อมูล" in unreachable.stderr
+    assert "Traceback" not in unreachable.stderr
+    with psycopg.connect(pg_database, autocommit=True) as conn:
+        conn.execute("CREATE TABLE invoices (id integer)")
+    refused = command("import", DEMO, "--db", pg_database)
+    assert refused.returncode == 2 and "โปรแกรมอื่น" in refused.stderr and "Traceback" not in refused.stderr
+    with psycopg.connect(pg_database) as conn:
+        tables = {
+            row[0] for row in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+        }
+    assert tables == {"invoices"}  # nothing written
+
+
+@pytest.fixture
+def server_window(qtbot: QtBot, pg_database: str, demo: MeetingDocument) -> Iterator[MainWindow]:
+    from ui.app import create_window  # noqa: PLC0415
+
+    database = ServerDatabase.open_server(pg_database)
+    database.add_document(copy.deepcopy(demo))
+    main = create_window(database)
+    main.settings.clear()
+    main.quiet = True  # type: ignore[attr-defined]
+    qtbot.addWidget(main)
+    main.show()
+    main.activateWindow()
+    qtbot.waitUntil(main.isActiveWindow)
+    yield main
+    main.close()
+    database.close()
+
+
+def test_what_a_clerk_types_in_the_window_reaches_the_server(
+    server_window: MainWindow, qtbot: QtBot, pg_database: str
+) -> None:
+    """Typed key by key (spaces, Tab) into the header, and into a paragraph with Enter starting
+    the next one: a second connection to the server reads exactly that."""
+    window = server_window
+    header = window.header_tab
+    window.tabs.setCurrentWidget(header)
+    expected = copy.deepcopy(window.editor.document)
+    header.title.setFocus()
+    qtbot.waitUntil(header.title.hasFocus)
+    header.title.selectAll()
+    type_text("การประชุม คณะทำงาน ผู้ใหญ่บ้าน\t")
+    assert focused() is header.period
+    header.period.selectAll()
+    type_text("ประจำเดือน กันยายน ๒๕๖๗")
+    expected.meeting.title = "การประชุม คณะทำงาน ผู้ใหญ่บ้าน"
+    expected.meeting.period = "ประจำเดือน กันยายน ๒๕๖๗"
+    assert window.editor.document == expected
+    with ServerDatabase.open_server(pg_database) as other:
+        assert other.load_document(expected.meeting.id or 0) == expected
