@@ -16,7 +16,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import getpass
 import re
+import socket
+import threading
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -24,6 +28,7 @@ from typing import Any
 import psycopg
 from psycopg import pq
 
+from models.meeting import MeetingDocument
 from models.schema import TABLES, create_statements
 from models.search import index_rows, row_id, snippet, thai_digits, words_of
 from models.sql import Connection
@@ -32,6 +37,9 @@ from models.storage import (
     SEARCH_WAIT,
     Database,
     DatabaseTooNewError,
+    LeaseHolder,
+    LeaseLostError,
+    MeetingLeasedError,
     NotOurDatabaseError,
     SearchHit,
     StorageError,
@@ -215,15 +223,40 @@ def _first_line(error: BaseException) -> str:
     return (str(error).strip().splitlines() or [type(error).__name__])[0]
 
 
-class ServerDatabase(Database):
-    """The meetings database on a PostgreSQL server: `ServerDatabase.open(conninfo)`."""
+def this_clerk() -> str:
+    """Who a lease names: the computer's user and the computer, as the office knows them."""
+    try:
+        user = getpass.getuser()
+    except (OSError, KeyError):  # no user name in the environment or the password database
+        user = "ผู้ใช้ไม่ทราบชื่อ"
+    return f"{user} ({socket.gethostname()})"
 
-    def __init__(self, conn: Connection, conninfo: str) -> None:
+
+class ServerDatabase(Database):
+    """The meetings database on a PostgreSQL server: `ServerDatabase.open_server(conninfo)`.
+
+    A meeting is edited by one clerk at a time: `take_lease` gives this connection the right
+    for LEASE_SECONDS, renewed by every edit and by `renew_leases` (the window calls it every
+    few seconds), released by `release_lease` or on close, and free for another clerk once it
+    has not been renewed for LEASE_SECONDS (its holder's program ended or lost the network).
+    An edit of a meeting someone else holds is refused (MeetingLeasedError, LeaseLostError):
+    never written over. Every change is announced on the channel CHANNEL (`LISTEN/NOTIFY`,
+    delivered when its transaction commits) for the others' windows (`ServerWatcher`)."""
+
+    is_server = True
+
+    def __init__(self, conn: Connection, conninfo: str, clerk: str | None = None) -> None:
         super().__init__(conn, Path(display_name(conninfo)))
         self.conninfo = conninfo
+        self.clerk = clerk or this_clerk()
+        self.token = uuid.uuid4().hex  # this connection's leases
+        self._leased: set[int] = set()
+        self.lease_seconds = LEASE_SECONDS  # after how long without renewal another's lease is free
 
     @classmethod
-    def open_server(cls, conninfo: str, *, connect_timeout: int = 10) -> ServerDatabase:
+    def open_server(
+        cls, conninfo: str, *, connect_timeout: int = 10, clerk: str | None = None
+    ) -> ServerDatabase:
         """Connect, creating the schema in an empty database. Raises a StorageError in Thai
         (server unreachable, refused, a database of another program or a newer version)."""
         try:
@@ -233,7 +266,7 @@ class ServerDatabase(Database):
                 f"เชื่อมต่อฐานข้อมูล {display_name(conninfo)} ไม่ได้ ({_first_line(error)}) "
                 "กรุณาตรวจชื่อเซิร์ฟเวอร์ ชื่อฐานข้อมูล และสิทธิ์ของผู้ใช้ หรือติดต่อผู้ดูแลระบบ"
             ) from error
-        database = cls(ServerConnection(raw), conninfo)
+        database = cls(ServerConnection(raw), conninfo, clerk)
         try:
             database._migrate()
         except BaseException:
@@ -271,7 +304,7 @@ class ServerDatabase(Database):
                     f"สร้างส่วนขยาย pg_trgm สำหรับการค้นหาบนฐานข้อมูล {self.path} ไม่ได้ ให้ผู้ดูแลระบบสั่ง "
                     "CREATE EXTENSION pg_trgm; ในฐานข้อมูลนี้ก่อน (ดูส่วนสำหรับฝ่ายไอทีใน README)"
                 ) from error
-            for statement in (*create_statements("postgresql"), *SEARCH_TABLES):
+            for statement in (*create_statements("postgresql"), *SEARCH_TABLES, *SERVER_TABLES):
                 conn.execute(statement)
             conn.execute("CREATE TABLE schema_version (application TEXT NOT NULL, version INTEGER NOT NULL)")
             conn.execute("INSERT INTO schema_version VALUES (?, ?)", (APPLICATION, SCHEMA_VERSION))
@@ -292,7 +325,84 @@ class ServerDatabase(Database):
         return version
 
     def close(self) -> None:
+        for meeting_id in list(self._leased):
+            with contextlib.suppress(StorageError):
+                self.release_lease(meeting_id)
         self.conn.close()
+
+    # --- leases and announcements ------------------------------------------------------------
+
+    def take_lease(self, meeting_id: int) -> LeaseHolder | None:
+        with self.transaction() as conn:
+            taken = conn.execute(
+                "INSERT INTO leases (meeting_id, token, who, since, renewed) VALUES (?, ?, ?, now(), now())"
+                " ON CONFLICT (meeting_id) DO UPDATE SET token = excluded.token, who = excluded.who,"
+                " since = CASE WHEN leases.token = excluded.token THEN leases.since ELSE now() END, renewed = now()"
+                " WHERE leases.token = excluded.token OR leases.renewed < now() - make_interval(secs => ?)"
+                " RETURNING meeting_id",
+                (meeting_id, self.token, self.clerk, self.lease_seconds),
+            ).fetchone()
+            if taken is None:
+                holder = conn.execute(
+                    "SELECT who, since FROM leases WHERE meeting_id = ?", (meeting_id,)
+                ).fetchone()
+                return LeaseHolder(holder[0], holder[1])
+        self._leased.add(meeting_id)
+        return None
+
+    def renew_leases(self) -> list[int]:
+        if not self._leased:
+            return []
+        with self.transaction() as conn:
+            kept = {
+                int(row[0])
+                for row in conn.execute(
+                    "UPDATE leases SET renewed = now() WHERE token = ? AND meeting_id = ANY(?) RETURNING meeting_id",
+                    (self.token, sorted(self._leased)),
+                )
+            }
+        lost = sorted(self._leased - kept)
+        self._leased &= kept
+        return lost
+
+    def release_lease(self, meeting_id: int) -> None:
+        self._leased.discard(meeting_id)
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM leases WHERE meeting_id = ? AND token = ?", (meeting_id, self.token))
+
+    def _touch(self, meeting_id: int) -> None:
+        """An edit of the meeting: refused unless this connection holds its lease or no one
+        does; renews the lease; the change announced to the others when it commits."""
+        conn = self.conn
+        mine = conn.execute(
+            "UPDATE leases SET renewed = now() WHERE meeting_id = ? AND token = ? RETURNING 1",
+            (meeting_id, self.token),
+        ).fetchone()
+        if mine is None:
+            holder = conn.execute(
+                "SELECT who, since FROM leases WHERE meeting_id = ? AND renewed >= now() - make_interval(secs => ?)",
+                (meeting_id, self.lease_seconds),
+            ).fetchone()
+            if holder is not None:
+                raise MeetingLeasedError(f"ไม่ได้บันทึก: {LeaseHolder(holder[0], holder[1]).message()}")
+            if meeting_id in self._leased:
+                self._leased.discard(meeting_id)
+                raise LeaseLostError(
+                    "ไม่ได้บันทึก: ระหว่างที่ขาดการติดต่อกับเซิร์ฟเวอร์ มีผู้อื่นเปิดแก้ไขรายงานการประชุมนี้ กรุณาเปิดใหม่เพื่อดูฉบับล่าสุด"
+                )
+        super()._touch(meeting_id)
+        conn.execute("SELECT pg_notify(?, ?)", (CHANNEL, f"changed {meeting_id}"))
+
+    def add_document(self, document: MeetingDocument) -> int:
+        with self.transaction() as conn:
+            meeting_id = super().add_document(document)
+            conn.execute("SELECT pg_notify(?, ?)", (CHANNEL, f"added {meeting_id}"))
+        return meeting_id
+
+    def delete_meeting(self, meeting_id: int) -> None:
+        with self.transaction() as conn:
+            super().delete_meeting(meeting_id)
+            conn.execute("SELECT pg_notify(?, ?)", (CHANNEL, f"deleted {meeting_id}"))
 
     # --- search ------------------------------------------------------------------------------
     # The same rows as the file's index (models/search.py: a meeting's header, then each section
@@ -375,6 +485,20 @@ class ServerDatabase(Database):
         ]
 
 
+# How long a lease outlives its last renewal: a clerk whose program ended (or lost the network)
+# leaves the meeting to the others after this long. The window renews every RENEW_SECONDS.
+LEASE_SECONDS = 60
+RENEW_SECONDS = 15
+CHANNEL = "thai_minutes"  # LISTEN/NOTIFY: `changed 12`, `added 13`, `deleted 12`
+SERVER_TABLES = (
+    """CREATE TABLE leases (
+        meeting_id BIGINT PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+        token TEXT NOT NULL,
+        who TEXT NOT NULL,
+        since TIMESTAMPTZ NOT NULL,
+        renewed TIMESTAMPTZ NOT NULL
+    )""",
+)
 SEARCH_TABLES = (
     """CREATE TABLE search_rows (
         id BIGINT PRIMARY KEY,
@@ -410,3 +534,50 @@ def _vector(words: str) -> str:
     return " ".join(
         f"{_lexeme(token)}:{min(position, 16383)}" for position, token in enumerate(_tokens(words), 1)
     )
+
+
+class ServerWatcher:
+    """Hears the others' changes (`LISTEN` on CHANNEL) on a connection of its own, in a thread:
+    `heard(kind, meeting_id)` for each (`changed`, `added`, `deleted`), `connected(bool)` when
+    the server is reached or lost (it tries again every few seconds). Callbacks run in the
+    watcher's thread; a window hands them to its own (a queued Qt signal)."""
+
+    def __init__(
+        self,
+        conninfo: str,
+        heard: Callable[[str, int], None],
+        connected: Callable[[bool], None] | None = None,
+        retry_seconds: float = 3.0,
+    ) -> None:
+        self.conninfo = conninfo
+        self.heard = heard
+        self.connected = connected or (lambda _: None)
+        self.retry_seconds = retry_seconds
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="server-watcher", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                with psycopg.connect(self.conninfo, autocommit=True, connect_timeout=5) as conn:
+                    conn.execute(f"LISTEN {CHANNEL}")
+                    self.connected(True)
+                    while not self._stop.is_set():
+                        for notice in conn.notifies(timeout=0.5):
+                            self._tell(notice.payload)
+                        conn.execute("SELECT 1")  # a dead connection fails here, not silently
+            except psycopg.Error:
+                self.connected(False)
+                self._stop.wait(self.retry_seconds)
+
+    def _tell(self, payload: str) -> None:
+        kind, _, number = payload.partition(" ")
+        if number.isdigit():
+            self.heard(kind, int(number))

@@ -122,6 +122,14 @@ class DatabaseMissingError(StorageError):
     """A command that only reads was given a database that does not exist."""
 
 
+class MeetingLeasedError(StorageError):
+    """Another clerk is editing the meeting on the office's server: the edit is refused."""
+
+
+class LeaseLostError(StorageError):
+    """Another clerk took the meeting while this one's lease had lapsed: the edit is refused."""
+
+
 class DatabaseReadOnlyError(StorageError):
     """A write asked of a database opened read-only; the message says why it is read-only."""
 
@@ -619,6 +627,23 @@ class SearchHit:
 
 
 @dataclass(frozen=True)
+class LeaseHolder:
+    """The clerk editing a meeting on the office's server, and since when."""
+
+    who: str
+    since: dt.datetime
+
+    def message(self) -> str:
+        """Why the meeting opens read-only here, in Thai."""
+        from models.thai import format_time  # noqa: PLC0415  (only for this message)
+
+        return (
+            f"{self.who} กำลังแก้ไขรายงานการประชุมนี้อยู่ (ตั้งแต่เวลา {format_time(self.since.astimezone().time())}) "
+            "จึงเปิดดูได้อย่างเดียว การแก้ไขของผู้นั้นจะปรากฏที่นี่ภายในไม่กี่วินาที"
+        )
+
+
+@dataclass(frozen=True)
 class MeetingSummary:
     """One line of the meetings list."""
 
@@ -978,6 +1003,8 @@ READ_ONLY_MESSAGE = "ฐานข้อมูลนี้เปิดแบบ�
 
 class Database:
     """An open meetings database. Use `Database.open(path)`; close it when done."""
+
+    is_server = False  # an office's server (models/server.py), not a file
 
     def __init__(self, conn: Connection, path: Path) -> None:
         self.conn: Connection = conn
@@ -1575,6 +1602,21 @@ class Database:
         if inserted is None:  # pragma: no cover - both backends give an id to an insert
             raise StorageError(f"บันทึกข้อมูลลงตาราง {table} ไม่สำเร็จ")
         return int(inserted)
+
+    # --- who edits a meeting -----------------------------------------------------------------
+    # On a file, the writer lock is the whole database's (one window writes it); an office
+    # server (models/server.py) leases each meeting to one clerk at a time.
+
+    def take_lease(self, meeting_id: int) -> LeaseHolder | None:
+        """Take the right to edit the meeting; None when taken, else who has it."""
+        return None
+
+    def renew_leases(self) -> list[int]:
+        """Keep the leases taken alive; returns the meetings whose lease was lost meanwhile."""
+        return []
+
+    def release_lease(self, meeting_id: int) -> None:
+        """Let another clerk edit the meeting."""
 
     def _touch(self, meeting_id: int) -> None:
         """Mark the meeting changed: its time, and one more in its revision (the index follows)."""

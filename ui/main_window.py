@@ -53,6 +53,7 @@ from ui.tabs import HeaderTab, LetterTab, RosterTab
 from ui.worker import Job, failure_reason, log_failure, progress_box
 
 if TYPE_CHECKING:  # PDFium and the page view load at the first F9
+    from ui.office_server import OfficeServer
     from ui.page_view import PageViewPanel
 
 FEW_TO_INDEX = 20  # meetings behind in the index that a search waits for (a few tenths of a second)
@@ -181,6 +182,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("thai-minutes — รายงานการประชุม")
         self._build()
         self._menus()
+        self.office: OfficeServer | None = None  # the office's server: leases, the others' changes
+        if database.is_server:  # psycopg and the server's modules load only here
+            from models.server import ServerDatabase  # noqa: PLC0415
+            from ui.office_server import OfficeServer  # noqa: PLC0415
+
+            if isinstance(database, ServerDatabase):
+                self.office = OfficeServer(self, database)
         self.reload_meetings()
         self._restore()
 
@@ -414,7 +422,10 @@ class MainWindow(QMainWindow):
             self.open_meeting(int(meeting_id))
 
     def open_meeting(self, meeting_id: int) -> None:
-        self.session.open(MeetingEditor(self.database, meeting_id))
+        held_by = self.office.enter(meeting_id) if self.office is not None else None
+        self.session.open(MeetingEditor(self.database, meeting_id), held_by)
+        if held_by is not None:
+            self.statusBar().showMessage(held_by)
         self.settings.setValue("last_meeting", meeting_id)
         self.roster_tab.bind()
         self.agenda_tab.bind(self.rename_node, self.drop_node)
@@ -1169,6 +1180,8 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.toggle_page_view)  # after the window is up: it never waits for PDFium
 
     def closeEvent(self, event: Any) -> None:
+        if self.office is not None:
+            self.office.stop()
         if self.export_job is not None:  # nothing half-written stays: the worker removes it
             self.export_job.cancel()
             self.export_job.wait()

@@ -21,7 +21,7 @@ from PySide6.QtGui import QUndoStack
 
 from models.changes import Change
 from models.editing import MeetingEditor, MinutesCertifiedError
-from models.storage import StorageError, failure_reason
+from models.storage import LeaseLostError, MeetingLeasedError, StorageError, failure_reason
 from ui.commands import EditCommand, FieldCommand
 
 CERTIFIED_MESSAGE = "รายงานการประชุมนี้รับรองแล้ว แก้ไขได้ทาง การรับรอง → เริ่มแก้ไขหลังรับรอง (ระบุผู้แก้และเหตุผล)"
@@ -53,6 +53,8 @@ class MeetingSession(QObject):
         self._editor: MeetingEditor | None = None
         self._origin: object | None = None
         self.failing = False  # the last write was refused
+        # why the open meeting is someone else's to edit (the office server's lease), in Thai
+        self.held_by: str | None = None
 
     @property
     def editor(self) -> MeetingEditor:
@@ -66,8 +68,13 @@ class MeetingSession(QObject):
 
     @property
     def read_only(self) -> str | None:
-        """Why the open meeting's database cannot be edited here (Thai), or None."""
-        if self._editor is None or not self._editor.database.read_only:
+        """Why the open meeting cannot be edited here (Thai), or None: its database is
+        read-only, or another clerk holds it on the office's server."""
+        if self._editor is None:
+            return None
+        if self.held_by is not None:
+            return read_only_message(self.held_by)
+        if not self._editor.database.read_only:
             return None
         return read_only_message(self._editor.database.read_only_reason)
 
@@ -80,10 +87,12 @@ class MeetingSession(QObject):
             return False
         return True
 
-    def open(self, editor: MeetingEditor) -> None:
+    def open(self, editor: MeetingEditor, held_by: str | None = None) -> None:
+        """Edit `editor`'s meeting from now on; with `held_by` (why, in Thai) only show it."""
         if self._editor is not None:
             self._editor.listeners.remove(self._heard)
         self._editor = editor
+        self.held_by = held_by
         editor.listeners.append(self._heard)
         self.stack.clear()
         self.failing = False
@@ -150,5 +159,9 @@ class MeetingSession(QObject):
     def _report(self, error: Exception) -> None:
         if not isinstance(error, WRITE_ERRORS):
             raise error
+        if isinstance(error, MeetingLeasedError | LeaseLostError):  # another clerk has the meeting now
+            self.held_by = str(error)
+            self.refused.emit(read_only_message(self.held_by))
+            return
         self.failing = True
         self.failed.emit(write_failure_message(error))
