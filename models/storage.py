@@ -61,7 +61,7 @@ from models.meeting import (
     Section,
     Table,
 )
-from models.schema import create_statements
+from models.schema import TABLES, create_statements
 from models.search import (
     ROWID_BITS,
     IndexRow,
@@ -494,6 +494,8 @@ MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
+
+TABLES_WITH_IDS = frozenset(table.name for table in TABLES if table.key == ("id",))
 
 # --- values in and out of rows --------------------------------------------------------------
 
@@ -1010,6 +1012,7 @@ class Database:
         self.conn: Connection = conn
         self.path = path
         self._savepoints = 0
+        self.allocate_id: Callable[[], int] | None = None  # ids for new rows; None: the database's own
         self._backup_thread: threading.Thread | None = None
         self.backup_error: Exception | None = None
         self.read_only = False
@@ -1145,6 +1148,11 @@ class Database:
         database.read_only, database.read_only_reason = True, reason
         database._side_files = existed
         return database
+
+    def checkpoint(self) -> None:
+        """Move what the write-ahead log holds into the database file (Ctrl+S: every edit is
+        stored already)."""
+        self.sqlite.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     @property
     def sqlite(self) -> sqlite3.Connection:
@@ -1593,7 +1601,10 @@ class Database:
             self._touch(meeting_id)
 
     def _insert(self, table: str, row: dict[str, Any]) -> int:
-        """Insert one row; returns its id."""
+        """Insert one row; returns its id (the allocator's, when one is set: a copy of an
+        office server's meeting gives ids the server will take, models/replica.py)."""
+        if self.allocate_id is not None and table in TABLES_WITH_IDS:
+            row = {"id": self.allocate_id(), **row}
         columns = ", ".join(f'"{column}"' for column in row)
         marks = ", ".join("?" for _ in row)
         inserted = self.conn.execute(
@@ -1953,12 +1964,8 @@ class Database:
     # another because rows were inserted or removed meanwhile (ids are never reused).
 
     def _insert_table_row(self, meeting_id: int, block_id: int, index: int, cells: Sequence[str]) -> int:
-        cursor = self.conn.execute(
-            "INSERT INTO table_rows (meeting_id, block_id, ord, cells) VALUES (?, ?, ?, ?)",
-            (meeting_id, block_id, index, json.dumps(list(cells), ensure_ascii=False)),
-        )
-        assert cursor.lastrowid is not None
-        return int(cursor.lastrowid)
+        row = {"meeting_id": meeting_id, "block_id": block_id, "ord": index}
+        return self._insert("table_rows", {**row, "cells": json.dumps(list(cells), ensure_ascii=False)})
 
     def table_row_ids(self, block_id: int) -> list[int]:
         """The ids of a table's rows, in order."""
@@ -2097,18 +2104,18 @@ class Database:
     # --- amendments ---------------------------------------------------------------------------
 
     def add_amendment(self, meeting_id: int, amendment: Amendment) -> None:
-        with self.transaction() as conn:
-            conn.execute(
-                "INSERT INTO amendments (meeting_id, at, who, why, place, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    meeting_id,
-                    amendment.at.isoformat(timespec="seconds"),
-                    amendment.who,
-                    amendment.why,
-                    amendment.place,
-                    amendment.before,
-                    amendment.after,
-                ),
+        with self.transaction():
+            self._insert(
+                "amendments",
+                {
+                    "meeting_id": meeting_id,
+                    "at": amendment.at.isoformat(timespec="seconds"),
+                    "who": amendment.who,
+                    "why": amendment.why,
+                    "place": amendment.place,
+                    "before": amendment.before,
+                    "after": amendment.after,
+                },
             )
 
     def amendments(self, meeting_id: int) -> list[Amendment]:

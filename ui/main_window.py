@@ -573,7 +573,7 @@ class MainWindow(QMainWindow):
 
     def save(self) -> None:
         """Every edit is stored already; this moves the journal into the database file."""
-        self.database.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        self.database.checkpoint()
         self._mark_saved()
         self.statusBar().showMessage("บันทึกทุกการแก้ไขเรียบร้อยแล้ว", 3000)
 
