@@ -335,6 +335,28 @@ class ServerDatabase(Database):
 
     # --- leases and announcements ------------------------------------------------------------
 
+    def reserve_id_block(self) -> int:
+        """A block of ids no one else will give (models/replica.py turns it into ids)."""
+        return int(self.conn.execute("SELECT nextval('id_blocks')").fetchone()[0])
+
+    def meeting_rows(self, meeting_id: int) -> dict[str, list[tuple[Any, ...]]]:
+        """Every row a copy of the meeting holds, by table, columns as `models.schema` orders
+        them: the meeting's own rows, its office with the office's words, and the settings."""
+        office = self.meeting_office_id(meeting_id)
+        found: dict[str, list[tuple[Any, ...]]] = {}
+        for table in TABLES:
+            columns = ", ".join(f'"{name}"' for name in table.column_names)
+            where: dict[str, tuple[str, tuple[Any, ...]]] = {
+                "meetings": ("WHERE id = ?", (meeting_id,)),
+                "offices": ("WHERE id = ?", (office,)),
+                "office_words": ("WHERE office_id = ?", (office,)),
+                "settings": ("", ()),
+            }
+            condition, values = where.get(table.name, ("WHERE meeting_id = ?", (meeting_id,)))
+            rows = self.conn.execute(f"SELECT {columns} FROM {table.name} {condition}", values).fetchall()
+            found[table.name] = [tuple(row) for row in rows]
+        return found
+
     def take_lease(self, meeting_id: int) -> LeaseHolder | None:
         with self.transaction() as conn:
             taken = conn.execute(
@@ -494,6 +516,10 @@ LEASE_SECONDS = 60
 RENEW_SECONDS = 15
 CHANNEL = "thai_minutes"  # LISTEN/NOTIFY: `changed 12`, `added 13`, `deleted 12`
 SERVER_TABLES = (
+    # a block of ids for each copy of a meeting edited on a clerk's computer (models/replica.py)
+    "CREATE SEQUENCE id_blocks START 1",
+    # the last outbox record of each copy applied here: a batch sent again is not applied twice
+    "CREATE TABLE replica_sent (token TEXT PRIMARY KEY, last_seq BIGINT NOT NULL)",
     """CREATE TABLE leases (
         meeting_id BIGINT PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
         token TEXT NOT NULL,

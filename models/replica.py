@@ -1,0 +1,329 @@
+"""A meeting of the office's server, kept on the clerk's own disk while she edits it (issue 17):
+no keystroke waits for the network, and none is lost when the network goes.
+
+The window edits a `Replica`: an SQLite database of the program's own kind (models.storage, the
+same code and checks) holding the one meeting, its office, the settings. Triggers made from
+`models.schema` write every row it inserts, changes or deletes into its `outbox`, in the same
+transaction as the edit, so an edit and its record are stored together or not at all. New rows
+get ids from a block the server reserved for this copy (far above the ids the server gives), so
+they are the rows' ids on the server too.
+
+`ReplicaSync` sends the outbox to the server in order, from a thread of its own, a batch per
+server transaction: the meeting's lease checked and renewed, each row upserted or deleted, the
+last record sent noted on the server (`replica_sent`: a batch sent again after a crash is not
+applied twice), the change announced to the other clerks. Only then are the records taken out
+of the outbox. While the server cannot be reached the outbox grows and the thread tries again;
+when the lease is found to be someone else's, nothing more is sent and the records stay (a
+conflict is shown, never written over).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import psycopg
+
+from models.schema import TABLES, TableDefinition
+from models.server import CHANNEL, ServerDatabase, ServerError
+from models.storage import Database, StorageError
+
+# The ids a reserved block holds; blocks start far above the ids the server's own sequences give.
+ID_BLOCK_SIZE = 1 << 20
+FIRST_BLOCKED_ID = 1 << 40
+BATCH = 500  # outbox records sent in one server transaction
+
+
+class ReplicaConflictError(StorageError):
+    """The server's copy of the meeting is another clerk's now; the message is in Thai."""
+
+
+def _json_value(table: TableDefinition, column: str, side: str) -> str:
+    """The SQL that puts a column of NEW or OLD into JSON (bytes as hex: JSON holds no bytes)."""
+    is_blob = (
+        column != "id" and table.column(column).type == "blob" if column in table.column_names else False
+    )
+    value = f'{side}."{column}"'
+    return f"hex({value})" if is_blob else value
+
+
+def outbox_statements() -> list[str]:
+    """The outbox, and the triggers that fill it, for every table of the shared schema."""
+    statements = [
+        """CREATE TABLE IF NOT EXISTS outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            tbl TEXT NOT NULL,
+            op TEXT NOT NULL CHECK (op IN ('upsert', 'delete')),
+            key TEXT NOT NULL,
+            row TEXT
+        )""",
+        "CREATE TABLE IF NOT EXISTS replica_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        "INSERT OR IGNORE INTO replica_state VALUES ('recording', '1')",
+    ]
+    recording = "(SELECT value FROM replica_state WHERE key = 'recording') = '1'"
+    for table in TABLES:
+        row = ", ".join(f"'{name}', {_json_value(table, name, 'NEW')}" for name in table.column_names)
+        for event, side in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+            key = ", ".join(f'{side}."{name}"' for name in table.key)
+            values = (
+                f"'{table.name}', 'delete', json_array({key}), NULL"
+                if event == "DELETE"
+                else f"'{table.name}', 'upsert', json_array({key}), json_object({row})"
+            )
+            statements.append(
+                f"CREATE TRIGGER IF NOT EXISTS {table.name}_{event.lower()}_outbox AFTER {event} ON {table.name}"
+                f" WHEN {recording} BEGIN INSERT INTO outbox (tbl, op, key, row) VALUES ({values}); END"
+            )
+    return statements
+
+
+class Replica:
+    """The local copy of one meeting: `Replica.open(path, server, meeting_id)`."""
+
+    def __init__(self, database: Database, meeting_id: int) -> None:
+        self.database = database
+        self.meeting_id = meeting_id
+        database.allocate_id = self._next_id
+
+    @classmethod
+    def open(cls, path: Path, server: ServerDatabase, meeting_id: int) -> Replica:
+        """The copy at `path`, made from the server's meeting when it holds nothing unsent (a
+        copy left with unsent records is kept as it is: they are sent first)."""
+        database = Database.open(path, backup=False)
+        try:
+            with database.transaction() as conn:
+                for statement in outbox_statements():
+                    conn.execute(statement)
+            replica = cls(database, meeting_id)
+            if replica.pending() == 0 or replica.state("meeting") != str(meeting_id):
+                replica.load(server)
+        except BaseException:
+            database.close()
+            raise
+        return replica
+
+    def state(self, key: str) -> str | None:
+        row = self.database.conn.execute("SELECT value FROM replica_state WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def _set_state(self, conn: Any, key: str, value: str) -> None:
+        conn.execute(
+            "INSERT INTO replica_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def pending(self) -> int:
+        """Records not yet on the server."""
+        return int(self.database.conn.execute("SELECT count(*) FROM outbox").fetchone()[0])
+
+    def load(self, server: ServerDatabase) -> None:
+        """Make the copy the server's meeting as it is now, with a new block of ids."""
+        block = server.reserve_id_block()
+        rows = server.meeting_rows(self.meeting_id)
+        with self.database.transaction() as conn:
+            conn.execute("PRAGMA defer_foreign_keys = ON")
+            self._set_state(conn, "recording", "0")
+            conn.execute("DELETE FROM outbox")
+            for table in reversed(TABLES):
+                conn.execute(f"DELETE FROM {table.name}")
+            for table in TABLES:
+                names = table.column_names
+                marks = ", ".join("?" for _ in names)
+                columns = ", ".join(f'"{name}"' for name in names)
+                conn.executemany(
+                    f"INSERT INTO {table.name} ({columns}) VALUES ({marks})", rows.get(table.name, [])
+                )
+            self._set_state(conn, "recording", "1")
+            self._set_state(conn, "meeting", str(self.meeting_id))
+            self._set_state(conn, "next_id", str(FIRST_BLOCKED_ID + block * ID_BLOCK_SIZE))
+            self._set_state(conn, "last_id", str(FIRST_BLOCKED_ID + (block + 1) * ID_BLOCK_SIZE - 1))
+
+    def _next_id(self) -> int:
+        """The next id of this copy's block (within the edit's own transaction)."""
+        next_id, last_id = int(self.state("next_id") or 0), int(self.state("last_id") or -1)
+        if next_id > last_id:
+            raise StorageError("ใช้หมายเลขรายการที่จองไว้จากเซิร์ฟเวอร์หมดแล้ว กรุณาปิดแล้วเปิดการประชุมนี้ใหม่")
+        self._set_state(self.database.conn, "next_id", str(next_id + 1))
+        return next_id
+
+    def close(self) -> None:
+        self.database.close()
+
+
+@dataclass
+class SyncState:
+    """What the status bar says: reached or not, records waiting, a conflict's message."""
+
+    connected: bool = True
+    pending: int = 0
+    conflict: str | None = None
+
+
+class ReplicaSync:
+    """Sends a replica's outbox to the server in order, in a thread; `changed(SyncState)` is
+    called (in that thread) whenever what the status bar shows changes."""
+
+    def __init__(
+        self,
+        replica_path: Path,
+        server: ServerDatabase,
+        meeting_id: int,
+        changed: Callable[[SyncState], None] | None = None,
+        retry_seconds: float = 2.0,
+    ) -> None:
+        self.replica_path = replica_path
+        self.conninfo = server.conninfo
+        self.token = server.token
+        self.lease_seconds = server.lease_seconds
+        self.meeting_id = meeting_id
+        self.changed = changed or (lambda _: None)
+        self.retry_seconds = retry_seconds
+        self.state = SyncState()
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._idle = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="replica-sync", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def poke(self) -> None:
+        """Something was written: send it now."""
+        self._wake.set()
+
+    def flush(self, timeout: float) -> bool:
+        """Wait until the outbox is empty (True) or `timeout` seconds have passed."""
+        deadline = time.monotonic() + timeout
+        self.poke()
+        while time.monotonic() < deadline:
+            if self._idle.wait(0.02) and self._outbox_empty():
+                return True
+            self.poke()
+        return self._outbox_empty()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        self._thread.join(timeout=timeout)
+
+    def _outbox_empty(self) -> bool:
+        with contextlib.closing(sqlite3.connect(self.replica_path, timeout=5)) as local:
+            return int(local.execute("SELECT count(*) FROM outbox").fetchone()[0]) == 0
+
+    def _tell(self, **changes: Any) -> None:
+        before = (self.state.connected, self.state.pending, self.state.conflict)
+        for name, value in changes.items():
+            setattr(self.state, name, value)
+        if (self.state.connected, self.state.pending, self.state.conflict) != before:
+            self.changed(SyncState(self.state.connected, self.state.pending, self.state.conflict))
+
+    def _run(self) -> None:
+        local = sqlite3.connect(self.replica_path, timeout=5, check_same_thread=False)
+        server: psycopg.Connection[Any] | None = None
+        try:
+            while not self._stop.is_set():
+                records = local.execute(
+                    "SELECT seq, tbl, op, key, row FROM outbox ORDER BY seq LIMIT ?", (BATCH,)
+                )
+                batch = records.fetchall()
+                if not batch or self.state.conflict is not None:
+                    self._tell(pending=0 if not batch else self.state.pending)
+                    self._idle.set()
+                    self._wake.wait(0.5)
+                    self._wake.clear()
+                    continue
+                self._idle.clear()
+                try:
+                    if server is None or server.closed:
+                        server = psycopg.connect(self.conninfo, autocommit=True, connect_timeout=5)
+                    self._send(server, batch)
+                except psycopg.OperationalError:
+                    if server is not None:
+                        server.close()
+                    server = None
+                    self._tell(connected=False, pending=self._count(local))
+                    self._stop.wait(self.retry_seconds)
+                    continue
+                except ReplicaConflictError as error:
+                    self._tell(conflict=str(error), pending=self._count(local))
+                    continue
+                with local:
+                    local.execute("DELETE FROM outbox WHERE seq <= ?", (batch[-1][0],))
+                self._tell(connected=True, pending=self._count(local))
+        finally:
+            local.close()
+            if server is not None:
+                server.close()
+
+    @staticmethod
+    def _count(local: sqlite3.Connection) -> int:
+        return int(local.execute("SELECT count(*) FROM outbox").fetchone()[0])
+
+    def _send(self, server: psycopg.Connection[Any], batch: Sequence[tuple[Any, ...]]) -> None:
+        """One server transaction: the lease, the records not sent before, the mark, the news."""
+        with server.transaction():
+            mine = server.execute(
+                "UPDATE leases SET renewed = now() WHERE meeting_id = %s AND token = %s RETURNING 1",
+                (self.meeting_id, self.token),
+            ).fetchone()
+            if mine is None:
+                raise ReplicaConflictError(
+                    "การแก้ไขที่ยังไม่ได้ส่งถึงเซิร์ฟเวอร์ไม่ได้ส่ง เพราะมีผู้อื่นแก้ไขรายงานการประชุมนี้อยู่ "
+                    "สิ่งที่พิมพ์ไว้ยังเก็บอยู่ในเครื่องนี้ครบ"
+                )
+            sent = server.execute(
+                "SELECT last_seq FROM replica_sent WHERE token = %s FOR UPDATE", (self.token,)
+            ).fetchone()
+            last = int(sent[0]) if sent else 0
+            for seq, table_name, op, key, row in batch:
+                if seq > last:
+                    _apply(server, _TABLES[table_name], op, json.loads(key), json.loads(row) if row else None)
+            server.execute(
+                "INSERT INTO replica_sent (token, last_seq) VALUES (%s, %s)"
+                " ON CONFLICT (token) DO UPDATE SET last_seq = excluded.last_seq",
+                (self.token, batch[-1][0]),
+            )
+            server.execute("SELECT pg_notify(%s, %s)", (CHANNEL, f"changed {self.meeting_id}"))
+
+
+_TABLES = {table.name: table for table in TABLES}
+
+
+def _apply(
+    server: psycopg.Connection[Any],
+    table: TableDefinition,
+    op: str,
+    key: list[Any],
+    row: dict[str, Any] | None,
+) -> None:
+    match = " AND ".join(f'"{name}" = %s' for name in table.key)
+    if op == "delete" or row is None:
+        server.execute(f"DELETE FROM {table.name} WHERE {match}", key)
+        return
+    names = list(table.column_names)
+    values = [_decoded(table, name, row.get(name)) for name in names]
+    columns = ", ".join(f'"{name}"' for name in names)
+    updates = ", ".join(f'"{name}" = excluded."{name}"' for name in names if name not in table.key)
+    conflict = ", ".join(f'"{name}"' for name in table.key)
+    action = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"
+    server.execute(
+        f"INSERT INTO {table.name} ({columns}) VALUES ({', '.join('%s' for _ in names)})"
+        f" ON CONFLICT ({conflict}) {action}",
+        values,
+    )
+
+
+def _decoded(table: TableDefinition, name: str, value: Any) -> Any:
+    if name != "id" and name in table.column_names and table.column(name).type == "blob" and value:
+        return bytes.fromhex(value)
+    return value
+
+
+__all__ = ["Replica", "ReplicaConflictError", "ReplicaSync", "ServerError", "SyncState", "outbox_statements"]
