@@ -123,8 +123,12 @@ def test_two_clerks_lease_read_only_changes_seen_and_lease_lapse(
     qtbot.waitUntil(header.title.hasFocus)
     header.title.selectAll()
     type_text("การประชุม ที่นายบี แก้ไขต่อ\t")
-    with ServerDatabase.open_server(pg_database) as other:
-        assert other.load_document(meeting_on_server).meeting.title == "การประชุม ที่นายบี แก้ไขต่อ"
+    qtbot.waitUntil(lambda: title_on_server(pg_database, meeting_on_server) == "การประชุม ที่นายบี แก้ไขต่อ")
+
+
+def title_on_server(conninfo: str, meeting_id: int) -> str:
+    with ServerDatabase.open_server(conninfo) as other:
+        return other.load_document(meeting_id).meeting.title
 
 
 def test_a_clerk_who_comes_second_is_told_who_holds_the_meeting(

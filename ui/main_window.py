@@ -189,6 +189,7 @@ class MainWindow(QMainWindow):
 
             if isinstance(database, ServerDatabase):
                 self.office = OfficeServer(self, database)
+                self.session.stored.connect(self.office.poke)
         self.reload_meetings()
         self._restore()
 
@@ -422,8 +423,10 @@ class MainWindow(QMainWindow):
             self.open_meeting(int(meeting_id))
 
     def open_meeting(self, meeting_id: int) -> None:
-        held_by = self.office.enter(meeting_id) if self.office is not None else None
-        self.session.open(MeetingEditor(self.database, meeting_id), held_by)
+        database, held_by = (
+            self.office.enter(meeting_id) if self.office is not None else (self.database, None)
+        )
+        self.session.open(MeetingEditor(database, meeting_id), held_by)
         if held_by is not None:
             self.statusBar().showMessage(held_by)
         self.settings.setValue("last_meeting", meeting_id)

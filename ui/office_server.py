@@ -10,13 +10,17 @@ Only a window on a server loads this module (and psycopg with it).
 from __future__ import annotations
 
 import contextlib
+import hashlib
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
+from models.paths import data_folder
+from models.replica import Replica, ReplicaSync, SyncState
 from models.server import RENEW_SECONDS, ServerDatabase, ServerWatcher
-from models.storage import StorageError
+from models.storage import Database, StorageError
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -31,9 +35,19 @@ DISCONNECTED = "เซิร์ฟเวอร์: ขาดการติด�
 LIST_SETTLE_MS = 300  # several changes heard at once refresh the meetings list once
 
 
+CLOSE_FLUSH_SECONDS = 3.0  # how long closing the window waits for the last edits to reach the server
+
+
+def copies_folder(database: ServerDatabase) -> Path:
+    """Where the meetings this computer edits on the server are kept, one folder a server."""
+    name = hashlib.sha256(database.conninfo.encode()).hexdigest()[:16]
+    return data_folder() / "server-copies" / name
+
+
 class OfficeServer(QObject):
     heard = Signal(str, int)  # from the watcher's thread: (changed | added | deleted, meeting id)
     reached = Signal(bool)  # from the watcher's thread: the server reached or lost
+    synced = Signal(object)  # from the sending thread: SyncState
 
     def __init__(self, window: MainWindow, database: ServerDatabase) -> None:
         super().__init__(window)
@@ -41,6 +55,11 @@ class OfficeServer(QObject):
         self.database = database
         self.current: int | None = None  # the meeting open in the window
         self.stopped = False
+        self.replica: Replica | None = None  # the open meeting's copy, while this clerk edits it
+        self.sync: ReplicaSync | None = None
+        self.pending = QLabel("")
+        window.statusBar().addPermanentWidget(self.pending)
+        self.synced.connect(self._synced)
         self.state = QLabel(CONNECTED)
         window.statusBar().addPermanentWidget(self.state)
         self.renewal = QTimer(self)
@@ -56,17 +75,29 @@ class OfficeServer(QObject):
         self.watcher = ServerWatcher(database.conninfo, self.heard.emit, self.reached.emit)
         self.watcher.start()
 
-    def enter(self, meeting_id: int) -> str | None:
-        """Opening a meeting: the previous one's lease let go, this one's taken. Returns why it
-        opens read-only (another clerk edits it), in Thai, or None."""
-        if self.current is not None and self.current != meeting_id:
-            self._let_go(self.current)
+    def enter(self, meeting_id: int) -> tuple[Database, str | None]:
+        """Opening a meeting: the previous one's copy closed and lease let go, this one's lease
+        taken. Returns the database the window edits it in (its copy on this computer; the
+        server's to read when another clerk edits it) and why it is read-only, in Thai, or None."""
+        if self.current is not None and (self.current != meeting_id or self.replica is not None):
+            self._leave(self.current)
         self.current = meeting_id
         try:
             holder = self.database.take_lease(meeting_id)
+            if holder is not None:
+                return self.database, holder.message()
+            path = copies_folder(self.database) / f"meeting-{meeting_id}.sqlite3"
+            self.replica = Replica.open(path, self.database, meeting_id)
         except StorageError as error:
-            return str(error)
-        return holder.message() if holder is not None else None
+            return self.database, str(error)
+        self.sync = ReplicaSync(path, self.database, meeting_id, self.synced.emit)
+        self.sync.start()
+        return self.replica.database, None
+
+    def poke(self) -> None:
+        """An edit was stored in the copy: send it."""
+        if self.sync is not None:
+            self.sync.poke()
 
     def stop(self) -> None:
         self.stopped = True  # what the watcher heard meanwhile, still queued, is let go
@@ -74,7 +105,22 @@ class OfficeServer(QObject):
         self.list_refresh.stop()
         self.watcher.stop()
         if self.current is not None:
-            self._let_go(self.current)
+            self._leave(self.current)
+
+    def _leave(self, meeting_id: int) -> None:
+        """The copy's last edits sent (briefly waited for), the copy closed, the lease let go;
+        what could not be sent stays in the copy and goes first when the meeting opens again."""
+        if self.sync is not None:
+            sent = self.sync.flush(CLOSE_FLUSH_SECONDS)
+            self.sync.stop()
+            self.sync = None
+        else:
+            sent = True
+        if self.replica is not None:
+            self.replica.close()
+            self.replica = None
+        if sent:
+            self._let_go(meeting_id)
 
     def _let_go(self, meeting_id: int) -> None:
         with contextlib.suppress(StorageError):  # unreachable: the lease lapses by itself
@@ -117,6 +163,19 @@ class OfficeServer(QObject):
             and kind == "changed"
         ):
             self.window.open_meeting(meeting_id)  # read again; the lease too, should it be free now
+
+    def _synced(self, state: SyncState) -> None:
+        if self.stopped:
+            return
+        if state.conflict is not None:
+            self.pending.setText("ส่งการแก้ไขไม่ได้")
+            self.pending.setStyleSheet("color: #b00020; font-weight: bold;")
+            self.window.session.held_by = state.conflict
+            self.window.refused(state.conflict)
+            return
+        self.pending.setStyleSheet("" if state.connected else "color: #b00020; font-weight: bold;")
+        self.pending.setText(f"รอส่งถึงเซิร์ฟเวอร์ {state.pending} รายการ" if state.pending else "")
+        self._reached(state.connected)
 
     def _reached(self, reached: bool) -> None:
         self.state.setText(CONNECTED if reached else DISCONNECTED)
