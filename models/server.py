@@ -158,16 +158,29 @@ class ServerConnection:
     """psycopg's connection in the shape `models.sql.Connection` asks for. It runs in
     autocommit mode: transactions are begun and ended by the storage code's own statements."""
 
-    def __init__(self, conn: psycopg.Connection[Any]) -> None:
+    def __init__(self, conn: psycopg.Connection[Any], conninfo: str = "", connect_timeout: int = 10) -> None:
         self.raw = conn
+        self.conninfo = conninfo
+        self.connect_timeout = connect_timeout
         self.total_changes = 0  # rows inserted, changed or deleted, as sqlite3 counts them
+
+    def _reconnect_if_lost(self) -> None:
+        """A connection the server or the network cut is made again before the next
+        transaction (never inside one: what it had done is gone with it)."""
+        if (self.raw.closed or self.raw.broken) and self.conninfo:
+            with _said_in_thai():
+                self.raw = psycopg.connect(self.conninfo, autocommit=True, connect_timeout=self.connect_timeout)
 
     @property
     def in_transaction(self) -> bool:
+        if self.raw.closed or self.raw.broken:
+            return False
         return self.raw.info.transaction_status != pq.TransactionStatus.IDLE
 
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> ServerCursor:
         statement = "BEGIN" if sql.strip().upper() == "BEGIN IMMEDIATE" else sql
+        if statement == "BEGIN" or not self.in_transaction:
+            self._reconnect_if_lost()
         insert = _INSERT_INTO.match(statement)
         key = _KEYS.get(insert[1]) if insert is not None and "RETURNING" not in statement.upper() else None
         returning = key is not None
@@ -266,7 +279,7 @@ class ServerDatabase(Database):
                 f"เชื่อมต่อฐานข้อมูล {display_name(conninfo)} ไม่ได้ ({_first_line(error)}) "
                 "กรุณาตรวจชื่อเซิร์ฟเวอร์ ชื่อฐานข้อมูล และสิทธิ์ของผู้ใช้ หรือติดต่อผู้ดูแลระบบ"
             ) from error
-        database = cls(ServerConnection(raw), conninfo, clerk)
+        database = cls(ServerConnection(raw, conninfo, connect_timeout), conninfo, clerk)
         try:
             database._migrate()
         except BaseException:

@@ -18,7 +18,7 @@ from models.meeting import MeetingDocument
 from models.meetingfile import read_meeting_file
 from models.paths import DEMO_MEETING
 from models.storage import Database, StorageError
-from tests.pg_server import TestServer, running_server
+from tests.pg_server import ServerForTests, running_server
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -66,7 +66,7 @@ def database(request: pytest.FixtureRequest, db_path: Path) -> Iterator[Database
     if getattr(request, "param", "sqlite") == "postgresql":
         from models.server import ServerDatabase  # noqa: PLC0415
 
-        server: TestServer = request.getfixturevalue("pg_server")
+        server: ServerForTests = request.getfixturevalue("pg_server")
         with ServerDatabase.open_server(server.new_database()) as on_server:
             yield on_server
         return
@@ -125,13 +125,13 @@ def reopened(db_path: Path) -> MeetingDocument:
 
 
 @pytest.fixture(scope="session")
-def pg_server() -> Iterator[TestServer]:
+def pg_server() -> Iterator[ServerForTests]:
     """A PostgreSQL server of the tests' own for the whole run (tests/pg_server.py)."""
     with running_server() as server:
         yield server
 
 
 @pytest.fixture
-def pg_database(pg_server: TestServer) -> str:
+def pg_database(pg_server: ServerForTests) -> str:
     """A new empty database on the tests' server: its connection string."""
     return pg_server.new_database()

@@ -35,7 +35,7 @@ def server_binaries() -> Path | None:
 
 
 @dataclass
-class TestServer:
+class ServerForTests:
     folder: Path
     binaries: Path
     _names: Iterator[int]
@@ -55,8 +55,16 @@ class TestServer:
         return self.conninfo(name)
 
     def stop(self) -> None:
+        """Stop at once, as a server that crashed or a network that went: connections cut."""
         _run_as_server_user(
             [str(self.binaries / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate", "stop"]
+        )
+
+    def start(self) -> None:
+        options = f"-k {self.socket_dir} -c listen_addresses='' -c fsync=off -c full_page_writes=off"
+        data, log = self.folder / "data", self.folder / "log"
+        _run_as_server_user(
+            [str(self.binaries / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options, "-w", "start"]
         )
 
 
@@ -72,7 +80,7 @@ def _run_as_server_user(command: list[str]) -> None:
 
 
 @contextlib.contextmanager
-def running_server() -> Iterator[TestServer]:
+def running_server() -> Iterator[ServerForTests]:
     binaries = server_binaries()
     if binaries is None:
         raise RuntimeError("PostgreSQL is not installed (Debian: apt-get install postgresql)")
@@ -86,11 +94,8 @@ def running_server() -> Iterator[TestServer]:
     _run_as_server_user(
         [str(binaries / "initdb"), "-D", str(data), "-U", SUPERUSER, "-A", "trust", "-E", "UTF8", "--no-sync"]
     )
-    options = f"-k {folder / 'socket'} -c listen_addresses='' -c fsync=off -c full_page_writes=off"
-    _run_as_server_user(
-        [str(binaries / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-o", options, "-w", "start"]
-    )
-    server = TestServer(folder, binaries, itertools.count(1))
+    server = ServerForTests(folder, binaries, itertools.count(1))
+    server.start()
     try:
         yield server
     finally:
