@@ -64,6 +64,10 @@ _ORDERED = re.compile(r"^[0-9๐-๙]+\)(?:\t|\s+)(.+)$")
 _SIGNER_NAME = re.compile(r"^\((.+)\)$")
 _CLOSINGS = ("ขอแสดงความนับถือ", "ด้วยความนับถือ", "ขอแสดงความนับถืออย่างสูง")
 _NOTE_WORDS = ("ข้อมูล", "หมายเหตุ", "ที่มา")
+# a venue's second line: an online meeting, the building, the floor
+_VENUE_GOES_ON = re.compile(
+    r"^(?:ผ่าน|และ|\(|ชั้น|อาคาร|ห้อง|โดยระบบ|ด้วยระบบ|.*(?:ประชุมทางไกล|ออนไลน์|Zoom|Teams|Webex))"
+)
 
 
 class NotMinutesError(Exception):
@@ -191,7 +195,14 @@ _STRUCTURE_WORDS = frozenset(
 _WEEKDAY = re.compile(r"^(?:เมื่อ)?วัน\S*ที่$")
 # a date is kept as a date, not as its words: its month and weekday names are no lost text
 _DATE_WORDS = frozenset(
-    (*thai.THAI_MONTHS, *thai.SHORT_MONTHS, *(f"วัน{day}" for day in thai.THAI_WEEKDAYS), *thai.THAI_WEEKDAYS)
+    (
+        *thai.THAI_MONTHS,
+        *thai.SHORT_MONTHS,
+        *(f"เดือน{month}" for month in thai.THAI_MONTHS),
+        *(f"วัน{day}" for day in thai.THAI_WEEKDAYS),
+        *thai.THAI_WEEKDAYS,
+        "เดือน",
+    )
 )
 
 
@@ -218,7 +229,10 @@ def unplaced_words(blocks: list[SourceBlock], document: MeetingDocument) -> list
 
 def _presenter_of(piece: str) -> str:
     """A presenter line's presenter, the rest of it being the program's own wording (`แจ้งที่
-    ประชุมจำนวน ๒ เรื่อง`, printed from the count of items); any other line as it is."""
+    ประชุมจำนวน ๒ เรื่อง`, printed from the count of items); a roster heading (printed by the
+    program in its own words) nothing; any other line as it is."""
+    if recognize.roster_heading(piece) is not None:
+        return ""
     found = recognize.presenter_line(recognize.tidy(piece))
     return found.presenter if found is not None else piece
 
@@ -338,6 +352,10 @@ class _Reader:
         for piece in pieces[1:]:
             self._header_piece(piece, line.place, in_title=True)
         following = self.next_line()
+        if following is not None and self._title_goes_on(following):  # `… โรงเรียนบ้านหนองบัว`
+            self.meeting.title = f"{self.meeting.title} {recognize.tidy(following.joined)}"
+            self.at += 1
+            following = self.next_line()
         if (  # `รายงานการประชุม` alone, the body that met on the next line
             self.meeting.title == "การประชุม"
             and following is not None
@@ -366,9 +384,40 @@ class _Reader:
             if after and not self._header_piece(recognize.tidy(after), place, in_title=False):
                 self.report.note(place, f"ข้อความต่อท้ายชื่อการประชุมที่อ่านไม่ได้: {after}")
 
+    def _title_goes_on(self, line: Line) -> bool:
+        """A short line under the title that is no part of the header, with one that is right
+        after it: the title's second line (the school or office the body belongs to)."""
+        after = self.peek(1)
+        text = recognize.tidy(line.joined)
+        return (
+            self.meeting.title != "การประชุม"
+            and not line.indented
+            and 0 < len(text) <= 100
+            and recognize.roster_heading(text) is None
+            and recognize.agenda_heading(text) is None
+            and not any(
+                self._header_piece(recognize.tidy(piece), line.place, False, True) for piece in line.pieces
+            )
+            and isinstance(after, Line)
+            and all(
+                self._header_piece(recognize.tidy(piece), after.place, False, True) for piece in after.pieces
+            )
+        )
+
     def _header_piece(self, piece: str, place: str, in_title: bool, dry_run: bool = False) -> bool:
         """Read one line of the header; False (and nothing read) for a line that is not one."""
         meeting = self.meeting
+        if piece.startswith("เวลา") and (start := recognize.time_in_text(piece)) is not None:
+            if not dry_run:  # `เวลา ๑๓.๓๐ น.` on its own line (`… ณ ห้องประชุม…` may follow)
+                meeting.start = start
+                venue = re.search(r"(?:^|\s)ณ\s+(.+)$", piece)
+                if venue:
+                    meeting.venue = venue[1].strip()
+            return True
+        if meeting.venue and _VENUE_GOES_ON.match(piece) and len(piece) <= 120:
+            if not dry_run:  # `ผ่านระบบประชุมทางไกล (Zoom)` under `ณ ห้องประชุม…`
+                meeting.venue = f"{meeting.venue} {piece}"
+            return True
         number = recognize.meeting_number(piece)
         if number is not None and "ครั้งที่" in piece:
             # `สมัยสามัญ สมัยที่ ๒ ครั้งที่ ๑/๒๕๖๖` (a council's session before the number) and
@@ -418,7 +467,12 @@ class _Reader:
 
     def _check_header(self) -> None:
         if not self.report.counts.get("number"):
-            self.report.note("หัวรายงาน", "ไม่พบครั้งที่ของการประชุม (ครั้งที่ …/…) ใส่ครั้งที่ ๑ ไว้ก่อน")
+            if self.report.counts.get("date"):  # the year of the meeting's date, not of today
+                self.meeting.year = thai.buddhist_year(self.meeting.date.year)
+            self.report.note(
+                "หัวรายงาน",
+                f"ไม่พบครั้งที่ของการประชุม (ครั้งที่ …/…) ใส่ครั้งที่ ๑/{thai.to_thai_digits(str(self.meeting.year))} ไว้ก่อน",
+            )
         if not self.report.counts.get("date"):
             self.report.note("หัวรายงาน", "ไม่พบวันที่ประชุม ใส่วันนี้ไว้ก่อน")
 
@@ -427,7 +481,9 @@ class _Reader:
     def _roster(self) -> None:
         seen_present = False
         while (block := self.peek()) is not None:
-            status = recognize.roster_heading(_text(block)) if isinstance(block, Line) else None
+            status = (
+                recognize.roster_heading(_text(block)) if isinstance(block, Line) else _heading_row(block)
+            )
             if status is None:
                 if self._stray_before_roster(block):
                     continue
@@ -436,7 +492,8 @@ class _Reader:
                 status = AttendeeStatus.PRESENT  # `ผู้เข้าร่วมประชุม จำนวน ๓๖ คน` opening the roster
             seen_present = seen_present or status is AttendeeStatus.PRESENT
             heading = block
-            self.at += 1
+            if isinstance(block, Line):
+                self.at += 1  # a table opening with its heading row is read whole, heading and all
             found = self._roster_rows(status)
             expected = re.search(r"จำนวน\s*([0-9๐-๙]+)", _text(heading))
             if expected and int(thai.to_arabic_digits(expected[1])) != found:
@@ -445,18 +502,17 @@ class _Reader:
                 )
 
     def _stray_before_roster(self, block: SourceBlock) -> bool:
-        """A line between the header and the roster (`สวดมนต์ก่อนเข้าวาระการประชุม`) is kept for
-        the part before the agenda when a roster heading follows it; True when so."""
+        """A line between the header and the roster (`สวดมนต์ก่อนเข้าวาระการประชุม`), or between
+        its parts, is kept for the part before the agenda when a roster heading follows it (the
+        roster goes on after it); True when so."""
         later = [
             recognize.roster_heading(_text(b))
             for b in self.blocks[self.at + 1 : self.at + 3]
             if isinstance(b, Line)
         ]
-        if (
-            isinstance(block, Line)
-            and any(status is not None for status in later)
-            and not self.meeting.attendees
-        ):
+        if isinstance(block, Line) and any(status is not None for status in later):
+            if self.meeting.attendees:  # inside the roster: a line that names no one, said
+                self.report.note(block.place, "บรรทัดในรายชื่อที่อ่านเป็นรายชื่อไม่ได้ เก็บไว้เป็นย่อหน้าก่อนเข้าวาระ")
             self.stray_lines.append(block)
             self.at += 1
             return True
@@ -468,26 +524,81 @@ class _Reader:
             if isinstance(block, Line) and re.fullmatch(r"-\s*ไม่มี\s*-", block.joined.strip()):
                 self.at += 1  # `- ไม่มี -` under the heading: nobody, and the roster goes on
                 continue
-            rows: tuple[tuple[str, ...], ...] = ()
+            if isinstance(block, Line) and self._position_goes_on(block):
+                self.at += 1
+                continue
             if isinstance(block, Grid):
-                rows = tuple(row for row in block.rows if not _roster_header(row))
-            elif "\t" in block.text or _starts_with_number(block) or _starts_with_a_title(block):
+                read = self._roster_grid(block, status)
+                if read is None:
+                    return found
+                found, status = found + read[0], read[1]
+                self.at += 1
+                continue
+            rows: tuple[tuple[str, ...], ...] = ()
+            if "\t" in block.text or _starts_with_number(block) or _names_someone(block):
                 # a line a person; several typed in one paragraph with manual line breaks
                 # (tabs in a run only line the columns up: one separator)
                 rows = tuple(tuple(re.split(r"\t+", piece)) for piece in block.pieces)
-            attendees = [recognize.roster_line(list(row), status) or _guest(row, status) for row in rows]
+            attendees = [self._person(row, status, block.place) for row in rows]
             people = [a for a in attendees if a is not None]
-            if not people or (not isinstance(block, Grid) and len(people) < len(attendees)):
+            if not people or len(people) < len(attendees):
                 return found
-            if len(people) < len(attendees):  # a table mostly of people: the other rows kept
-                unread = [row for row, a in zip(rows, attendees, strict=True) if a is None]
-                self.stray_lines.extend(Line("\t".join(row), block.place) for row in unread)
-                self.report.note(block.place, f"แถวที่ไม่ใช่รายชื่อ {len(unread)} แถว เก็บไว้เป็นย่อหน้า")
-            self.meeting.attendees.extend(people)
+            self._add_people(people)
             found += len(people)
-            self.report.count("attendees", len(people))
             self.at += 1
         return found
+
+    def _add_people(self, people: list[Attendee]) -> None:
+        self.meeting.attendees.extend(people)
+        self.report.count("attendees", len(people))
+
+    def _person(self, row: tuple[str, ...], status: AttendeeStatus, place: str) -> Attendee | None:
+        """A roster row as a person: with a title of address; or numbered, its title one the
+        program does not know (kept with the first name, and said)."""
+        person = recognize.roster_line(list(row), status) or _guest(row, status)
+        if person is None and (person := _untitled(row, status)) is not None:
+            self.report.note(place, f"ไม่รู้จักคำนำหน้าชื่อของ {person.first} {person.last} ตรวจดูช่องคำนำหน้า")
+        return person
+
+    def _position_goes_on(self, block: Line) -> bool:
+        """`⇥จังหวัดขอนแก่น` under the position column: the last person's position goes on."""
+        if not block.text.startswith("\t") or not self.meeting.attendees or "\t" in block.text.strip("\t"):
+            return False
+        text = recognize.tidy(block.text)
+        if not text or len(text) > 60 or _starts_with_prefix(text):
+            return False
+        person = self.meeting.attendees[-1]
+        person.position = f"{person.position} {text}".strip()
+        return True
+
+    def _roster_grid(self, grid: Grid, status: AttendeeStatus) -> tuple[int, AttendeeStatus] | None:
+        """A roster table: its header row left out, headings merged across it (`ผู้ไม่มาประชุม`)
+        switching the part, group rows (`ส่วนราชการ`) said once, two people side by side in a
+        row read as two. Returns how many and the part it ended in; None when it is no roster
+        (a table of something else)."""
+        people: list[Attendee] = []
+        unread: list[str] = []
+        for row in grid.rows:
+            cells = [cell for cell in row if cell.strip()]
+            if _roster_header(row) or not cells:
+                continue
+            merged = len(set(cells)) == 1
+            heading = recognize.roster_heading(cells[0]) if merged else None
+            if heading is not None:
+                status = heading
+                continue
+            found = [self._person(half, status, grid.place) for half in _side_by_side(row)]
+            if all(found):
+                people.extend(a for a in found if a is not None)
+            else:
+                unread.append(cells[0] if merged else "\t".join(row))
+        if not people:
+            return None
+        if unread:  # a table mostly of people: the other rows kept, once each
+            self.stray_lines.extend(Line(text, grid.place) for text in unread)
+            self.report.note(grid.place, f"แถวที่ไม่ใช่รายชื่อ {len(unread)} แถว เก็บไว้เป็นย่อหน้า")
+        self._add_people(people)
+        return len(people), status
 
     # --- the cover letter -------------------------------------------------------------------
 
@@ -538,6 +649,7 @@ class _Agenda:
         self.resolved_at: dict[int, int] = {}  # node: the number of its blocks when resolved
         self.typed_number: int | None = None  # the current section's number as typed
         self.numbered_depth = 0  # how deep the item the last dotted number (`๓.๑.๒`) opened is
+        self.section_numbers_items = False  # the section's items typed `n.k`: a bold `๑.` is no item
         self.after_signatures = False
         self.resolution_open = False  # a resolution typed under a bare `มติที่ประชุม` goes on
         self.section_level: int | None = None  # the heading style's level of the agenda's headings
@@ -637,6 +749,7 @@ class _Agenda:
         self.section = Section(title)
         self.typed_number = None
         self.numbered_depth = 0
+        self.section_numbers_items = False
         self.meeting.sections.append(self.section)
         self.path = []
         self.presenter = ("", 0)
@@ -703,6 +816,7 @@ class _Agenda:
             depth == 0
             and number is not None
             and numbered.style == "dotted"
+            and len(numbered.parts) == 2
             and numbered.parts[0] not in (number, self.typed_number)
         ):
             typed = ".".join(str(part) for part in numbered.parts)
@@ -716,6 +830,7 @@ class _Agenda:
         self.path = [*self.path[:depth], item]
         if numbered.style == "dotted":
             self.numbered_depth = depth
+            self.section_numbers_items = self.section_numbers_items or len(numbered.parts) >= 2
         if depth == 0:
             self._take_presenter(item)
         self.report.count("items")
@@ -729,9 +844,12 @@ class _Agenda:
                 return 0
             if parts[0] in (section_number, self.typed_number) and len(parts) == 3 and self.path:
                 return 1  # `๓.๑.๒` under `๓.๑`
-            if self._mistyped_item_number(numbered, line):
+            if self._mistyped_item_number(numbered, line) or self._plainly_numbered_item(numbered, line):
                 return 0
             return None
+        if numbered.style == "worded" and section_number is not None:  # `เรื่องที่ ๒ …`
+            section = self.section
+            return 0 if section is not None and numbered.parts[0] == len(section.items) + 1 else None
         if numbered.style == "dotted" and section_number is None:  # before the agenda: `๑.`
             return 0 if len(parts) == 1 and line.bold else None
         if numbered.style == "bracketed" and self.path:
@@ -744,6 +862,19 @@ class _Agenda:
         if self.presenter[1] > 0:
             item.presenter = self.presenter[0]
             self.presenter = (self.presenter[0], self.presenter[1] - 1)
+
+    def _plainly_numbered_item(self, numbered: recognize.NumberedLine, line: Line) -> bool:
+        """`๑.` `๒.` in bold straight under a section whose items carry no `n.k` numbers: its
+        items, numbered by themselves."""
+        section = self.section
+        return (
+            line.bold
+            and len(numbered.parts) == 1
+            and section is not None
+            and section.is_agenda
+            and not self.section_numbers_items
+            and numbered.parts[0] == len(section.items) + 1
+        )
 
     def _mistyped_item_number(self, numbered: recognize.NumberedLine, line: Line) -> bool:
         """`๒.๒` set as a heading where `๑.๒` comes next (a number copied from last month's
@@ -879,6 +1010,8 @@ class _Agenda:
             and self.signing.position.count("\n") < 1
             and len(text) <= 80
             and not _TITLE.match(text)
+            and "รายงานการประชุม" not in text  # `ที่ประชุมได้รับรองรายงานการประชุมนี้แล้ว…`: a note
+            and not text.startswith(("ที่ประชุม", "หมายเหตุ", "มติ"))
         ):
             # a position takes at most two short lines; what follows is text of its own
             self.signing.position = f"{self.signing.position}\n{text}" if self.signing.position else text
@@ -1334,6 +1467,37 @@ def _guest(row: tuple[str, ...], status: AttendeeStatus) -> Attendee | None:
     return Attendee(first, status, "", "", rest[0] if rest else "", " ".join(rest[1:])) if first else None
 
 
+def _heading_row(grid: Grid) -> AttendeeStatus | None:
+    """The roster part a table opens with a heading merged across its first row."""
+    first = next((row for row in grid.rows if any(cell.strip() for cell in row)), ())
+    cells = {cell.strip() for cell in first if cell.strip()}
+    return recognize.roster_heading(cells.pop()) if len(cells) == 1 else None
+
+
+def _untitled(row: tuple[str, ...], status: AttendeeStatus) -> Attendee | None:
+    """A numbered roster row whose name has a title the program does not know
+    (`๒. ทันตแพทย์หญิงสุดา แก้วกาญจนา⇥ทันตแพทย์`): first name and surname as typed."""
+    cells = [recognize.tidy(cell) for cell in row]
+    number = re.match(r"^[0-9๐-๙]+[.)]?\s*", cells[0]) if cells else None
+    if number is None:
+        return None
+    name = cells[0][number.end() :] or (cells[1] if len(cells) > 1 else "")
+    rest = cells[1:] if cells[0][number.end() :] else cells[2:]
+    first, _, last = name.partition(" ")
+    if not first or not last or len(name) > 60:
+        return None
+    return Attendee(first, status, "", last.strip(), rest[0] if rest else "", " ".join(rest[1:]))
+
+
+def _side_by_side(row: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A roster row holding two people side by side (`๑. | นาย… | ประธาน | ๒. | นาง… | รองประธาน`),
+    parted at the second running number; a row of one person as it is."""
+    numbers = [index for index, cell in enumerate(row) if re.fullmatch(r"[0-9๐-๙]+[.)]?", cell.strip())]
+    if len(numbers) == 2 and numbers[0] == 0:
+        return [row[: numbers[1]], row[numbers[1] :]]
+    return [row]
+
+
 def _roster_header(row: tuple[str, ...]) -> bool:
     """A roster table's header row (`ที่ | ชื่อ-สกุล | ตำแหน่ง | หมายเหตุ`)."""
     words = " ".join(row)
@@ -1350,6 +1514,18 @@ def _starts_with_a_title(line: Line) -> bool:
     """`นายสมชาย ใจดี พัฒนาการอำเภอ`: a roster line typed without number or tab."""
     text = line.joined.strip()
     return _starts_with_prefix(text) and len(text.split()) >= 2 and len(text) <= 150
+
+
+def _names_someone(line: Line) -> bool:
+    """A roster line typed without number or tab (`นายสมชาย ใจดี พัฒนาการอำเภอ`), not the
+    sentence after the roster that opens with a name (`นายวิชัย … กล่าวต้อนรับ… ดังนี้`)."""
+    text = recognize.tidy(line.joined)
+    return (
+        _starts_with_a_title(line)
+        and not line.indented
+        and len(text) <= 80
+        and not re.search(r"กล่าว|ดังนี้|แจ้ง|เปิดการประชุม|ประธาน(?:ใน)?ที่ประชุม", text)
+    )
 
 
 def _starts_with_number(line: Line) -> bool:

@@ -81,7 +81,9 @@ _NUMERIC_DATE_IN_TEXT = re.compile(
 
 def date_in_text(text: str) -> dt.date | None:
     """The first date written out in the line (`วันพุธที่ ๒๗ ธันวาคม ๒๕๖๖`, `๒๗ ธ.ค. ๖๖`,
-    `27 ธันวาคม 2566`, `๒๗/๑๒/๒๕๖๖`), in either era; None when there is none."""
+    `27 ธันวาคม 2566`, `๒๗/๑๒/๒๕๖๖`, `๑๕ เดือนมกราคม พ.ศ. ๒๕๖๗`), in either era; None when
+    there is none."""
+    text = re.sub(r"เดือน\s*(?=[ก-ฮ])", "", text)
     for match in _DATE_IN_TEXT.finditer(text):
         day = thai.parse_date(f"{match[1]} {match[2]} {match[3]}")
         if day is not None:
@@ -147,12 +149,13 @@ def standard_agenda_title(text: str) -> bool:
 _DOTTED_NUMBER = re.compile(rf"^({_DIGIT}+(?:\.{_DIGIT}+)*)(\.?)(?:{_SPACE}+|$)(.*)$")
 _BRACKETED_NUMBER = re.compile(rf"^\(({_DIGIT}+(?:\.{_DIGIT}+)*)\){_SPACE}*(.*)$")
 _CLOSED_NUMBER = re.compile(rf"^({_DIGIT}+)\){_SPACE}*(.*)$")
+_WORDED_NUMBER = re.compile(rf"^เรื่องที่{_SPACE}*({_DIGIT}+){_SPACE}*[.:]?{_SPACE}+(.+)$")
 
 
 @dataclass(frozen=True)
 class NumberedLine:
     """A line that starts with a typed number: its parts (`๑.๒` → (1, 2)), how it was written
-    (`dotted` ๑.๒, `bracketed` (๑), `closed` ๑)) and the text after it."""
+    (`dotted` ๑.๒, `bracketed` (๑), `closed` ๑), `worded` เรื่องที่ ๑) and the text after it."""
 
     parts: tuple[int, ...]
     style: str
@@ -164,6 +167,8 @@ def numbered_line(text: str) -> NumberedLine | None:
     None for a line without a leading number, or a figure (`๑๒,๕๐๐ บาท`, `๑.๕ ล้าน`: a
     decimal point is read as a number only where it parts small numbers)."""
     line = tidy(text)
+    if match := _WORDED_NUMBER.match(line):
+        return NumberedLine((_number(match[1]),), "worded", match[2])
     if match := _BRACKETED_NUMBER.match(line):
         return NumberedLine(_parts(match[1]), "bracketed", match[2])
     if match := _CLOSED_NUMBER.match(line):
@@ -219,7 +224,7 @@ def presenter_line(text: str) -> PresenterLine | None:
 # --- the roster ---------------------------------------------------------------------------------
 
 _ROSTER_HEADINGS = (
-    (re.compile(r"^(?:รายชื่อ)?ผู้(?:ไม่มา|ไม่เข้าร่วม|ไม่ได้มา|ลา|ขาด)(?:การ)?ประชุม"), AttendeeStatus.ABSENT),
+    (re.compile(r"^(?:รายชื่อ)?ผู้(?:ไม่มา|ไม่เข้าร่วม|ไม่เข้า|ไม่ได้มา|ลา|ขาด)(?:การ)?ประชุม"), AttendeeStatus.ABSENT),
     (re.compile(r"^(?:รายชื่อ)?ผู้(?:มา(?:ร่วม)?|เข้า)(?:การ)?ประชุม"), AttendeeStatus.PRESENT),
     (re.compile(r"^(?:รายชื่อ)?ผู้(?:เข้า)?ร่วม(?:การ)?ประชุม"), AttendeeStatus.GUEST),
 )

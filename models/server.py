@@ -169,7 +169,9 @@ class ServerConnection:
         transaction (never inside one: what it had done is gone with it)."""
         if (self.raw.closed or self.raw.broken) and self.conninfo:
             with _said_in_thai():
-                self.raw = psycopg.connect(self.conninfo, autocommit=True, connect_timeout=self.connect_timeout)
+                self.raw = psycopg.connect(
+                    self.conninfo, autocommit=True, connect_timeout=self.connect_timeout
+                )
 
     @property
     def in_transaction(self) -> bool:

@@ -1210,3 +1210,91 @@ def test_a_cover_letter_in_the_garuda_layout(tmp_path: Path) -> None:
     assert (office.name, office.address) == ("สำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่", ["ศาลากลางจังหวัดเชียงใหม่ ชม ๕๐๓๐๐"])
     assert letter.enclosures == ["๑. รายงานการประชุม จำนวน ๑ ชุด", "๒. เอกสารประกอบการประชุม จำนวน ๑ ชุด"]
     assert (office.unit, office.email, office.slogan) == ("กลุ่มงานยุทธศาสตร์การพัฒนาชุมชน", "cmcdd@cdd.go.th", [])
+
+
+def word_of(path: Path, *parts: str | tuple[str, bool] | list[list[str]]) -> Path:
+    """A Word file typed as `parts` say: a line, a (line, bold) pair, or a table's rows."""
+    word = docx.Document()
+    for part in parts:
+        if isinstance(part, list):
+            fill(word.add_table(rows=len(part), cols=len(part[0])), tuple(tuple(row) for row in part))
+            continue
+        text, bold = part if isinstance(part, tuple) else (part, False)
+        word.add_paragraph().add_run(text).bold = bold
+    word.save(str(path))
+    return path
+
+
+def test_rosters_as_a_fourth_look_found_them(tmp_path: Path) -> None:
+    """A title the program does not know (read, and said), a position wrapped onto a tabbed
+    line, two people side by side in a table row, the parts' headings and a group as rows of the
+    table, `ผู้ไม่เข้าประชุม`, and the sentence after the roster that names someone: not a person."""
+    path = word_of(
+        tmp_path / "rosters.docx",
+        "รายงานการประชุมคณะกรรมการหมู่บ้าน ครั้งที่ ๑/๒๕๖๗",
+        "วันที่ ๑๕ มกราคม ๒๕๖๗",
+        ("ผู้มาประชุม", True),
+        "๑. นายวิชัย ทองดี\tผู้อำนวยการสำนักงานพระพุทธศาสนา",
+        "\tจังหวัดขอนแก่น",
+        "๒. หมอลำสุดา แก้วกาญจนา\tศิลปินพื้นบ้าน",
+        [["๓.", "นายสุข ใจงาม", "ประธาน", "๔.", "นางแดง ศรีทอง", "รองประธาน"]],
+        ("ผู้ไม่เข้าประชุม", True),
+        "๑. นายเสถียร ใจมั่น\tสมาชิกสภา\tลาป่วย",
+        [["ผู้เข้าร่วมประชุม"] * 3, ["ภาคเอกชน"] * 3, ["๑.", "นายธนา บุญส่ง", "ประธานหอการค้า"]],
+        "นายวิชัย ทองดี ผู้อำนวยการสำนักงานพระพุทธศาสนา กล่าวต้อนรับและเปิดการประชุมตามระเบียบวาระ ดังนี้",
+        ("ระเบียบวาระที่ ๑ เรื่องที่ประธานแจ้งให้ทราบ", True),
+    )
+    document, report = import_file(path)
+    people = [(a.status.value, a.prefix, a.first, a.position, a.note) for a in document.meeting.attendees]
+    assert people == [
+        ("present", "นาย", "วิชัย", "ผู้อำนวยการสำนักงานพระพุทธศาสนา จังหวัดขอนแก่น", ""),
+        ("present", "", "หมอลำสุดา", "ศิลปินพื้นบ้าน", ""),
+        ("present", "นาย", "สุข", "ประธาน", ""),
+        ("present", "นาง", "แดง", "รองประธาน", ""),
+        ("absent", "นาย", "เสถียร", "สมาชิกสภา", "ลาป่วย"),
+        ("guest", "นาย", "ธนา", "ประธานหอการค้า", ""),
+    ]
+    assert any("ไม่รู้จักคำนำหน้าชื่อของ หมอลำสุดา" in message for _, message in report.notes)
+    kept = [b.text for b in document.meeting.sections[0].blocks if isinstance(b, Paragraph)]
+    assert "ภาคเอกชน" in kept and any(text.endswith("ดังนี้") for text in kept)
+
+
+def test_headers_items_and_a_note_after_the_signatures_as_a_fourth_look_found_them(tmp_path: Path) -> None:
+    """A title over two lines, the time on a line of its own, `เดือน` before the month, the
+    venue going on online; no `ครั้งที่`: the year of the date; items `๑.` in bold and
+    `เรื่องที่ ๒`; a note after the checker's block is not the checker's position."""
+    path = word_of(
+        tmp_path / "school.docx",
+        ("รายงานการประชุมคณะกรรมการสถานศึกษาขั้นพื้นฐาน", True),
+        "โรงเรียนบ้านหนองบัว",
+        "วันที่ ๑๕ เดือนมกราคม พ.ศ. ๒๕๖๗",
+        "เวลา ๑๓.๓๐ น.",
+        "ณ ห้องประชุมโรงเรียน",
+        "ผ่านระบบประชุมทางไกล (Zoom)",
+        ("ผู้มาประชุม", True),
+        "๑. นายสมพงษ์ ทองดี\tประธาน",
+        ("ระเบียบวาระที่ ๑ เรื่องเพื่อพิจารณา", True),
+        ("๑. การจัดงานวันเด็ก", True),
+        "มติที่ประชุม เห็นชอบ",
+        "เรื่องที่ ๒ การซ่อมรั้วโรงเรียน",
+        "มติที่ประชุม ให้ของบจาก อบต.",
+        "ลงชื่อ..............................ผู้ตรวจรายงานการประชุม",
+        "(นายสมพงษ์ ทองดี)",
+        "ประธานกรรมการสถานศึกษา",
+        "ที่ประชุมได้รับรองรายงานการประชุมนี้แล้ว ในการประชุมครั้งที่ ๒/๒๕๖๗",
+    )
+    meeting = import_file(path)[0].meeting
+    assert meeting.title == "การประชุมคณะกรรมการสถานศึกษาขั้นพื้นฐาน โรงเรียนบ้านหนองบัว"
+    assert (meeting.seq, meeting.year, meeting.date, meeting.start) == (
+        1,
+        2567,
+        dt.date(2024, 1, 15),
+        dt.time(13, 30),
+    )
+    assert meeting.venue == "ห้องประชุมโรงเรียน ผ่านระบบประชุมทางไกล (Zoom)"
+    items = meeting.sections[0].items
+    assert [(i.title, i.resolution) for i in items] == [
+        ("การจัดงานวันเด็ก", "เห็นชอบ"),
+        ("การซ่อมรั้วโรงเรียน", "ให้ของบจาก อบต."),
+    ]
+    assert meeting.checker == Person("นายสมพงษ์ ทองดี", "ประธานกรรมการสถานศึกษา")
