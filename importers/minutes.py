@@ -64,6 +64,7 @@ _ORDERED = re.compile(r"^[0-9๐-๙]+\)(?:\t|\s+)(.+)$")
 _SIGNER_NAME = re.compile(r"^\((.+)\)$")
 _CLOSINGS = ("ขอแสดงความนับถือ", "ด้วยความนับถือ", "ขอแสดงความนับถืออย่างสูง")
 _NOTE_WORDS = ("ข้อมูล", "หมายเหตุ", "ที่มา")
+_MONTH_AND_YEAR = re.compile(rf"^(?:{'|'.join(thai.THAI_MONTHS)})\s*[0-9๐-๙]{{4}}$")
 # a venue's second line: an online meeting, the building, the floor
 _VENUE_GOES_ON = re.compile(
     r"^(?:ผ่าน|และ|\(|ชั้น|อาคาร|ห้อง|โดยระบบ|ด้วยระบบ|.*(?:ประชุมทางไกล|ออนไลน์|Zoom|Teams|Webex))"
@@ -189,6 +190,8 @@ _STRUCTURE_WORDS = frozenset(
         "ขอแสดงความนับถือ",
         "พ.ศ.",
         "อ้างถึง",
+        "ไปรษณีย์อิเล็กทรอนิกส์",  # the e-mail's label
+        "เป็นต้นไป",  # `เวลา ๑๓.๓๐ น. เป็นต้นไป`
         "ไม่มี",  # `- ไม่มี -` under a roster heading: nobody
     )
 )
@@ -1339,6 +1342,7 @@ class _Letter:
         while (
             index < len(lines)
             and not self._only_a_date(_text(lines[index]))
+            and not _MONTH_AND_YEAR.match(_text(lines[index]))
             and not _text(lines[index]).startswith("เรื่อง")
         ):
             address.extend(recognize.tidy(piece) for piece in lines[index].pieces)
@@ -1347,6 +1351,12 @@ class _Letter:
             office.name, office.address = address[0], address[1:]
         if index < len(lines) and self._only_a_date(_text(lines[index])):
             letter.date = recognize.date_in_text(_text(lines[index]))
+            index += 1
+        elif index < len(lines) and _MONTH_AND_YEAR.match(_text(lines[index])):
+            # `พฤษภาคม ๒๕๖๗`: the day left for the records office to write in
+            self.reader.report.note(
+                lines[index].place, f"วันที่ของหนังสือเว้นไว้ ({_text(lines[index])}) ใส่วันที่เมื่อลงเลขหนังสือ"
+            )
             index += 1
         index = self._labels(lines, index)
         body: list[str] = []
@@ -1374,7 +1384,12 @@ class _Letter:
         label = ""  # the last label read: numbered lines after it go on with its list
         while index < len(lines):
             pieces = [recognize.tidy(piece) for piece in lines[index].pieces]
-            label = self._label(_text(lines[index]) if len(pieces) < 2 else pieces[0], label)
+            went_on = label and lines[index].text.startswith("\t")  # `⇥ลงวันที่ …` under its label
+            found = self._label(_text(lines[index]) if len(pieces) < 2 else pieces[0], label)
+            if not found and went_on:
+                self._go_on(pieces[0], label)
+                found = label
+            label = found
             if not label:
                 return index
             for piece in pieces[1:]:  # `สิ่งที่ส่งมาด้วย ๑. …` and `๒. …` under it, parted by a manual break
@@ -1410,6 +1425,9 @@ class _Letter:
         letter = self.letter
         if self._label(text, label):
             return
+        if label == "สิ่งที่ส่งมาด้วย" and not text.startswith("จำนวน"):  # one enclosure a line
+            letter.enclosures.append(text)
+            return
         if label == "เรื่อง":
             letter.subject = f"{letter.subject} {text}"
         elif label == "เรียน":
@@ -1427,6 +1445,11 @@ class _Letter:
             index += 1
             if index < len(lines):
                 signer.position = _text(lines[index])
+                index += 1
+            if signer.position.endswith("แทน") and index < len(
+                lines
+            ):  # `… ปฏิบัติราชการแทน` / the one acted for
+                signer.position = f"{signer.position}\n{_text(lines[index])}"
                 index += 1
             self.letter.signer = signer
         return index
@@ -1490,12 +1513,14 @@ def _untitled(row: tuple[str, ...], status: AttendeeStatus) -> Attendee | None:
 
 
 def _side_by_side(row: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """A roster row holding two people side by side (`๑. | นาย… | ประธาน | ๒. | นาง… | รองประธาน`),
-    parted at the second running number; a row of one person as it is."""
-    numbers = [index for index, cell in enumerate(row) if re.fullmatch(r"[0-9๐-๙]+[.)]?", cell.strip())]
-    if len(numbers) == 2 and numbers[0] == 0:
-        return [row[: numbers[1]], row[numbers[1] :]]
-    return [row]
+    """A roster row holding people side by side (`๑. | นาย… | ประธาน | ๒. | นาง… | รองประธาน`, or
+    `๑. นาย… ประธาน | ๒. นาง… รองประธาน`), parted at each running number; a row of one person as
+    it is."""
+    numbers = [index for index, cell in enumerate(row) if re.match(r"^[0-9๐-๙]{1,3}(?:[.)]|$)", cell.strip())]
+    if len(numbers) < 2 or numbers[0] != 0:
+        return [row]
+    halves = [row[start:end] for start, end in zip(numbers, [*numbers[1:], len(row)], strict=True)]
+    return [half for half in halves if any(cell.strip() for cell in half)]
 
 
 def _roster_header(row: tuple[str, ...]) -> bool:

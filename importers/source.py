@@ -168,8 +168,8 @@ def _body_blocks(document: object, dropped: list[tuple[str, str]]) -> list[Sourc
                     text = notes.get((reference.tag, reference.get(f"{_W}id", "")), "")
                     if text:
                         blocks.append(Line(text, f"เชิงอรรถของ{place}"))
-                if pictures := sum(1 for _ in child.iter(_PICTURE)):
-                    dropped.append((place, f"รูปภาพ {pictures} รูปไม่ได้นำเข้า (เก็บเฉพาะข้อความ)"))
+                for what, count in _objects(child):
+                    dropped.append((place, f"{what} {count} รายการไม่ได้นำเข้า (เก็บเฉพาะข้อความ)"))
             elif child.tag == f"{_W}tbl":
                 counts["tbl"] += 1
                 grid = _xml_grid(child, f"ตารางที่ {counts['tbl']}")
@@ -183,6 +183,26 @@ def _body_blocks(document: object, dropped: list[tuple[str, str]]) -> list[Sourc
 
 
 _PICTURE = "{http://schemas.openxmlformats.org/drawingml/2006/picture}pic"
+_OBJECTS = (
+    ("รูปภาพ", (_PICTURE, "{urn:schemas-microsoft-com:vml}imagedata")),
+    ("แผนภูมิ", ("{http://schemas.openxmlformats.org/drawingml/2006/chart}chart",)),
+    ("วัตถุที่ฝังไว้ (เช่น ตาราง Excel)", (f"{_W}object",)),
+)
+
+
+def _objects(paragraph: Any) -> list[tuple[str, int]]:
+    """The pictures, charts and embedded objects a paragraph holds (old Word's copies aside;
+    an embedded object's picture counted as the object), each kind with how many."""
+    copies = {node for copy in paragraph.iter(f"{_MC}Fallback") for node in copy.iter()}
+    inside_objects = {node for obj in paragraph.iter(f"{_W}object") for node in obj.iter() if node is not obj}
+    found = []
+    for what, tags in _OBJECTS:
+        count = sum(1 for node in paragraph.iter(*tags) if node not in copies and node not in inside_objects)
+        if count:
+            found.append((what, count))
+    return found
+
+
 _NOTE_PARTS = {"footnotes": f"{_W}footnoteReference", "endnotes": f"{_W}endnoteReference"}
 
 

@@ -1177,7 +1177,7 @@ def test_a_footnote_comes_after_its_paragraph_and_a_picture_is_named_as_not_impo
         "ให้ทุกอำเภอเตรียมความพร้อมรับสถานการณ์ไฟป่า",
         "ตามหนังสือกระทรวงมหาดไทย ที่ มท ๐๒๐๑/ว ๑๒๓",
     ]
-    assert ("ย่อหน้าที่ 4", "รูปภาพ 1 รูปไม่ได้นำเข้า (เก็บเฉพาะข้อความ)") in report.notes
+    assert ("ย่อหน้าที่ 4", "รูปภาพ 1 รายการไม่ได้นำเข้า (เก็บเฉพาะข้อความ)") in report.notes
 
 
 def test_a_cover_letter_in_the_garuda_layout(tmp_path: Path) -> None:
@@ -1298,3 +1298,43 @@ def test_headers_items_and_a_note_after_the_signatures_as_a_fourth_look_found_th
         ("การซ่อมรั้วโรงเรียน", "ให้ของบจาก อบต."),
     ]
     assert meeting.checker == Person("นายสมพงษ์ ทองดี", "ประธานกรรมการสถานศึกษา")
+
+
+def test_people_side_by_side_in_cells_and_a_letter_as_a_fourth_look_found_them(tmp_path: Path) -> None:
+    """Each cell a whole numbered person; a reference wrapped onto `⇥ลงวันที่ …`, a second
+    enclosure on a tabbed line, the day left blank for the records office, an acting signer."""
+    path = word_of(
+        tmp_path / "letter-roster.docx",
+        "ที่ ขก ๐๐๑๗.๓/ว ๑๒๓๔\t\t\t\tศาลากลางจังหวัดขอนแก่น",
+        "\t\t\t\t       พฤษภาคม ๒๕๖๗",
+        "เรื่อง\tส่งรายงานการประชุม",
+        "เรียน\tหัวหน้าส่วนราชการประจำจังหวัดขอนแก่น",
+        "อ้างถึง\tหนังสือจังหวัดขอนแก่น ที่ ขก ๐๐๑๗.๓/ว ๙๘๗",
+        "\tลงวันที่ ๑๐ เมษายน ๒๕๖๗",
+        "สิ่งที่ส่งมาด้วย\tรายงานการประชุม จำนวน ๑ ชุด",
+        "\t\t\tแบบตอบรับรองรายงานการประชุม จำนวน ๑ ฉบับ",
+        "จึงเรียนมาเพื่อโปรดพิจารณา",
+        "ขอแสดงความนับถือ",
+        "(นายวิทยา สุขดี)",
+        "รองผู้ว่าราชการจังหวัดขอนแก่น ปฏิบัติราชการแทน",
+        "ผู้ว่าราชการจังหวัดขอนแก่น",
+        "สำนักงานจังหวัด",
+        "รายงานการประชุมคณะกรรมการพัฒนาจังหวัดขอนแก่น ครั้งที่ ๒/๒๕๖๗",
+        ("ผู้มาประชุม", True),
+        [["๑. นายพิชิต คำแสน พัฒนากร", "๒. นางวิไล บุญเรือง ผู้ใหญ่บ้าน"]],
+        ("ระเบียบวาระที่ ๑ เรื่องที่ประธานแจ้งให้ทราบ", True),
+    )
+    document, report = import_file(path)
+    assert [(a.first, a.position) for a in document.meeting.attendees] == [
+        ("พิชิต", "พัฒนากร"),
+        ("วิไล", "ผู้ใหญ่บ้าน"),
+    ]
+    letter = document.letter
+    assert letter is not None and letter.date is None
+    assert letter.references == ["หนังสือจังหวัดขอนแก่น ที่ ขก ๐๐๑๗.๓/ว ๙๘๗ ลงวันที่ ๑๐ เมษายน ๒๕๖๗"]
+    assert letter.enclosures == ["รายงานการประชุม จำนวน ๑ ชุด", "แบบตอบรับรองรายงานการประชุม จำนวน ๑ ฉบับ"]
+    assert letter.signer == Person(
+        "นายวิทยา สุขดี", "รองผู้ว่าราชการจังหวัดขอนแก่น ปฏิบัติราชการแทน\nผู้ว่าราชการจังหวัดขอนแก่น"
+    )
+    assert document.office is not None and document.office.unit == "สำนักงานจังหวัด"
+    assert any("วันที่ของหนังสือเว้นไว้" in message for _, message in report.notes)
