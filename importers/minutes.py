@@ -1182,12 +1182,14 @@ def _header_rows(rows: list[list[str]]) -> int:
     """How many rows head the table: those before the first row with a figure (its first cell,
     a running number, aside), and a row of years under a group heading whose first cell is merged
     down from the header (`ที่` over two rows, `๒๕๖๕ | ๒๕๖๖` under `งบประมาณ`); one when no
-    row has a figure."""
+    row has a figure. A row merged across the table (`แผนงานบริหารงานทั่วไป`) starts the body."""
     for index, row in enumerate(rows):
         if any(thai.parse_figure(cell) is not None for cell in row[1:] if cell.strip()):
             if index and row[0] and row[0] == rows[index - 1][0] and thai.parse_figure(row[0]) is None:
                 continue  # the header's first cell merged down over this row: still the header
-            return index
+            # a row merged across the table before the figures is the body's first sub-heading
+            merged = next((at for at in range(1, index) if _subheading(rows[at]) != rows[at]), index)
+            return merged
     return 1 if len(rows) > 1 else 0
 
 

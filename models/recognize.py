@@ -189,11 +189,15 @@ def _parts(number: str) -> tuple[int, ...]:
     return tuple(_number(part) for part in number.split("."))
 
 
-_RESOLUTION = re.compile(rf"^มติ(?:{_SPACE}*ที่ประชุมฯ?{_SPACE}*[:：]?|{_SPACE}*[:：]|$){_SPACE}*(.*)$")
+_RESOLUTION = re.compile(
+    rf"^(?:มติ(?:{_SPACE}*ที่ประชุมฯ?{_SPACE}*[:：]?|{_SPACE}*[:：]|$)|ที่ประชุม{_SPACE}*(?=[-–]{_SPACE}))"
+    rf"{_SPACE}*(?:[-–]{_SPACE}+)?(.*)$"
+)
 
 
 def resolution(text: str) -> str | None:
-    """`มติที่ประชุม รับทราบ` → `รับทราบ`; a bare `มติที่ประชุม` → `` (the resolution follows on
+    """`มติที่ประชุม รับทราบ` → `รับทราบ`; a council's `ที่ประชุม - รับทราบ` and `มติที่ประชุม
+    - อนุมัติ` likewise, the dash left out; a bare `มติที่ประชุม` → `` (the resolution follows on
     the next line); None for any other line."""
     match = _RESOLUTION.match(tidy(text))
     return match[1].strip() if match else None
@@ -352,7 +356,7 @@ def blank_signature(text: str) -> bool:
     return _BLANK_SIGNATURE.match(tidy(text)) is not None
 
 
-TOTAL_WORDS = ("รวมทั้งสิ้น", "รวมทั้งหมด", "รวม", "ยอดรวม", "Total")
+TOTAL_WORDS = ("รวมทั้งสิ้น", "รวมทั้งหมด", "รวม", "ยอดรวม", "รวมเป็นเงิน", "รวมเงิน", "รวมยอด", "Total")
 
 
 def total_label(cells: list[str]) -> str | None:

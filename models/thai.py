@@ -241,8 +241,8 @@ def figure_too_long(text: str) -> bool:
 def parse_figure(text: str) -> Decimal | None:
     """The number a clerk typed in a table cell, or None when the cell is not a number.
 
-    Accepts Thai or Arabic digits, thousands separators, a sign, a decimal point, and a
-    trailing `%`. A dash (`-`, meaning "none") and an empty cell also give None; use
+    Accepts Thai or Arabic digits, thousands separators, a sign, a decimal point, a trailing
+    `%`, and the accountants' `.-` after whole baht (`๓๒๕,๔๐๐.-`). A dash (`-`, meaning "none") and an empty cell also give None; use
     `is_blank_figure` to tell those apart from text that is not a number. A figure of more than
     MAX_FIGURE_DIGITS digits is not a number either (`figure_too_long`).
     """
@@ -250,6 +250,8 @@ def parse_figure(text: str) -> Decimal | None:
         return None
     cleaned = to_arabic_digits(text).strip().replace(" ", "")
     cleaned = cleaned.removesuffix("%")
+    if cleaned.endswith(".-") and cleaned[-3:-2].isdigit():  # `๓๒๕,๔๐๐.-`: baht, no satang
+        cleaned = cleaned[:-2]
     if cleaned.startswith("(") and cleaned.endswith(")"):
         cleaned = "-" + cleaned[1:-1]
     match = _NUMBER_RE.match(cleaned)
@@ -271,7 +273,7 @@ def is_blank_figure(text: str) -> bool:
 
 def decimals_of(text: str) -> int:
     """How many decimal places a typed figure shows (`1,234.50` → 2)."""
-    arabic = to_arabic_digits(text)
+    arabic = to_arabic_digits(text).strip().removesuffix(".-")  # `๓๒๕,๔๐๐.-`: whole baht
     return len(arabic.split(".", 1)[1].strip(" %")) if "." in arabic else 0
 
 

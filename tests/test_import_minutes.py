@@ -350,6 +350,10 @@ def test_resolutions_presenters_and_roster_lines() -> None:
     assert recognize.resolution("มติที่ประชุม\tรับทราบ") == "รับทราบ"
     assert recognize.resolution("มติที่ประชุม") == ""
     assert recognize.resolution("มติคณะรัฐมนตรีเมื่อวันที่") is None
+    assert recognize.resolution("มติที่ประชุม\t- อนุมัติ ๑๐ เสียง") == "อนุมัติ ๑๐ เสียง"
+    assert recognize.resolution("ที่ประชุม\t- รับทราบ") == "รับทราบ"
+    assert recognize.resolution("ที่ประชุมรับทราบและมอบหมายให้กองคลังดำเนินการ") is None
+    assert recognize.total_label(["รวมเป็นเงิน", "๓๒๕,๔๐๐.-"]) == "รวมเป็นเงิน"
     presenter = recognize.presenter_line("นายสมชาย ใจกว้าง หัวหน้ากลุ่มงาน แจ้งให้ที่ประชุมทราบ จำนวน ๒ เรื่อง ดังนี้")
     assert presenter == recognize.PresenterLine("นายสมชาย ใจกว้าง หัวหน้ากลุ่มงาน", "แจ้งให้ที่ประชุมทราบ", 2)
     assert recognize.roster_heading("ผู้ไม่เข้าร่วมการประชุม") is AttendeeStatus.ABSENT

@@ -155,3 +155,10 @@ def test_times(typed: str, time: dt.time) -> None:
 @pytest.mark.parametrize("typed", ["25:00", "13:60", "บ่ายโมง"])
 def test_not_times(typed: str) -> None:
     assert thai.parse_time(typed) is None
+
+
+def test_whole_baht_written_with_the_accountants_dash() -> None:
+    from models.thai import decimals_of, parse_figure  # noqa: PLC0415
+
+    assert (parse_figure("๓๒๕,๔๐๐.-"), decimals_of("๓๒๕,๔๐๐.-")) == (Decimal("325400"), 0)
+    assert parse_figure(".-") is None and parse_figure("-") is None
