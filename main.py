@@ -204,6 +204,28 @@ def build_parser() -> argparse.ArgumentParser:
     follower = add("new-from", "สร้างการประชุมครั้งถัดไปจากครั้งนี้ แล้วพิมพ์หมายเลขการประชุมใหม่")
     follower.add_argument("--meeting", type=int, required=True, metavar="ID", help=MEETING_ID_HELP)
 
+    copier = commands.add_parser(
+        "copy",
+        help="คัดลอกการประชุมทั้งหมดจากฐานข้อมูลหนึ่งไปอีกฐานข้อมูลหนึ่ง (เช่น จากไฟล์ไปยังเซิร์ฟเวอร์ของสำนักงาน)",
+        description="คัดลอกการประชุมทั้งหมดที่ปลายทางยังไม่มี ทำซ้ำได้โดยไม่เกิดรายการซ้ำ และไม่เขียนทับการประชุมที่ปลายทางแก้ไขไว้",
+    )
+    copier.add_argument(
+        "--from",
+        dest="source",
+        type=database_target,
+        required=True,
+        metavar="FILE",
+        help="ต้นทาง: ไฟล์ฐานข้อมูลหรือ postgresql://…",
+    )
+    copier.add_argument(
+        "--to",
+        dest="target",
+        type=database_target,
+        required=True,
+        metavar="FILE",
+        help="ปลายทาง: ไฟล์ฐานข้อมูลหรือ postgresql://…",
+    )
+
     checker = add("check", "ตรวจรายงานการประชุมก่อนเวียน")
     checker.add_argument("file", type=Path, nargs="?", metavar="FILE.json", help=FILE_OR_MEETING)
     checker.add_argument("--meeting", type=int, metavar="ID", help=MEETING_ID_HELP)
@@ -235,6 +257,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "export": run_export,
         "check": run_check,
         "new-from": run_new_from,
+        "copy": run_copy,
     }
     try:
         return handlers[args.command](args)
@@ -474,6 +497,30 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if any(f.severity is Severity.ERROR for f in findings) else EXIT_OK
 
 
+def run_copy(args: argparse.Namespace) -> int:
+    """Every meeting of one database the other lacks, a progress line while it goes, a count."""
+    from models.transfer import copy_meetings
+
+    if str(args.source) == str(args.target):
+        raise UserError("ต้นทางและปลายทางเป็นฐานข้อมูลเดียวกัน")
+    with open_target(args.source, write=False) as source, open_target(args.target, write=True) as target:
+        count = copy_meetings(source, target, progress_line)
+        if sys.stderr.isatty():
+            say("", error=True)
+        for line in count.lines():  # the search index catches up at the next search or window
+            say(line, error=True)
+    return EXIT_OK
+
+
+def progress_line(done: int, total: int) -> None:
+    """`คัดลอก 12/120 การประชุม` on one line that a terminal rewrites (a log gets every tenth)."""
+    if sys.stderr.isatty():
+        sys.stderr.write(f"\rคัดลอก {done}/{total} การประชุม")
+        sys.stderr.flush()
+    elif done == total or done % 10 == 0:
+        say(f"คัดลอก {done}/{total} การประชุม", error=True)
+
+
 # --- shared steps ---------------------------------------------------------------------------
 
 
@@ -488,9 +535,13 @@ def database_path(args: argparse.Namespace) -> DatabaseTarget:
 def open_database(args: argparse.Namespace, write: bool = False) -> Database:
     """The database to read (read-only: never created, never written, no backup), or with
     `write` to write (waiting briefly for another writer; refused while a window has it open)."""
+    return open_target(database_path(args), write)
+
+
+def open_target(path: DatabaseTarget, write: bool = False) -> Database:
+    """A database file (read-only unless `write`) or an office server, or a UserError in Thai."""
     from models.storage import Database, StorageError, storage_error
 
-    path = database_path(args)
     if isinstance(path, str):
         from models.server import ServerDatabase
 
