@@ -20,6 +20,7 @@ import getpass
 import re
 import socket
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -284,10 +285,23 @@ class ServerDatabase(Database):
         database = cls(ServerConnection(raw, conninfo, connect_timeout), conninfo, clerk)
         try:
             database._migrate()
+            database._read_only_for_readers()
         except BaseException:
             raw.close()
             raise
         return database
+
+    def _read_only_for_readers(self) -> None:
+        """An account of the reader role (README: search and export, no edits) opens the
+        archive read-only, saying so."""
+        may_write = self.conn.execute("SELECT has_table_privilege('meetings', 'UPDATE')").fetchone()[0]
+        if not may_write:
+            user = self.conn.execute("SELECT current_user").fetchone()[0]
+            self.read_only = True
+            self.read_only_reason = (
+                f"บัญชี {user} ของฐานข้อมูลสำนักงานมีสิทธิ์ค้นหาและส่งออกเท่านั้น แก้ไขไม่ได้ "
+                "หากต้องแก้ไข กรุณาขอสิทธิ์ผู้จดรายงานจากผู้ดูแลระบบ"
+            )
 
     @property
     def schema_version(self) -> int:
@@ -480,9 +494,9 @@ class ServerDatabase(Database):
             )
             for position, row in enumerate(index_rows(meeting, pause))
         ]
-        with self.transaction() as conn:
+        with self._index_transaction() as conn:
             now = conn.execute(
-                "SELECT revision FROM meetings WHERE id = ? FOR UPDATE", (meeting_id,)
+                "SELECT revision FROM meetings WHERE id = ?", (meeting_id,)
             ).fetchone()
             if now is None or now[0] != stamp[0]:
                 return False
@@ -498,6 +512,22 @@ class ServerDatabase(Database):
                 (meeting_id, stamp[0]),
             )
         return True
+
+    def catch_up_search_index(self, wait: float) -> bool:
+        """Meetings changed since they were indexed are indexed now (for at most `wait`
+        seconds), by a reader's account too: the search tables are the readers' to write."""
+        return self.index_stale_meetings(deadline=time.monotonic() + wait)
+
+    @contextlib.contextmanager
+    def _index_transaction(self) -> Iterator[Connection]:
+        """A transaction that writes only the search index: open to a read-only account."""
+        self.conn.execute("BEGIN")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.rollback()
+            raise
+        self.conn.execute("COMMIT")
 
     def search(self, words: str, limit: int = 200, wait: float = SEARCH_WAIT) -> list[SearchHit]:
         tokens = _tokens(words_of(" ".join(words.split())))

@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from models.meeting import MeetingDocument
 from models.server import ServerDatabase
+from models.storage import StorageError
 from tests.keyboard import focused, type_text
 from ui.main_window import MainWindow
 
@@ -120,3 +121,29 @@ def on_server(conninfo: str, meeting_id: int) -> MeetingDocument:
     """The meeting as a second connection to the server reads it."""
     with ServerDatabase.open_server(conninfo) as other:
         return other.load_document(meeting_id)
+
+
+ROLES = Path(__file__).resolve().parent.parent / "packaging" / "server" / "roles.sql"
+
+
+def test_the_clerk_and_reader_roles_of_the_it_section(pg_database: str, demo: MeetingDocument) -> None:
+    """packaging/server/roles.sql as the README tells IT to run it: a clerk's account edits; a
+    reader's account searches (indexing what changed) and reads, opens read-only and saying
+    why, and its edits are refused; running the script again changes nothing."""
+    with ServerDatabase.open_server(pg_database) as owner:
+        meeting_id = owner.add_document(copy.deepcopy(demo))
+    with psycopg.connect(pg_database, autocommit=True) as conn:
+        for _ in range(2):
+            conn.execute(ROLES.read_text(encoding="utf-8"))
+        conn.execute("CREATE ROLE somsri LOGIN IN ROLE minutes_clerk")
+        conn.execute("CREATE ROLE director LOGIN IN ROLE minutes_reader")
+    as_user = {name: pg_database.replace("user=postgres", f"user={name}") for name in ("somsri", "director")}
+    with ServerDatabase.open_server(as_user["somsri"]) as clerk:
+        assert not clerk.read_only and clerk.take_lease(meeting_id) is None
+        clerk.update_meeting(meeting_id, venue="ห้องประชุมใหม่")
+    with ServerDatabase.open_server(as_user["director"]) as reader:
+        assert reader.read_only and "ค้นหาและส่งออกเท่านั้น" in reader.read_only_reason
+        assert reader.load_document(meeting_id).meeting.venue == "ห้องประชุมใหม่"
+        assert [hit.meeting_id for hit in reader.search("ห้องประชุมใหม่")] == [meeting_id]
+        with pytest.raises(StorageError):
+            reader.update_meeting(meeting_id, venue="ไม่ควรบันทึก")

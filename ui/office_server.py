@@ -82,6 +82,8 @@ class OfficeServer(QObject):
         if self.current is not None and (self.current != meeting_id or self.replica is not None):
             self._leave(self.current)
         self.current = meeting_id
+        if self.database.read_only:  # a reader's account: no lease, the window says why at opening
+            return self.database, None
         try:
             holder = self.database.take_lease(meeting_id)
             if holder is not None:
