@@ -308,7 +308,10 @@ def run_window(args: argparse.Namespace) -> int:
         tell("เปิดโปรแกรมไม่ได้", f"{message} ({error})", data_folder())
         return EXIT_USER_ERROR
     try:
-        return run(database_path(args), getattr(args, "meeting_file", None))
+        chosen = (
+            getattr(args, "db", None) is not None
+        )  # else the office's server chosen in the window, if any
+        return run(database_path(args), getattr(args, "meeting_file", None), chosen)
     except StorageError as error:  # already said in a box by the window
         raise UserError(str(error)) from error
 

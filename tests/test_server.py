@@ -147,3 +147,53 @@ def test_the_clerk_and_reader_roles_of_the_it_section(pg_database: str, demo: Me
         assert [hit.meeting_id for hit in reader.search("ห้องประชุมใหม่")] == [meeting_id]
         with pytest.raises(StorageError):
             reader.update_meeting(meeting_id, venue="ไม่ควรบันทึก")
+
+
+def test_the_office_server_is_chosen_in_the_window(
+    window: MainWindow, qtbot: QtBot, pg_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ไฟล์ → ฐานข้อมูลของสำนักงาน… (Ctrl+Alt+D): the server's place typed key by key with Tab
+    between the fields, tried, then the window opens again on it; the choice is kept without a
+    password."""
+    from PySide6.QtCore import QTimer  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+    from ui.app import SWITCHED_TO  # noqa: PLC0415
+    from ui.server_dialog import SERVER_SETTING, OfficeServerDialog  # noqa: PLC0415
+
+    parts = dict(part.split("=", 1) for part in pg_database.split())
+    seen: list[OfficeServerDialog] = []
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, OfficeServerDialog)
+        seen.append(dialog)
+        dialog.host.setFocus()
+        dialog.host.selectAll()
+        type_text(parts["host"] + "\t")
+        assert focused() is dialog.port
+        dialog.port.selectAll()
+        type_text(parts["port"] + "\t")
+        dialog.dbname.selectAll()
+        type_text(parts["dbname"] + "\t")
+        dialog.user.selectAll()
+        type_text(parts["user"])
+        dialog.use_server()
+
+    QTimer.singleShot(0, fill)
+    window.choose_office_server()
+    assert seen, "the dialog did not open"
+    fresh = next(
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, MainWindow) and w is not window and w.isVisible()
+    )
+    try:
+        assert isinstance(fresh.database, ServerDatabase) and fresh.database is SWITCHED_TO[-1]
+        kept = str(window.settings.value(SERVER_SETTING))
+        assert f"dbname='{parts['dbname']}'" in kept and "password" not in kept
+        assert not window.isVisible()
+    finally:
+        fresh.close()
+        fresh.database.close()
+        SWITCHED_TO.clear()

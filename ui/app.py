@@ -175,13 +175,17 @@ def watch_backup(window: MainWindow, database: Database) -> QTimer:
     return timer
 
 
-def run(path: DatabaseTarget, meeting_file: Path | None = None) -> int:
-    """The window on the database at `path`. A database that cannot be opened is explained in a
-    box, and the StorageError raised (the command line prints it and exits with status 2)."""
+def run(path: DatabaseTarget, meeting_file: Path | None = None, chosen: bool = True) -> int:
+    """The window on the database at `path`. Unless `chosen` (`--db`), the office's server the
+    clerk chose last (ไฟล์ → ฐานข้อมูลของสำนักงาน…) is opened instead; when it cannot be
+    reached, the file here is, and the box says so. A database that cannot be opened is
+    explained in a box, and the StorageError raised (the command line prints it and exits with
+    status 2)."""
     app = application()
     probe = install_probe(app)
     try:
-        database = open_database(path)
+        database = _office_server(path) if not chosen else None
+        database = database or open_database(path)
     except StorageError as error:
         show_problem(None, "เปิดฐานข้อมูลไม่ได้", str(error))
         raise
@@ -216,4 +220,48 @@ def run(path: DatabaseTarget, meeting_file: Path | None = None) -> int:
     try:
         return int(app.exec())
     finally:
-        database.close()
+        for opened in (database, *SWITCHED_TO):
+            opened.close()
+
+
+SWITCHED_TO: list[Database] = []  # databases a window switched to (ไฟล์ → ฐานข้อมูลของสำนักงาน…)
+
+
+def _office_server(path: DatabaseTarget) -> Database | None:
+    """The office's server the clerk chose last, when one was (asking its password if it wants
+    one); None for the file. Unreachable, it is said and the file here is opened instead."""
+    from PySide6.QtCore import QSettings  # noqa: PLC0415
+
+    from ui.server_dialog import SERVER_SETTING, connect_asking  # noqa: PLC0415
+
+    conninfo = str(QSettings("thai-minutes", "thai-minutes").value(SERVER_SETTING, "") or "")
+    if not conninfo:
+        return None
+    try:
+        opened = connect_asking(None, conninfo)
+    except StorageError as error:
+        show_problem(
+            None,
+            "เชื่อมต่อฐานข้อมูลของสำนักงานไม่ได้",
+            f"{error} จึงเปิดฐานข้อมูลในเครื่องนี้ ({path}) แทน",
+            critical=False,
+            echo=True,
+        )
+        return None
+    return opened[0] if opened is not None else None
+
+
+def switch_database(window: MainWindow, database: Database | None) -> MainWindow:
+    """The window again on another database (the office's server, or with None the file
+    here): a new window opens on it and the old one closes with its database."""
+    from models.paths import default_database_path  # noqa: PLC0415
+
+    target = database or open_database(default_database_path())
+    SWITCHED_TO.append(target)
+    fresh = create_window(target)
+    fresh.show()
+    fresh.activateWindow()
+    old = window.database
+    window.close()
+    old.close()
+    return fresh

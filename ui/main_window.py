@@ -287,6 +287,7 @@ class MainWindow(QMainWindow):
         self._action(file, "ตัวอย่างก่อนพิมพ์...", "Ctrl+F2", self.preview_document)
         self._action(file, "บันทึก", "Ctrl+S", self.save)
         self._action(file, "ข้อมูลหน่วยงานและภาพครุฑ...", None, self.edit_office)
+        self._action(file, "ฐานข้อมูลของสำนักงาน...", "Ctrl+Alt+D", self.choose_office_server)
         file.addSeparator()
         self._action(file, "ออก", "Ctrl+Q", self.close)
         edit = bar.addMenu("แก้ไข")
@@ -573,6 +574,18 @@ class MainWindow(QMainWindow):
         self._warned = False
         self.saved.setStyleSheet("")
         self.saved.setText(f"บันทึกแล้ว {thai.to_thai_digits(dt.datetime.now().strftime('%H:%M:%S'))} น.")
+
+    def choose_office_server(self) -> None:
+        """ไฟล์ → ฐานข้อมูลของสำนักงาน…: the office's server (tried first), or the file here; the
+        choice kept for the next start, and the window opened again on it."""
+        from ui.app import switch_database  # noqa: PLC0415
+        from ui.server_dialog import SERVER_SETTING, OfficeServerDialog  # noqa: PLC0415
+
+        dialog = OfficeServerDialog(str(self.settings.value(SERVER_SETTING, "") or ""), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
+            return
+        self.settings.setValue(SERVER_SETTING, dialog.chosen)
+        switch_database(self, dialog.opened if dialog.chosen else None)
 
     def save(self) -> None:
         """Every edit is stored already; this moves the journal into the database file."""
