@@ -537,29 +537,49 @@ class _Reader:
                 found, status = found + read[0], read[1]
                 self.at += 1
                 continue
-            rows: tuple[tuple[str, ...], ...] = ()
-            if "\t" in block.text or _starts_with_number(block) or _names_someone(block):
-                # a line a person; several typed in one paragraph with manual line breaks
-                # (tabs in a run only line the columns up: one separator)
-                rows = tuple(tuple(re.split(r"\t+", piece)) for piece in block.pieces)
-            attendees = [self._person(row, status, block.place) for row in rows]
-            people = [a for a in attendees if a is not None]
-            if not people or len(people) < len(attendees):
-                return found
+            people = self._line_people(block, status)
+            if people is None:
+                if recognize.roster_heading(_text(block)) is not None or _starts_the_meeting(block):
+                    return found  # the next part of the roster, or the meeting itself
+                if not any(  # a person within the next two lines: the roster goes on
+                    isinstance(following, Line)
+                    and self._line_people(following, status, quiet=True) is not None
+                    for following in (self.peek(1), self.peek(2))
+                ):
+                    return found
+                # a group's name (`กระทรวงการคลัง`) or a line that names no one, between people:
+                # kept for the part before the agenda, said, and the roster goes on
+                self.stray_lines.append(block)
+                self.report.note(block.place, "บรรทัดในรายชื่อที่อ่านเป็นรายชื่อไม่ได้ เก็บไว้เป็นย่อหน้าก่อนเข้าวาระ")
+                self.at += 1
+                continue
             self._add_people(people)
             found += len(people)
             self.at += 1
         return found
 
+    def _line_people(self, block: Line, status: AttendeeStatus, quiet: bool = False) -> list[Attendee] | None:
+        """The people a roster line names (several in a paragraph with manual line breaks), or
+        None when it is no roster line."""
+        if not ("\t" in block.text or _starts_with_number(block) or _names_someone(block)):
+            return None
+        # tabs in a run only line the columns up: one separator
+        rows = [tuple(re.split(r"\t+", piece)) for piece in block.pieces]
+        attendees = [self._person(row, status, block.place, quiet) for row in rows]
+        people = [a for a in attendees if a is not None]
+        return people if people and len(people) == len(attendees) else None
+
     def _add_people(self, people: list[Attendee]) -> None:
         self.meeting.attendees.extend(people)
         self.report.count("attendees", len(people))
 
-    def _person(self, row: tuple[str, ...], status: AttendeeStatus, place: str) -> Attendee | None:
+    def _person(
+        self, row: tuple[str, ...], status: AttendeeStatus, place: str, quiet: bool = False
+    ) -> Attendee | None:
         """A roster row as a person: with a title of address; or numbered, its title one the
-        program does not know (kept with the first name, and said)."""
+        program does not know (kept with the first name, and said unless `quiet`)."""
         person = recognize.roster_line(list(row), status) or _guest(row, status)
-        if person is None and (person := _untitled(row, status)) is not None:
+        if person is None and (person := _untitled(row, status)) is not None and not quiet:
             self.report.note(place, f"ไม่รู้จักคำนำหน้าชื่อของ {person.first} {person.last} ตรวจดูช่องคำนำหน้า")
         return person
 
@@ -716,6 +736,8 @@ class _Agenda:
             # a standard agenda title set as a heading, its number printed by Word's numbering
             heading = (sum(section.is_agenda for section in self.meeting.sections) + 1, text)
         if heading is None:
+            heading = self._numbered_heading(text)
+        if heading is None:
             return False
         number, title = heading
         # the parts the clerk parted with tabs: number, title, and what was run on (`๓.๑ …`)
@@ -747,6 +769,22 @@ class _Agenda:
         for rest in parts[1:]:  # `ระเบียบวาระที่ ๓ … ๓.๑ กลุ่มงาน…` run together on one line
             self._line(Line(rest, line.place, bold=line.bold))
         return True
+
+    def _numbered_heading(self, text: str) -> tuple[int, str] | None:
+        """`๑. เรื่อง ประธานแจ้งให้ทราบ` in a document with no `ระเบียบวาระที่` typed: its agenda
+        numbered by itself, when the number is the next section's."""
+        numbered = recognize.numbered_line(text)
+        expected = sum(section.is_agenda for section in self.meeting.sections) + 1
+        if (
+            self.typed_headings
+            or numbered is None
+            or numbered.style != "dotted"
+            or numbered.parts != (expected,)
+            or not (numbered.text.startswith("เรื่อง") or recognize.standard_agenda_title(numbered.text))
+            or (self.section is not None and self.section.is_agenda and self.section_numbers_items)
+        ):
+            return None
+        return expected, recognize.tidy(numbered.text)
 
     def _open_section(self, title: str, level: int | None) -> None:
         self.section = Section(title)
@@ -852,7 +890,10 @@ class _Agenda:
             return None
         if numbered.style == "worded" and section_number is not None:  # `เรื่องที่ ๒ …`
             section = self.section
-            return 0 if section is not None and numbered.parts[0] == len(section.items) + 1 else None
+            opens = section is not None and not self.section_numbers_items
+            return (
+                0 if opens and section is not None and numbered.parts[0] == len(section.items) + 1 else None
+            )
         if numbered.style == "dotted" and section_number is None:  # before the agenda: `๑.`
             return 0 if len(parts) == 1 and line.bold else None
         if numbered.style == "bracketed" and self.path:
@@ -1063,10 +1104,17 @@ class _Agenda:
 
     def _signature_table(self, grid: Grid) -> None:
         """Signature blocks set side by side in a table (recorder left, checker right): each
-        cell read as a block, its lines as typed one under another."""
-        for row in grid.rows:
-            for cell in dict.fromkeys(row):  # a merged cell once
-                self.signing = None
+        column read as a block, its cells' lines one under another (a block in one cell, or a
+        line a row)."""
+        width = max(len(row) for row in grid.rows)
+        columns = [[row[index] if index < len(row) else "" for row in grid.rows] for index in range(width)]
+        seen: set[tuple[str, ...]] = set()
+        for column in columns:
+            if tuple(column) in seen:  # a cell merged across both columns: read once
+                continue
+            seen.add(tuple(column))
+            self.signing = None
+            for cell in column:
                 for piece in cell.split("\n"):
                     text = recognize.tidy(piece)
                     if text and not self._signature(Line(piece, grid.place), text):
@@ -1120,7 +1168,9 @@ class _Agenda:
 
     def _grid(self, grid: Grid) -> None:
         self.resolution_open = False
-        if any(recognize.signature_role(cell) for row in grid.rows for cell in row):
+        if any(
+            recognize.signature_role(cell) or recognize.role_alone(cell) for row in grid.rows for cell in row
+        ):
             self._signature_table(grid)
             return
         if self.closed and self.signing is not None:
@@ -1482,9 +1532,14 @@ def _as_paragraph(block: SourceBlock) -> Paragraph:
 
 
 def _guest(row: tuple[str, ...], status: AttendeeStatus) -> Attendee | None:
-    """A guest named by the office sent (`๒. ผู้แทนสำนักงานคลังจังหวัด`), with no title of address:
-    taken only under the guests' heading, and only as a numbered line."""
-    if status is not AttendeeStatus.GUEST or not re.match(r"^[0-9๐-๙]+[.)]", row[0].strip()):
+    """Someone named by the office that sent them (`๒. ผู้แทนสำนักงานคลังจังหวัด`), with no title
+    of address: only as a numbered line, and only under the guests' heading unless named as a
+    representative (`ผู้แทน…`)."""
+    numbered = re.match(r"^[0-9๐-๙]+[.)]\s*", row[0].strip())
+    if numbered is None:
+        return None
+    named = row[0].strip()[numbered.end() :] or (row[1].strip() if len(row) > 1 else "")
+    if status is not AttendeeStatus.GUEST and not named.startswith("ผู้แทน"):
         return None
     cells = [recognize.tidy(cell) for cell in row]
     first = re.sub(r"^[0-9๐-๙]+[.)]\s*", "", cells[0]) or (cells[1] if len(cells) > 1 else "")
@@ -1499,6 +1554,9 @@ def _heading_row(grid: Grid) -> AttendeeStatus | None:
     return recognize.roster_heading(cells.pop()) if len(cells) == 1 else None
 
 
+_NOT_NAMES = ("เรื่อง", "ระเบียบ", "วาระ", "มติ", "รายงาน", "สรุป", "ผล", "การ", "ความ", "แผน", "โครงการ")
+
+
 def _untitled(row: tuple[str, ...], status: AttendeeStatus) -> Attendee | None:
     """A numbered roster row whose name has a title the program does not know
     (`๒. ทันตแพทย์หญิงสุดา แก้วกาญจนา⇥ทันตแพทย์`): first name and surname as typed."""
@@ -1509,8 +1567,10 @@ def _untitled(row: tuple[str, ...], status: AttendeeStatus) -> Attendee | None:
     name = cells[0][number.end() :] or (cells[1] if len(cells) > 1 else "")
     rest = cells[1:] if cells[0][number.end() :] else cells[2:]
     first, _, last = name.partition(" ")
-    if not first or not last or len(name) > 60:
+    if not first or not last or len(name) > 60 or not rest:  # a person has a position beside the name
         return None
+    if first.startswith(_NOT_NAMES) or recognize.agenda_heading(name) is not None:
+        return None  # `๑. เรื่อง ประธานแจ้งให้ทราบ`: the agenda, not a person
     return Attendee(first, status, "", last.strip(), rest[0] if rest else "", " ".join(rest[1:]))
 
 
@@ -1518,11 +1578,24 @@ def _side_by_side(row: tuple[str, ...]) -> list[tuple[str, ...]]:
     """A roster row holding people side by side (`๑. | นาย… | ประธาน | ๒. | นาง… | รองประธาน`, or
     `๑. นาย… ประธาน | ๒. นาง… รองประธาน`), parted at each running number; a row of one person as
     it is."""
-    numbers = [index for index, cell in enumerate(row) if re.match(r"^[0-9๐-๙]{1,3}(?:[.)]|$)", cell.strip())]
+    numbers = [index for index in range(len(row)) if _person_starts(row, index)]
     if len(numbers) < 2 or numbers[0] != 0:
         return [row]
     halves = [row[start:end] for start, end in zip(numbers, [*numbers[1:], len(row)], strict=True)]
     return [half for half in halves if any(cell.strip() for cell in half)]
+
+
+def _person_starts(row: tuple[str, ...], index: int) -> bool:
+    """Whether a person starts at this cell of a roster row: a running number with a titled name
+    after it, in the cell (`๒. นางวิไล…`) or the next one (`๒. | นางวิไล…`); a number in a column
+    of its own (`หมู่ที่ ๓`) is none."""
+    cell = row[index].strip()
+    number = re.match(r"^[0-9๐-๙]{1,3}[.)]?(?:\s+|$)", cell)
+    if number is None:
+        return False
+    rest = cell[number.end() :]
+    name = rest if rest else (row[index + 1].strip() if index + 1 < len(row) else "")
+    return _starts_with_prefix(name)
 
 
 def _roster_header(row: tuple[str, ...]) -> bool:
@@ -1543,15 +1616,27 @@ def _starts_with_a_title(line: Line) -> bool:
     return _starts_with_prefix(text) and len(text.split()) >= 2 and len(text) <= 150
 
 
+def _starts_the_meeting(line: Line) -> bool:
+    """The line after the roster that opens the meeting: its time, or the agenda."""
+    text = _text(line)
+    return bool(
+        recognize.opening_time(text)
+        or recognize.agenda_heading(line.text)
+        or (line.bold and recognize.standard_agenda_title(text))
+        or line.level is not None
+    )
+
+
 def _names_someone(line: Line) -> bool:
     """A roster line typed without number or tab (`นายสมชาย ใจดี พัฒนาการอำเภอ`), not the
     sentence after the roster that opens with a name (`นายวิชัย … กล่าวต้อนรับ… ดังนี้`)."""
     text = recognize.tidy(line.joined)
+    after_the_name = " ".join(text.split()[2:])  # a surname may hold such words (`แจ้งใจ`)
     return (
         _starts_with_a_title(line)
         and not line.indented
         and len(text) <= 80
-        and not re.search(r"กล่าว|ดังนี้|แจ้ง|เปิดการประชุม|ประธาน(?:ใน)?ที่ประชุม", text)
+        and not re.search(r"กล่าว|ดังนี้|แจ้ง|เปิดการประชุม|ประธาน(?:ใน)?(?:ที่|การ)ประชุม", after_the_name)
     )
 
 

@@ -203,9 +203,15 @@ def resolution(text: str) -> str | None:
     return match[1].strip() if match else None
 
 
+# the wording a presenter line uses: the program's own, or the like (`แจ้งที่ประชุม`,
+# `เสนอเพื่อพิจารณา`); a sentence (`แจ้งกำหนดการจดทะเบียน… จำนวน ๓ เรื่อง คือ…`) is none
+_PRESENTER_WORDING = (
+    rf"{'|'.join(map(re.escape, (INFORMATION, MATTERS_ARISING, CONSIDERATION)))}"
+    r"|(?:แจ้ง|เสนอ)(?:เรื่อง)?(?:ให้|ต่อ)?(?:ที่ประชุม)?(?:เพื่อ)?(?:ทราบ|พิจารณา|สืบเนื่อง)?"
+)
 _PRESENTER = re.compile(
-    rf"^(.+?){_SPACE}+({'|'.join(map(re.escape, (INFORMATION, MATTERS_ARISING, CONSIDERATION)))}|แจ้ง\S*|เสนอ\S*)"
-    rf"{_SPACE}*จำนวน{_SPACE}*({_DIGIT}+){_SPACE}*เรื่อง"
+    rf"^(.+?){_SPACE}+({_PRESENTER_WORDING}){_SPACE}*จำนวน{_SPACE}*({_DIGIT}+){_SPACE}*เรื่อง"
+    rf"{_SPACE}*(?:ดังนี้|คือ)?{_SPACE}*[:：]?$"
 )
 
 
@@ -289,8 +295,16 @@ def roster_line(cells: list[str], status: AttendeeStatus = AttendeeStatus.PRESEN
             last, rest = rest[0], rest[1:]
     if not prefix or not first:
         return None
+    # `ใจดี (แทน)`, `แสงสว่าง รักษาราชการแทน`: came in another's place
+    deputy_mark = re.search(r"(?:\s*\((ผู้แทน|แทน)\)|\s+((?:รักษาราชการ|ปฏิบัติราชการ|ผู้)?แทน))$", last)
+    if deputy_mark:
+        last = last[: deputy_mark.start()]
     position = rest[0] if rest else ""
+    if not deputy_mark and (ahead := re.match(r"^\((ผู้แทน|แทน)\)\s*", position)):  # `(แทน) สาธารณสุขอำเภอ`
+        deputy_mark, position = ahead, position[ahead.end() :]
     note = " ".join(rest[1:])
+    if deputy_mark and not note:
+        note = next(group for group in deputy_mark.groups() if group)
     if not note and (deputy := _DEPUTY.search(position)):  # `… แทน พัฒนาการอำเภอภูซาง` in one cell
         position, note = position[: deputy.start()].strip(), position[deputy.start() :].strip()
     reason = re.search(r"\s*\(([^()]+)\)$", position)

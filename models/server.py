@@ -495,9 +495,7 @@ class ServerDatabase(Database):
             for position, row in enumerate(index_rows(meeting, pause))
         ]
         with self._index_transaction() as conn:
-            now = conn.execute(
-                "SELECT revision FROM meetings WHERE id = ?", (meeting_id,)
-            ).fetchone()
+            now = conn.execute("SELECT revision FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
             if now is None or now[0] != stamp[0]:
                 return False
             conn.execute("DELETE FROM search_rows WHERE meeting_id = ?", (meeting_id,))

@@ -1342,3 +1342,69 @@ def test_people_side_by_side_in_cells_and_a_letter_as_a_fourth_look_found_them(t
     )
     assert document.office is not None and document.office.unit == "สำนักงานจังหวัด"
     assert any("วันที่ของหนังสือเว้นไว้" in message for _, message in report.notes)
+
+
+def test_what_a_fifth_look_found(tmp_path: Path) -> None:
+    """A roster with a หมู่ที่ column, ministries as group lines, a representative, a surname
+    holding แจ้ง, (แทน) after names; the agenda numbered `๑. เรื่อง …` with no ระเบียบวาระที่; a
+    sentence with `จำนวน ๓ เรื่อง` is text, not a presenter line; signatures a line a row."""
+    path = word_of(
+        tmp_path / "fifth.docx",
+        "รายงานการประชุมคณะกรรมการกองทุน ครั้งที่ ๑/๒๕๖๗",
+        "วันที่ ๑๕ มกราคม ๒๕๖๗",
+        ("ผู้มาประชุม", True),
+        [
+            ["ที่", "ชื่อ - สกุล", "ตำแหน่ง", "หมู่ที่"],
+            ["๑", "นายสมาน ทองมา", "ประธานกองทุน", "๑"],
+            ["๒", "นางบัวผัน คำปัน", "กรรมการ", "๒"],
+        ],
+        ("กระทรวงการคลัง", True),
+        "๓. นางสาวมาลี แจ้งใจ\tคลังจังหวัด",
+        "๔. ผู้แทนกรมส่งเสริมการเกษตร\t\tกรรมการ",
+        "๕. นายอนันต์ ทองสุข (แทน)\tสาธารณสุขอำเภอ",
+        "๑. เรื่อง ประธานแจ้งให้ทราบ",
+        "นายสมชาย เกษตรอำเภอ แจ้งกำหนดการจดทะเบียนเกษตรกรจำนวน ๓ เรื่อง คือ ข้าว ลำไย และข้าวโพด",
+        "มติที่ประชุม รับทราบ",
+        "๒. เรื่อง อื่น ๆ",
+        [
+            ["ลงชื่อ ....................", "ลงชื่อ ...................."],
+            ["(นางบัวผัน คำปัน)", "(นายสมาน ทองมา)"],
+            ["กรรมการ", "ประธานกองทุน"],
+            ["ผู้จดรายงานการประชุม", "ผู้ตรวจรายงานการประชุม"],
+        ],
+    )
+    document, report = import_file(path)
+    meeting = document.meeting
+    assert [(a.prefix, a.first, a.last, a.position, a.note) for a in meeting.attendees] == [
+        ("นาย", "สมาน", "ทองมา", "ประธานกองทุน", "๑"),
+        ("นาง", "บัวผัน", "คำปัน", "กรรมการ", "๒"),
+        ("นางสาว", "มาลี", "แจ้งใจ", "คลังจังหวัด", ""),
+        ("", "ผู้แทนกรมส่งเสริมการเกษตร", "", "กรรมการ", ""),
+        ("นาย", "อนันต์", "ทองสุข", "สาธารณสุขอำเภอ", "แทน"),
+    ]
+    first, second = (s for s in meeting.sections if s.is_agenda)
+    assert (first.title, first.resolution, second.title) == ("เรื่อง ประธานแจ้งให้ทราบ", "รับทราบ", "เรื่อง อื่น ๆ")
+    assert first.blocks == [
+        Paragraph(
+            "นายสมชาย เกษตรอำเภอ แจ้งกำหนดการจดทะเบียนเกษตรกรจำนวน ๓ เรื่อง คือ ข้าว ลำไย และข้าวโพด", indent=False
+        )
+    ]
+    assert meeting.recorder == Person("นางบัวผัน คำปัน", "กรรมการ")
+    assert meeting.checker == Person("นายสมาน ทองมา", "ประธานกองทุน")
+    assert ("ย่อหน้าที่ 4", "บรรทัดในรายชื่อที่อ่านเป็นรายชื่อไม่ได้ เก็บไว้เป็นย่อหน้าก่อนเข้าวาระ") in report.notes
+
+
+def test_worded_numbers_inside_an_item_stay_its_paragraphs(tmp_path: Path) -> None:
+    path = word_of(
+        tmp_path / "inside.docx",
+        "รายงานการประชุมคณะทำงาน ครั้งที่ ๑/๒๕๖๗",
+        ("ระเบียบวาระที่ ๑ เรื่องเพื่อทราบ", True),
+        ("๑.๑ หนังสือสั่งการจังหวัด", True),
+        "เรื่องที่ ๑ การป้องกันไฟป่า",
+        "เรื่องที่ ๒ การจดทะเบียนเกษตรกร",
+        "มติที่ประชุม รับทราบ",
+    )
+    section = import_file(path)[0].meeting.sections[0]
+    assert [(i.title, i.resolution, len(i.blocks)) for i in section.items] == [
+        ("หนังสือสั่งการจังหวัด", "รับทราบ", 2)
+    ]
