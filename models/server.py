@@ -489,7 +489,7 @@ class ServerDatabase(Database):
                 row.node_id,
                 row.place,
                 row.original,
-                row.grams,
+                _trigram_text(row.grams),
                 _vector(row.words),
             )
             for position, row in enumerate(index_rows(meeting, pause))
@@ -510,6 +510,20 @@ class ServerDatabase(Database):
                 (meeting_id, stamp[0]),
             )
         return True
+
+    def index_stale_meetings(
+        self,
+        deadline: float | None = None,
+        keep_going: Callable[[], bool] | None = None,
+        pause: Callable[[], None] | None = None,
+    ) -> bool:
+        """As on a file; after indexing many meetings at once (an archive copied in), the
+        server's statistics are brought up to date, so that its planner uses the indexes."""
+        stale = self.search_backlog()
+        done = super().index_stale_meetings(deadline, keep_going, pause)
+        if stale >= ANALYZE_AFTER:
+            self.conn.execute("ANALYZE search_rows")  # by the owner; a reader's is skipped with a notice
+        return done
 
     def catch_up_search_index(self, wait: float) -> bool:
         """Meetings changed since they were indexed are indexed now (for at most `wait`
@@ -536,8 +550,8 @@ class ServerDatabase(Database):
         parameters: list[Any] = [" <-> ".join(map(_lexeme, tokens))]
         grams = " ".join(thai_digits(words).split())
         if len(grams) >= 3:
-            found += " OR r.grams ILIKE ? ESCAPE '!'"
-            parameters.append("%" + re.sub(r"([!%_])", r"!\1", grams) + "%")
+            found += " OR r.grams LIKE ?"
+            parameters.append("%" + _trigram_text(grams) + "%")  # `%` and `_` are written as letters too
         rows = self.conn.execute(
             "WITH hits AS ("
             " SELECT r.id, m.id AS meeting_id, m.seq, m.year, m.date"
@@ -557,6 +571,7 @@ class ServerDatabase(Database):
 # leaves the meeting to the others after this long. The window renews every RENEW_SECONDS.
 LEASE_SECONDS = 60
 RENEW_SECONDS = 15
+ANALYZE_AFTER = 200  # meetings indexed at once after which the server's statistics are refreshed
 CHANNEL = "thai_minutes"  # LISTEN/NOTIFY: `changed 12`, `added 13`, `deleted 12`
 SERVER_TABLES = (
     # a block of ids for each copy of a meeting edited on a clerk's computer (models/replica.py)
@@ -589,6 +604,24 @@ SEARCH_TABLES = (
         revision INTEGER NOT NULL
     )""",
 )
+
+
+def _trigram_text(text: str) -> str:
+    """The text as pg_trgm is given it: lower case, every character that is not a space written
+    as a letter of a script without case (a Hangul syllable, U+AC00 on), one for one. pg_trgm cuts
+    words at characters its locale does not call letters: Thai vowels and tone marks (ผู้ใหญ่) and
+    the comma of a figure (๓๘,๔๐๐) would cut a search into pieces too short to find anything by;
+    written so, its trigrams are the text's own three characters (FTS5's trigrams on the file),
+    and the LIKE that checks them compares the same letters. Characters from U+2B00 on are kept
+    as they are (none of Thai, Latin, digits or punctuation)."""
+    return "".join(
+        chr(_TRIGRAM_LETTERS + ord(char)) if not char.isspace() and ord(char) < _TRIGRAM_SPAN else char
+        for char in text.lower()
+    )
+
+
+_TRIGRAM_LETTERS = 0xAC00
+_TRIGRAM_SPAN = 0x2B00
 
 
 def _tokens(words: str) -> list[str]:

@@ -11,6 +11,7 @@ import copy
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -168,7 +169,18 @@ def test_the_office_server_is_chosen_in_the_window(
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, OfficeServerDialog)
         seen.append(dialog)
+        try:
+            type_into(dialog)
+        finally:
+            if dialog.isVisible() and dialog.chosen is None:  # a failed check must not leave it open
+                dialog.reject()
+
+    def type_into(dialog: OfficeServerDialog) -> None:
+        dialog.activateWindow()
         dialog.host.setFocus()
+        deadline = time.monotonic() + 5
+        while not dialog.host.hasFocus() and time.monotonic() < deadline:
+            QApplication.processEvents()
         dialog.host.selectAll()
         type_text(parts["host"] + "\t")
         assert focused() is dialog.port
@@ -182,7 +194,7 @@ def test_the_office_server_is_chosen_in_the_window(
 
     QTimer.singleShot(0, fill)
     window.choose_office_server()
-    assert seen, "the dialog did not open"
+    assert seen and seen[0].chosen is not None, "the dialog did not open, or was not filled in"
     fresh = next(
         w
         for w in QApplication.topLevelWidgets()
