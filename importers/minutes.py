@@ -297,7 +297,7 @@ class _Reader:
         )
         self.office: Office | None = None
         self.letter: Letter | None = None
-        self.stray_lines: list[Line] = []  # between the header and the roster
+        self.stray_lines: list[SourceBlock] = []  # between the header and the roster
 
     # --- the walk ---------------------------------------------------------------------------
 
@@ -513,7 +513,7 @@ class _Reader:
             for b in self.blocks[self.at + 1 : self.at + 3]
             if isinstance(b, Line)
         ]
-        if isinstance(block, Line) and any(status is not None for status in later):
+        if any(status is not None for status in later):  # a figures table between the parts too
             if self.meeting.attendees:  # inside the roster: a line that names no one, said
                 self.report.note(block.place, "บรรทัดในรายชื่อที่อ่านเป็นรายชื่อไม่ได้ เก็บไว้เป็นย่อหน้าก่อนเข้าวาระ")
             self.stray_lines.append(block)
@@ -541,10 +541,10 @@ class _Reader:
             if people is None:
                 if recognize.roster_heading(_text(block)) is not None or _starts_the_meeting(block):
                     return found  # the next part of the roster, or the meeting itself
-                if not any(  # a person within the next two lines: the roster goes on
-                    isinstance(following, Line)
-                    and self._line_people(following, status, quiet=True) is not None
-                    for following in (self.peek(1), self.peek(2))
+                following = self.peek(1)  # a person right after it: the roster goes on
+                if (
+                    not isinstance(following, Line)
+                    or self._line_people(following, status, quiet=True) is None
                 ):
                     return found
                 # a group's name (`กระทรวงการคลัง`) or a line that names no one, between people:
@@ -673,6 +673,7 @@ class _Agenda:
         self.typed_number: int | None = None  # the current section's number as typed
         self.numbered_depth = 0  # how deep the item the last dotted number (`๓.๑.๒`) opened is
         self.section_numbers_items = False  # the section's items typed `n.k`: a bold `๑.` is no item
+        self.sections_by_number = False  # every section so far opened by `๑. เรื่อง …`
         self.after_signatures = False
         self.resolution_open = False  # a resolution typed under a bare `มติที่ประชุม` goes on
         self.section_level: int | None = None  # the heading style's level of the agenda's headings
@@ -683,8 +684,11 @@ class _Agenda:
         )
 
     def read(self) -> None:
-        for line in self.reader.stray_lines:
-            self._paragraph(line)
+        for stray in self.reader.stray_lines:
+            if isinstance(stray, Grid):
+                self._grid(stray)
+            else:
+                self._paragraph(stray)
         reader = self.reader
         while (block := reader.peek()) is not None:
             reader.at += 1
@@ -764,7 +768,11 @@ class _Agenda:
                 line.place,
                 f"ระเบียบวาระที่พิมพ์ไว้ ({thai.to_thai_digits(str(number))}) ไม่ตรงลำดับ นับใหม่เป็น {thai.to_thai_digits(str(expected))}",
             )
+        by_number = recognize.agenda_heading(line.text) is None and not (
+            line.bold and recognize.standard_agenda_title(text)
+        )
         self._open_section(title, line.level)
+        self.sections_by_number = by_number and (self.sections_by_number or number == 1)
         self.typed_number = number  # items typed under it (`๓.๑`) follow the number typed
         for rest in parts[1:]:  # `ระเบียบวาระที่ ๓ … ๓.๑ กลุ่มงาน…` run together on one line
             self._line(Line(rest, line.place, bold=line.bold))
@@ -782,6 +790,9 @@ class _Agenda:
             or numbered.parts != (expected,)
             or not (numbered.text.startswith("เรื่อง") or recognize.standard_agenda_title(numbered.text))
             or (self.section is not None and self.section.is_agenda and self.section_numbers_items)
+            or (
+                expected > 1 and not self.sections_by_number
+            )  # sections of bold titles: `๒. เรื่อง…` is an item
         ):
             return None
         return expected, recognize.tidy(numbered.text)
@@ -1104,21 +1115,45 @@ class _Agenda:
 
     def _signature_table(self, grid: Grid) -> None:
         """Signature blocks set side by side in a table (recorder left, checker right): each
-        column read as a block, its cells' lines one under another (a block in one cell, or a
-        line a row)."""
-        width = max(len(row) for row in grid.rows)
-        columns = [[row[index] if index < len(row) else "" for row in grid.rows] for index in range(width)]
-        seen: set[tuple[str, ...]] = set()
-        for column in columns:
-            if tuple(column) in seen:  # a cell merged across both columns: read once
+        cell read as a block, its lines one under another; a table of one line a cell (`ลงชื่อ`
+        in one row, the names in the next…) read a column at a time; a role in a cell of its own
+        beside a block (`ผู้จดรายงานการประชุม | ลงชื่อ… (name) position`) is that block's."""
+        one_line_cells = all("\n" not in cell for row in grid.rows for cell in row) and len(grid.rows) > 1
+        if one_line_cells and not any(_role_label_beside_block(row) for row in grid.rows):
+            width = max(len(row) for row in grid.rows)
+            columns = [
+                tuple(row[index] if index < len(row) else "" for row in grid.rows) for index in range(width)
+            ]
+            for column in dict.fromkeys(columns):  # a column merged with the next: read once
+                self._signature_block(list(column), grid.place)
+            return
+        for row in grid.rows:
+            label = _role_label_beside_block(row)
+            for cell in dict.fromkeys(row):  # a merged cell once
+                if label is not None and recognize.role_alone(cell) is not None:
+                    continue
+                self._signature_block(cell.split("\n"), grid.place, label)
+
+    def _signature_block(self, lines: list[str], place: str, role: str | None = None) -> None:
+        """One signer's lines; `role` when a cell beside them named it. A block whose role
+        never came is kept as text, said: no name is dropped."""
+        self.signing = None
+        kept: list[str] = []
+        for piece in lines:
+            text = recognize.tidy(piece)
+            if not text:
                 continue
-            seen.add(tuple(column))
-            self.signing = None
-            for cell in column:
-                for piece in cell.split("\n"):
-                    text = recognize.tidy(piece)
-                    if text and not self._signature(Line(piece, grid.place), text):
-                        self._paragraph(Line(piece, grid.place))
+            if self._signature(Line(piece, place), text):
+                kept.append(text)
+            else:
+                self._paragraph(Line(piece, place))
+        if self.signing is not None and self.signing_role is None:
+            if role is not None:
+                self._sign(self.signing, role)
+            else:
+                for text in kept:
+                    self._paragraph(Line(text, place))
+                self.report.note(place, "พบช่องลงชื่อที่ไม่ได้ระบุว่าเป็นผู้จดหรือผู้ตรวจรายงานการประชุม เก็บไว้เป็นย่อหน้า")
         self.signing = None
 
     def _list_entry(self, line: Line, text: str) -> bool:
@@ -1535,16 +1570,24 @@ def _guest(row: tuple[str, ...], status: AttendeeStatus) -> Attendee | None:
     """Someone named by the office that sent them (`๒. ผู้แทนสำนักงานคลังจังหวัด`), with no title
     of address: only as a numbered line, and only under the guests' heading unless named as a
     representative (`ผู้แทน…`)."""
-    numbered = re.match(r"^[0-9๐-๙]+[.)]\s*", row[0].strip())
+    numbered = re.match(r"^[0-9๐-๙]+(?:[.)]\s*|$)", row[0].strip())  # `๒.` or `๒` in a cell of its own
     if numbered is None:
         return None
     named = row[0].strip()[numbered.end() :] or (row[1].strip() if len(row) > 1 else "")
     if status is not AttendeeStatus.GUEST and not named.startswith("ผู้แทน"):
         return None
     cells = [recognize.tidy(cell) for cell in row]
-    first = re.sub(r"^[0-9๐-๙]+[.)]\s*", "", cells[0]) or (cells[1] if len(cells) > 1 else "")
-    rest = cells[1:] if re.sub(r"^[0-9๐-๙]+[.)]\s*", "", cells[0]) else cells[2:]
+    first = re.sub(r"^[0-9๐-๙]+(?:[.)]\s*|$)", "", cells[0]) or (cells[1] if len(cells) > 1 else "")
+    rest = cells[1:] if re.sub(r"^[0-9๐-๙]+(?:[.)]\s*|$)", "", cells[0]) else cells[2:]
     return Attendee(first, status, "", "", rest[0] if rest else "", " ".join(rest[1:])) if first else None
+
+
+def _role_label_beside_block(row: tuple[str, ...]) -> str | None:
+    """The role a row names in a cell of its own beside a signature block, or None."""
+    cells = [cell for cell in dict.fromkeys(row) if cell.strip()]
+    roles = [recognize.role_alone(cell) for cell in cells]
+    found = [role for role in roles if role is not None]
+    return found[0] if len(found) == 1 and len(cells) == 2 else None
 
 
 def _heading_row(grid: Grid) -> AttendeeStatus | None:
@@ -1595,7 +1638,7 @@ def _person_starts(row: tuple[str, ...], index: int) -> bool:
         return False
     rest = cell[number.end() :]
     name = rest if rest else (row[index + 1].strip() if index + 1 < len(row) else "")
-    return _starts_with_prefix(name)
+    return _starts_with_prefix(name) or name.startswith("ผู้แทน")
 
 
 def _roster_header(row: tuple[str, ...]) -> bool:

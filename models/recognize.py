@@ -207,11 +207,11 @@ def resolution(text: str) -> str | None:
 # `เสนอเพื่อพิจารณา`); a sentence (`แจ้งกำหนดการจดทะเบียน… จำนวน ๓ เรื่อง คือ…`) is none
 _PRESENTER_WORDING = (
     rf"{'|'.join(map(re.escape, (INFORMATION, MATTERS_ARISING, CONSIDERATION)))}"
-    r"|(?:แจ้ง|เสนอ)(?:เรื่อง)?(?:ให้|ต่อ)?(?:ที่ประชุม)?(?:เพื่อ)?(?:ทราบ|พิจารณา|สืบเนื่อง)?"
+    r"|(?:แจ้ง|เสนอ)(?:ข้อราชการ|เรื่อง)?(?:ให้|ต่อ)?(?:ที่ประชุม)?(?:เพื่อ)?(?:โปรด)?(?:ทราบ|พิจารณา|สืบเนื่อง)?"
 )
 _PRESENTER = re.compile(
     rf"^(.+?){_SPACE}+({_PRESENTER_WORDING}){_SPACE}*จำนวน{_SPACE}*({_DIGIT}+){_SPACE}*เรื่อง"
-    rf"{_SPACE}*(?:ดังนี้|คือ)?{_SPACE}*[:：]?$"
+    rf"{_SPACE}*(?:ดังนี้|ดังต่อไปนี้|ได้แก่|คือ)?{_SPACE}*[:：]?{_SPACE}*(?:\([^()]*\))?{_SPACE}*$"
 )
 
 
