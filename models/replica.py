@@ -24,6 +24,7 @@ import json
 import sqlite3
 import threading
 import time
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +42,9 @@ FIRST_BLOCKED_ID = 1 << 40
 BATCH = 500  # outbox records sent in one server transaction
 
 
+SEND_FAILED = "ส่งการแก้ไขถึงเซิร์ฟเวอร์ไม่ได้ สิ่งที่พิมพ์ไว้ยังเก็บอยู่ในเครื่องนี้ครบ"
+
+
 class ReplicaConflictError(StorageError):
     """The server's copy of the meeting is another clerk's now; the message is in Thai."""
 
@@ -51,7 +55,7 @@ def _json_value(table: TableDefinition, column: str, side: str) -> str:
         column != "id" and table.column(column).type == "blob" if column in table.column_names else False
     )
     value = f'{side}."{column}"'
-    return f"hex({value})" if is_blob else value
+    return f"CASE WHEN {value} IS NULL THEN NULL ELSE hex({value}) END" if is_blob else value
 
 
 def outbox_statements() -> list[str]:
@@ -62,24 +66,26 @@ def outbox_statements() -> list[str]:
             tbl TEXT NOT NULL,
             op TEXT NOT NULL CHECK (op IN ('upsert', 'delete')),
             key TEXT NOT NULL,
-            row TEXT
+            row TEXT,
+            old TEXT
         )""",
         "CREATE TABLE IF NOT EXISTS replica_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
         "INSERT OR IGNORE INTO replica_state VALUES ('recording', '1')",
     ]
     recording = "(SELECT value FROM replica_state WHERE key = 'recording') = '1'"
     for table in TABLES:
-        row = ", ".join(f"'{name}', {_json_value(table, name, 'NEW')}" for name in table.column_names)
+        new = ", ".join(f"'{name}', {_json_value(table, name, 'NEW')}" for name in table.column_names)
+        old = ", ".join(f"'{name}', {_json_value(table, name, 'OLD')}" for name in table.column_names)
         for event, side in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
             key = ", ".join(f'{side}."{name}"' for name in table.key)
-            values = (
-                f"'{table.name}', 'delete', json_array({key}), NULL"
-                if event == "DELETE"
-                else f"'{table.name}', 'upsert', json_array({key}), json_object({row})"
-            )
+            values = {
+                "INSERT": f"'{table.name}', 'upsert', json_array({key}), json_object({new}), NULL",
+                "UPDATE": f"'{table.name}', 'upsert', json_array({key}), json_object({new}), json_object({old})",
+                "DELETE": f"'{table.name}', 'delete', json_array({key}), NULL, NULL",
+            }[event]
             statements.append(
                 f"CREATE TRIGGER IF NOT EXISTS {table.name}_{event.lower()}_outbox AFTER {event} ON {table.name}"
-                f" WHEN {recording} BEGIN INSERT INTO outbox (tbl, op, key, row) VALUES ({values}); END"
+                f" WHEN {recording} BEGIN INSERT INTO outbox (tbl, op, key, row, old) VALUES ({values}); END"
             )
     return statements
 
@@ -142,6 +148,13 @@ class Replica:
                 )
             self._set_state(conn, "recording", "1")
             self._set_state(conn, "meeting", str(self.meeting_id))
+            # what the server's `replica_sent` knows this copy by, and the meeting's revision the
+            # copy was made from: a batch is sent only onto that revision (another clerk's edit
+            # in between makes a conflict, never an overwrite)
+            self._set_state(conn, "copy", uuid.uuid4().hex)
+            self._set_state(
+                conn, "server_revision", str(rows["meetings"][0][table_index("meetings", "revision")])
+            )
             self._set_state(conn, "next_id", str(FIRST_BLOCKED_ID + block * ID_BLOCK_SIZE))
             self._set_state(conn, "last_id", str(FIRST_BLOCKED_ID + (block + 1) * ID_BLOCK_SIZE - 1))
 
@@ -224,13 +237,17 @@ class ReplicaSync:
         if (self.state.connected, self.state.pending, self.state.conflict) != before:
             self.changed(SyncState(self.state.connected, self.state.pending, self.state.conflict))
 
+    def _state(self, local: sqlite3.Connection, key: str) -> str:
+        row = local.execute("SELECT value FROM replica_state WHERE key = ?", (key,)).fetchone()
+        return "" if row is None else str(row[0])
+
     def _run(self) -> None:
         local = sqlite3.connect(self.replica_path, timeout=5, check_same_thread=False)
         server: psycopg.Connection[Any] | None = None
         try:
             while not self._stop.is_set():
                 records = local.execute(
-                    "SELECT seq, tbl, op, key, row FROM outbox ORDER BY seq LIMIT ?", (BATCH,)
+                    "SELECT seq, tbl, op, key, row, old FROM outbox ORDER BY seq LIMIT ?", (BATCH,)
                 )
                 batch = records.fetchall()
                 if not batch or self.state.conflict is not None:
@@ -243,7 +260,7 @@ class ReplicaSync:
                 try:
                     if server is None or server.closed:
                         server = psycopg.connect(self.conninfo, autocommit=True, connect_timeout=5)
-                    self._send(server, batch)
+                    self._send(server, batch, local)
                 except psycopg.OperationalError:
                     if server is not None:
                         server.close()
@@ -253,6 +270,9 @@ class ReplicaSync:
                     continue
                 except ReplicaConflictError as error:
                     self._tell(conflict=str(error), pending=self._count(local))
+                    continue
+                except (psycopg.Error, sqlite3.Error, ValueError, KeyError) as error:  # never a silent end
+                    self._tell(conflict=f"{SEND_FAILED} ({error})", pending=self._count(local))
                     continue
                 with local:
                     local.execute("DELETE FROM outbox WHERE seq <= ?", (batch[-1][0],))
@@ -266,8 +286,13 @@ class ReplicaSync:
     def _count(local: sqlite3.Connection) -> int:
         return int(local.execute("SELECT count(*) FROM outbox").fetchone()[0])
 
-    def _send(self, server: psycopg.Connection[Any], batch: Sequence[tuple[Any, ...]]) -> None:
-        """One server transaction: the lease, the records not sent before, the mark, the news."""
+    def _send(
+        self, server: psycopg.Connection[Any], batch: Sequence[tuple[Any, ...]], local: sqlite3.Connection
+    ) -> None:
+        """One server transaction: the lease, the meeting as the copy last knew it, the records
+        not sent before, the mark, the news."""
+        copy_id = self._state(local, "copy")
+        expected = self._state(local, "server_revision")
         with server.transaction():
             mine = server.execute(
                 "UPDATE leases SET renewed = now() WHERE meeting_id = %s AND token = %s RETURNING 1",
@@ -279,21 +304,46 @@ class ReplicaSync:
                     "สิ่งที่พิมพ์ไว้ยังเก็บอยู่ในเครื่องนี้ครบ"
                 )
             sent = server.execute(
-                "SELECT last_seq FROM replica_sent WHERE token = %s FOR UPDATE", (self.token,)
+                "SELECT last_seq, revision FROM replica_sent WHERE token = %s FOR UPDATE", (copy_id,)
             ).fetchone()
             last = int(sent[0]) if sent else 0
-            for seq, table_name, op, key, row in batch:
+            # the meeting as this copy last left it (its revision noted with the last batch, in
+            # the same transaction: a crash in between cannot tell it wrong), else as it was made
+            expected = str(sent[1]) if sent else expected
+            now = server.execute(
+                "SELECT revision FROM meetings WHERE id = %s FOR UPDATE", (self.meeting_id,)
+            ).fetchone()
+            if now is None or str(now[0]) != expected:
+                raise ReplicaConflictError(
+                    "การแก้ไขที่ยังไม่ได้ส่งถึงเซิร์ฟเวอร์ไม่ได้ส่ง เพราะระหว่างนั้นมีผู้อื่นแก้ไขรายงานการประชุมนี้แล้ว "
+                    f"สิ่งที่พิมพ์ไว้ยังเก็บอยู่ในเครื่องนี้ครบ ({self.replica_path})"
+                )
+            for seq, table_name, op, key, row, old in batch:
                 if seq > last:
-                    _apply(server, _TABLES[table_name], op, json.loads(key), json.loads(row) if row else None)
+                    _apply(
+                        server,
+                        _TABLES[table_name],
+                        op,
+                        json.loads(key),
+                        json.loads(row) if row else None,
+                        json.loads(old) if old else None,
+                    )
+            after = server.execute(
+                "SELECT revision FROM meetings WHERE id = %s", (self.meeting_id,)
+            ).fetchone()
             server.execute(
-                "INSERT INTO replica_sent (token, last_seq) VALUES (%s, %s)"
-                " ON CONFLICT (token) DO UPDATE SET last_seq = excluded.last_seq",
-                (self.token, batch[-1][0]),
+                "INSERT INTO replica_sent (token, last_seq, revision) VALUES (%s, %s, %s)"
+                " ON CONFLICT (token) DO UPDATE SET last_seq = excluded.last_seq, revision = excluded.revision",
+                (copy_id, batch[-1][0], after[0] if after else -1),
             )
             server.execute("SELECT pg_notify(%s, %s)", (CHANNEL, f"changed {self.meeting_id}"))
 
 
 _TABLES = {table.name: table for table in TABLES}
+
+
+def table_index(table: str, column: str) -> int:
+    return _TABLES[table].column_names.index(column)
 
 
 def _apply(
@@ -302,11 +352,25 @@ def _apply(
     op: str,
     key: list[Any],
     row: dict[str, Any] | None,
+    old: dict[str, Any] | None = None,
 ) -> None:
+    """One outbox record on the server: a delete; a change of the columns that changed (an
+    office's phone changed by one clerk and its e-mail by another both stay); a new row."""
     match = " AND ".join(f'"{name}" = %s' for name in table.key)
     if op == "delete" or row is None:
         server.execute(f"DELETE FROM {table.name} WHERE {match}", key)
         return
+    if old is not None:
+        changed = [
+            name for name in table.column_names if name not in table.key and row.get(name) != old.get(name)
+        ]
+        if not changed:
+            return
+        assignments = ", ".join(f'"{name}" = %s' for name in changed)
+        values = [_decoded(table, name, row.get(name)) for name in changed]
+        updated = server.execute(f"UPDATE {table.name} SET {assignments} WHERE {match}", [*values, *key])
+        if updated.rowcount:
+            return
     names = list(table.column_names)
     values = [_decoded(table, name, row.get(name)) for name in names]
     columns = ", ".join(f'"{name}"' for name in names)
@@ -321,7 +385,12 @@ def _apply(
 
 
 def _decoded(table: TableDefinition, name: str, value: Any) -> Any:
-    if name != "id" and name in table.column_names and table.column(name).type == "blob" and value:
+    if (
+        name != "id"
+        and name in table.column_names
+        and table.column(name).type == "blob"
+        and value is not None
+    ):
         return bytes.fromhex(value)
     return value
 

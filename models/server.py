@@ -577,7 +577,8 @@ SERVER_TABLES = (
     # a block of ids for each copy of a meeting edited on a clerk's computer (models/replica.py)
     "CREATE SEQUENCE id_blocks START 1",
     # the last outbox record of each copy applied here: a batch sent again is not applied twice
-    "CREATE TABLE replica_sent (token TEXT PRIMARY KEY, last_seq BIGINT NOT NULL)",
+    # with the meeting's revision after it: the next batch is sent onto that revision only
+    "CREATE TABLE replica_sent (token TEXT PRIMARY KEY, last_seq BIGINT NOT NULL, revision BIGINT NOT NULL)",
     """CREATE TABLE leases (
         meeting_id BIGINT PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
         token TEXT NOT NULL,

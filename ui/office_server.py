@@ -57,6 +57,7 @@ class OfficeServer(QObject):
         self.stopped = False
         self.replica: Replica | None = None  # the open meeting's copy, while this clerk edits it
         self.sync: ReplicaSync | None = None
+        self.leaving: list[tuple[ReplicaSync, Replica | None, int]] = []  # left, still sending
         self.pending = QLabel("")
         window.statusBar().addPermanentWidget(self.pending)
         self.synced.connect(self._synced)
@@ -108,20 +109,39 @@ class OfficeServer(QObject):
         self.watcher.stop()
         if self.current is not None:
             self._leave(self.current)
+        for sync, replica, _ in self.leaving:  # the program ends: what is unsent stays in the copies
+            sync.stop()
+            if replica is not None:
+                replica.close()
+        self.leaving.clear()
 
     def _leave(self, meeting_id: int) -> None:
-        """The copy's last edits sent (briefly waited for), the copy closed, the lease let go;
-        what could not be sent stays in the copy and goes first when the meeting opens again."""
-        if self.sync is not None:
-            sent = self.sync.flush(CLOSE_FLUSH_SECONDS)
-            self.sync.stop()
-            self.sync = None
-        else:
-            sent = True
-        if self.replica is not None:
-            self.replica.close()
-            self.replica = None
-        if sent:
+        """The copy's last edits sent (briefly waited for), the copy closed, the lease let go.
+        What could not be sent yet goes on being sent in the background (the lease kept until
+        it is: `_finish_leaving`); a copy in conflict keeps its edits on this computer and lets
+        the meeting go."""
+        sync, replica = self.sync, self.replica
+        self.sync = self.replica = None
+        if sync is not None and not sync.flush(CLOSE_FLUSH_SECONDS) and sync.state.conflict is None:
+            self.leaving.append((sync, replica, meeting_id))
+            return
+        if sync is not None:
+            sync.stop()
+        if replica is not None:
+            replica.close()
+        self._let_go(meeting_id)
+
+    def _finish_leaving(self) -> None:
+        """Copies of meetings already left, still sending: closed, their leases let go, once
+        everything is on the server (or they fell into a conflict)."""
+        for entry in list(self.leaving):
+            sync, replica, meeting_id = entry
+            if sync.state.conflict is None and not sync.flush(0.05):
+                continue  # still sending
+            self.leaving.remove(entry)
+            sync.stop()
+            if replica is not None:
+                replica.close()
             self._let_go(meeting_id)
 
     def _let_go(self, meeting_id: int) -> None:
@@ -136,6 +156,7 @@ class OfficeServer(QObject):
             return
         try:
             lost = self.database.renew_leases()
+            self._finish_leaving()
             self._try_again()
         except StorageError:
             self._reached(False)

@@ -1,0 +1,96 @@
+"""Issue 17: the meeting a clerk edits on the office's server, kept on her computer and sent in
+order (models/replica.py): what a review of its data safety found, each now a test."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from models.editing import MeetingEditor
+from models.meeting import MeetingDocument
+from models.replica import Replica, ReplicaSync
+from models.server import ServerDatabase
+
+SENT_WITHIN = 10.0
+
+
+def editing(
+    server: ServerDatabase, meeting_id: int, folder: Path
+) -> tuple[Replica, ReplicaSync, MeetingEditor]:
+    """As the window opens a meeting it holds: the lease, the copy, the sending thread."""
+    assert server.take_lease(meeting_id) is None
+    path = folder / f"meeting-{meeting_id}.sqlite3"
+    replica = Replica.open(path, server, meeting_id)
+    sync = ReplicaSync(path, server, meeting_id)
+    sync.start()
+    return replica, sync, MeetingEditor(replica.database, meeting_id)
+
+
+def stop(replica: Replica, sync: ReplicaSync) -> None:
+    sync.stop()
+    replica.close()
+
+
+def test_a_second_meeting_opened_in_the_same_window_sends_its_first_edits(
+    pg_database: str, demo: MeetingDocument, tmp_path: Path
+) -> None:
+    """Each copy numbers its outbox from 1: the server knows what it applied by the copy, not
+    by the window, so meeting B's first edits are not taken for A's, already sent."""
+    with ServerDatabase.open_server(pg_database) as server:
+        first, second = (server.add_document(copy.deepcopy(demo)) for _ in range(2))
+        for meeting_id, title in ((first, "การประชุม ก"), (second, "การประชุม ข")):
+            replica, sync, editor = editing(server, meeting_id, tmp_path)
+            editor.set_meeting_field("title", title)
+            assert sync.flush(SENT_WITHIN)
+            stop(replica, sync)
+            server.release_lease(meeting_id)
+        assert [server.load_document(m).meeting.title for m in (first, second)] == [
+            "การประชุม ก",
+            "การประชุม ข",
+        ]
+
+
+def test_a_kept_copy_never_writes_over_what_another_clerk_did_meanwhile(
+    pg_database: str, demo: MeetingDocument, tmp_path: Path
+) -> None:
+    """A copy with edits not yet sent, while another clerk took the meeting and changed it:
+    nothing is sent, the conflict is said, the other clerk's title stays, the edits stay in the
+    copy."""
+    with ServerDatabase.open_server(pg_database, clerk="ก") as first:
+        meeting_id = first.add_document(copy.deepcopy(demo))
+        replica, sync, editor = editing(first, meeting_id, tmp_path)
+        sync.stop()  # the network gone: the edit stays in the copy
+        editor.set_meeting_field("title", "ของเสมียน ก")
+        replica.close()
+        first.release_lease(meeting_id)
+        with ServerDatabase.open_server(pg_database, clerk="ข") as second:
+            assert second.take_lease(meeting_id) is None
+            second.update_meeting(meeting_id, title="ของเสมียน ข")
+            second.release_lease(meeting_id)
+        replica, sync, _ = editing(first, meeting_id, tmp_path)  # reopened: the kept copy goes first
+        assert replica.pending() > 0
+        assert not sync.flush(2.0)
+        assert sync.state.conflict is not None and "ผู้อื่นแก้ไข" in sync.state.conflict
+        assert first.load_document(meeting_id).meeting.title == "ของเสมียน ข"
+        assert replica.pending() > 0
+        stop(replica, sync)
+
+
+def test_only_what_a_clerk_changed_in_a_shared_row_is_sent(
+    pg_database: str, demo: MeetingDocument, tmp_path: Path
+) -> None:
+    """The office is shared by meetings: one clerk's new phone and another's new e-mail both
+    stay; an office without a Garuda keeps none (not an empty picture)."""
+    with ServerDatabase.open_server(pg_database) as server:
+        meetings = [server.add_document(copy.deepcopy(demo)) for _ in range(2)]
+        office_id = server.meeting_office_id(meetings[0])
+        assert office_id is not None and office_id == server.meeting_office_id(meetings[1])
+        server.update_office(office_id, garuda=None)
+        copies = [editing(server, meeting_id, tmp_path) for meeting_id in meetings]
+        copies[0][0].database.update_office(office_id, phone="๐ ๕๔๔๑ ๑๑๑๑")
+        copies[1][0].database.update_office(office_id, email="office@example.go.th")
+        for replica, sync, _ in copies:
+            assert sync.flush(SENT_WITHIN)
+            stop(replica, sync)
+        office = server.load_office(office_id)
+        assert (office.phone, office.email, office.garuda) == ("๐ ๕๔๔๑ ๑๑๑๑", "office@example.go.th", None)
