@@ -491,6 +491,7 @@ class ServerDatabase(Database):
                 row.original,
                 _trigram_text(row.grams),
                 _vector(row.words),
+                meeting.date.isoformat(),
             )
             for position, row in enumerate(index_rows(meeting, pause))
         ]
@@ -500,8 +501,8 @@ class ServerDatabase(Database):
                 return False
             conn.execute("DELETE FROM search_rows WHERE meeting_id = ?", (meeting_id,))
             conn.executemany(
-                "INSERT INTO search_rows (id, meeting_id, node_id, place, original, grams, document)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?::tsvector)",
+                "INSERT INTO search_rows (id, meeting_id, node_id, place, original, grams, document, date)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?::tsvector, ?)",
                 rows,
             )
             conn.execute(
@@ -552,13 +553,26 @@ class ServerDatabase(Database):
         if len(grams) >= 3:
             found += " OR r.grams LIKE ?"
             parameters.append("%" + _trigram_text(grams) + "%")  # `%` and `_` are written as letters too
+        # A word found in few places: all of them by the indexes, then the newest. In many (a
+        # common word, a compound's part): the places newest first, until enough are found.
+        common = (
+            self.conn.execute(
+                f"SELECT count(*) FROM (SELECT 1 FROM search_rows r WHERE {found} LIMIT {COMMON_HITS}) f",
+                parameters,
+            ).fetchone()[0]
+            >= COMMON_HITS
+        )
+        matches = (
+            f"SELECT r.id, r.meeting_id FROM search_rows r WHERE {found} ORDER BY r.date DESC, r.id LIMIT ?"
+            if common
+            else f"WITH found AS MATERIALIZED (SELECT r.id, r.meeting_id, r.date FROM search_rows r WHERE {found})"
+            " SELECT id, meeting_id FROM found ORDER BY date DESC, id LIMIT ?"
+        )
         rows = self.conn.execute(
-            "WITH hits AS ("
-            " SELECT r.id, m.id AS meeting_id, m.seq, m.year, m.date"
-            f" FROM search_rows r JOIN meetings m ON m.id = r.meeting_id WHERE {found}"
-            " ORDER BY m.date DESC, r.id LIMIT ?)"
-            " SELECT h.meeting_id, h.seq, h.year, h.date, r.node_id, r.place, r.original"
-            " FROM hits h JOIN search_rows r ON r.id = h.id ORDER BY h.date DESC, h.id",
+            f"WITH hits AS ({matches})"
+            " SELECT h.meeting_id, m.seq, m.year, m.date, r.node_id, r.place, r.original"
+            " FROM hits h JOIN search_rows r ON r.id = h.id JOIN meetings m ON m.id = h.meeting_id"
+            " ORDER BY m.date DESC, h.id",
             (*parameters, limit),
         ).fetchall()
         return [
@@ -571,6 +585,7 @@ class ServerDatabase(Database):
 # leaves the meeting to the others after this long. The window renews every RENEW_SECONDS.
 LEASE_SECONDS = 60
 RENEW_SECONDS = 15
+COMMON_HITS = 400  # places a word is found in beyond which a search walks them newest first
 ANALYZE_AFTER = 200  # meetings indexed at once after which the server's statistics are refreshed
 CHANNEL = "thai_minutes"  # LISTEN/NOTIFY: `changed 12`, `added 13`, `deleted 12`
 SERVER_TABLES = (
@@ -595,9 +610,12 @@ SEARCH_TABLES = (
         place TEXT NOT NULL,
         original TEXT NOT NULL,
         grams TEXT NOT NULL,
-        document TSVECTOR NOT NULL
+        document TSVECTOR NOT NULL,
+        date TEXT NOT NULL
     )""",
     "CREATE INDEX search_rows_by_meeting ON search_rows(meeting_id)",
+    # the newest places first without sorting every place a common word is found in
+    "CREATE INDEX search_rows_by_date ON search_rows(date DESC, id)",
     "CREATE INDEX search_rows_words ON search_rows USING gin (document)",
     "CREATE INDEX search_rows_grams ON search_rows USING gin (grams gin_trgm_ops)",
     """CREATE TABLE search_state (
