@@ -896,7 +896,7 @@ class _Agenda:
                 return 0
             if parts[0] in (section_number, self.typed_number) and len(parts) == 3 and self.path:
                 return 1  # `๓.๑.๒` under `๓.๑`
-            if self._mistyped_item_number(numbered, line) or self._plainly_numbered_item(numbered, line):
+            if self._next_item_by_number(numbered, line):
                 return 0
             return None
         if numbered.style == "worded" and section_number is not None:  # `เรื่องที่ ๒ …`
@@ -918,30 +918,19 @@ class _Agenda:
             item.presenter = self.presenter[0]
             self.presenter = (self.presenter[0], self.presenter[1] - 1)
 
-    def _plainly_numbered_item(self, numbered: recognize.NumberedLine, line: Line) -> bool:
-        """`๑.` `๒.` in bold straight under a section whose items carry no `n.k` numbers: its
-        items, numbered by themselves."""
+    def _next_item_by_number(self, numbered: recognize.NumberedLine, line: Line) -> bool:
+        """A bold numbered line that is the section's next item by its last number: `๒.๒` typed
+        where `๑.๒` comes next (copied from last month's minutes; said in the report), or `๑.`
+        `๒.` straight under a section whose items carry no `n.k` numbers."""
         section = self.section
-        return (
+        if not (
             line.bold
-            and len(numbered.parts) == 1
             and section is not None
             and section.is_agenda
-            and not self.section_numbers_items
-            and numbered.parts[0] == len(section.items) + 1
-        )
-
-    def _mistyped_item_number(self, numbered: recognize.NumberedLine, line: Line) -> bool:
-        """`๒.๒` set as a heading where `๑.๒` comes next (a number copied from last month's
-        minutes): the next item all the same, the typed number said in the report."""
-        section = self.section
-        return (
-            line.bold
-            and len(numbered.parts) == 2
-            and section is not None
-            and section.is_agenda
-            and numbered.parts[1] == len(section.items) + 1
-        )
+            and numbered.parts[-1] == len(section.items) + 1
+        ):
+            return False
+        return len(numbered.parts) == 2 or (len(numbered.parts) == 1 and not self.section_numbers_items)
 
     def _presenter(self, line: Line, text: str) -> bool:
         found = recognize.presenter_line(text)

@@ -101,10 +101,19 @@ def reopen(database: Database) -> Database:
 @pytest.fixture
 def window(qtbot: QtBot, db_path: Path, demo: MeetingDocument) -> Iterator[MainWindow]:
     """The window on a database holding the demo meeting, shown and active (keys go to it)."""
-    from ui.app import create_window  # noqa: PLC0415
 
     database = Database.open(db_path)
     database.add_document(copy.deepcopy(demo))
+    main = shown_window(qtbot, database)
+    yield main
+    main.close()
+    database.close()
+
+
+def shown_window(qtbot: QtBot, database: Database) -> MainWindow:
+    """The window on `database`, shown and active (keys go to it), its settings fresh."""
+    from ui.app import create_window  # noqa: PLC0415
+
     main = create_window(database)
     main.settings.clear()
     main.quiet = True  # type: ignore[attr-defined]  # no message boxes waiting for a click
@@ -113,9 +122,7 @@ def window(qtbot: QtBot, db_path: Path, demo: MeetingDocument) -> Iterator[MainW
     main.show()
     main.activateWindow()
     qtbot.waitUntil(main.isActiveWindow)
-    yield main
-    main.close()
-    database.close()
+    return main
 
 
 def reopened(db_path: Path) -> MeetingDocument:

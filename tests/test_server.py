@@ -22,6 +22,7 @@ from pytestqt.qtbot import QtBot
 from models.meeting import MeetingDocument
 from models.server import ServerDatabase
 from models.storage import StorageError
+from tests.conftest import shown_window
 from tests.keyboard import focused, type_text
 from ui.main_window import MainWindow
 
@@ -80,17 +81,9 @@ def test_an_unreachable_server_or_another_program_s_database_is_said_in_thai(
 
 @pytest.fixture
 def server_window(qtbot: QtBot, pg_database: str, demo: MeetingDocument) -> Iterator[MainWindow]:
-    from ui.app import create_window  # noqa: PLC0415
-
     database = ServerDatabase.open_server(pg_database)
     database.add_document(copy.deepcopy(demo))
-    main = create_window(database)
-    main.settings.clear()
-    main.quiet = True  # type: ignore[attr-defined]
-    qtbot.addWidget(main)
-    main.show()
-    main.activateWindow()
-    qtbot.waitUntil(main.isActiveWindow)
+    main = shown_window(qtbot, database)
     yield main
     main.close()
     database.close()

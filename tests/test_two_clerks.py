@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from models.meeting import MeetingDocument
 from models.server import ServerDatabase
+from tests.conftest import shown_window
 from tests.keyboard import type_text
 from ui.main_window import MainWindow
 
@@ -76,16 +77,9 @@ def clerk_a(pg_database: str, meeting_on_server: int) -> Iterator[Clerk]:
 @pytest.fixture
 def clerk_b(qtbot: QtBot, pg_database: str, clerk_a: Clerk) -> Iterator[MainWindow]:
     """Clerk B's window, opened after A has the meeting."""
-    from ui.app import create_window  # noqa: PLC0415
-
     database = ServerDatabase.open_server(pg_database, clerk="นายบี")
     database.lease_seconds = LAPSE_SECONDS
-    main = create_window(database)
-    main.quiet = True  # type: ignore[attr-defined]
-    qtbot.addWidget(main)
-    main.show()
-    main.activateWindow()
-    qtbot.waitUntil(main.isActiveWindow)
+    main = shown_window(qtbot, database)
     assert main.office is not None
     main.office.renewal.setInterval(300)
     yield main
