@@ -573,6 +573,9 @@ class MainWindow(QMainWindow):
     def _mark_saved(self) -> None:
         self._warned = False
         self.saved.setStyleSheet("")
+        if self.session.read_only is not None:  # nothing is saved here: say what the window is
+            self.saved.setText("อ่านอย่างเดียว")
+            return
         self.saved.setText(f"บันทึกแล้ว {thai.to_thai_digits(dt.datetime.now().strftime('%H:%M:%S'))} น.")
 
     def choose_office_server(self) -> None:
