@@ -327,7 +327,18 @@ def _roster_from_words(line: str, status: AttendeeStatus) -> Attendee | None:
     if not prefix or not first:
         return None
     last, _, position = rest.partition(" ")
-    return Attendee(first, status, prefix, last, position.strip())
+    position, note = _reason_after(position.strip())
+    return Attendee(first, status, prefix, last, position, note)
+
+
+# the reason a person is away, typed after the position (whole words: `นายอำเภอลาดหลุมแก้ว` is none)
+_REASON_AFTER = re.compile(r"\s+(ลา|ลาป่วย|ลากิจ|ลาพักผ่อน|ติดราชการ|ไปราชการ|ติดภารกิจ|ติดธุระ)$")
+
+
+def _reason_after(position: str) -> tuple[str, str]:
+    """`ผู้อำนวยการ ลาป่วย` typed in one line: the reason apart from the position."""
+    match = _REASON_AFTER.search(position)
+    return (position[: match.start()], match[1]) if match else (position, "")
 
 
 # --- signatures and tables ----------------------------------------------------------------------

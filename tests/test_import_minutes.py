@@ -373,6 +373,10 @@ def test_resolutions_presenters_and_roster_lines() -> None:
     ]
     head = recognize.roster_line(["๑.", "นายสมชาย ใจดี", "ปลัดอำเภอ (หัวหน้ากลุ่มงานบริหารงานปกครอง)"])
     assert head is not None and (head.position, head.note) == ("ปลัดอำเภอ (หัวหน้ากลุ่มงานบริหารงานปกครอง)", "")
+    one_line = recognize.roster_line(["๓. นายมานพ ทองดี ครูชำนาญการ ลาป่วย"])
+    assert one_line is not None and (one_line.position, one_line.note) == ("ครูชำนาญการ", "ลาป่วย")
+    place = recognize.roster_line(["๔. นายวิชัย ทองดี นายอำเภอ ลาดหลุมแก้ว"])
+    assert place is not None and (place.position, place.note) == ("นายอำเภอ ลาดหลุมแก้ว", "")
     away = recognize.roster_line(["๑.", "นายสมชาย ใจดี", "ปลัดอำเภอ (ติดราชการ)"])
     assert away is not None and (away.position, away.note) == ("ปลัดอำเภอ", "ติดราชการ")
     assert (recognize.role_alone("ผู้จดรายงานการประชุม"), recognize.blank_signature("(ลงชื่อ) ………")) == (
