@@ -55,7 +55,7 @@ def copy_meetings(
         document = source.load_document(summary.id)
         key = meeting_key(document.meeting)
         if key in held:
-            if _same(target.load_document(held[key]), document):
+            if target.load_document(held[key]) == document:  # ids aside: the same meeting
                 count.already_there += 1
             else:
                 count.differing.append(_name(document.meeting))
@@ -79,10 +79,6 @@ def _copy_one(source: Database, target: Database, document: MeetingDocument) -> 
             for word in words:
                 target.add_office_word(office_id, word)
     return meeting_id
-
-
-def _same(held: MeetingDocument, copied: MeetingDocument) -> bool:
-    return held == copied
 
 
 def _name(meeting: Meeting) -> str:
