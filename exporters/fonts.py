@@ -19,10 +19,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-from fontTools.ttLib import TTFont as FontFile
-from fontTools.ttLib import TTLibError
-
+from models.cache import read_cached, source_key, write_cached
 from models.paths import RESOURCES, cache_folder
 
 FONT_FOLDER = RESOURCES / "fonts"
@@ -85,6 +84,9 @@ def face_name(path: Path) -> FaceName | None:
     """The family and style a TrueType file declares in its name table (None when it cannot be
     read). TH Sarabun New's bold file calls its family `THSarabunNew-Bold`: a style word at the
     end of a family name is taken as the style."""
+    from fontTools.ttLib import TTFont as FontFile  # noqa: PLC0415  (read only when not indexed)
+    from fontTools.ttLib import TTLibError  # noqa: PLC0415
+
     try:
         with FontFile(path, lazy=True, fontNumber=0) as font:
             names = font["name"]
@@ -216,17 +218,18 @@ def word_line_metrics(path: Path) -> VerticalMetrics:
     OS/2 table, plus the external leading GDI derives from the hhea line gap (TH Sarabun New:
     1.331 em). A font that sets USE_TYPO_METRICS (Google's Sarabun) is set by current Word, as by
     LibreOffice, at its typographic ascender, descender and line gap instead."""
-    with FontFile(path, lazy=True) as font:
-        units = float(font["head"].unitsPerEm)
-        os2, hhea = font["OS/2"], font["hhea"]
-        if os2.fsSelection & USE_TYPO_METRICS:
-            ascent, descent = os2.sTypoAscender, -os2.sTypoDescender
-            return VerticalMetrics(
-                ascent / units, descent / units, (ascent + descent + os2.sTypoLineGap) / units
-            )
-        height = os2.usWinAscent + os2.usWinDescent
-        external = max(0, hhea.lineGap - (height - (hhea.ascent - hhea.descent)))
-        return VerticalMetrics(os2.usWinAscent / units, os2.usWinDescent / units, (height + external) / units)
+    return font_measures(path).line
+
+
+def _read_line_metrics(font: Any) -> VerticalMetrics:
+    units = float(font["head"].unitsPerEm)
+    os2, hhea = font["OS/2"], font["hhea"]
+    if os2.fsSelection & USE_TYPO_METRICS:
+        ascent, descent = os2.sTypoAscender, -os2.sTypoDescender
+        return VerticalMetrics(ascent / units, descent / units, (ascent + descent + os2.sTypoLineGap) / units)
+    height = os2.usWinAscent + os2.usWinDescent
+    external = max(0, hhea.lineGap - (height - (hhea.ascent - hhea.descent)))
+    return VerticalMetrics(os2.usWinAscent / units, os2.usWinDescent / units, (height + external) / units)
 
 
 @dataclass(frozen=True)
@@ -305,13 +308,50 @@ class GlyphWidths:
         return 0.001 * size_pt * sum(width(ord(char), self.default) for char in text)
 
 
-@cache
 def glyph_widths(path: Path) -> GlyphWidths:
+    return font_measures(path).widths
+
+
+@dataclass(frozen=True)
+class FontMeasures:
+    """What layout needs of a font file: its glyphs' advances and Word's line metrics."""
+
+    widths: GlyphWidths
+    line: VerticalMetrics
+
+
+_MEASURES_VERSION = 1  # of the cached form below: a change to what is read asks the file again
+
+
+@cache
+def font_measures(path: Path) -> FontMeasures:
+    """The font file's measures, kept in the cache folder per file (its size and time): reading
+    them took fontTools' import and the file's tables, 20 ms of every export."""
+    name, key = font_cache_entry(path, "measures", _MEASURES_VERSION)
+    measures = _measures_from(read_cached(name, key))
+    if measures is None:
+        measures = _read_measures(path)
+        write_cached(name, key, _measures_json(measures).encode())
+    return measures
+
+
+def font_cache_entry(path: Path | str, kind: str, version: int) -> tuple[str, str]:
+    """The cache folder's name and key for something read from a font file (`models.cache`):
+    the key changes with the file's size and time and with the version of what is read."""
+    made = Path(path).stat()
+    key = source_key(f"font-{kind}", version, path, made.st_size, made.st_mtime_ns)
+    return f"font-{kind}-{_squeezed(Path(path).stem)}-{made.st_size}", key
+
+
+def _read_measures(path: Path) -> FontMeasures:
+    from fontTools.ttLib import TTFont as FontFile  # noqa: PLC0415  (only when not cached)
+
     with FontFile(path, lazy=True) as font:
         units = font["head"].unitsPerEm
         advances = font["hmtx"].metrics
         order = font.getGlyphOrder()
         cmap = font["cmap"].getBestCmap()
+        line = _read_line_metrics(font)
 
     def scaled(advance: int) -> float:
         return advance if units == 1000 else advance * (1000 / units)
@@ -321,7 +361,32 @@ def glyph_widths(path: Path) -> GlyphWidths:
         widths[0xA0] = widths[0x20]
     elif 0xA0 in widths:
         widths[0x20] = widths[0xA0]
-    return GlyphWidths(widths, scaled(advances[order[0]][0]))
+    return FontMeasures(GlyphWidths(widths, scaled(advances[order[0]][0])), line)
+
+
+def _measures_json(measures: FontMeasures) -> str:
+    line = measures.line
+    return json.dumps(
+        {
+            "widths": measures.widths.widths,
+            "default": measures.widths.default,
+            "line": [line.ascent, line.descent, line.pitch],
+        }
+    )
+
+
+def _measures_from(body: bytes | None) -> FontMeasures | None:
+    """The cached measures, or None when there are none or they are not what was written."""
+    if body is None:
+        return None
+    try:
+        stored = json.loads(body)
+        widths = {int(code): float(advance) for code, advance in stored["widths"].items()}
+        ascent, descent, pitch = (float(value) for value in stored["line"])
+        default = float(stored["default"])
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+    return FontMeasures(GlyphWidths(widths, default), VerticalMetrics(ascent, descent, pitch))
 
 
 def text_width_cm(text: str, size_pt: float, bold: bool = False, family: str = BUNDLED_FAMILY) -> float:

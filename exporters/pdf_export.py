@@ -17,19 +17,6 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import (
-    BaseDocTemplate,
-    Flowable,
-    Frame,
-    HRFlowable,
-    Image,
-    PageTemplate,
-    Spacer,
-    Table,
-    TableStyle,
-)
-from reportlab.platypus import PageBreak as PlatypusPageBreak
-from reportlab.platypus.doctemplate import LayoutError
 
 from exporters.compose import (
     Align,
@@ -50,6 +37,19 @@ from exporters.compose import (
 from exporters.fonts import PdfFonts, pdf_fonts
 from exporters.layout import Layout
 from exporters.pdf_text import ANCHOR_PLACES, Line, ThaiParagraph, align_line, break_lines, draw_line
+from exporters.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    HRFlowable,
+    Image,
+    LayoutError,
+    PageTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from exporters.platypus import PageBreak as PlatypusPageBreak
 from models.fileio import atomic_output
 from models.meeting import MeetingDocument
 from models.text import clean_text

@@ -18,20 +18,16 @@ the font's SARA AM glyph where that draws the same; where the font shifts the ri
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-from fontTools.pens.basePen import BasePen
-from fontTools.pens.recordingPen import DecomposingRecordingPen
-from fontTools.ttLib import TTFont as FontFile
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapedStr
 
-from models.cache import read_cached, source_key, write_cached
+from exporters.fonts import font_cache_entry
+from models.cache import read_cached, write_cached
 
 SARA_AM = "\u0e33"
 NIKHAHIT = "\u0e4d"
@@ -285,9 +281,7 @@ def _with_sara_am(font: Any, drawn: list[_Drawn], places: list[float], data: lis
 def sara_am_is_ring_and_aa(path: str) -> bool:
     """Whether the font's SARA AM glyph draws exactly its NIKHAHIT and its AA at one origin; the
     answer kept in the cache folder per font file (reading the outlines took 9 ms a font)."""
-    made = Path(path).stat()
-    key = source_key("sara-am", _SARA_AM_CHECK, path, made.st_size, made.st_mtime_ns)
-    name = f"sara-am-{hashlib.blake2b(key.encode(), digest_size=8).hexdigest()}"
+    name, key = font_cache_entry(path, "sara-am", _SARA_AM_CHECK)
     cached = read_cached(name, key)
     if cached in (b"yes", b"no"):
         return cached == b"yes"
@@ -300,6 +294,9 @@ _SARA_AM_CHECK = 1  # the cached answers' version: a change to the check below a
 
 
 def _draws_ring_and_aa(path: str) -> bool:
+    from fontTools.pens.recordingPen import DecomposingRecordingPen  # noqa: PLC0415  (when not cached)
+    from fontTools.ttLib import TTFont as FontFile  # noqa: PLC0415
+
     with FontFile(path, lazy=True) as font:
         cmap = font.getBestCmap()
         names = [cmap.get(ord(char)) for char in (SARA_AM, NIKHAHIT, SARA_AA)]
@@ -318,31 +315,11 @@ def _draws_ring_and_aa(path: str) -> bool:
 
 @cache
 def glyph_outline(path: str, glyph: int) -> tuple[str, int]:
-    """A glyph's outline as PDF path operators in font units, and the font's units per em."""
-    with FontFile(path, lazy=True) as font:
-        pen = _PdfPathPen(font.getGlyphSet())
-        font.getGlyphSet()[font.getGlyphName(glyph)].draw(pen)
-        return " ".join(pen.operators) + " f", font["head"].unitsPerEm
+    """A glyph's outline as PDF path operators in font units, and the font's units per em (for
+    the few glyphs drawn as paths; fontTools loads only then)."""
+    from exporters.pdf_outlines import pdf_path_of_glyph  # noqa: PLC0415
 
-
-class _PdfPathPen(BasePen):  # type: ignore[misc]  # fontTools has no type hints here
-    """A fontTools pen writing PDF path operators (quadratic curves as cubic ones)."""
-
-    def __init__(self, glyph_set: Any) -> None:
-        super().__init__(glyph_set)
-        self.operators: list[str] = []
-
-    def _moveTo(self, point: tuple[float, float]) -> None:  # noqa: N802  (fontTools' names)
-        self.operators.append(f"{fp_str(*point)} m")
-
-    def _lineTo(self, point: tuple[float, float]) -> None:  # noqa: N802
-        self.operators.append(f"{fp_str(*point)} l")
-
-    def _curveToOne(self, *points: tuple[float, float]) -> None:  # noqa: N802
-        self.operators.append(f"{' '.join(fp_str(*point) for point in points)} c")
-
-    def _closePath(self) -> None:  # noqa: N802
-        self.operators.append("h")
+    return pdf_path_of_glyph(path, glyph)
 
 
 NARROW_SPACE_STEP = 25  # thousandths of the size: the narrow spaces' widths (few codes)

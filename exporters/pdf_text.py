@@ -29,11 +29,11 @@ from typing import Any
 from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
-from reportlab.platypus import Flowable
 
 from exporters.compose import Align, Para, Span
 from exporters.fonts import PdfFonts
 from exporters.pdf_glyphs import NARROW_SPACE_STEP, Space, TextWriter, Word, narrow_space, prepare
+from exporters.platypus import Flowable
 from models import thai
 from models.text import clean_text
 

@@ -13,13 +13,16 @@ says that text (`TextMappedTTFont.code_for`).
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from fontTools.ttLib import TTFont as FontFile
 from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
+
+from exporters.fonts import font_cache_entry
+from models.cache import read_cached, write_cached
 
 _UNI_NAME = re.compile(r"^uni((?:[0-9A-F]{4})+)(?:[._].*)?$")
 _U_NAME = re.compile(r"^u([0-9A-F]{4,6})(?:[._].*)?$")
@@ -39,13 +42,32 @@ def text_of_glyph_name(name: str) -> str | None:
 @cache
 def glyph_names(path: str) -> tuple[str, ...]:
     """The font's glyph names, by glyph id."""
+    from fontTools.ttLib import TTFont as FontFile  # noqa: PLC0415
+
     with FontFile(path, lazy=True) as font:
         return tuple(font.getGlyphOrder())
 
 
+_PRIVATE_USE_VERSION = 1  # of the cached form: a change to what is read asks the file again
+
+
 @cache
 def private_use_texts(path: str) -> dict[int, str]:
-    """For each Private Use Area code point of the font's cmap, the text its glyph stands for."""
+    """For each Private Use Area code point of the font's cmap, the text its glyph stands for;
+    kept in the cache folder per font file (fontTools loads only when it is not there)."""
+    name, key = font_cache_entry(path, "private-use", _PRIVATE_USE_VERSION)
+    try:
+        stored = json.loads(read_cached(name, key) or b"null")
+        return {int(code): str(text) for code, text in stored.items()}
+    except (ValueError, TypeError, AttributeError):
+        texts = _read_private_use_texts(path)
+        write_cached(name, key, json.dumps(texts).encode())
+        return texts
+
+
+def _read_private_use_texts(path: str) -> dict[int, str]:
+    from fontTools.ttLib import TTFont as FontFile  # noqa: PLC0415
+
     with FontFile(path, lazy=True) as font:
         cmap = font["cmap"].getBestCmap()
     texts = {}

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import copy
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from models.meeting import AttendeeStatus, MeetingDocument, Table, all_blocks, numbered_items
 from models.meetingfile import (
@@ -19,6 +23,8 @@ from models.meetingfile import (
     write_meeting_file,
 )
 from models.paths import DEMO_MEETING
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def demo_dict() -> dict[str, Any]:
@@ -205,3 +211,131 @@ def test_inlined_schema_judges_files_as_the_published_one(demo: MeetingDocument)
         theirs = sorted((list(e.absolute_path), e.validator) for e in reference.iter_errors(candidate))
         assert ours == theirs
     assert len(theirs) >= 4
+
+
+def test_the_generated_check_is_made_from_the_schema_as_it_is() -> None:
+    """`models/meetingfile_check.py` is generated; a schema changed without writing it again
+    would let files through that the schema refuses."""
+    from tests.meetingfile_check_source import TARGET, check_source  # noqa: PLC0415
+
+    assert TARGET.read_text("utf-8") == check_source(), "run: python -m tests.meetingfile_check_source"
+
+
+JSON_LEAVES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-5, max_value=3000),
+    st.floats(allow_nan=False, allow_infinity=False, min_value=-5, max_value=3000),
+    st.integers(min_value=0, max_value=3000).map(float),  # 8.0: an integer to jsonschema? no
+    st.sampled_from(["", "x", "2024-02-29", "2023-02-29", "2024-1-05", "13:30", "25:61", "13:30\n"]),
+    st.sampled_from(["present", "absent", "guest", "paragraph", "list", "table", "money", "pending"]),
+    st.text(max_size=5),
+)
+JSON_VALUES = st.recursive(
+    JSON_LEAVES,
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.sampled_from(["title", "text", "type", "x"]), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+def _places(node: Any, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """Every path in a JSON value, the value itself included."""
+    found = [path]
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found += _places(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += _places(value, (*path, index))
+    return found
+
+
+def _kinds_of_place(node: Any) -> list[tuple[str | int, ...]]:
+    """One path for each kind of place in the file (`sections[*].items[*].title` once), so that
+    the few kinds of place (an integer's) are drawn as often as the many."""
+    kinds: dict[tuple[str | int, ...], tuple[str | int, ...]] = {}
+    for path in _places(node)[1:]:
+        kinds.setdefault(tuple("*" if isinstance(part, int) else part for part in path), path)
+    return list(kinds.values())
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_the_fast_check_never_takes_what_the_schema_refuses(data: st.DataObject) -> None:
+    """A meeting file with one value replaced, removed or added anywhere: whatever the fast
+    check takes, jsonschema (the reference, with its strict integers) takes too, so no invalid
+    file is read as valid. (The other way does not matter: what it refuses goes to jsonschema.)"""
+    from models.meetingfile import _passes_fast_check, _validator  # noqa: PLC0415
+
+    meeting = demo_dict()
+    path = data.draw(st.sampled_from(_kinds_of_place(meeting)))
+    parent: Any = meeting
+    for part in path[:-1]:
+        parent = parent[part]
+    change = data.draw(st.sampled_from(["replace", "remove", "add"]))
+    if change == "remove":
+        del parent[path[-1]]
+    elif change == "add" and isinstance(parent, dict):
+        parent[data.draw(st.sampled_from(["note", "kind", "extra", "indent", "total"]))] = data.draw(
+            JSON_VALUES
+        )
+    else:
+        parent[path[-1]] = data.draw(JSON_LEAVES | JSON_VALUES)
+    if _passes_fast_check(meeting):
+        assert list(_validator().iter_errors(meeting)) == []
+
+
+def test_files_the_fast_check_takes_read_without_jsonschema(tmp_path: Path) -> None:
+    """The export of a valid file does not load jsonschema (70 ms of every export); a file with
+    a float where an integer belongs still gets jsonschema's message."""
+    program = (
+        "import sys; from pathlib import Path; from models.meetingfile import read_meeting_file; "
+        "read_meeting_file(Path(sys.argv[1])); print('jsonschema' in sys.modules)"
+    )
+    good = tmp_path / "good.json"
+    good.write_text(DEMO_MEETING.read_text("utf-8"), "utf-8")
+    run = subprocess.run(
+        [sys.executable, "-c", program, str(good)], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert run.stdout.strip() == "False"
+    data = demo_dict()
+    data["meeting"]["seq"] = 8.0
+    with pytest.raises(MeetingFileError) as raised:
+        document_from_dict(data)
+    assert "$.meeting.seq" in raised.value.describe() and "จำนวนเต็ม" in raised.value.describe()
+
+
+@pytest.mark.parametrize(
+    ("place", "value"),
+    [
+        (("meeting", "seq"), 8.0),
+        (("meeting", "seq"), True),
+        (("meeting", "year"), "2567"),
+        (("meeting", "date"), "2023-02-29"),
+        (("meeting", "date"), "2024-2-29"),
+        (("meeting", "date"), "๒๐๒๔-๐๒-๒๙"),
+        (("meeting", "start"), "25:61"),
+        (("meeting", "start"), "13:30\n"),
+        (("meeting", "attendees", 0, "status"), "late"),
+        (("meeting", "sections", 1, "number"), 0),
+        (("meeting", "sections", 1, "items", 0, "blocks"), [{"type": "paragraph"}]),
+    ],
+)
+def test_the_fast_check_agrees_with_the_schema_where_they_could_differ(
+    place: tuple[str | int, ...], value: object
+) -> None:
+    """Where fastjsonschema's reading of a keyword could differ from jsonschema's (integers,
+    dates, the end of a pattern, enums, oneOf), both give the same answer, or the fast check
+    refuses and leaves the answer to jsonschema."""
+    from models.meetingfile import _passes_fast_check, _validator  # noqa: PLC0415
+
+    meeting = demo_dict()
+    parent: Any = meeting
+    for part in place[:-1]:
+        parent = parent[part]
+    parent[place[-1]] = value
+    valid = not list(_validator().iter_errors(meeting))
+    assert not _passes_fast_check(meeting) or valid
