@@ -7,6 +7,7 @@ import io
 import itertools
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -469,3 +470,14 @@ def test_glyphs_are_written_in_the_order_of_the_text_they_stand_for() -> None:
     ]
     assert reading_order("ffi ก", ["\ufb03", " ", "ก"], [0, 3, 4]) == [(0, "ffi"), (1, " "), (2, "ก")]
     assert reading_order("ab", ["x", "y"], [0, 0]) == [(0, "ab"), (1, "")]
+
+
+def test_reportlabs_url_pattern_is_compiled_when_used_and_still_matches() -> None:
+    """`exporters.platypus` leaves ReportLab's costly URL pattern uncompiled at import; if
+    ReportLab ever uses it, it matches as compiled at once would."""
+    from exporters.platypus import CompiledOnUse  # noqa: PLC0415  (before ReportLab's module)
+
+    paragraph = sys.modules["reportlab.platypus.paragraph"]
+    assert isinstance(paragraph.uri_pat, CompiledOnUse)
+    assert paragraph.uri_pat.match("https://www.example.go.th/รายงาน") is not None
+    assert paragraph.uri_pat.match("ไม่ใช่ที่อยู่เว็บ") is None
