@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -269,6 +269,7 @@ def _worth_keeping(word: str) -> bool:
         not bare
         or bare in _STRUCTURE_WORDS
         or word.strip("()") in _STRUCTURE_WORDS
+        or recognize.role_alone(bare) is not None  # `ผู้ตรวจสอบรายงานการประชุม`: the role, printed
         or set(bare) <= set(".…")
         or set(bare) <= set("0123456789๐๑๒๓๔๕๖๗๘๙./,-()")
     ):
@@ -413,6 +414,7 @@ class _Reader:
         if piece.startswith("เวลา") and (start := recognize.time_in_text(piece)) is not None:
             if not dry_run:  # `เวลา ๑๓.๓๐ น.` on its own line (`… ณ ห้องประชุม…` may follow)
                 meeting.start = start
+                meeting.end = recognize.end_time_in_text(piece) or meeting.end
                 venue = re.search(r"(?:^|\s)ณ\s+(.+)$", piece)
                 if venue:
                     meeting.venue = venue[1].strip()
@@ -453,6 +455,7 @@ class _Reader:
             if not dry_run:
                 meeting.date = day
                 meeting.start = recognize.time_in_text(piece) or meeting.start
+                meeting.end = recognize.end_time_in_text(piece) or meeting.end
                 self.report.count("date")
                 venue = re.search(r"(?:^|\s)ณ\s+(.+)$", piece)  # `… เวลา ๐๙.๐๐ น. ณ ห้องประชุม…`
                 if venue:
@@ -684,6 +687,11 @@ class _Agenda:
         )
 
     def read(self) -> None:
+        self._read_blocks()
+        for section in self.meeting.sections:
+            _lift_lone_resolutions(section.items)
+
+    def _read_blocks(self) -> None:
         for stray in self.reader.stray_lines:
             if isinstance(stray, Grid):
                 self._grid(stray)
@@ -941,6 +949,9 @@ class _Agenda:
         if section.is_agenda and found.wording != derived_wording(section.title):
             section.presenter_wording = found.wording
         self.path = []
+        if found.remark:  # the program prints its own presenter line, without the remark
+            section.blocks.append(Paragraph(found.remark))
+            self.report.count("paragraphs")
         return True
 
     def _resolution(self, line: Line, text: str) -> bool:
@@ -953,7 +964,7 @@ class _Agenda:
                 return True
             if self.resolution_open and not self._structural(line, text):
                 # `มติที่ประชุม` on its own line, then the resolution in several paragraphs
-                node = self.path[0] if self.path else self.section
+                node = self.path[-1] if self.path else self.section
                 if node is not None:
                     node.resolution = f"{node.resolution} {text}"
                     return True
@@ -987,9 +998,10 @@ class _Agenda:
         )
 
     def _set_resolution(self, text: str) -> None:
-        # a resolution closes the matter it follows: the item of the agenda, whatever sub-items
-        # it went through (the program prints an item's resolution after its sub-items)
-        node = self.path[0] if self.path else self.section
+        # a resolution closes the matter it follows: the item being read (sub-items resolved one
+        # by one keep theirs); one resolution after the last of several sub-items is the whole
+        # item's, and moves up when the agenda has been read (`_lift_lone_resolutions`)
+        node = self.path[-1] if self.path else self.section
         if node is None:
             node = self._current_section(Line(text, ""))
         if node.resolution:
@@ -1192,6 +1204,13 @@ class _Agenda:
 
     def _grid(self, grid: Grid) -> None:
         self.resolution_open = False
+        if self.pending_resolution:  # a bare `มติที่ประชุม`, then its votes as a table
+            self.pending_resolution = False
+            votes = _votes_text(grid)
+            if votes is not None:
+                self._set_resolution(votes)
+                return
+            self.report.note(grid.place, "มติที่ประชุมเป็นตาราง: เก็บตารางไว้ในเนื้อหาของเรื่อง ใส่มติที่ช่องมติอีกครั้ง")
         if any(
             recognize.signature_role(cell) or recognize.role_alone(cell) for row in grid.rows for cell in row
         ):
@@ -1545,6 +1564,40 @@ class _Letter:
                 office.unit = piece
             else:
                 office.slogan.append(piece)
+
+
+_VOTE_ROWS = 8  # a table under a bare มติที่ประชุม this small is its votes, kept as its lines
+_VOTE_COLUMNS = 4
+
+
+def _votes_text(grid: Grid) -> str | None:
+    """A small table typed as a resolution (`เห็นด้วย | ๕ | เสียง` a row) as the resolution's
+    lines, its cells parted by spaces; None for a larger table."""
+    if len(grid.rows) > _VOTE_ROWS or any(len(row) > _VOTE_COLUMNS for row in grid.rows):
+        return None
+    lines = [" ".join(recognize.tidy(cell) for cell in row if cell.strip()) for row in grid.rows]
+    return "\n".join(line for line in lines if line) or None
+
+
+def _lift_lone_resolutions(items: list[Item]) -> None:
+    """An item with sub-items whose one resolution was typed after the last of them, and none of
+    its own: the clerk resolved the whole item after its sub-topics (`๔.๒`, `๔.๒.๑`, `๔.๒.๒`,
+    then `มติที่ประชุม`), so the resolution is the item's, printed after its sub-items as typed.
+    Sub-items resolved one by one keep theirs."""
+    for item in items:
+        below = list(_descendants(item.items))
+        resolved = [sub for sub in below if sub.resolution]
+        if not item.resolution and below and resolved == [below[-1]]:
+            item.resolution, below[-1].resolution = below[-1].resolution, ""
+        else:
+            _lift_lone_resolutions(item.items)
+
+
+def _descendants(items: list[Item]) -> Iterator[Item]:
+    """The items and their sub-items, in the order they were typed."""
+    for item in items:
+        yield item
+        yield from _descendants(item.items)
 
 
 def _as_paragraph(block: SourceBlock) -> Paragraph:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from models.fileio import os_reason
 from models.recognize import agenda_heading, numbered_line, resolution
 
 
@@ -58,6 +59,15 @@ class SourceError(Exception):
     """A file that cannot be read as a document; the message is in Thai."""
 
 
+def _unreadable(path: Path, error: OSError) -> SourceError:
+    """Why the file could not be read, in Thai (a mistyped name says so)."""
+    if isinstance(error, FileNotFoundError):
+        return SourceError(f"ไม่พบไฟล์ {path} ตรวจชื่อไฟล์และโฟลเดอร์อีกครั้ง")
+    if isinstance(error, PermissionError):
+        return SourceError(f"อ่านไฟล์ {path.name} ไม่ได้: ไม่มีสิทธิ์อ่านไฟล์นี้")
+    return SourceError(f"อ่านไฟล์ {path.name} ไม่ได้: {os_reason(error)}")
+
+
 # --- Word files ---------------------------------------------------------------------------------
 
 
@@ -68,6 +78,8 @@ def read_docx(path: Path, dropped: list[tuple[str, str]] | None = None) -> list[
     import docx  # noqa: PLC0415  (python-docx: only an import of a Word file needs it)
     from docx.opc.exceptions import PackageNotFoundError  # noqa: PLC0415
 
+    if not path.exists():
+        raise _unreadable(path, FileNotFoundError(path))
     if _encrypted(path):
         raise SourceError(f"{path.name} ตั้งรหัสผ่านไว้ โปรแกรมเปิดไม่ได้ {SAVE_AS_DOCX} โดยไม่ตั้งรหัสผ่าน")
     if _old_word_file(path):
@@ -76,7 +88,7 @@ def read_docx(path: Path, dropped: list[tuple[str, str]] | None = None) -> list[
         document = docx.Document(str(path))
         blocks = _body_blocks(document, dropped if dropped is not None else [])
     except OSError as error:
-        raise SourceError(f"อ่านไฟล์ {path.name} ไม่ได้: {error.strerror or error}") from error
+        raise _unreadable(path, error) from error
     except (
         PackageNotFoundError,
         KeyError,
@@ -566,7 +578,7 @@ def read_blocks(path: Path, dropped: list[tuple[str, str]] | None = None) -> lis
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise SourceError(f"อ่านไฟล์ {path.name} ไม่ได้: {error.strerror or error}") from error
+        raise _unreadable(path, error) from error
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode"
         text = raw.decode("utf-16")
     else:

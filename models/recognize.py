@@ -104,6 +104,19 @@ def time_in_text(text: str) -> dt.time | None:
     return thai.parse_time(f"{match[1]}:{match[2]}") if match else None
 
 
+_TIME_RANGE_END = re.compile(
+    rf"เวลา{_SPACE}*{_DIGIT}{{1,2}}[.:]{_DIGIT}{{2}}{_SPACE}*(?:น\.)?{_SPACE}*(?:-|–|ถึง){_SPACE}*(?:เวลา{_SPACE}*)?"
+    rf"({_DIGIT}{{1,2}})[.:]({_DIGIT}{{2}})"
+)
+
+
+def end_time_in_text(text: str) -> dt.time | None:
+    """The end of a time range after `เวลา` (`เวลา ๐๙.๐๐ - ๑๒.๐๐ น.`, `๑๓.๓๐ น. ถึง ๑๖.๐๐ น.`);
+    None when the line gives no range."""
+    match = _TIME_RANGE_END.search(text)
+    return thai.parse_time(f"{match[1]}:{match[2]}") if match else None
+
+
 _OPENING = re.compile(r"^(?:เริ่ม|เปิด)(?:การ)?ประชุม")
 _CLOSING = re.compile(r"^(?:เลิก|ปิด)(?:การ)?ประชุม")
 
@@ -211,7 +224,7 @@ _PRESENTER_WORDING = (
 )
 _PRESENTER = re.compile(
     rf"^(.+?){_SPACE}+({_PRESENTER_WORDING}){_SPACE}*จำนวน{_SPACE}*({_DIGIT}+){_SPACE}*เรื่อง"
-    rf"{_SPACE}*(?:ดังนี้|ดังต่อไปนี้|ได้แก่|คือ)?{_SPACE}*[:：]?{_SPACE}*(?:\([^()]*\))?{_SPACE}*$"
+    rf"{_SPACE}*(?:ดังนี้|ดังต่อไปนี้|ได้แก่|คือ)?{_SPACE}*[:：]?{_SPACE}*(\([^()]*\))?{_SPACE}*$"
 )
 
 
@@ -220,6 +233,7 @@ class PresenterLine:
     presenter: str
     wording: str
     count: int
+    remark: str = ""  # a bracketed remark after the count (`(ตามเอกสารแนบ ๑)`), the clerk's text
 
 
 def presenter_line(text: str) -> PresenterLine | None:
@@ -228,15 +242,20 @@ def presenter_line(text: str) -> PresenterLine | None:
     match = _PRESENTER.match(tidy(text))
     if match is None:
         return None
-    return PresenterLine(match[1].strip(), match[2], _number(match[3]))
+    return PresenterLine(match[1].strip(), match[2], _number(match[3]), match[4] or "")
 
 
 # --- the roster ---------------------------------------------------------------------------------
 
+# `รายชื่อ` or the members' kind (`กรรมการผู้มาประชุม`, `สมาชิกสภาผู้มาประชุม`) may open a heading
+_ROSTER_LEAD = r"^(?:รายชื่อ)?(?:(?:คณะ)?กรรมการ|สมาชิก(?:สภา)?|ข้าราชการ)?"
 _ROSTER_HEADINGS = (
-    (re.compile(r"^(?:รายชื่อ)?ผู้(?:ไม่มา|ไม่เข้าร่วม|ไม่เข้า|ไม่ได้มา|ลา|ขาด)(?:การ)?ประชุม"), AttendeeStatus.ABSENT),
-    (re.compile(r"^(?:รายชื่อ)?ผู้(?:มา(?:ร่วม)?|เข้า)(?:การ)?ประชุม"), AttendeeStatus.PRESENT),
-    (re.compile(r"^(?:รายชื่อ)?ผู้(?:เข้า)?ร่วม(?:การ)?ประชุม"), AttendeeStatus.GUEST),
+    (
+        re.compile(_ROSTER_LEAD + r"ผู้(?:ไม่มา|ไม่เข้าร่วม|ไม่เข้า|ไม่ได้มา|ลา|ขาด)(?:การ)?ประชุม"),
+        AttendeeStatus.ABSENT,
+    ),
+    (re.compile(_ROSTER_LEAD + r"ผู้(?:มา(?:ร่วม)?|เข้า)(?:การ)?ประชุม"), AttendeeStatus.PRESENT),
+    (re.compile(_ROSTER_LEAD + r"ผู้(?:เข้า)?ร่วม(?:การ)?ประชุม"), AttendeeStatus.GUEST),
 )
 
 
@@ -244,8 +263,9 @@ def roster_heading(text: str) -> AttendeeStatus | None:
     """Which part of the roster a heading opens: `ผู้มาประชุม` (present), `ผู้ไม่มาประชุม` or
     `ผู้ไม่เข้าร่วมการประชุม` (absent), `ผู้เข้าร่วมประชุม` or `ผู้ร่วมประชุม` (guests; many
     offices write it for those present, which the importer decides from what comes before),
-    `ผู้เข้าประชุม` (present); `รายชื่อ` may open it. A count may follow (`จำนวน ๓๖ คน`,
-    `๒๕ คน`), or a word in brackets (`(ลา)`); anything longer is not a heading."""
+    `ผู้เข้าประชุม` (present); `รายชื่อ` or the members' kind (`กรรมการ`) may open it. A count
+    may follow (`จำนวน ๓๖ คน`, `๒๕ คน`) with `ดังนี้`, `คือ` or `ได้แก่`, or a word in brackets
+    (`(ลา)`); anything longer is not a heading."""
     line = tidy(text).replace("#", "").strip()
     for pattern, status in _ROSTER_HEADINGS:
         match = pattern.match(line)
@@ -258,7 +278,7 @@ def _only_a_count(rest: str) -> bool:
     return (
         re.fullmatch(
             rf"{_SPACE}*(?:\([^()]{{1,30}}\))?{_SPACE}*(?:(?:จำนวน)?{_SPACE}*{_DIGIT}+{_SPACE}*(?:คน|ท่าน|ราย)?)?"
-            rf"{_SPACE}*[:：]?",
+            rf"{_SPACE}*(?:ดังนี้|ดังต่อไปนี้|คือ|ได้แก่)?{_SPACE}*[:：]?",
             rest,
         )
         is not None
@@ -345,9 +365,14 @@ def _reason_after(position: str) -> tuple[str, str]:
 
 RECORDER = "recorder"
 CHECKER = "checker"
+# `ผู้จดรายงานการประชุม`, `ผู้บันทึกการประชุม`, `ผู้จดบันทึกรายงานการประชุม`; `ผู้ตรวจรายงาน
+# การประชุม`, `ผู้ตรวจบันทึกการประชุม`, `ผู้ตรวจสอบรายงานการประชุม`
+_ROLE_WORDS = r"(?:บันทึก)?(?:รายงาน)?(?:การ)?ประชุม"
+_RECORDER_ROLE = r"ผู้(?:จด|บันทึก)" + _ROLE_WORDS
+_CHECKER_ROLE = r"ผู้ตรวจ(?:สอบ)?" + _ROLE_WORDS
 _ROLES = (
-    (re.compile(r"ผู้(?:จด|บันทึก)(?:รายงาน)?(?:การ)?ประชุม"), RECORDER),
-    (re.compile(r"ผู้ตรวจ(?:รายงาน)?(?:การ)?ประชุม"), CHECKER),
+    (re.compile(_RECORDER_ROLE), RECORDER),
+    (re.compile(_CHECKER_ROLE), CHECKER),
 )
 
 
@@ -362,7 +387,7 @@ def signature_role(text: str) -> str | None:
     return None
 
 
-_ROLE_ALONE = re.compile(rf"^(?:ตำแหน่ง)?{_SPACE}*(ผู้(?:จด|บันทึก|ตรวจ)(?:รายงาน)?(?:การ)?ประชุม)$")
+_ROLE_ALONE = re.compile(rf"^(?:ตำแหน่ง)?{_SPACE}*({_RECORDER_ROLE}|{_CHECKER_ROLE})$")
 _BLANK_SIGNATURE = re.compile(rf"^\(?ลงชื่อ\)?{_SPACE}*[.…_\-]*{_SPACE}*$")
 
 

@@ -1412,3 +1412,83 @@ def test_worded_numbers_inside_an_item_stay_its_paragraphs(tmp_path: Path) -> No
     assert [(i.title, i.resolution, len(i.blocks)) for i in section.items] == [
         ("หนังสือสั่งการจังหวัด", "รับทราบ", 2)
     ]
+
+
+def test_what_a_seventh_look_found_lost_or_misplaced(tmp_path: Path) -> None:
+    """A remark in brackets after a presenter line is kept; the end of the time range in the
+    header; headings `กรรมการผู้มาประชุม` and `ผู้ไม่มาประชุม จำนวน ๑ คน คือ`; sub-items resolved
+    one by one keep their resolutions; votes typed as a table under a bare `มติที่ประชุม` are
+    the resolution, and the next item stays an item; `ผู้จดบันทึกการประชุม` and
+    `ผู้ตรวจสอบรายงานการประชุม` sign, and their words are no lost text."""
+    path = word_of(
+        tmp_path / "council.docx",
+        ("รายงานการประชุมสภาเทศบาลตำบลบ้านโป่ง ครั้งที่ ๑/๒๕๖๗", True),
+        "วันพฤหัสบดีที่ ๘ สิงหาคม ๒๕๖๗ เวลา ๐๙.๐๐ - ๑๒.๐๐ น.",
+        ("กรรมการผู้มาประชุม", True),
+        "๑. นายสมชาย ใจดี\tประธานสภา",
+        "๒. นางสมศรี ทองคำ\tรองประธานสภา",
+        ("ผู้ไม่มาประชุม จำนวน ๑ คน คือ", True),
+        "๑. นายวิชัย มั่นคง\tสมาชิกสภา\tลาป่วย",
+        ("ระเบียบวาระที่ ๑ เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", True),
+        "นายอำเภอบ้านโป่ง แจ้งให้ที่ประชุมทราบ จำนวน ๑ เรื่อง (ตามเอกสารแนบหมายเลข ๑)",
+        "๑.๑ การจัดงานวันแม่",
+        "มติที่ประชุม รับทราบ",
+        ("ระเบียบวาระที่ ๒ เรื่องเพื่อพิจารณา", True),
+        ("๒.๑ ญัตติขออนุมัติโอนงบประมาณ", True),
+        "นายกเทศมนตรีชี้แจงรายละเอียดการโอนงบประมาณ",
+        "มติที่ประชุม",
+        [["เห็นด้วย", "๕", "เสียง"], ["งดออกเสียง", "๑", "เสียง"]],
+        ("๒.๒ การแต่งตั้งคณะกรรมการ", True),
+        "๒.๒.๑ คณะกรรมการตรวจรับพัสดุ",
+        "มติที่ประชุม เห็นชอบ",
+        "๒.๒.๒ คณะกรรมการกำหนดราคากลาง",
+        "มติที่ประชุม ไม่เห็นชอบ ให้เสนอรายชื่อใหม่",
+        "ลงชื่อ..............................ผู้จดบันทึกการประชุม",
+        "(นางสาวกมลวรรณ สายทอง)",
+        "ปลัดเทศบาล",
+        "ลงชื่อ..............................ผู้ตรวจสอบรายงานการประชุม",
+        "(นายสมชาย ใจดี)",
+        "ประธานสภา",
+    )
+    document, report = import_file(path)
+    meeting = document.meeting
+    assert (meeting.start, meeting.end) == (dt.time(9, 0), dt.time(12, 0))
+    assert [(a.first, a.status, a.note) for a in meeting.attendees] == [
+        ("สมชาย", AttendeeStatus.PRESENT, ""),
+        ("สมศรี", AttendeeStatus.PRESENT, ""),
+        ("วิชัย", AttendeeStatus.ABSENT, "ลาป่วย"),
+    ]
+    informed, considered = (s for s in meeting.sections if s.is_agenda)
+    assert informed.blocks == [Paragraph("(ตามเอกสารแนบหมายเลข ๑)")]
+    assert [(i.title, i.presenter) for i in informed.items] == [("การจัดงานวันแม่", "นายอำเภอบ้านโป่ง")]
+    transfer, committees = considered.items
+    assert transfer.resolution == "เห็นด้วย ๕ เสียง\nงดออกเสียง ๑ เสียง" and not transfer.blocks[1:]
+    assert committees.resolution == ""
+    assert [(i.title, i.resolution) for i in committees.items] == [
+        ("คณะกรรมการตรวจรับพัสดุ", "เห็นชอบ"),
+        ("คณะกรรมการกำหนดราคากลาง", "ไม่เห็นชอบ ให้เสนอรายชื่อใหม่"),
+    ]
+    assert meeting.recorder == Person("นางสาวกมลวรรณ สายทอง", "ปลัดเทศบาล")
+    assert meeting.checker == Person("นายสมชาย ใจดี", "ประธานสภา")
+    assert not [note for note in report.notes if "อาจไม่ได้นำเข้า" in note[1]]
+
+
+def test_one_resolution_after_the_last_sub_item_is_the_whole_items(tmp_path: Path) -> None:
+    path = word_of(
+        tmp_path / "whole.docx",
+        "รายงานการประชุมคณะทำงาน ครั้งที่ ๑/๒๕๖๗",
+        ("ระเบียบวาระที่ ๑ เรื่องเพื่อทราบ", True),
+        ("๑.๑ ผลการดำเนินงาน", True),
+        "๑.๑.๑ งานส่งเสริมอาชีพ",
+        "๑.๑.๒ งานกองทุนหมู่บ้าน",
+        "มติที่ประชุม รับทราบ",
+    )
+    (item,) = import_file(path)[0].meeting.sections[0].items
+    assert (item.resolution, [sub.resolution for sub in item.items]) == ("รับทราบ", ["", ""])
+
+
+def test_a_mistyped_file_name_is_said_in_thai(tmp_path: Path) -> None:
+    for name in ("ไม่มีไฟล์นี้.docx", "ไม่มีไฟล์นี้.txt"):
+        with pytest.raises(SourceError) as raised:
+            import_file(tmp_path / name)
+        assert str(raised.value).startswith("ไม่พบไฟล์") and "No such" not in str(raised.value)
