@@ -62,6 +62,7 @@ def digits(text: str, thai: bool = True) -> str:
 # match and the lookahead stops at the first letter, so each character is looked at a bounded
 # number of times: linear however long a run without spaces (`\S*[A-Za-z@]\S*` was quadratic).
 _LATIN_TOKEN = re.compile(r"(?<!\S)(?=[^\sA-Za-z@]*[A-Za-z@])\S+")
+_LATIN_LETTER = re.compile(r"[A-Za-z@]")
 
 
 def document_digits(text: str, thai: bool = True) -> str:
@@ -69,6 +70,8 @@ def document_digits(text: str, thai: bool = True) -> str:
     Latin words, e-mail addresses and web addresses (`ThaiQM2`, `www.cdd2.go.th`)."""
     if not thai:
         return digits(text, thai=False)
+    if _LATIN_LETTER.search(text) is None:  # nearly every Thai paragraph: no scan for tokens
+        return text.translate(_TO_THAI)
     pieces: list[str] = []
     position = 0
     for match in _LATIN_TOKEN.finditer(text):
@@ -524,9 +527,7 @@ def compound_parts(word: str) -> tuple[str, ...]:
     part first; the word itself when it is no such compound. Parts are whole words of at least
     COMPOUND_PART_MIN characters, so `ประชุม` stays whole. A justified line may break there
     rather than open gaps between its letters."""
-    from pythainlp.corpus.common import thai_words  # noqa: PLC0415  (loads the dictionary)
-
-    known = thai_words()
+    known = word_trie()  # the words segmentation cuts with (PyThaiNLP's list, read once)
     for cut in reversed(cluster_starts(word)[1:]):
         head, rest = word[:cut], word[cut:]
         if len(head) < COMPOUND_PART_MIN or head not in known:

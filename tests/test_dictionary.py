@@ -121,21 +121,34 @@ def test_the_sorted_copy_of_the_word_list_is_used_only_when_whole(tmp_path: Path
     was cut short, edited or made from another word list is never used."""
     from models import dictionary  # noqa: PLC0415
 
-    assert dictionary._cached_sorted_words() is None  # nothing cached yet (tests/conftest.py)
+    WORDS = dictionary._WORDS_FILE  # noqa: N806
+    assert dictionary._cached_sorted_words(WORDS) is None  # nothing cached yet (tests/conftest.py)
     words = word_trie()._index.words
-    dictionary._write_sorted_words(words)
-    assert dictionary._cached_sorted_words() == list(words)
+    dictionary._write_sorted_words(WORDS, words)
+    assert dictionary._cached_sorted_words(WORDS) == list(words)
 
     copy = Path(os.environ["THAI_MINUTES_CACHE"]) / "words-sorted.txt"
     whole = copy.read_bytes()
     copy.write_bytes(whole[: len(whole) // 2])
-    assert dictionary._cached_sorted_words() is None
+    assert dictionary._cached_sorted_words(WORDS) is None
     copy.write_bytes(whole.replace("ประชุม".encode(), "ประชูม".encode(), 1))
-    assert dictionary._cached_sorted_words() is None
+    assert dictionary._cached_sorted_words(WORDS) is None
     copy.write_bytes(whole.replace(b"pythainlp ", b"pythainlp 0.", 1))
-    assert dictionary._cached_sorted_words() is None
+    assert dictionary._cached_sorted_words(WORDS) is None
     copy.write_bytes(b"\xff\xfe garbage")
-    assert dictionary._cached_sorted_words() is None
+    assert dictionary._cached_sorted_words(WORDS) is None
+
+
+def test_the_syllable_list_read_from_its_sorted_copy_is_pythainlps() -> None:
+    from pythainlp.corpus import thai_syllables  # noqa: PLC0415
+
+    from models import dictionary  # noqa: PLC0415
+
+    dictionary.syllable_trie.cache_clear()
+    first = set(dictionary.syllable_trie())  # from PyThaiNLP, the copy written
+    assert dictionary._cached_sorted_words(dictionary._SYLLABLES_FILE) is not None
+    dictionary.syllable_trie.cache_clear()
+    assert set(dictionary.syllable_trie()) == first == set(thai_syllables())  # from the copy
 
 
 def test_a_new_process_cuts_the_same_words_from_the_sorted_copy(
