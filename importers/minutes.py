@@ -735,12 +735,25 @@ class _Agenda:
             for piece in line.pieces:  # `ลงชื่อ……ผู้บันทึก` and the name, a heading and its text, a resolution
                 self._line(Line(piece, line.place, bold=line.bold))
             return
+        if "\n" in line.text and self._item_title_then_text(line):
+            return
         if self.closed and self._signature(line, text):
             return
         for handler in handlers:
             if handler(line, text):
                 return
         self._paragraph(line)
+
+    def _item_title_then_text(self, line: Line) -> bool:
+        """`๑.๑ การรณรงค์…` and, after a manual line break, the item's text: the item with its
+        title, then the rest as its paragraph."""
+        title, _, rest = line.text.partition("\n")
+        if not rest.strip() or recognize.numbered_line(recognize.tidy(title)) is None:
+            return False
+        if not self._item(Line(title, line.place, bold=line.bold), recognize.tidy(title)):
+            return False
+        self._line(Line(rest, line.place, indented=line.indented))
+        return True
 
     def _heading(self, line: Line, text: str) -> bool:
         heading = recognize.agenda_heading(line.text)
@@ -1257,6 +1270,12 @@ def grid_table(grid: Grid) -> tuple[Table, list[str]]:
         total_label = label
         typed_total = body.pop()
     columns = _columns(rows[:headers], body, width)
+    if total_label is not None and any(recognize.total_label(row) is not None for row in body):
+        # subtotals typed between the rows (`รวม` after each แผนงาน): a computed total would
+        # add them in again, so every total row stays as typed
+        body.append(typed_total)
+        total_label = None
+        notes.append("ตารางมีแถวรวมย่อย เก็บแถวรวมทุกแถวตามที่พิมพ์ โปรแกรมไม่คำนวณยอดรวมของตารางนี้")
     if total_label is not None and _total_holds_text(typed_total, columns, total_label):
         # figures typed with their units (`๒๐๐ คน`) or under a column of text: kept as typed
         body.append(typed_total)
@@ -1267,7 +1286,10 @@ def grid_table(grid: Grid) -> tuple[Table, list[str]]:
     if total_label is not None:
         notes.extend(_total_differences(table, typed_total))
     if headers > 2:
-        notes.append(f"หัวตารางมี {thai.to_thai_digits(str(headers))} แถว อ่านได้เพียงสองแถว (กลุ่มและชื่อคอลัมน์)")
+        notes.append(
+            f"หัวตารางมี {thai.to_thai_digits(str(headers))} แถว แถวแรกเป็นกลุ่มคอลัมน์ "
+            "แถวที่เหลือรวมเป็นชื่อคอลัมน์"
+        )
     return table, notes
 
 
@@ -1312,6 +1334,9 @@ def _columns(header: list[list[str]], body: list[list[str]], width: int) -> list
         titles = [row[index] for row in header]
         title = titles[-1] if titles else ""
         group = ""
+        if len(titles) > 2:  # the rows below the group make the title (`ไตรมาส ๑-๒ เป้าหมาย`)
+            below = [cell for cell in dict.fromkeys(titles[1:]) if cell.strip() and cell != titles[0]]
+            title = " ".join(below) or titles[-1]  # or a heading merged down over every row
         if len(titles) >= 2 and titles[0] != titles[-1]:
             group = titles[0]
         if not title.strip() and group:  # a heading merged down over both header rows

@@ -541,7 +541,7 @@ def _grid_run(lines: list[tuple[int, str, bool]], start: int) -> list[tuple[int,
     cells = None
     for entry in lines[start:]:
         text = entry[1]
-        if "\t" not in text or _structural(text):
+        if "\t" not in text or _structural(text) or _prose_row(text.split("\t")):
             break
         count = len(text.split("\t"))
         if cells is None:
@@ -549,7 +549,15 @@ def _grid_run(lines: list[tuple[int, str, bool]], start: int) -> list[tuple[int,
         elif count != cells:
             break
         run.append(entry)
+    if run and all(not row.split("\t", 1)[0].strip() and row.count("\t") == 1 for _, row, _ in run):
+        return []  # lines indented with a tab (a signer's name under the dots): lines, as in Word
     return run
+
+
+def _prose_row(cells: list[str]) -> bool:
+    """A line tabbed as a council's minutes set a speaker and what they said (`ประธานสภาฯ⇥- ขอ
+    เชิญ…`), not a table's row (a table's long cells, a criterion's sentence, stay cells)."""
+    return any(cell.strip().startswith(("- ", "– ")) and len(cell.strip()) > 2 for cell in cells[1:])
 
 
 def _structural(text: str) -> bool:

@@ -1492,3 +1492,58 @@ def test_a_mistyped_file_name_is_said_in_thai(tmp_path: Path) -> None:
         with pytest.raises(SourceError) as raised:
             import_file(tmp_path / name)
         assert str(raised.value).startswith("ไม่พบไฟล์") and "No such" not in str(raised.value)
+
+
+def test_tables_and_lines_as_a_seventh_look_found_them(tmp_path: Path) -> None:
+    """Subtotal rows keep every typed total (a computed one would count them twice); a third
+    header row joins the column titles; an item's text after a manual line break is its text,
+    not its title."""
+    path = word_of(
+        tmp_path / "budget.docx",
+        "รายงานการประชุมสภาองค์การบริหารส่วนตำบลหนองบัว ครั้งที่ ๒/๒๕๖๗",
+        ("ระเบียบวาระที่ ๑ เรื่องเพื่อพิจารณา", True),
+        "๑.๑ ร่างข้อบัญญัติงบประมาณ\nนายก อบต. เสนอร่างข้อบัญญัติตามตาราง",
+        [
+            ["แผนงาน", "งาน", "งบประมาณ (บาท)"],
+            ["บริหารงานทั่วไป", "งานบริหารทั่วไป", "๔,๐๐๐,๐๐๐"],
+            ["บริหารงานทั่วไป", "งานบริหารงานคลัง", "๑,๐๐๐,๐๐๐"],
+            ["รวม", "", "๕,๐๐๐,๐๐๐"],
+            ["การศึกษา", "งานระดับก่อนวัยเรียน", "๒,๐๐๐,๐๐๐"],
+            ["รวม", "", "๒,๐๐๐,๐๐๐"],
+            ["รวมทั้งสิ้น", "", "๗,๐๐๐,๐๐๐"],
+        ],
+        [
+            ["ตัวชี้วัด", "ปีงบประมาณ ๒๕๖๗", "ปีงบประมาณ ๒๕๖๗"],
+            ["ตัวชี้วัด", "ไตรมาส ๑-๒", "ไตรมาส ๓"],
+            ["ตัวชี้วัด", "ผลงาน", "ผลงาน"],
+            ["ร้อยละการฉีดวัคซีน", "๘๕", "๙๐"],
+        ],
+        "มติที่ประชุม รับหลักการ",
+    )
+    document, report = import_file(path)
+    (item,) = document.meeting.sections[0].items
+    assert item.title == "ร่างข้อบัญญัติงบประมาณ"
+    paragraph, budget, vaccines = item.blocks
+    assert paragraph == Paragraph("นายก อบต. เสนอร่างข้อบัญญัติตามตาราง", indent=False)
+    assert isinstance(budget, Table) and isinstance(vaccines, Table)
+    assert budget.total_label is None and budget.rows[-1] == ["รวมทั้งสิ้น", "", "๗,๐๐๐,๐๐๐"]
+    assert [(c.group, c.title) for c in vaccines.columns] == [
+        ("", "ตัวชี้วัด"),
+        ("ปีงบประมาณ ๒๕๖๗", "ไตรมาส ๑-๒ ผลงาน"),
+        ("ปีงบประมาณ ๒๕๖๗", "ไตรมาส ๓ ผลงาน"),
+    ]
+    assert not [note for note in report.notes if "อาจไม่ได้นำเข้า" in note[1] or "ไม่ตรงกับ" in note[1]]
+
+
+def test_a_councils_speakers_and_a_tabbed_signature_in_a_text_file_stay_lines() -> None:
+    blocks = read_text(
+        "ประธานสภาฯ\t- ขอเชิญนายก อบต. ชี้แจงหลักการและเหตุผล\n"
+        "นายก อบต.\t- ขอเสนอร่างข้อบัญญัติงบประมาณ ดังนี้\n"
+        "แผนงาน\tงบประมาณ (บาท)\n"
+        "บริหารงานทั่วไป\t๙,๕๐๐,๐๐๐\n"
+        "ลงชื่อ.............................ผู้จดรายงานการประชุม\n"
+        "\t(นายวิเชียร บุญคง)\n"
+        "\tเลขานุการสภา อบต.นาแก\n"
+    )
+    kinds = [type(block).__name__ for block in blocks]
+    assert kinds == ["Line", "Line", "Grid", "Line", "Line", "Line"]
