@@ -679,6 +679,9 @@ class _Agenda:
         self.sections_by_number = False  # every section so far opened by `๑. เรื่อง …`
         self.after_signatures = False
         self.resolution_open = False  # a resolution typed under a bare `มติที่ประชุม` goes on
+        # a resolution that announces lines of its own (`… ด้วยคะแนนเสียง ดังนี้`, `๑. เห็นชอบ…`
+        # then `๒. …`): the number its next numbered line would have, 0 for votes or bullets
+        self.resolution_list: int | None = None
         self.section_level: int | None = None  # the heading style's level of the agenda's headings
         # whether the clerk typed `ระเบียบวาระที่ …` anywhere: if not, heading styles carry the agenda
         self.typed_headings = any(
@@ -968,12 +971,19 @@ class _Agenda:
         return True
 
     def _resolution(self, line: Line, text: str) -> bool:
+        if self.resolution_list is not None and self._resolution_goes_on(line, text):
+            resolved = self.path[-1] if self.path else self._current_section(line)
+            resolved.resolution = f"{resolved.resolution}\n{recognize.tidy(line.joined)}".strip()
+            return True
+        self.resolution_list = None
         found = recognize.resolution(text)
         if found is None:
             if self.pending_resolution:
                 self.pending_resolution = False
-                self._set_resolution(text)
+                bulleted = _BULLET.match(line.joined.strip())
+                self._set_resolution(line.joined.strip() if bulleted else text)  # a list keeps its marks
                 self.resolution_open = True
+                self.resolution_list = 0 if bulleted else _announced_lines(text)
                 return True
             if self.resolution_open and not self._structural(line, text):
                 # `มติที่ประชุม` on its own line, then the resolution in several paragraphs
@@ -985,9 +995,23 @@ class _Agenda:
             return False
         if found:
             self._set_resolution(found)
+            self.resolution_list = _announced_lines(found)
         else:
             self.pending_resolution = True
         return True
+
+    def _resolution_goes_on(self, line: Line, text: str) -> bool:
+        """Whether a line is one the resolution announced: a vote count, a bullet, or the next
+        number of a numbered resolution."""
+        if _VOTE_LINE.search(text) and len(text) <= 80:
+            return True
+        if self.resolution_list == 0 and _BULLET.match(line.joined.strip()):
+            return True
+        numbered = recognize.numbered_line(text)
+        if numbered is not None and self.resolution_list and numbered.parts == (self.resolution_list,):
+            self.resolution_list += 1
+            return True
+        return False
 
     def _structural(self, line: Line, text: str) -> bool:
         """Whether a line starts something of its own (a heading, an item, a presenter line,
@@ -1589,6 +1613,19 @@ class _Letter:
                 office.unit = piece
             else:
                 office.slogan.append(piece)
+
+
+_VOTE_LINE = re.compile(r"(?:เห็นด้วย|เห็นชอบ|ไม่เห็น|งดออกเสียง|งดออก|คะแนน).*(?:[0-9๐-๙]|-)\s*(?:เสียง|คะแนน)")
+_ANNOUNCING = re.compile(r"(?:ดังนี้|ดังต่อไปนี้|[:：])\s*$|คะแนนเสียง")
+
+
+def _announced_lines(resolution: str) -> int | None:
+    """What lines a resolution announces: 0 for votes or a list (`… ด้วยคะแนนเสียง ดังนี้`), the
+    next number for one typed as a numbered list (`๑. เห็นชอบ…`), None for none."""
+    numbered = recognize.numbered_line(resolution)
+    if numbered is not None and numbered.parts == (1,):
+        return 2
+    return 0 if _ANNOUNCING.search(resolution) else None
 
 
 _VOTE_ROWS = 8  # a table under a bare มติที่ประชุม this small is its votes, kept as its lines

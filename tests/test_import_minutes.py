@@ -875,7 +875,7 @@ def test_what_a_second_look_at_clerks_files_found(tmp_path: Path) -> None:
         ("๒๕๖๖", "งบประมาณ (บาท)"),
     ]
     assert table.total_label is None and table.rows[-1] == ["รวม", "๑๕๐,๐๐๐", "๑๕๐,๐๐๐ บาท"]  # as typed
-    assert item.resolution == "๑. รับทราบ ๒. มอบหมายให้ฝ่ายเลขานุการติดตามผล"
+    assert item.resolution == "๑. รับทราบ\n๒. มอบหมายให้ฝ่ายเลขานุการติดตามผล"  # each point on its line, as typed
     assert meeting.checker is not None and meeting.checker.name == "นายสมชาย ใจดี"
     assert meeting.recorder is not None and meeting.recorder.position == "นักวิชาการคลัง"
     assert "หมายเหตุ: รายงานฉบับนี้" in meeting_json(document)
@@ -1547,3 +1547,35 @@ def test_a_councils_speakers_and_a_tabbed_signature_in_a_text_file_stay_lines() 
     )
     kinds = [type(block).__name__ for block in blocks]
     assert kinds == ["Line", "Line", "Grid", "Line", "Line", "Line"]
+
+
+def test_lines_a_resolution_announces_stay_in_the_resolution(tmp_path: Path) -> None:
+    """Votes after `… ด้วยคะแนนเสียง ดังนี้`, bullets under a bare `มติที่ประชุม`, and `๒.`, `๓.`
+    after `มติที่ประชุม ๑. …`: the resolution's own lines (printed after the item's text), not
+    the item's text printed before the resolution that announces them."""
+    path = word_of(
+        tmp_path / "votes.docx",
+        "รายงานการประชุมสภาเทศบาลตำบลบ้านโป่ง ครั้งที่ ๑/๒๕๖๗",
+        ("ระเบียบวาระที่ ๑ เรื่องเพื่อพิจารณา", True),
+        ("๑.๑ ญัตติขออนุมัติโอนงบประมาณ", True),
+        "นายกเทศมนตรีชี้แจงรายละเอียดการโอนงบประมาณ",
+        "มติที่ประชุม\t- อนุมัติ ด้วยคะแนนเสียง ดังนี้",
+        "\tเห็นด้วย\t๕\tเสียง",
+        "\tงดออกเสียง\t๑\tเสียง (ประธานสภาฯ)",
+        ("๑.๒ การจัดซื้อเครื่องกระตุกหัวใจไฟฟ้า", True),
+        "มติที่ประชุม",
+        "- เห็นชอบให้จัดซื้อด้วยเงินบำรุง",
+        "- มอบหมายงานพัสดุดำเนินการ",
+        ("๑.๓ การจัดซื้อวัสดุการศึกษา", True),
+        "มติที่ประชุม ๑. เห็นชอบให้จัดซื้อ",
+        "๒. มอบหมายนายธนากร มีสุข ดำเนินการ",
+        "ที่ประชุมได้อภิปรายต่อเรื่องการเก็บรักษาวัสดุ",
+    )
+    transfer, purchase, supplies = import_file(path)[0].meeting.sections[0].items
+    assert (transfer.resolution, len(transfer.blocks)) == (
+        "อนุมัติ ด้วยคะแนนเสียง ดังนี้\nเห็นด้วย ๕ เสียง\nงดออกเสียง ๑ เสียง (ประธานสภาฯ)",
+        1,
+    )
+    assert (purchase.resolution, purchase.blocks) == ("- เห็นชอบให้จัดซื้อด้วยเงินบำรุง\n- มอบหมายงานพัสดุดำเนินการ", [])
+    assert supplies.resolution == "๑. เห็นชอบให้จัดซื้อ\n๒. มอบหมายนายธนากร มีสุข ดำเนินการ"
+    assert supplies.blocks == [Paragraph("ที่ประชุมได้อภิปรายต่อเรื่องการเก็บรักษาวัสดุ", indent=False)]
