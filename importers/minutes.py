@@ -511,6 +511,8 @@ class _Reader:
         """A line between the header and the roster (`สวดมนต์ก่อนเข้าวาระการประชุม`), or between
         its parts, is kept for the part before the agenda when a roster heading follows it (the
         roster goes on after it); True when so."""
+        if isinstance(block, Line) and _AGENDA_OUTLINE.match(_text(block)) and self._outline_before_roster():
+            return True
         later = [
             recognize.roster_heading(_text(b))
             for b in self.blocks[self.at + 1 : self.at + 3]
@@ -522,6 +524,20 @@ class _Reader:
             self.stray_lines.append(block)
             self.at += 1
             return True
+        return False
+
+    def _outline_before_roster(self) -> bool:
+        """`ระเบียบวาระการประชุม` and its titles, then the roster: kept whole for the part before
+        the agenda (the agenda itself follows the roster); True when so."""
+        for length, block in enumerate(self.blocks[self.at + 1 : self.at + 2 + _OUTLINE_LINES], start=1):
+            if not isinstance(block, Line):
+                return False
+            if recognize.roster_heading(_text(block)) is not None:
+                self.stray_lines.extend(self.blocks[self.at : self.at + length])
+                self.at += length
+                return True
+            if len(_text(block)) > 100 or recognize.agenda_heading(block.text):
+                return False
         return False
 
     def _roster_rows(self, status: AttendeeStatus) -> int:
@@ -591,7 +607,7 @@ class _Reader:
         if not block.text.startswith("\t") or not self.meeting.attendees or "\t" in block.text.strip("\t"):
             return False
         text = recognize.tidy(block.text)
-        if not text or len(text) > 60 or _starts_with_prefix(text):
+        if not text or len(text) > 60 or _starts_with_prefix(text) or _SENTENCE_AFTER_ROSTER.match(text):
             return False
         person = self.meeting.attendees[-1]
         person.position = f"{person.position} {text}".strip()
@@ -1104,6 +1120,7 @@ class _Agenda:
             and len(text) <= 80
             and not _TITLE.match(text)
             and "รายงานการประชุม" not in text  # `ที่ประชุมได้รับรองรายงานการประชุมนี้แล้ว…`: a note
+            and "ลงชื่อ" not in text  # another signer's block (`ลงชื่อ …… ประธานในที่ประชุม`)
             and not text.startswith(("ที่ประชุม", "หมายเหตุ", "มติ"))
         ):
             # a position takes at most two short lines; what follows is text of its own
@@ -1615,6 +1632,8 @@ class _Letter:
                 office.slogan.append(piece)
 
 
+# a tabbed line under the roster that opens the meeting's account, not a position going on
+_SENTENCE_AFTER_ROSTER = re.compile(r"^(?:เมื่อ|เริ่ม|เปิด|ที่ประชุม|ก่อนเข้า|องค์ประชุม|ครบองค์)")
 _VOTE_LINE = re.compile(r"(?:เห็นด้วย|เห็นชอบ|ไม่เห็น|งดออกเสียง|งดออก|คะแนน).*(?:[0-9๐-๙]|-)\s*(?:เสียง|คะแนน)")
 _ANNOUNCING = re.compile(r"(?:ดังนี้|ดังต่อไปนี้|[:：])\s*$|คะแนนเสียง")
 
@@ -1679,6 +1698,8 @@ def _guest(row: tuple[str, ...], status: AttendeeStatus) -> Attendee | None:
         return None
     named = row[0].strip()[numbered.end() :] or (row[1].strip() if len(row) > 1 else "")
     if status is not AttendeeStatus.GUEST and not named.startswith("ผู้แทน"):
+        return None
+    if named.startswith(("เรื่อง", "ระเบียบวาระ", "วาระ")):  # a title of the agenda's outline
         return None
     cells = [recognize.tidy(cell) for cell in row]
     first = re.sub(r"^[0-9๐-๙]+(?:[.)]\s*|$)", "", cells[0]) or (cells[1] if len(cells) > 1 else "")
@@ -1763,11 +1784,17 @@ def _starts_with_a_title(line: Line) -> bool:
     return _starts_with_prefix(text) and len(text.split()) >= 2 and len(text) <= 150
 
 
+# `ระเบียบวาระการประชุม` alone: the heading of a short outline of the agenda's titles
+_AGENDA_OUTLINE = re.compile(r"^(?:ระเบียบ)?วาระ(?:การประชุม)?\s*[:：]?$")
+_OUTLINE_LINES = 12  # an outline this long at most, between the header and the roster
+
+
 def _starts_the_meeting(line: Line) -> bool:
     """The line after the roster that opens the meeting: its time, or the agenda."""
     text = _text(line)
     return bool(
         recognize.opening_time(text)
+        or _AGENDA_OUTLINE.match(text)
         or recognize.agenda_heading(line.text)
         or (line.bold and recognize.standard_agenda_title(text))
         or line.level is not None

@@ -1579,3 +1579,40 @@ def test_lines_a_resolution_announces_stay_in_the_resolution(tmp_path: Path) -> 
     assert (purchase.resolution, purchase.blocks) == ("- เห็นชอบให้จัดซื้อด้วยเงินบำรุง\n- มอบหมายงานพัสดุดำเนินการ", [])
     assert supplies.resolution == "๑. เห็นชอบให้จัดซื้อ\n๒. มอบหมายนายธนากร มีสุข ดำเนินการ"
     assert supplies.blocks == [Paragraph("ที่ประชุมได้อภิปรายต่อเรื่องการเก็บรักษาวัสดุ", indent=False)]
+
+
+def test_an_agenda_outline_around_the_roster_and_a_chairs_signature(tmp_path: Path) -> None:
+    """`ระเบียบวาระการประชุม` and its titles before the roster or after the guests: kept before
+    the agenda, the roster read, no title a guest; a tabbed sentence after the roster is no part
+    of the last position; a chair's `ลงชื่อ …… ประธานในที่ประชุม` is not the recorder's position."""
+    path = word_of(
+        tmp_path / "outline.docx",
+        ("รายงานการประชุมประจำเดือน สถานีตำรวจภูธรเมืองพิษณุโลก ครั้งที่ ๗/๒๕๖๗", True),
+        "วันจันทร์ที่ ๑ กรกฎาคม ๒๕๖๗",
+        ("ระเบียบวาระการประชุม", True),
+        "- เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ",
+        "- เรื่องอื่น ๆ",
+        ("ผู้มาประชุม", True),
+        "๑. พ.ต.อ.ชัยวัฒน์ เดชะ\tผกก.สภ.เมืองพิษณุโลก",
+        ("ผู้เข้าร่วมประชุม", True),
+        "๑. นายสุเมธ บุญมา\tปลัดอำเภอ",
+        "\tเมื่อครบองค์ประชุมแล้ว ประธานกล่าวเปิดประชุม",
+        ("ระเบียบวาระที่ ๑ เรื่องอื่น ๆ", True),
+        "มติที่ประชุม รับทราบ",
+        "ลงชื่อ ............................ ผู้จดรายงานการประชุม",
+        "(นายประสิทธิ์ บุญเรือง)",
+        "กรรมการและเลขานุการ",
+        "ลงชื่อ ............................ ประธานในที่ประชุม",
+        "(นายบุญมี ศรีสุข)",
+    )
+    document, report = import_file(path)
+    meeting = document.meeting
+    assert [(a.first, a.status, a.position) for a in meeting.attendees] == [
+        ("ชัยวัฒน์", AttendeeStatus.PRESENT, "ผกก.สภ.เมืองพิษณุโลก"),
+        ("สุเมธ", AttendeeStatus.GUEST, "ปลัดอำเภอ"),
+    ]
+    before = [getattr(block, "text", "") for block in meeting.sections[0].blocks]
+    assert "- เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ" in before
+    assert "เมื่อครบองค์ประชุมแล้ว ประธานกล่าวเปิดประชุม" in before
+    assert meeting.recorder == Person("นายประสิทธิ์ บุญเรือง", "กรรมการและเลขานุการ")
+    assert not [note for note in report.notes if "อาจไม่ได้นำเข้า" in note[1]]
