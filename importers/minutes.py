@@ -645,6 +645,7 @@ class _Reader:
     # --- the cover letter -------------------------------------------------------------------
 
     def _front_matter(self, front: list[SourceBlock]) -> None:
+        front = [line for block in front for line in _letterhead_lines(block)]
         lines = [block for block in front if isinstance(block, Line)]
         texts = [_text(line) for line in lines]
         if (
@@ -669,6 +670,20 @@ class _Reader:
             self.meeting.sections.insert(0, section)
         section.blocks.insert(0, _as_paragraph(block))
         self.report.note(block.place, "ข้อความก่อนหัวรายงาน เก็บไว้เป็นย่อหน้าแรกของส่วนก่อนเข้าวาระ")
+
+
+def _letterhead_lines(block: SourceBlock) -> list[SourceBlock]:
+    """A letterhead laid out as a borderless table (`ที่ ศธ …` in one cell, the office and its
+    address in the next) as the lines Word's tabbed layout gives: the number and the office on
+    one line, the address lines below it, tabbed over; any other block as it is."""
+    if not isinstance(block, Grid) or len(block.rows) != 1 or len(block.rows[0]) != 2:
+        return [block]
+    number, office = (cell.strip() for cell in block.rows[0])
+    if not re.match(r"^ที่\s", number) or not office:
+        return [block]
+    first, *rest = [piece.strip() for piece in office.split("\n") if piece.strip()]
+    lines: list[SourceBlock] = [Line(f"{number}\t\t\t{first}", block.place)]
+    return lines + [Line(f"\t\t\t\t{piece}", block.place) for piece in rest]
 
 
 class _Agenda:
@@ -1328,8 +1343,7 @@ def grid_table(grid: Grid) -> tuple[Table, list[str]]:
         notes.extend(_total_differences(table, typed_total))
     if headers > 2:
         notes.append(
-            f"หัวตารางมี {thai.to_thai_digits(str(headers))} แถว แถวแรกเป็นกลุ่มคอลัมน์ "
-            "แถวที่เหลือรวมเป็นชื่อคอลัมน์"
+            f"หัวตารางมี {thai.to_thai_digits(str(headers))} แถว แถวแรกเป็นกลุ่มคอลัมน์ แถวที่เหลือรวมเป็นชื่อคอลัมน์"
         )
     return table, notes
 

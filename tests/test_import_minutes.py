@@ -1616,3 +1616,29 @@ def test_an_agenda_outline_around_the_roster_and_a_chairs_signature(tmp_path: Pa
     assert "เมื่อครบองค์ประชุมแล้ว ประธานกล่าวเปิดประชุม" in before
     assert meeting.recorder == Person("นายประสิทธิ์ บุญเรือง", "กรรมการและเลขานุการ")
     assert not [note for note in report.notes if "อาจไม่ได้นำเข้า" in note[1]]
+
+
+def test_a_letterhead_in_a_borderless_table_is_read_as_the_letter(tmp_path: Path) -> None:
+    path = word_of(
+        tmp_path / "letter-table.docx",
+        [["ที่ ศธ ๐๔๐๘๕/๑๕๖", "โรงเรียนบ้านโนนสว่าง\nอำเภอกุดจับ จังหวัดอุดรธานี ๔๑๒๕๐"]],
+        "๒๐ มีนาคม ๒๕๖๗",
+        "เรื่อง\tส่งรายงานการประชุมคณะกรรมการสถานศึกษาขั้นพื้นฐาน",
+        "เรียน\tคณะกรรมการสถานศึกษาขั้นพื้นฐานทุกท่าน",
+        "ตามที่โรงเรียนได้จัดประชุม ครั้งที่ ๑/๒๕๖๗ จึงขอส่งมาเพื่อโปรดพิจารณารับรอง",
+        "ขอแสดงความนับถือ",
+        "(นายสมคิด พลเยี่ยม)",
+        "ผู้อำนวยการโรงเรียนบ้านโนนสว่าง",
+        ("รายงานการประชุมคณะกรรมการสถานศึกษาขั้นพื้นฐาน ครั้งที่ ๑/๒๕๖๗", True),
+        "วันอังคารที่ ๑๒ มีนาคม ๒๕๖๗",
+        ("ระเบียบวาระที่ ๑ เรื่องที่ประธานแจ้งให้ทราบ", True),
+        "มติที่ประชุม รับทราบ",
+    )
+    document, _ = import_file(path)
+    assert document.letter is not None and document.office is not None
+    assert (document.letter.number, document.letter.to) == ("ศธ ๐๔๐๘๕/๑๕๖", "คณะกรรมการสถานศึกษาขั้นพื้นฐานทุกท่าน")
+    assert (document.office.name, document.office.address) == (
+        "โรงเรียนบ้านโนนสว่าง",
+        ["อำเภอกุดจับ จังหวัดอุดรธานี ๔๑๒๕๐"],
+    )
+    assert document.meeting.sections[0].blocks == []  # nothing of the letter left as the minutes' text
