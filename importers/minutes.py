@@ -620,9 +620,14 @@ class _Reader:
         (a table of something else)."""
         people: list[Attendee] = []
         unread: list[str] = []
+        signed: set[int] = set()  # a ลายมือชื่อ column: what is in it is a signature, not a note
         for row in grid.rows:
+            if _roster_header(row):
+                signed = {index for index, cell in enumerate(row) if "ลายมือชื่อ" in cell}
+                continue
+            row = _without_signatures(row, signed)  # noqa: PLW2901
             cells = [cell for cell in row if cell.strip()]
-            if _roster_header(row) or not cells:
+            if not cells:
                 continue
             merged = len(set(cells)) == 1
             heading = recognize.roster_heading(cells[0]) if merged else None
@@ -670,6 +675,15 @@ class _Reader:
             self.meeting.sections.insert(0, section)
         section.blocks.insert(0, _as_paragraph(block))
         self.report.note(block.place, "ข้อความก่อนหัวรายงาน เก็บไว้เป็นย่อหน้าแรกของส่วนก่อนเข้าวาระ")
+
+
+def _without_signatures(row: tuple[str, ...], signed: set[int]) -> tuple[str, ...]:
+    """The row without what its ลายมือชื่อ cells hold when that is the person's name signed
+    again; anything else there (`ลาป่วย` written in for one who did not come) stays, as a note."""
+    others = {word for index, cell in enumerate(row) if index not in signed for word in cell.split()}
+    return tuple(
+        "" if index in signed and set(cell.split()) & others else cell for index, cell in enumerate(row)
+    )
 
 
 def _letterhead_lines(block: SourceBlock) -> list[SourceBlock]:

@@ -294,6 +294,7 @@ def roster_line(cells: list[str], status: AttendeeStatus = AttendeeStatus.PRESEN
     first or not (`๑.`), then the name whole or as prefix, first name and surname, the position
     and a note (`ไปราชการ`). None when the first name cell does not start with a title of
     address, so a paragraph is never taken for a person."""
+    cells = _position_under_the_name([tidy(cell) if "\n" not in cell else cell for cell in cells])
     cells = [tidy(cell) for cell in cells]
     while cells and not cells[-1]:
         cells.pop()
@@ -322,7 +323,7 @@ def roster_line(cells: list[str], status: AttendeeStatus = AttendeeStatus.PRESEN
     position = rest[0] if rest else ""
     if not deputy_mark and (ahead := re.match(r"^\((ผู้แทน|แทน)\)\s*", position)):  # `(แทน) สาธารณสุขอำเภอ`
         deputy_mark, position = ahead, position[ahead.end() :]
-    note = " ".join(rest[1:])
+    note = " ".join(cell for cell in rest[1:] if cell)  # an empty cell between: no leading space
     if deputy_mark and not note:
         note = next(group for group in deputy_mark.groups() if group)
     if not note and (deputy := _DEPUTY.search(position)):  # `… แทน พัฒนาการอำเภอภูซาง` in one cell
@@ -332,6 +333,28 @@ def roster_line(cells: list[str], status: AttendeeStatus = AttendeeStatus.PRESEN
         # `… (ติดราชการ)`; a position's own brackets stay (`ปลัดอำเภอ (หัวหน้ากลุ่มงาน…)`)
         position, note = position[: reason.start()].strip(), reason[1].strip()
     return Attendee(first, status, prefix, last, position, note)
+
+
+def _position_under_the_name(cells: list[str]) -> list[str]:
+    """A name cell with the person's position on its second line (`นางอุไร สมบูรณ์` then
+    `พยาบาลวิชาชีพชำนาญการพิเศษ`): the name alone, the position before the position cell's."""
+    at = next(
+        (
+            index
+            for index, cell in enumerate(cells)
+            if "\n" in cell and _starts_with_prefix(_NUMBER_BEFORE_NAME.sub("", cell.strip()))
+        ),
+        None,
+    )
+    if at is None:
+        return cells
+    name, _, below = cells[at].strip().partition("\n")
+    below = tidy(below)
+    if _starts_with_prefix(_NUMBER_BEFORE_NAME.sub("", below)):  # another person below: not a position
+        return cells
+    after = cells[at + 1 :]
+    position = f"{below} {after[0]}".strip() if after else below
+    return [*cells[:at], name, position, *after[1:]]
 
 
 _REASON = re.compile(r"^(?:ติด|ลา|ไป|ป่วย|ภารกิจ|อยู่ระหว่าง|มอบ|แทน|รักษาราชการ|ประชุม)")

@@ -1642,3 +1642,34 @@ def test_a_letterhead_in_a_borderless_table_is_read_as_the_letter(tmp_path: Path
         ["อำเภอกุดจับ จังหวัดอุดรธานี ๔๑๒๕๐"],
     )
     assert document.meeting.sections[0].blocks == []  # nothing of the letter left as the minutes' text
+
+
+def test_roster_cells_as_a_seventh_look_found_them(tmp_path: Path) -> None:
+    """A ลายมือชื่อ column's signed name is no note, a reason written there is; an empty cell
+    leaves no space before a note; a position on the name cell's second line is the position;
+    `รองศาสตราจารย์ ดร.` is one title; `อาจารย์` is known."""
+    path = word_of(
+        tmp_path / "roster-cells.docx",
+        "รายงานการประชุมสภาเทศบาลตำบลบ้านโป่ง ครั้งที่ ๑/๒๕๖๗",
+        ("ผู้มาประชุม", True),
+        [
+            ["ที่", "ชื่อ – สกุล", "ตำแหน่ง", "ลายมือชื่อ", "หมายเหตุ"],
+            ["๑", "นายสมพงษ์ รักถิ่น", "ประธานสภาเทศบาล", "สมพงษ์ รักถิ่น", ""],
+            ["๒", "นางอุไร สมบูรณ์\nพยาบาลวิชาชีพชำนาญการพิเศษ", "สมาชิกสภาเทศบาล", "", ""],
+            ["๓", "รองศาสตราจารย์ ดร.สมชาย วงศ์ทอง", "ผู้ทรงคุณวุฒิ", "", ""],
+            ["๔", "อาจารย์สุภาพร คงดี", "ผู้ทรงคุณวุฒิ", "ลาป่วย", ""],
+            ["๕", "นายวีระ บุญส่ง", "สมาชิกสภาเทศบาล", "", "ลากิจ"],
+        ],
+        ("ระเบียบวาระที่ ๑ เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", True),
+        "มติที่ประชุม รับทราบ",
+    )
+    document, report = import_file(path)
+    assert [(a.prefix, a.first, a.last, a.position, a.note) for a in document.meeting.attendees] == [
+        ("นาย", "สมพงษ์", "รักถิ่น", "ประธานสภาเทศบาล", ""),
+        ("นาง", "อุไร", "สมบูรณ์", "พยาบาลวิชาชีพชำนาญการพิเศษ สมาชิกสภาเทศบาล", ""),
+        ("รองศาสตราจารย์ ดร.", "สมชาย", "วงศ์ทอง", "ผู้ทรงคุณวุฒิ", ""),
+        ("อาจารย์", "สุภาพร", "คงดี", "ผู้ทรงคุณวุฒิ", "ลาป่วย"),
+        ("นาย", "วีระ", "บุญส่ง", "สมาชิกสภาเทศบาล", "ลากิจ"),
+    ]
+    assert document.meeting.attendees[2].full_name == "รองศาสตราจารย์ ดร.สมชาย วงศ์ทอง"
+    assert not [note for note in report.notes if "ไม่รู้จักคำนำหน้า" in note[1]]
