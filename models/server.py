@@ -542,6 +542,38 @@ class ServerDatabase(Database):
             raise
         self.conn.execute("COMMIT")
 
+    def _newest_places(self, found: str, parameters: list[Any], limit: int) -> list[int]:
+        """The ids of the newest `limit` places the condition finds, newest first. A common word
+        or a compound's part is found by the indexes in thousands of places, and checking each
+        against its text took 150–250 ms; so the archive is searched a slice of dates at a time
+        from the newest (the indexes and the slice's dates together pick the places to check),
+        until enough are found."""
+        bounds = [
+            row[0]
+            for offset in SEARCH_SLICES
+            if (
+                row := self.conn.execute(
+                    "SELECT date FROM search_rows ORDER BY date DESC, id OFFSET ? LIMIT 1", (offset,)
+                ).fetchone()
+            )
+            is not None
+        ]
+        hits: list[int] = []
+        newer: str | None = None
+        for older in [*bounds, None]:
+            since = "" if older is None else " AND r.date > ?"
+            until = "" if newer is None else " AND r.date <= ?"
+            dates = [date for date in (older, newer) if date is not None]
+            rows = self.conn.execute(
+                f"SELECT r.id FROM search_rows r WHERE ({found}){since}{until} ORDER BY r.date DESC, r.id LIMIT ?",
+                (*parameters, *dates, limit - len(hits)),
+            ).fetchall()
+            hits.extend(int(row[0]) for row in rows)
+            if len(hits) >= limit:
+                break
+            newer = older
+        return hits
+
     def search(self, words: str, limit: int = 200, wait: float = SEARCH_WAIT) -> list[SearchHit]:
         tokens = _tokens(words_of(" ".join(words.split())))
         if not tokens:
@@ -553,27 +585,14 @@ class ServerDatabase(Database):
         if len(grams) >= 3:
             found += " OR r.grams LIKE ?"
             parameters.append("%" + _trigram_text(grams) + "%")  # `%` and `_` are written as letters too
-        # A word found in few places: all of them by the indexes, then the newest. In many (a
-        # common word, a compound's part): the places newest first, until enough are found.
-        common = (
-            self.conn.execute(
-                f"SELECT count(*) FROM (SELECT 1 FROM search_rows r WHERE {found} LIMIT {COMMON_HITS}) f",
-                parameters,
-            ).fetchone()[0]
-            >= COMMON_HITS
-        )
-        matches = (
-            f"SELECT r.id, r.meeting_id FROM search_rows r WHERE {found} ORDER BY r.date DESC, r.id LIMIT ?"
-            if common
-            else f"WITH found AS MATERIALIZED (SELECT r.id, r.meeting_id, r.date FROM search_rows r WHERE {found})"
-            " SELECT id, meeting_id FROM found ORDER BY date DESC, id LIMIT ?"
-        )
+        hits = self._newest_places(found, parameters, limit)
+        if not hits:
+            return []
         rows = self.conn.execute(
-            f"WITH hits AS ({matches})"
-            " SELECT h.meeting_id, m.seq, m.year, m.date, r.node_id, r.place, r.original"
-            " FROM hits h JOIN search_rows r ON r.id = h.id JOIN meetings m ON m.id = h.meeting_id"
-            " ORDER BY m.date DESC, h.id",
-            (*parameters, limit),
+            "SELECT m.id, m.seq, m.year, m.date, r.node_id, r.place, r.original"
+            " FROM search_rows r JOIN meetings m ON m.id = r.meeting_id WHERE r.id = ANY(?)"
+            " ORDER BY m.date DESC, r.id",
+            (hits,),
         ).fetchall()
         return [
             SearchHit(r[0], r[1], r[2], dt.date.fromisoformat(r[3]), r[4], r[5], snippet(r[6], words))
@@ -581,11 +600,14 @@ class ServerDatabase(Database):
         ]
 
 
+# The newest places first, a slice of the archive at a time: the rows of about this many newest
+# places, then this many more, and so on (see `ServerDatabase._newest_places`).
+SEARCH_SLICES = (5_000, 20_000, 80_000)
+
 # How long a lease outlives its last renewal: a clerk whose program ended (or lost the network)
 # leaves the meeting to the others after this long. The window renews every RENEW_SECONDS.
 LEASE_SECONDS = 60
 RENEW_SECONDS = 15
-COMMON_HITS = 400  # places a word is found in beyond which a search walks them newest first
 ANALYZE_AFTER = 200  # meetings indexed at once after which the server's statistics are refreshed
 CHANNEL = "thai_minutes"  # LISTEN/NOTIFY: `changed 12`, `added 13`, `deleted 12`
 SERVER_TABLES = (

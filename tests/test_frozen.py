@@ -85,3 +85,18 @@ def test_the_packaged_command_line_imports_minutes_typed_in_word(tmp_path: Path)
         tmp_path, "thai-minutes-cmd", "import", str(out / "minutes.docx"), "--db", str(tmp_path / "m.db")
     )
     assert done.stdout.strip().isdigit()
+
+
+def test_the_packaged_program_keeps_meetings_on_the_offices_server(tmp_path: Path, pg_database: str) -> None:
+    """psycopg and its libpq travel in the build (issue 17): the packaged command line stores
+    the demo on the tests' PostgreSQL server and exports it from there."""
+    done = run_frozen(tmp_path, "thai-minutes-cmd", "import", str(DEMO_MEETING), "--db", pg_database)
+    meeting = done.stdout.decode().strip()
+    assert meeting.isdigit()
+    out = tmp_path / "out"
+    out.mkdir()
+    run_frozen(
+        tmp_path, "thai-minutes-cmd", "export", "--meeting", meeting, "--db", pg_database, "-o", str(out),
+        "--only", "minutes", "--format", "pdf",
+    )  # fmt: skip
+    assert (out / "minutes.pdf").read_bytes().startswith(b"%PDF")

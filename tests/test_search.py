@@ -235,3 +235,24 @@ def test_an_edit_is_stored_though_the_indexer_writes_while_it_reads(
     indexer.close()
     monkeypatch.undo()
     assert [h.place for h in database.search("สหกรณ์")] == ["วาระ ๕.๑"]
+
+
+@pytest.mark.parametrize("slices", [(), (3, 10, 40)])
+def test_a_search_finds_the_newest_places_first_however_the_archive_is_sliced(
+    database: Database, demo: MeetingDocument, slices: tuple[int, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server searches a slice of dates at a time (a few rows a slice here, thousands in an
+    office): the places found, and their order, are those of one search over everything, and
+    those a file finds."""
+    monkeypatch.setattr("models.server.SEARCH_SLICES", slices)
+    for day in (5, 1, 9, 3):
+        meeting = copy.deepcopy(demo)
+        meeting.meeting.date = dt.date(2024, 3, day)
+        meeting.meeting.seq = day
+        database.add_document(meeting)
+    every = database.search("ครัวเรือน", limit=1000)
+    assert [hit.seq for hit in every] == sorted((hit.seq for hit in every), reverse=True)
+    assert {hit.seq for hit in every} == {9, 5, 3, 1}
+    per_meeting = len(every) // 4
+    newest = database.search("ครัวเรือน", limit=per_meeting + 2)
+    assert [(h.seq, h.place) for h in newest] == [(h.seq, h.place) for h in every[: per_meeting + 2]]
