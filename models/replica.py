@@ -67,11 +67,15 @@ def outbox_statements() -> list[str]:
             op TEXT NOT NULL CHECK (op IN ('upsert', 'delete')),
             key TEXT NOT NULL,
             row TEXT,
-            old TEXT
+            old TEXT,
+            txn INTEGER NOT NULL DEFAULT 0
         )""",
         "CREATE TABLE IF NOT EXISTS replica_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
         "INSERT OR IGNORE INTO replica_state VALUES ('recording', '1')",
+        # the copy's transactions, numbered as they begin: one is never split between batches
+        "INSERT OR IGNORE INTO replica_state VALUES ('txn', '0')",
     ]
+    txn = "(SELECT CAST(value AS INTEGER) FROM replica_state WHERE key = 'txn')"
     recording = "(SELECT value FROM replica_state WHERE key = 'recording') = '1'"
     for table in TABLES:
         new = ", ".join(f"'{name}', {_json_value(table, name, 'NEW')}" for name in table.column_names)
@@ -85,7 +89,8 @@ def outbox_statements() -> list[str]:
             }[event]
             statements.append(
                 f"CREATE TRIGGER IF NOT EXISTS {table.name}_{event.lower()}_outbox AFTER {event} ON {table.name}"
-                f" WHEN {recording} BEGIN INSERT INTO outbox (tbl, op, key, row, old) VALUES ({values}); END"
+                f" WHEN {recording} BEGIN INSERT INTO outbox (tbl, op, key, row, old, txn)"
+                f" VALUES ({values}, {txn}); END"
             )
     return statements
 
@@ -97,6 +102,7 @@ class Replica:
         self.database = database
         self.meeting_id = meeting_id
         database.allocate_id = self._next_id
+        database.on_begin = self._number_transaction
 
     @classmethod
     def open(cls, path: Path, server: ServerDatabase, meeting_id: int) -> Replica:
@@ -107,6 +113,9 @@ class Replica:
             with database.transaction() as conn:
                 for statement in outbox_statements():
                     conn.execute(statement)
+                if "txn" not in {row[1] for row in conn.execute("PRAGMA table_info(outbox)").fetchall()}:
+                    # a copy kept by an earlier version: its records count as one transaction
+                    conn.execute("ALTER TABLE outbox ADD COLUMN txn INTEGER NOT NULL DEFAULT 0")
             replica = cls(database, meeting_id)
             if replica.pending() == 0 or replica.state("meeting") != str(meeting_id):
                 replica.load(server)
@@ -157,6 +166,10 @@ class Replica:
             )
             self._set_state(conn, "next_id", str(FIRST_BLOCKED_ID + block * ID_BLOCK_SIZE))
             self._set_state(conn, "last_id", str(FIRST_BLOCKED_ID + (block + 1) * ID_BLOCK_SIZE - 1))
+
+    @staticmethod
+    def _number_transaction(conn: Any) -> None:
+        conn.execute("UPDATE replica_state SET value = CAST(value AS INTEGER) + 1 WHERE key = 'txn'")
 
     def _next_id(self) -> int:
         """The next id of this copy's block (within the edit's own transaction)."""
@@ -246,10 +259,7 @@ class ReplicaSync:
         server: psycopg.Connection[Any] | None = None
         try:
             while not self._stop.is_set():
-                records = local.execute(
-                    "SELECT seq, tbl, op, key, row, old FROM outbox ORDER BY seq LIMIT ?", (BATCH,)
-                )
-                batch = records.fetchall()
+                batch = self._whole_transactions(local)
                 if not batch or self.state.conflict is not None:
                     self._tell(pending=0 if not batch else self.state.pending)
                     self._idle.set()
@@ -281,6 +291,21 @@ class ReplicaSync:
             local.close()
             if server is not None:
                 server.close()
+
+    @staticmethod
+    def _whole_transactions(local: sqlite3.Connection) -> list[tuple[Any, ...]]:
+        """The next batch of records: at most BATCH, ending where one of the copy's transactions
+        ends (the server never holds half an edit, though the network goes between batches); a
+        transaction of more than BATCH records goes whole. The sender's connection sees only
+        committed transactions, each whole."""
+        columns = "seq, tbl, op, key, row, old"
+        rows = local.execute(f"SELECT {columns}, txn FROM outbox ORDER BY seq LIMIT ?", (BATCH,)).fetchall()
+        if len(rows) == BATCH:
+            last = rows[-1][6]
+            rows = [row for row in rows if row[6] != last] or local.execute(
+                f"SELECT {columns}, txn FROM outbox WHERE txn = ? ORDER BY seq", (last,)
+            ).fetchall()
+        return [row[:6] for row in rows]
 
     @staticmethod
     def _count(local: sqlite3.Connection) -> int:

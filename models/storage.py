@@ -1013,6 +1013,8 @@ class Database:
         self.path = path
         self._savepoints = 0
         self.allocate_id: Callable[[], int] | None = None  # ids for new rows; None: the database's own
+        # told of each outer transaction as it begins (an office server's copy numbers them)
+        self.on_begin: Callable[[Connection], None] | None = None
         self._backup_thread: threading.Thread | None = None
         self.backup_error: Exception | None = None
         self.read_only = False
@@ -1252,6 +1254,8 @@ class Database:
             self.conn.execute("BEGIN IMMEDIATE")
             self._changed = self._added = False
             try:
+                if self.on_begin is not None:
+                    self.on_begin(self.conn)
                 yield self.conn
             except BaseException:
                 self.conn.rollback()

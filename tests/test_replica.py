@@ -4,7 +4,10 @@ order (models/replica.py): what a review of its data safety found, each now a te
 from __future__ import annotations
 
 import copy
+import sqlite3
 from pathlib import Path
+
+import pytest
 
 from models.editing import MeetingEditor
 from models.meeting import MeetingDocument
@@ -94,3 +97,33 @@ def test_only_what_a_clerk_changed_in_a_shared_row_is_sent(
             stop(replica, sync)
         office = server.load_office(office_id)
         assert (office.phone, office.email, office.garuda) == ("๐ ๕๔๔๑ ๑๑๑๑", "office@example.go.th", None)
+
+
+def test_an_edit_larger_than_a_batch_reaches_the_server_whole_or_not_at_all(
+    pg_database: str, demo: MeetingDocument, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Batches of 5 records here (500 in the program): an edit of many rows (a pasted roster) is
+    never cut between two server transactions, so another clerk never sees half of it; the
+    edits before it go in batches that end where an edit ends."""
+    monkeypatch.setattr("models.replica.BATCH", 5)
+    with ServerDatabase.open_server(pg_database) as server:
+        meeting_id = server.add_document(copy.deepcopy(demo))
+        replica, sync, editor = editing(server, meeting_id, tmp_path)
+        sync.stop()  # records wait in the copy
+        editor.set_meeting_field("venue", "ห้องประชุม ๑")
+        editor.set_meeting_field("venue", "ห้องประชุม ๒")
+        small = replica.pending()
+        with replica.database.transaction():  # one edit of twelve rows
+            for number in range(12):
+                replica.database.update_meeting(meeting_id, venue=f"ห้องประชุม {number}")
+        big = replica.pending() - small
+        assert small < 5 < big
+        local = sqlite3.connect(replica.database.path)
+        batches = []
+        while batch := ReplicaSync._whole_transactions(local):
+            batches.append(len(batch))
+            with local:
+                local.execute("DELETE FROM outbox WHERE seq <= ?", (batch[-1][0],))
+        local.close()
+        assert batches == [small, big]  # the two small edits, then the big one whole
+        stop(replica, sync)
