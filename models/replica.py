@@ -164,6 +164,11 @@ class Replica:
             self._set_state(
                 conn, "server_revision", str(rows["meetings"][0][table_index("meetings", "revision")])
             )
+            # when the meeting was made: a server database made again (restored, copied anew)
+            # may give its id to another meeting, which a kept copy must never be sent onto
+            self._set_state(
+                conn, "server_created", str(rows["meetings"][0][table_index("meetings", "created")])
+            )
             self._set_state(conn, "next_id", str(FIRST_BLOCKED_ID + block * ID_BLOCK_SIZE))
             self._set_state(conn, "last_id", str(FIRST_BLOCKED_ID + (block + 1) * ID_BLOCK_SIZE - 1))
 
@@ -336,8 +341,14 @@ class ReplicaSync:
             # the same transaction: a crash in between cannot tell it wrong), else as it was made
             expected = str(sent[1]) if sent else expected
             now = server.execute(
-                "SELECT revision FROM meetings WHERE id = %s FOR UPDATE", (self.meeting_id,)
+                "SELECT revision, created FROM meetings WHERE id = %s FOR UPDATE", (self.meeting_id,)
             ).fetchone()
+            created = self._state(local, "server_created")
+            if now is not None and created and str(now[1]) != created:
+                raise ReplicaConflictError(
+                    "การแก้ไขที่ยังไม่ได้ส่งถึงเซิร์ฟเวอร์ไม่ได้ส่ง เพราะการประชุมหมายเลขนี้บนเซิร์ฟเวอร์ไม่ใช่การประชุมเดิมแล้ว "
+                    f"(ฐานข้อมูลของสำนักงานอาจถูกสร้างใหม่) สิ่งที่พิมพ์ไว้ยังเก็บอยู่ในเครื่องนี้ครบ ({self.replica_path})"
+                )
             if now is None or str(now[0]) != expected:
                 raise ReplicaConflictError(
                     "การแก้ไขที่ยังไม่ได้ส่งถึงเซิร์ฟเวอร์ไม่ได้ส่ง เพราะระหว่างนั้นมีผู้อื่นแก้ไขรายงานการประชุมนี้แล้ว "

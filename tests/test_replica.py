@@ -127,3 +127,28 @@ def test_an_edit_larger_than_a_batch_reaches_the_server_whole_or_not_at_all(
         local.close()
         assert batches == [small, big]  # the two small edits, then the big one whole
         stop(replica, sync)
+
+
+def test_a_kept_copy_is_never_sent_onto_another_meeting_that_took_its_number(
+    pg_database: str, demo: MeetingDocument, tmp_path: Path
+) -> None:
+    """The office's database made again (restored from a dump, copied anew): the number the copy
+    knows may now be another meeting's, at the same revision. Nothing is sent; it is said."""
+    with ServerDatabase.open_server(pg_database) as server:
+        meeting_id = server.add_document(copy.deepcopy(demo))
+        replica, sync, editor = editing(server, meeting_id, tmp_path)
+        sync.stop()
+        editor.set_meeting_field("title", "ของเสมียนที่ยังไม่ได้ส่ง")
+        replica.close()
+        server.release_lease(meeting_id)
+        with server.transaction() as conn:  # another meeting now, made at another time
+            conn.execute(
+                "UPDATE meetings SET created = ?, title = ? WHERE id = ?",
+                ("2020-01-01T08:00:00", "อีกการประชุม", meeting_id),
+            )
+        replica, sync, _ = editing(server, meeting_id, tmp_path)
+        assert not sync.flush(2.0)
+        assert sync.state.conflict is not None and "ไม่ใช่การประชุมเดิม" in sync.state.conflict
+        assert server.load_document(meeting_id).meeting.title == "อีกการประชุม"
+        assert replica.pending() > 0
+        stop(replica, sync)
