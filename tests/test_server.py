@@ -202,3 +202,31 @@ def test_the_office_server_is_chosen_in_the_window(
         fresh.close()
         fresh.database.close()
         SWITCHED_TO.clear()
+
+
+def test_checks_and_presenters_in_the_window_see_the_offices_other_meetings(
+    qtbot: QtBot, pg_database: str, demo: MeetingDocument
+) -> None:
+    """On the server the open meeting is edited in a copy of its own; F7 still finds its number
+    used by another meeting of the office, and the presenter field suggests one named there."""
+    database = ServerDatabase.open_server(pg_database)
+    other = copy.deepcopy(demo)
+    other.meeting.sections[1].items[0].presenter = "นางสาวพิมพ์ใจ ตรวจงาน ผู้รายงานของการประชุมอื่น"
+    database.add_document(other)
+    database.add_document(copy.deepcopy(demo))  # the same number and year: the newest, opened
+    window = shown_window(qtbot, database)
+    try:
+        assert window.office is not None and window.office.replica is not None  # edited in its copy
+        with qtbot.waitSignal(window.checks.shown, timeout=20000):
+            window.run_checks()
+        assert any("ซ้ำกับการประชุมอื่น" in finding.message for finding in window.checks.findings)
+        item = window.editor.document.meeting.sections[1].items[0]
+        window.agenda_tab.select(item)
+        editor = window.agenda_tab.item_editor
+        assert editor is not None and editor.presenter is not None
+        suggested = editor.presenter.completer().model()
+        names = [suggested.index(row, 0).data() for row in range(suggested.rowCount())]
+        assert "นางสาวพิมพ์ใจ ตรวจงาน ผู้รายงานของการประชุมอื่น" in names
+    finally:
+        window.close()
+        database.close()

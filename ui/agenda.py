@@ -336,7 +336,7 @@ class ItemEditor(QWidget):
         names = [
             a.full_name + (f" {a.position}" if a.position else "") for a in editor.document.meeting.attendees
         ]
-        earlier = [name for name in editor.database.presenters() if name not in names]
+        earlier = [name for name in self.session.archive_database.presenters() if name not in names]
         completer = QCompleter(names + earlier, self.presenter)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.presenter.setCompleter(completer)

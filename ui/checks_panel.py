@@ -138,7 +138,9 @@ class ChecksPanel(QWidget):
             return
         editor = self.host.editor
         database = editor.database
-        others = [OtherMeeting(m.id, m.seq, m.year) for m in database.list_meetings()]
+        others = [
+            OtherMeeting(m.id, m.seq, m.year) for m in self.host.session.archive_database.list_meetings()
+        ]
         office = editor.document.office
         accepted = database.office_words(office.id) if office is not None and office.id is not None else []
         payload = pickle.dumps(editor.document, pickle.HIGHEST_PROTOCOL)  # the snapshot

@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.database = database
         self.session = MeetingSession(self)
+        self.session.archive = database
         self.undo_stack = self.session.stack
         self.session.changed.connect(self._follow)
         self.session.failed.connect(self._write_failed)

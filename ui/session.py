@@ -21,7 +21,7 @@ from PySide6.QtGui import QUndoStack
 
 from models.changes import Change
 from models.editing import MeetingEditor, MinutesCertifiedError
-from models.storage import LeaseLostError, MeetingLeasedError, StorageError, failure_reason
+from models.storage import Database, LeaseLostError, MeetingLeasedError, StorageError, failure_reason
 from ui.commands import EditCommand, FieldCommand
 
 CERTIFIED_MESSAGE = "รายงานการประชุมนี้รับรองแล้ว แก้ไขได้ทาง การรับรอง → เริ่มแก้ไขหลังรับรอง (ระบุผู้แก้และเหตุผล)"
@@ -55,12 +55,20 @@ class MeetingSession(QObject):
         self.failing = False  # the last write was refused
         # why the open meeting is someone else's to edit (the office server's lease), in Thai
         self.held_by: str | None = None
+        # every meeting of the office (the window's database): on the office's server the
+        # editor's database is the open meeting's copy alone
+        self.archive: Database | None = None
 
     @property
     def editor(self) -> MeetingEditor:
         if self._editor is None:
             raise LookupError("no meeting is open")
         return self._editor
+
+    @property
+    def archive_database(self) -> Database:
+        """Where the other meetings are (numbers used, presenters named before)."""
+        return self.archive if self.archive is not None else self.editor.database
 
     @property
     def is_open(self) -> bool:
