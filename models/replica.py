@@ -188,6 +188,33 @@ class Replica:
         self.database.close()
 
 
+UNSENT_TITLE = "(ฉบับที่ส่งไม่ได้)"  # after the title of a meeting kept from a copy in conflict
+
+
+def keep_unsent_as_new_meeting(copy_path: Path, server: ServerDatabase, meeting_id: int) -> int:
+    """A copy in conflict, its meeting as the clerk left it, stored on the server as a meeting
+    of its own (its title marked), the other clerk's untouched; returns the new meeting's id.
+    The copy itself is left as it is (see `set_aside_copy`)."""
+    with Database.open(copy_path, backup=False) as kept:
+        document = kept.load_document(meeting_id)
+    document.meeting.title = f"{document.meeting.title} {UNSENT_TITLE}".strip()
+    return server.add_document(document)
+
+
+def set_aside_copy(copy_path: Path) -> Path:
+    """A copy whose edits can no longer be sent, moved aside under a name with the time (never
+    deleted), so that the meeting is copied afresh from the server when it is opened next.
+    The copy must be closed. Returns where it now is."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = copy_path.with_name(f"{copy_path.stem}.ส่งไม่ได้-{stamp}{copy_path.suffix}")
+    for suffix in ("-wal", "-shm"):  # SQLite's journal beside it travels with it
+        journal = copy_path.with_name(copy_path.name + suffix)
+        if journal.exists():
+            journal.replace(target.with_name(target.name + suffix))
+    copy_path.replace(target)
+    return target
+
+
 @dataclass
 class SyncState:
     """What the status bar says: reached or not, records waiting, a conflict's message."""
@@ -431,4 +458,13 @@ def _decoded(table: TableDefinition, name: str, value: Any) -> Any:
     return value
 
 
-__all__ = ["Replica", "ReplicaConflictError", "ReplicaSync", "ServerError", "SyncState", "outbox_statements"]
+__all__ = [
+    "Replica",
+    "ReplicaConflictError",
+    "ReplicaSync",
+    "ServerError",
+    "SyncState",
+    "keep_unsent_as_new_meeting",
+    "outbox_statements",
+    "set_aside_copy",
+]

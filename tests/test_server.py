@@ -17,13 +17,14 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from models.meeting import MeetingDocument
+from models.meeting import Meeting, MeetingDocument
 from models.server import ServerDatabase
 from models.storage import StorageError
 from tests.conftest import shown_window
-from tests.keyboard import focused, type_text
+from tests.keyboard import focused, press, type_text
 from ui.main_window import MainWindow
 
 MAIN = Path(__file__).resolve().parent.parent / "main.py"
@@ -230,3 +231,85 @@ def test_checks_and_presenters_in_the_window_see_the_offices_other_meetings(
     finally:
         window.close()
         database.close()
+
+
+@pytest.mark.parametrize(("keep_mine", "by_keyboard"), [(True, False), (False, False), (False, True)])
+def test_edits_the_server_cannot_take_are_kept_as_a_meeting_of_their_own_or_set_aside(
+    server_window: MainWindow, qtbot: QtBot, pg_database: str, keep_mine: bool, by_keyboard: bool
+) -> None:
+    """The network gone while the clerk types, and the meeting changed on the server meanwhile:
+    her edits cannot be sent (never written over the other's). She keeps hers as a meeting of its
+    own, or takes the server's; either way her copy is moved aside, never deleted, and the meeting
+    opens again from the server, to edit."""
+    from models.replica import UNSENT_TITLE, ReplicaSync  # noqa: PLC0415
+
+    window = server_window
+    office = window.office
+    assert office is not None and office.sync is not None and office.replica is not None
+    meeting_id = window.editor.meeting_id
+    office.sync.stop()  # the network gone: what is typed stays in the copy
+    header = window.header_tab
+    window.tabs.setCurrentWidget(header)
+    header.title.setFocus()
+    qtbot.waitUntil(header.title.hasFocus)
+    header.title.selectAll()
+    type_text("ฉบับของเสมียน ก")
+    with psycopg.connect(pg_database, autocommit=True) as other:  # meanwhile, on the server
+        other.execute(
+            "UPDATE meetings SET title = 'ฉบับของเสมียน ข', revision = revision + 1 WHERE id = %s",
+            (meeting_id,),
+        )
+    copy_path = office.replica.database.path
+    office.sync = ReplicaSync(copy_path, office.database, meeting_id, office.synced.emit)
+    office.sync.start()  # the network back
+    qtbot.waitUntil(lambda: office.in_conflict, timeout=10000)
+    assert window.session.held_by is not None  # no more typing into a copy that cannot be sent
+
+    if by_keyboard:  # Ctrl+Alt+U from the field, then the box's buttons by Tab and Space
+        said = choose_in_conflict_box(window, "ใช้ฉบับบนเซิร์ฟเวอร์")
+    else:
+        said = office.resolve_conflict(keep_mine=keep_mine)
+    assert ("เก็บเป็นการประชุมหมายเลข" in said) is keep_mine
+    titles = sorted(m.title for m in on_server_list(pg_database))
+    assert titles == (["ฉบับของเสมียน ก " + UNSENT_TITLE] if keep_mine else []) + ["ฉบับของเสมียน ข"]
+    assert window.session.held_by is None and window.editor.document.meeting.title == "ฉบับของเสมียน ข"
+    assert [p.name for p in copy_path.parent.iterdir() if "ส่งไม่ได้" in p.name and p.suffix == ".sqlite3"]
+    window.activateWindow()  # the box closed (offscreen, the window is not made active again by itself)
+    qtbot.waitUntil(window.isActiveWindow)
+    header.title.setFocus()
+    qtbot.waitUntil(header.title.hasFocus)
+    header.title.selectAll()
+    type_text("ฉบับรวม")  # editable again, and it reaches the server
+    qtbot.waitUntil(lambda: on_server(pg_database, meeting_id).meeting.title == "ฉบับรวม", timeout=5000)
+
+
+def choose_in_conflict_box(window: MainWindow, button: str) -> str:
+    """Ctrl+Alt+U where the focus is; in the box that opens, Tab until the button so labelled
+    has the focus, then Space. Returns what the status bar then says."""
+    from PySide6.QtCore import QTimer  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: PLC0415
+
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(box.text())
+        for _ in range(len(box.buttons())):
+            if getattr(focused(), "text", lambda: "")() == button:
+                break
+            press(Qt.Key.Key_Tab)
+        assert getattr(focused(), "text", lambda: "")() == button
+        press(Qt.Key.Key_Space)
+
+    QTimer.singleShot(20, answer)
+    press(Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    assert seen and "ส่งถึงเซิร์ฟเวอร์ไม่ได้" in seen[0]
+    return window.statusBar().currentMessage()
+
+
+def on_server_list(conninfo: str) -> list[Meeting]:
+    with ServerDatabase.open_server(conninfo) as other:
+        return [other.load_document(m.id).meeting for m in other.list_meetings()]

@@ -289,6 +289,7 @@ class MainWindow(QMainWindow):
         self._action(file, "บันทึก", "Ctrl+S", self.save)
         self._action(file, "ข้อมูลหน่วยงานและภาพครุฑ...", None, self.edit_office)
         self._action(file, "ฐานข้อมูลของสำนักงาน...", "Ctrl+Alt+D", self.choose_office_server)
+        self._action(file, "การแก้ไขที่ส่งถึงเซิร์ฟเวอร์ไม่ได้...", "Ctrl+Alt+U", self.resolve_unsent)
         file.addSeparator()
         self._action(file, "ออก", "Ctrl+Q", self.close)
         edit = bar.addMenu("แก้ไข")
@@ -590,6 +591,14 @@ class MainWindow(QMainWindow):
             return
         self.settings.setValue(SERVER_SETTING, dialog.chosen)
         switch_database(self, dialog.opened if dialog.chosen else None)
+
+    def resolve_unsent(self) -> None:
+        """ไฟล์ → การแก้ไขที่ส่งถึงเซิร์ฟเวอร์ไม่ได้…: what to do with edits the office's server
+        could not take (another clerk changed the meeting meanwhile)."""
+        if self.office is None or not self.office.in_conflict:
+            self.statusBar().showMessage("ไม่มีการแก้ไขที่ค้างส่งไม่ได้", 5000)
+            return
+        self.office.ask_about_conflict()
 
     def save(self) -> None:
         """Every edit is stored already; this moves the journal into the database file."""

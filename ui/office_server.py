@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMessageBox
 
+from models import thai
 from models.paths import data_folder
-from models.replica import Replica, ReplicaSync, SyncState
+from models.replica import Replica, ReplicaSync, SyncState, keep_unsent_as_new_meeting, set_aside_copy
 from models.server import RENEW_SECONDS, ServerDatabase, ServerWatcher
 from models.storage import Database, StorageError
 
@@ -34,6 +35,17 @@ CONNECTED = "เซิร์ฟเวอร์: เชื่อมต่อแ�
 DISCONNECTED = "เซิร์ฟเวอร์: ขาดการติดต่อ กำลังลองใหม่"
 LIST_SETTLE_MS = 300  # several changes heard at once refresh the meetings list once
 
+
+KEEP_MINE = "เก็บฉบับของฉันเป็นการประชุมใหม่"
+USE_THEIRS = "ใช้ฉบับบนเซิร์ฟเวอร์"
+DECIDE_LATER = "ตัดสินใจภายหลัง"
+CONFLICT_QUESTION = (
+    "การแก้ไขที่พิมพ์ไว้ในเครื่องนี้ส่งถึงเซิร์ฟเวอร์ไม่ได้ เพราะระหว่างนั้นผู้อื่นแก้ไขรายงานการประชุมนี้แล้ว\n\n"
+    f"{KEEP_MINE}: ฉบับที่พิมพ์ไว้ในเครื่องนี้เก็บบนเซิร์ฟเวอร์เป็นอีกการประชุมหนึ่ง "
+    "แล้วเปิดฉบับบนเซิร์ฟเวอร์ให้แก้ไขต่อ\n"
+    f"{USE_THEIRS}: เปิดฉบับบนเซิร์ฟเวอร์ให้แก้ไขต่อ ฉบับในเครื่องนี้ย้ายไปเก็บไว้เป็นไฟล์ ไม่ลบทิ้ง\n\n"
+    "ตัดสินใจภายหลังได้ที่ ไฟล์ → การแก้ไขที่ส่งถึงเซิร์ฟเวอร์ไม่ได้… (Ctrl+Alt+U)"
+)
 
 CLOSE_FLUSH_SECONDS = 3.0  # how long closing the window waits for the last edits to reach the server
 
@@ -58,6 +70,7 @@ class OfficeServer(QObject):
         self.replica: Replica | None = None  # the open meeting's copy, while this clerk edits it
         self.sync: ReplicaSync | None = None
         self.leaving: list[tuple[ReplicaSync, Replica | None, int]] = []  # left, still sending
+        self.asked_about_conflict = False  # the question is put once a conflict; the menu asks again
         self.pending = QLabel("")
         window.statusBar().addPermanentWidget(self.pending)
         self.synced.connect(self._synced)
@@ -191,14 +204,65 @@ class OfficeServer(QObject):
         if self.stopped:
             return
         if state.conflict is not None:
-            self.pending.setText("ส่งการแก้ไขไม่ได้")
+            self.pending.setText("ส่งการแก้ไขไม่ได้ (Ctrl+Alt+U)")
             self.pending.setStyleSheet("color: #b00020; font-weight: bold;")
             self.window.session.held_by = state.conflict
             self.window.refused(state.conflict)
+            if not self.asked_about_conflict and not getattr(self.window, "quiet", False):
+                self.asked_about_conflict = True
+                QTimer.singleShot(0, self.ask_about_conflict)
             return
         self.pending.setStyleSheet("" if state.connected else "color: #b00020; font-weight: bold;")
         self.pending.setText(f"รอส่งถึงเซิร์ฟเวอร์ {state.pending} รายการ" if state.pending else "")
         self._reached(state.connected)
+
+    @property
+    def in_conflict(self) -> bool:
+        """Whether the open meeting's copy holds edits the server can no longer take."""
+        return self.sync is not None and self.sync.state.conflict is not None
+
+    def ask_about_conflict(self) -> None:
+        """The clerk chooses what becomes of the edits the server could not take."""
+        if not self.in_conflict:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "การแก้ไขที่ส่งถึงเซิร์ฟเวอร์ไม่ได้", CONFLICT_QUESTION, parent=self.window
+        )
+        keep = box.addButton(KEEP_MINE, QMessageBox.ButtonRole.AcceptRole)
+        theirs = box.addButton(USE_THEIRS, QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(DECIDE_LATER, QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() in (keep, theirs):
+            said = self.resolve_conflict(keep_mine=box.clickedButton() is keep)
+            self.window.statusBar().showMessage(said, 15000)
+
+    def resolve_conflict(self, keep_mine: bool) -> str:
+        """The copy in conflict: its meeting kept on the server as a meeting of its own (when
+        `keep_mine`), the copy moved aside (never deleted), and the meeting opened again from the
+        server, to edit. Returns what was done, in Thai."""
+        meeting_id, sync, replica = self.current, self.sync, self.replica
+        if meeting_id is None or sync is None or replica is None:
+            return "ไม่มีการแก้ไขที่ค้างส่งไม่ได้"
+        path = replica.database.path
+        sync.stop()
+        replica.close()
+        self.sync = self.replica = None
+        kept = ""
+        if keep_mine:
+            try:
+                new_id = keep_unsent_as_new_meeting(path, self.database, meeting_id)
+            except StorageError as error:  # nothing changed: the copy stays, and so does the question
+                self.window.open_meeting(meeting_id)
+                return f"เก็บฉบับในเครื่องนี้ไม่ได้ ({error}) การแก้ไขยังอยู่ในเครื่องนี้ครบ"
+            kept = f"ฉบับที่พิมพ์ไว้เก็บเป็นการประชุมหมายเลข {thai.to_thai_digits(str(new_id))} แล้ว "
+        aside = set_aside_copy(path)
+        self.asked_about_conflict = False
+        self.window.session.held_by = None
+        self.current = None  # the lease is still held: entering again keeps it
+        self.window.open_meeting(meeting_id)
+        self.pending.setText("")
+        self.pending.setStyleSheet("")
+        return f"{kept}ฉบับในเครื่องนี้ย้ายไปเก็บที่ {aside.name} เปิดฉบับบนเซิร์ฟเวอร์ให้แก้ไขต่อแล้ว"
 
     def _reached(self, reached: bool) -> None:
         self.state.setText(CONNECTED if reached else DISCONNECTED)
