@@ -549,14 +549,12 @@ class ServerDatabase(Database):
         from the newest (the indexes and the slice's dates together pick the places to check),
         until enough are found."""
         bounds = [
-            row[0]
-            for offset in SEARCH_SLICES
-            if (
-                row := self.conn.execute(
-                    "SELECT date FROM search_rows ORDER BY date DESC, id OFFSET ? LIMIT 1", (offset,)
-                ).fetchone()
+            str(row[0])
+            for row in self.conn.execute(
+                "SELECT date FROM (SELECT date, row_number() OVER (ORDER BY date DESC, id DESC) AS n"
+                " FROM meetings) ranked WHERE n = ANY(?) ORDER BY n",
+                (list(SEARCH_SLICES),),
             )
-            is not None
         ]
         hits: list[int] = []
         newer: str | None = None
@@ -564,8 +562,11 @@ class ServerDatabase(Database):
             since = "" if older is None else " AND r.date > ?"
             until = "" if newer is None else " AND r.date <= ?"
             dates = [date for date in (older, newer) if date is not None]
+            # the slice's places found first (by the indexes), then the newest of them: a LIMIT
+            # under the ORDER BY can lead the planner to walk the dates checking every place
             rows = self.conn.execute(
-                f"SELECT r.id FROM search_rows r WHERE ({found}){since}{until} ORDER BY r.date DESC, r.id LIMIT ?",
+                f"WITH found AS MATERIALIZED (SELECT r.id, r.date FROM search_rows r WHERE ({found}){since}{until})"
+                " SELECT id FROM found ORDER BY date DESC, id LIMIT ?",
                 (*parameters, *dates, limit - len(hits)),
             ).fetchall()
             hits.extend(int(row[0]) for row in rows)
@@ -600,9 +601,9 @@ class ServerDatabase(Database):
         ]
 
 
-# The newest places first, a slice of the archive at a time: the rows of about this many newest
-# places, then this many more, and so on (see `ServerDatabase._newest_places`).
-SEARCH_SLICES = (5_000, 20_000, 80_000)
+# The newest places first, a slice of the archive at a time: the places of the newest this many
+# meetings, then of this many, and so on (see `ServerDatabase._newest_places`).
+SEARCH_SLICES = (250, 1_000, 4_000)
 
 # How long a lease outlives its last renewal: a clerk whose program ended (or lost the network)
 # leaves the meeting to the others after this long. The window renews every RENEW_SECONDS.
