@@ -430,11 +430,11 @@ def _xml_grid(table: Any, place: str) -> Grid:
     rows: list[tuple[str, ...]] = []
     above: dict[int, str] = {}
     for row in table.iter(f"{_W}tr"):
-        if row.getparent() is not table and row.getparent().getparent() is not table:
+        if _nearest(row, f"{_W}tbl") is not table:
             continue  # a nested table's row: read with its cell
         cells: list[str] = []
         for cell in row.iter(f"{_W}tc"):
-            if cell.getparent() is not row and cell.getparent().getparent() is not row:
+            if _nearest(cell, f"{_W}tr") is not row:
                 continue
             span = cell.find(f"{_W}tcPr/{_W}gridSpan")
             columns = int(span.get(f"{_W}val", "1")) if span is not None else 1
@@ -449,6 +449,15 @@ def _xml_grid(table: Any, place: str) -> Grid:
         if any(cell.strip() for cell in cells):
             rows.append(tuple(cells))
     return Grid(tuple(rows), place)
+
+
+def _nearest(node: Any, tag: str) -> Any:
+    """The nearest element above `node` with this tag: a row's table, a cell's row, however
+    deep the content controls (`w:sdt`) and custom XML between them."""
+    parent = node.getparent()
+    while parent is not None and parent.tag != tag:
+        parent = parent.getparent()
+    return parent
 
 
 # A line broken by hand this long or longer was broken where Word would have wrapped it: its two

@@ -1673,3 +1673,42 @@ def test_roster_cells_as_a_seventh_look_found_them(tmp_path: Path) -> None:
     ]
     assert document.meeting.attendees[2].full_name == "รองศาสตราจารย์ ดร.สมชาย วงศ์ทอง"
     assert not [note for note in report.notes if "ไม่รู้จักคำนำหน้า" in note[1]]
+
+
+def test_rows_and_cells_inside_content_controls_are_read(tmp_path: Path) -> None:
+    """Word's repeating section puts table rows inside a content control (`w:sdt`), and a cell
+    may sit in one too: every row and cell is read, none silently left out."""
+    from docx.oxml import parse_xml  # noqa: PLC0415
+    from docx.oxml.ns import nsdecls, qn  # noqa: PLC0415
+
+    path = word_of(
+        tmp_path / "controls.docx",
+        "รายงานการประชุมคณะกรรมการหมู่บ้าน ครั้งที่ ๑/๒๕๖๗",
+        ("ผู้มาประชุม", True),
+        [
+            ["ที่", "ชื่อ - สกุล", "ตำแหน่ง"],
+            ["๑", "นายสมชาย ใจดี", "ประธาน"],
+            ["๒", "นางสมศรี ใจงาม", "รองประธาน"],
+            ["๓", "นายสมหมาย ดีงาม", "กรรมการ"],
+        ],
+        ("ระเบียบวาระที่ ๑ เรื่องเพื่อทราบ", True),
+        "มติที่ประชุม รับทราบ",
+    )
+    word = docx.Document(str(path))
+    rows = word.tables[0]._tbl.findall(qn("w:tr"))
+    control = f"<w:sdt {nsdecls('w')}><w:sdtPr/><w:sdtContent/></w:sdt>"
+    repeating = parse_xml(control)
+    rows[2].addprevious(repeating)
+    for row in rows[2:]:
+        repeating.find(qn("w:sdtContent")).append(row)
+    cell = rows[1].findall(qn("w:tc"))[2]
+    around_cell = parse_xml(control)
+    cell.addprevious(around_cell)
+    around_cell.find(qn("w:sdtContent")).append(cell)
+    word.save(str(path))
+    attendees = import_file(path)[0].meeting.attendees
+    assert [(a.first, a.position) for a in attendees] == [
+        ("สมชาย", "ประธาน"),
+        ("สมศรี", "รองประธาน"),
+        ("สมหมาย", "กรรมการ"),
+    ]
