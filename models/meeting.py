@@ -79,8 +79,10 @@ class Attendee:
 
     @property
     def full_name(self) -> str:
-        """`นางสาวสมใจ ใจดี`: the prefix is written against the first name, as Thai names are."""
-        return f"{self.prefix}{self.first} {self.last}".strip()
+        """`นางสาวสมใจ ใจดี`: the prefix is written against the first name, as Thai names are;
+        a Latin one apart from it (`Mr. John Smith`)."""
+        apart = " " if self.prefix[-1:].isascii() and self.prefix[:1].isascii() and self.prefix else ""
+        return f"{self.prefix}{apart}{self.first} {self.last}".strip()
 
 
 @dataclass

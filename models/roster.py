@@ -21,7 +21,8 @@ _MORE_TITLES = (
     "จ่าเอก", "จ่าโท", "จ่าตรี", "พันจ่าเอก", "พันจ่าโท", "พันจ่าตรี",
     "จ่าอากาศเอก", "จ่าอากาศโท", "จ่าอากาศตรี", "พันจ่าอากาศเอก", "พันจ่าอากาศโท", "พันจ่าอากาศตรี",
     "ทันตแพทย์", "ทันตแพทย์หญิง", "เภสัชกร", "เภสัชกรหญิง", "สัตวแพทย์", "สัตวแพทย์หญิง",
-    "ศาสตราจารย์", "รองศาสตราจารย์", "ผู้ช่วยศาสตราจารย์", "อาจารย์",
+    "ศาสตราจารย์", "รองศาสตราจารย์", "ผู้ช่วยศาสตราจารย์", "อาจารย์", "อ.",
+    "Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Prof.",
     "พระอธิการ", "พระปลัด", "พระสมุห์", "พระใบฎีกา", "พระครูสมุห์", "พระครูปลัด", "พระครูใบฎีกา",
     "แม่ชี", "สามเณร",
     "หม่อมเจ้า", "หม่อมราชวงศ์", "หม่อมหลวง", "ม.จ.", "ม.ร.ว.", "ม.ล.", "คุณหญิง", "ท่านผู้หญิง",
@@ -107,7 +108,8 @@ PREFIXES = tuple(
         reverse=True,
     )
 )
-_DOCTOR = "ดร."
+# a doctorate or a medical title after a rank or an academic title joins it
+_STACKED_TITLES = ("ดร.", "นพ.", "พญ.", "ทพ.", "ทพญ.", "ภก.", "ภญ.")
 STATUS_WORDS = {
     "present": AttendeeStatus.PRESENT, "มา": AttendeeStatus.PRESENT, "มาประชุม": AttendeeStatus.PRESENT,
     "absent": AttendeeStatus.ABSENT, "ไม่มา": AttendeeStatus.ABSENT, "ไม่มาประชุม": AttendeeStatus.ABSENT,
@@ -122,13 +124,15 @@ STATUS_LABELS = {
 
 def split_name(text: str) -> tuple[str, str, str]:
     """`นางสาวสมใจ ใจดี` → (`นางสาว`, `สมใจ`, `ใจดี`); a prefix written apart works too, and a
-    doctorate after a rank or an academic title (`รองศาสตราจารย์ ดร.สมชาย`) joins the prefix."""
+    doctorate or a medical title after a rank or an academic title (`รองศาสตราจารย์ ดร.สมชาย`,
+    `ผศ.นพ.อนุชา`) joins the prefix."""
     rest = " ".join(text.split())
     prefix = next((p for p in PREFIXES if rest.startswith(p)), "")
     rest = rest[len(prefix) :]
-    if prefix and prefix != _DOCTOR and rest.lstrip().startswith(_DOCTOR):
-        prefix = f"{prefix}{rest[: len(rest) - len(rest.lstrip())]}{_DOCTOR}"
-        rest = rest.lstrip()[len(_DOCTOR) :]
+    stacked = next((t for t in _STACKED_TITLES if rest.lstrip().startswith(t) and t not in prefix), None)
+    if prefix and stacked is not None:  # `ผศ.นพ.`, `รองศาสตราจารย์ ดร.`, `อ.ดร.`
+        prefix = f"{prefix}{rest[: len(rest) - len(rest.lstrip())]}{stacked}"
+        rest = rest.lstrip()[len(stacked) :]
     rest = rest.strip()
     first, _, last = rest.partition(" ")
     return prefix, first, last.strip()

@@ -1712,3 +1712,33 @@ def test_rows_and_cells_inside_content_controls_are_read(tmp_path: Path) -> None
         ("สมศรี", "รองประธาน"),
         ("สมหมาย", "กรรมการ"),
     ]
+
+
+def test_titles_of_a_university_department_as_an_eighth_look_found_them(tmp_path: Path) -> None:
+    """`อ.`, `อ.ดร.`, `ผศ.นพ.` and Latin titles (`Mr.`, `Ms.`, `Dr.`) are titles: an absent
+    part made only of them is still people, not a table of figures."""
+    path = word_of(
+        tmp_path / "department.docx",
+        "รายงานการประชุมภาควิชาฟิสิกส์ ครั้งที่ ๓/๒๕๖๗",
+        ("ผู้มาประชุม", True),
+        [
+            ["๑", "ผศ.นพ.อนุชา ใจดี", "หัวหน้าภาควิชา"],
+            ["๒", "อ.ดร.ปวีณา ศรีสวัสดิ์", "ประธานหลักสูตร"],
+            ["๓", "Mr. David Thompson", "อาจารย์ชาวต่างประเทศ"],
+        ],
+        ("ผู้ไม่มาประชุม", True),
+        [
+            ["๑", "Ms. Sarah Williams", "อาจารย์ชาวต่างประเทศ", "ลาพักผ่อน"],
+            ["๒", "อ.ภัทรา สมใจ", "อาจารย์", "ลาศึกษาต่อ"],
+        ],
+        ("ระเบียบวาระที่ ๑ เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", True),
+        "มติที่ประชุม รับทราบ",
+    )
+    attendees = import_file(path)[0].meeting.attendees
+    assert [(a.full_name, a.status) for a in attendees] == [
+        ("ผศ.นพ.อนุชา ใจดี", AttendeeStatus.PRESENT),
+        ("อ.ดร.ปวีณา ศรีสวัสดิ์", AttendeeStatus.PRESENT),
+        ("Mr. David Thompson", AttendeeStatus.PRESENT),
+        ("Ms. Sarah Williams", AttendeeStatus.ABSENT),
+        ("อ.ภัทรา สมใจ", AttendeeStatus.ABSENT),
+    ]
