@@ -584,7 +584,9 @@ class _Reader:
             return None
         # tabs in a run only line the columns up: one separator
         rows = [tuple(re.split(r"\t+", piece)) for piece in block.pieces]
-        attendees = [self._person(row, status, block.place, quiet) for row in rows]
+        attendees = [
+            self._person(half, status, block.place, quiet) for row in rows for half in _side_by_side(row)
+        ]
         people = [a for a in attendees if a is not None]
         return people if people and len(people) == len(attendees) else None
 
@@ -1776,9 +1778,40 @@ def _side_by_side(row: tuple[str, ...]) -> list[tuple[str, ...]]:
     it is."""
     numbers = [index for index in range(len(row)) if _person_starts(row, index)]
     if len(numbers) < 2 or numbers[0] != 0:
+        numbers = [index for index, cell in enumerate(row) if _named_cell(cell)]  # no running numbers
+    if len(numbers) < 2 or numbers[0] != 0:
         return [row]
     halves = [row[start:end] for start, end in zip(numbers, [*numbers[1:], len(row)], strict=True)]
     return [half for half in halves if any(cell.strip() for cell in half)]
+
+
+# positions that begin as a title does (`นายอำเภอ…`, `นายกเทศมนตรี…`): no one's name
+_POSITION_STARTS = (
+    "นายก",
+    "นายอำเภอ",
+    "นายช่าง",
+    "นายตรวจ",
+    "นายทะเบียน",
+    "นายสัตวแพทย์",
+    "นายด่าน",
+    "นายสถานี",
+    "นายทหาร",
+    "นายตำรวจ",
+    "นายเวร",
+)
+
+
+def _named_cell(cell: str) -> bool:
+    """A cell that names one person on its first line (`นายสมพงษ์ วงศ์ใหญ่`, the position on the
+    next): a title, then a name and a surname, and no more."""
+    first_line = cell.strip().split("\n", 1)[0].strip()
+    words = first_line.split()
+    return (
+        _starts_with_prefix(first_line)
+        and not first_line.startswith(_POSITION_STARTS)
+        and 2 <= len(words) <= 4
+        and len(first_line) <= 60
+    )
 
 
 def _person_starts(row: tuple[str, ...], index: int) -> bool:

@@ -1742,3 +1742,31 @@ def test_titles_of_a_university_department_as_an_eighth_look_found_them(tmp_path
         ("Ms. Sarah Williams", AttendeeStatus.ABSENT),
         ("อ.ภัทรา สมใจ", AttendeeStatus.ABSENT),
     ]
+
+
+def test_two_people_a_row_without_running_numbers_are_two_people(tmp_path: Path) -> None:
+    """A governor's roster set two to a row, each cell `name⏎position`, and a tabbed line of two
+    people; a position that begins as a title does (`นายกเทศมนตรี…`) is no second person."""
+    path = word_of(
+        tmp_path / "two-a-row.docx",
+        "รายงานการประชุมหัวหน้าส่วนราชการจังหวัดแพร่ ครั้งที่ ๔/๒๕๖๗",
+        ("ผู้มาประชุม", True),
+        [
+            ["นายชูชีพ พงษ์ไชย\nผู้ว่าราชการจังหวัดแพร่", "นายสมพงษ์ วงศ์ใหญ่\nรองผู้ว่าราชการจังหวัดแพร่"],
+            ["นายธนากร มีทรัพย์\nคลังจังหวัดแพร่", ""],
+            ["นายวิชัย ศรีสุข", "นายกเทศมนตรีเมืองแพร่"],
+        ],
+        ("ผู้ไม่มาประชุม", True),
+        "นายประเสริฐ บุญมา\tท้องถิ่นจังหวัดแพร่\tนางจันทร์เพ็ญ ใจงาม\tประชาสัมพันธ์จังหวัดแพร่",
+        ("ระเบียบวาระที่ ๑ เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", True),
+        "มติที่ประชุม รับทราบ",
+    )
+    attendees = import_file(path)[0].meeting.attendees
+    assert [(a.first, a.position, a.status) for a in attendees] == [
+        ("ชูชีพ", "ผู้ว่าราชการจังหวัดแพร่", AttendeeStatus.PRESENT),
+        ("สมพงษ์", "รองผู้ว่าราชการจังหวัดแพร่", AttendeeStatus.PRESENT),
+        ("ธนากร", "คลังจังหวัดแพร่", AttendeeStatus.PRESENT),
+        ("วิชัย", "นายกเทศมนตรีเมืองแพร่", AttendeeStatus.PRESENT),
+        ("ประเสริฐ", "ท้องถิ่นจังหวัดแพร่", AttendeeStatus.ABSENT),
+        ("จันทร์เพ็ญ", "ประชาสัมพันธ์จังหวัดแพร่", AttendeeStatus.ABSENT),
+    ]
