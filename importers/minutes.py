@@ -775,6 +775,8 @@ class _Agenda:
         )
         if self.resolution_open and self._structural(line, text):
             self.resolution_open = False  # a heading, an item…: the resolution has ended
+        if self.resolution_list is not None and self._opens_a_part(line, text):
+            self.resolution_list = None  # the lines a resolution announced end at a heading
         if "\n" in line.text and (
             self.signing is not None
             or recognize.signature_role(line.pieces[0])
@@ -1030,7 +1032,7 @@ class _Agenda:
                 bulleted = _BULLET.match(line.joined.strip())
                 self._set_resolution(line.joined.strip() if bulleted else text)  # a list keeps its marks
                 self.resolution_open = True
-                self.resolution_list = 0 if bulleted else _announced_lines(text)
+                self.resolution_list = ANNOUNCES_VOTES if bulleted else _announced_lines(text)
                 return True
             if self.resolution_open and not self._structural(line, text):
                 # `มติที่ประชุม` on its own line, then the resolution in several paragraphs
@@ -1048,17 +1050,47 @@ class _Agenda:
         return True
 
     def _resolution_goes_on(self, line: Line, text: str) -> bool:
-        """Whether a line is one the resolution announced: a vote count, a bullet, or the next
-        number of a numbered resolution."""
-        if _VOTE_LINE.search(text) and len(text) <= 80:
+        """Whether a line is one the resolution announced: a vote count, a bullet, the next
+        number of a numbered resolution, any line after one that ends `ดังนี้` (a correction
+        made to the minutes), or `ทั้งนี้ …` going on with it."""
+        if (_VOTE_LINE.search(text) and len(text) <= 80) or text.startswith("ทั้งนี้"):
             return True
-        if self.resolution_list == 0 and _BULLET.match(line.joined.strip()):
+        if self.resolution_list in (ANNOUNCES_VOTES, ANNOUNCES_LINES) and _BULLET.match(line.joined.strip()):
             return True
         numbered = recognize.numbered_line(text)
-        if numbered is not None and self.resolution_list and numbered.parts == (self.resolution_list,):
-            self.resolution_list += 1
-            return True
-        return False
+        if numbered is not None and self.resolution_list and self.resolution_list > 0:
+            if numbered.parts == (self.resolution_list,):
+                self.resolution_list += 1
+                return True
+            return False
+        return self.resolution_list == ANNOUNCES_LINES and numbered is None
+
+    def _resolution_before_its_table(self, grid: Grid) -> None:
+        """A resolution that announces a table: the program prints an item's resolution after its
+        text, so it is kept as the paragraph it was typed as, before the table (and said)."""
+        node = self.path[-1] if self.path else self.section
+        if node is None or not node.resolution:
+            return
+        blocks = self.path[-1].blocks if self.path else node.blocks
+        blocks.append(Paragraph(f"{RESOLUTION_WORDS} {node.resolution}"))
+        node.resolution = ""
+        self.report.count("resolutions", -1)
+        self.report.count("paragraphs")
+        self.report.note(grid.place, "มติที่ประชุมตามด้วยตาราง เก็บมติไว้เป็นย่อหน้าก่อนตารางตามที่พิมพ์ ตรวจดูช่องมติของเรื่องนี้")
+
+    def _opens_a_part(self, line: Line, text: str) -> bool:
+        """A line that opens a part of its own (a heading, the times, a signature, a presenter
+        line): no line of a resolution before it goes on past it."""
+        return bool(
+            line.bold
+            or line.level is not None
+            or line.centered
+            or recognize.agenda_heading(line.text)
+            or recognize.presenter_line(text)
+            or recognize.opening_time(text)
+            or recognize.closing_time(text)
+            or recognize.signature_role(text)
+        )
 
     def _structural(self, line: Line, text: str) -> bool:
         """Whether a line starts something of its own (a heading, an item, a presenter line,
@@ -1289,6 +1321,9 @@ class _Agenda:
 
     def _grid(self, grid: Grid) -> None:
         self.resolution_open = False
+        if self.resolution_list == ANNOUNCES_LINES:  # `อนุมัติโครงการ ดังนี้`, then its table
+            self._resolution_before_its_table(grid)
+        self.resolution_list = None
         if self.pending_resolution:  # a bare `มติที่ประชุม`, then its votes as a table
             self.pending_resolution = False
             votes = _votes_text(grid)
@@ -1664,8 +1699,12 @@ class _Letter:
 
 # a tabbed line under the roster that opens the meeting's account, not a position going on
 _SENTENCE_AFTER_ROSTER = re.compile(r"^(?:เมื่อ|เริ่ม|เปิด|ที่ประชุม|ก่อนเข้า|องค์ประชุม|ครบองค์)")
-_VOTE_LINE = re.compile(r"(?:เห็นด้วย|เห็นชอบ|ไม่เห็น|งดออกเสียง|งดออก|คะแนน).*(?:[0-9๐-๙]|-)\s*(?:เสียง|คะแนน)")
-_ANNOUNCING = re.compile(r"(?:ดังนี้|ดังต่อไปนี้|[:：])\s*$|คะแนนเสียง")
+# a count of votes (`เห็นด้วย ๕ เสียง`, `ไม่รับหลักการ - เสียง`, `งดออกเสียง ๑ เสียง (ประธานสภาฯ)`)
+_VOTE_LINE = re.compile(r"(?:[0-9๐-๙]+|-)\s*(?:เสียง|คะแนน)\s*(?:\([^()]*\))?\s*$")
+_ANNOUNCING_LINES = re.compile(r"(?:ดังนี้|ดังต่อไปนี้|[:：])\s*$")
+ANNOUNCES_VOTES = 0  # `… ด้วยคะแนนเสียง`: its vote counts and bullets follow
+ANNOUNCES_LINES = -1  # `… ดังนี้`: the lines that follow are the resolution's, up to a heading
+ANNOUNCES_NOTHING = -2  # a resolution said whole: only its votes or `ทั้งนี้ …` go on with it
 
 
 def _announced_lines(resolution: str) -> int | None:
@@ -1674,7 +1713,9 @@ def _announced_lines(resolution: str) -> int | None:
     numbered = recognize.numbered_line(resolution)
     if numbered is not None and numbered.parts == (1,):
         return 2
-    return 0 if _ANNOUNCING.search(resolution) else None
+    if _ANNOUNCING_LINES.search(resolution):
+        return ANNOUNCES_LINES
+    return ANNOUNCES_VOTES if "คะแนนเสียง" in resolution else ANNOUNCES_NOTHING
 
 
 _VOTE_ROWS = 8  # a table under a bare มติที่ประชุม this small is its votes, kept as its lines

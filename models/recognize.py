@@ -141,9 +141,16 @@ _AGENDA_HEADING = re.compile(
 
 
 def agenda_heading(text: str) -> tuple[int, str] | None:
-    """`ระเบียบวาระที่ ๓ เรื่องสืบเนื่อง…` → (3, `เรื่องสืบเนื่อง…`), tab or no space between."""
+    """`ระเบียบวาระที่ ๓ เรื่องสืบเนื่อง…` → (3, `เรื่องสืบเนื่อง…`), tab or no space between. A
+    council's readings of a draft by-law inside a motion (`วาระที่ ๑ ขั้นรับหลักการ`, `วาระที่ ๒
+    ขั้นแปรญัตติ`, `วาระที่ ๓ ขั้นตราเป็นข้อบัญญัติ`) are no heading of the agenda."""
     match = _AGENDA_HEADING.match(tidy(text))
-    return (_number(match[1]), match[2].strip()) if match else None
+    if match is None or match[2].strip().startswith(_READING):
+        return None
+    return _number(match[1]), match[2].strip()
+
+
+_READING = ("ขั้นรับหลักการ", "ขั้นแปรญัตติ", "ขั้นตรา", "ขั้นลงมติ", "ขั้นพิจารณา")
 
 
 _STANDARD_TITLE = re.compile(

@@ -1770,3 +1770,49 @@ def test_two_people_a_row_without_running_numbers_are_two_people(tmp_path: Path)
         ("ประเสริฐ", "ท้องถิ่นจังหวัดแพร่", AttendeeStatus.ABSENT),
         ("จันทร์เพ็ญ", "ประชาสัมพันธ์จังหวัดแพร่", AttendeeStatus.ABSENT),
     ]
+
+
+def test_readings_votes_and_announced_lines_as_an_eighth_look_found_them(tmp_path: Path) -> None:
+    """A council's readings inside a motion (`วาระที่ ๑ ขั้นรับหลักการ`) are no sections; votes of
+    any wording and `ทั้งนี้ …` go on with their resolution; a correction after `… ดังนี้` is the
+    resolution's; a heading ends what a resolution announced; a resolution announcing a table
+    stays before the table, as typed."""
+    path = word_of(
+        tmp_path / "council-readings.docx",
+        "รายงานการประชุมสภาองค์การบริหารส่วนตำบลนาแก ครั้งที่ ๒/๒๕๖๗",
+        ("ระเบียบวาระที่ ๑ รับรองรายงานการประชุม", True),
+        "มติที่ประชุม รับรองรายงานการประชุม โดยมีการแก้ไข ดังนี้",
+        "หน้า ๓ บรรทัดที่ ๕ แก้ไขจาก ๑๒ ราย เป็น ๑๕ ราย",
+        ("ระเบียบวาระที่ ๒ เรื่องเพื่อพิจารณา", True),
+        ("๒.๑ ญัตติ ร่างข้อบัญญัติงบประมาณรายจ่ายประจำปี ๒๕๖๘", True),
+        ("วาระที่ ๑ ขั้นรับหลักการ", True),
+        "มติที่ประชุม รับหลักการ ด้วยคะแนนเสียง ดังนี้",
+        "รับหลักการ ๕ เสียง",
+        "ไม่รับหลักการ - เสียง",
+        ("วาระที่ ๓ ขั้นตราเป็นข้อบัญญัติ", True),
+        "มติที่ประชุม เห็นชอบ ๕ เสียง",
+        ("๒.๒ ขออนุมัติโครงการ", True),
+        "มติที่ประชุม อนุมัติโครงการ ดังนี้",
+        [["โครงการ", "งบประมาณ (บาท)"], ["คัดกรองเบาหวาน", "๒๕,๐๐๐"]],
+        ("๒.๓ ขออนุมัติจ้างเหมาทำความสะอาด", True),
+        "มติที่ประชุม อนุมัติ",
+        "ทั้งนี้ ให้งานพัสดุกำหนดคุณลักษณะเฉพาะด้วย",
+        ("ระเบียบวาระที่ ๓ เรื่องอื่น ๆ", True),
+        "- ไม่มี -",
+    )
+    sections = [s for s in import_file(path)[0].meeting.sections if s.is_agenda]
+    assert [s.title for s in sections] == ["รับรองรายงานการประชุม", "เรื่องเพื่อพิจารณา", "เรื่องอื่น ๆ"]
+    assert (
+        sections[0].resolution
+        == "รับรองรายงานการประชุม โดยมีการแก้ไข ดังนี้\nหน้า ๓ บรรทัดที่ ๕ แก้ไขจาก ๑๒ ราย เป็น ๑๕ ราย"
+    )
+    readings, projects, cleaning = sections[1].items
+    assert [getattr(b, "text", "") for b in readings.blocks] == [
+        "วาระที่ ๑ ขั้นรับหลักการ",
+        "มติที่ประชุม รับหลักการ ด้วยคะแนนเสียง ดังนี้\nรับหลักการ ๕ เสียง\nไม่รับหลักการ - เสียง",
+        "วาระที่ ๓ ขั้นตราเป็นข้อบัญญัติ",
+    ]
+    assert readings.resolution == "เห็นชอบ ๕ เสียง"
+    assert [type(b).__name__ for b in projects.blocks] == ["Paragraph", "Table"] and not projects.resolution
+    assert cleaning.resolution == "อนุมัติ\nทั้งนี้ ให้งานพัสดุกำหนดคุณลักษณะเฉพาะด้วย"
+    assert (sections[2].resolution, [getattr(b, "text", "") for b in sections[2].blocks]) == ("", ["- ไม่มี -"])
