@@ -24,6 +24,7 @@ from typing import Any
 
 from models.fileio import os_reason
 from models.recognize import agenda_heading, numbered_line, resolution
+from models.thai import parse_figure
 
 
 @dataclass(frozen=True)
@@ -276,15 +277,19 @@ def _outline_level(element: Any) -> int | None:
 
 
 def xml_text(element: Any) -> str:
-    """All the text of a paragraph as Word shows it: runs in tracked insertions, content
-    controls, smart tags, hyperlinks and field results included (deleted text and field codes are
-    other elements: left out); a tab as a tab, a line break as a line break."""
+    """All the text of a paragraph as Word shows it: runs in tracked insertions and moves,
+    content controls, smart tags, hyperlinks and field results included (deleted text, the old
+    place of moved text and field codes are left out); a tab as a tab, a line break as a line
+    break."""
     parts = []
     # a text box is written twice, for new Word and old (mc:Choice, mc:Fallback): read once, as
     # paragraphs of its own after this one (`text_boxes`), not run into this paragraph's words.
     # The elements themselves are kept in the set: lxml makes a Python object for an element on
     # demand, and the id of one let go is given to the next, so ids alone matched text at random.
     skipped = {node for box in _boxes_and_copies(element) for node in box.iter()}
+    # a paragraph moved with Track Changes on: its old place (`w:moveFrom`) is shown struck out,
+    # as a deletion is; its text is read where it was moved to (`w:moveTo`)
+    skipped |= {node for moved in element.iter(f"{_W}moveFrom") for node in moved.iter()}
     for node in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen", f"{_W}sym"):
         tag = node.tag
         if node in skipped:
@@ -425,8 +430,8 @@ class _Numbering:
 
 def _xml_grid(table: Any, place: str) -> Grid:
     """A table's rows of cell texts: a cell spanning columns repeated in each, a cell merged down
-    repeated in the rows below (as Word shows one cell there), a table nested in a cell read
-    into the cell's text."""
+    repeated in the rows below (as Word shows one cell there) unless it holds a figure (given
+    once, in its first row), a table nested in a cell read into the cell's text."""
     rows: list[tuple[str, ...]] = []
     above: dict[int, str] = {}
     for row in table.iter(f"{_W}tr"):
@@ -441,6 +446,8 @@ def _xml_grid(table: Any, place: str) -> Grid:
             merge = cell.find(f"{_W}tcPr/{_W}vMerge")
             if merge is not None and merge.get(f"{_W}val") != "restart":
                 text = above.get(len(cells), "")
+                if parse_figure(text) is not None:
+                    text = ""  # one figure over several rows counts once (a total adds it once)
             else:
                 text = "\n".join(line for p in cell.iter(f"{_W}p") if (line := xml_text(p).strip()))
             for _ in range(max(1, columns)):

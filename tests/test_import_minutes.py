@@ -1816,3 +1816,47 @@ def test_readings_votes_and_announced_lines_as_an_eighth_look_found_them(tmp_pat
     assert [type(b).__name__ for b in projects.blocks] == ["Paragraph", "Table"] and not projects.resolution
     assert cleaning.resolution == "อนุมัติ\nทั้งนี้ ให้งานพัสดุกำหนดคุณลักษณะเฉพาะด้วย"
     assert (sections[2].resolution, [getattr(b, "text", "") for b in sections[2].blocks]) == ("", ["- ไม่มี -"])
+
+
+def test_a_moved_paragraph_once_and_a_merged_figure_counted_once(tmp_path: Path) -> None:
+    """Track Changes' move: the text where it was moved to, not also where it was; a budget cell
+    merged down over two activities: one figure, and the typed total agrees."""
+    from docx.oxml import parse_xml  # noqa: PLC0415
+    from docx.oxml.ns import nsdecls  # noqa: PLC0415
+
+    path = word_of(
+        tmp_path / "moved.docx",
+        "รายงานการประชุมคณะกรรมการบริหารโรงพยาบาล ครั้งที่ ๑/๒๕๖๗",
+        ("ระเบียบวาระที่ ๑ เรื่องเพื่อทราบ", True),
+        ("๑.๑ โครงการพัฒนาบุคลากร", True),
+        "",
+        "ฝ่ายวิชาการรายงานผล",
+        "",
+        [
+            ["โครงการ", "กิจกรรม", "งบประมาณ (บาท)"],
+            ["อบรม CPR", "เจ้าหน้าที่ใหม่", "๓๐,๐๐๐"],
+            ["อบรม CPR", "เจ้าหน้าที่เดิม", ""],
+            ["ดูงาน", "โรงพยาบาลต้นแบบ", "๖๐,๐๐๐"],
+            ["รวม", "", "๙๐,๐๐๐"],
+        ],
+        "มติที่ประชุม รับทราบ",
+    )
+    word = docx.Document(str(path))
+    sentence = "ให้ทุกฝ่ายส่งแผนภายในวันที่ ๑๕ มิถุนายน ๒๕๖๗"
+    moves = [p for p in word.paragraphs if not p.text][:2]
+    for paragraph, kind in zip(moves, ("moveFrom", "moveTo"), strict=True):
+        paragraph._p.append(
+            parse_xml(
+                f'<w:{kind} {nsdecls("w")} w:id="1" w:author="ก"><w:r><w:t>{sentence}</w:t></w:r></w:{kind}>'
+            )
+        )
+    rows = word.tables[0].rows
+    rows[1].cells[2].merge(rows[2].cells[2])  # the budget over both activities, as Word merges it
+    word.save(str(path))
+    document, report = import_file(path)
+    (item,) = document.meeting.sections[0].items
+    texts = [getattr(block, "text", "") for block in item.blocks]
+    assert texts.count(sentence) == 1 and texts.index(sentence) > texts.index("ฝ่ายวิชาการรายงานผล")
+    table = next(block for block in item.blocks if isinstance(block, Table))
+    assert [row[2] for row in table.rows] == ["๓๐,๐๐๐", "", "๖๐,๐๐๐"]
+    assert not [note for note in report.notes if "ไม่ตรงกับ" in note[1]]
