@@ -409,8 +409,12 @@ class _Reader:
         )
 
     def _header_piece(self, piece: str, place: str, in_title: bool, dry_run: bool = False) -> bool:
-        """Read one line of the header; False (and nothing read) for a line that is not one."""
+        """Read one line of the header; False (and nothing read) for a line that is not one: an
+        agenda heading (`ระเบียบวาระที่ ๑ รับรองรายงานการประชุม ครั้งที่ ๑/๒๕๖๗`), a second number
+        or date (`เมื่อวันที่ ๕ มิถุนายน … คณะกรรมการได้…`: the body has begun)."""
         meeting = self.meeting
+        if recognize.agenda_heading(piece) is not None:
+            return False
         if piece.startswith("เวลา") and (start := recognize.time_in_text(piece)) is not None:
             if not dry_run:  # `เวลา ๑๓.๓๐ น.` on its own line (`… ณ ห้องประชุม…` may follow)
                 meeting.start = start
@@ -424,7 +428,7 @@ class _Reader:
                 meeting.venue = f"{meeting.venue} {piece}"
             return True
         number = recognize.meeting_number(piece)
-        if number is not None and "ครั้งที่" in piece:
+        if number is not None and "ครั้งที่" in piece and not self.report.counts.get("number"):
             # `สมัยสามัญ สมัยที่ ๒ ครั้งที่ ๑/๒๕๖๖` (a council's session before the number) and
             # `ครั้งที่ ๒/๒๕๖๗ เมื่อวันที่ ๒๗ กุมภาพันธ์ ๒๕๖๗ เวลา ๑๓.๓๐ น.` (the date after it)
             before, _, after = piece.partition("ครั้งที่")
@@ -449,7 +453,7 @@ class _Reader:
                 meeting.venue = piece[2:].strip()
             return True
         day = recognize.date_in_text(piece)
-        if day is not None and (
+        if day is not None and not self.report.counts.get("date") and (
             piece.startswith("วัน") or piece.startswith("เมื่อ") or piece[:1].isdigit() or in_title
         ):
             if not dry_run:

@@ -1860,3 +1860,24 @@ def test_a_moved_paragraph_once_and_a_merged_figure_counted_once(tmp_path: Path)
     table = next(block for block in item.blocks if isinstance(block, Table))
     assert [row[2] for row in table.rows] == ["๓๐,๐๐๐", "", "๖๐,๐๐๐"]
     assert not [note for note in report.notes if "ไม่ตรงกับ" in note[1]]
+
+
+def test_the_header_ends_before_an_agenda_heading_or_a_second_date(tmp_path: Path) -> None:
+    """Without a roster between them, the first agenda heading (`… ครั้งที่ ๑/๒๕๖๗` in it) and a
+    sentence opening with another date are the body's, not the header's number or date."""
+    path = word_of(
+        tmp_path / "no-roster.docx",
+        ("รายงานการประชุมคณะกรรมการ", True),
+        ("ครั้งที่ ๒/๒๕๖๗", True),
+        ("วันศุกร์ที่ ๗ มิถุนายน ๒๕๖๗", True),
+        "เมื่อวันที่ ๕ มิถุนายน ๒๕๖๗ คณะกรรมการได้ออกตรวจพื้นที่ก่อสร้าง",
+        ("ระเบียบวาระที่ ๑ รับรองรายงานการประชุม ครั้งที่ ๑/๒๕๖๗", True),
+        "มติที่ประชุม รับรอง",
+    )
+    meeting = import_file(path)[0].meeting
+    assert (meeting.seq, meeting.year, meeting.date, meeting.period) == (2, 2567, dt.date(2024, 6, 7), "")
+    before, certified = meeting.sections
+    assert [getattr(b, "text", "") for b in before.blocks] == [
+        "เมื่อวันที่ ๕ มิถุนายน ๒๕๖๗ คณะกรรมการได้ออกตรวจพื้นที่ก่อสร้าง"
+    ]
+    assert (certified.title, certified.resolution) == ("รับรองรายงานการประชุม ครั้งที่ ๑/๒๕๖๗", "รับรอง")
