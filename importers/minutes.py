@@ -224,6 +224,8 @@ def unplaced_words(blocks: list[SourceBlock], document: MeetingDocument) -> list
             else [cell for row in block.rows if not _roster_header(row) for cell in row]
         )
         words = [word for piece in pieces for word in re.split(r"[\s\u00a0]+|\.{3,}", piece)]
+        # `มติ ที่ประชุมรับทราบ`: the program prints `มติที่ประชุม` itself, the resolution after it
+        words = [word.removeprefix("ที่ประชุม") if word.startswith("ที่ประชุม") else word for word in words]
         lost = [word for word in words if _worth_keeping(word) and not kept_words.holds(word)]
         if lost:
             found.append((block.place, lost))
@@ -547,7 +549,7 @@ class _Reader:
     def _roster_rows(self, status: AttendeeStatus) -> int:
         found = 0
         while (block := self.peek()) is not None:
-            if isinstance(block, Line) and re.fullmatch(r"-\s*ไม่มี\s*-", block.joined.strip()):
+            if isinstance(block, Line) and re.fullmatch(r"[-(]?\s*ไม่มี\s*[-)]?", block.joined.strip()):
                 self.at += 1  # `- ไม่มี -` under the heading: nobody, and the roster goes on
                 continue
             if isinstance(block, Line) and self._position_goes_on(block):
@@ -1337,7 +1339,7 @@ class _Agenda:
             self.report.note(grid.place, "มติที่ประชุมเป็นตาราง: เก็บตารางไว้ในเนื้อหาของเรื่อง ใส่มติที่ช่องมติอีกครั้ง")
         if any(
             recognize.signature_role(cell) or recognize.role_alone(cell) for row in grid.rows for cell in row
-        ):
+        ) and _signs(grid):
             self._signature_table(grid)
             return
         if self.closed and self.signing is not None:
@@ -1409,6 +1411,8 @@ def _header_rows(rows: list[list[str]]) -> int:
     down from the header (`ที่` over two rows, `๒๕๖๕ | ๒๕๖๖` under `งบประมาณ`); one when no
     row has a figure. A row merged across the table (`แผนงานบริหารงานทั่วไป`) starts the body."""
     for index, row in enumerate(rows):
+        if index and re.fullmatch(r"[0-9๐-๙]{1,3}\.?", row[0].strip()) and not rows[0][0].strip().isdigit():
+            return index  # a running number opens the body, whatever its other cells hold
         if any(thai.parse_figure(cell) is not None for cell in row[1:] if cell.strip()):
             if index and row[0] and row[0] == rows[index - 1][0] and thai.parse_figure(row[0]) is None:
                 continue  # the header's first cell merged down over this row: still the header
@@ -1724,6 +1728,16 @@ def _announced_lines(resolution: str) -> int | None:
 
 _VOTE_ROWS = 8  # a table under a bare มติที่ประชุม this small is its votes, kept as its lines
 _VOTE_COLUMNS = 4
+
+
+def _signs(grid: Grid) -> bool:
+    """Whether a table holding a signer's role is signature blocks (`ลงชื่อ`, dotted lines, a
+    name in brackets), not a table that only names the role (a rota of minute-takers)."""
+    return any(
+        "ลงชื่อ" in cell or "..." in cell or "…" in cell or _SIGNER_NAME.search(cell)
+        for row in grid.rows
+        for cell in row
+    )
 
 
 def _votes_text(grid: Grid) -> str | None:

@@ -562,8 +562,8 @@ def _grid_run(lines: list[tuple[int, str, bool]], start: int) -> list[tuple[int,
         count = len(text.split("\t"))
         if cells is None:
             cells = count
-        elif count != cells:
-            break
+        elif count > cells:
+            break  # fewer: a row whose last cells are empty (no tab typed after the last word)
         run.append(entry)
     if run and all(not row.split("\t", 1)[0].strip() and row.count("\t") == 1 for _, row, _ in run):
         return []  # lines indented with a tab (a signer's name under the dots): lines, as in Word

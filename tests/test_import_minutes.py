@@ -1881,3 +1881,60 @@ def test_the_header_ends_before_an_agenda_heading_or_a_second_date(tmp_path: Pat
         "เมื่อวันที่ ๕ มิถุนายน ๒๕๖๗ คณะกรรมการได้ออกตรวจพื้นที่ก่อสร้าง"
     ]
     assert (certified.title, certified.resolution) == ("รับรองรายงานการประชุม ครั้งที่ ๑/๒๕๖๗", "รับรอง")
+
+
+def test_tables_and_notes_as_an_eighth_look_found_them(tmp_path: Path) -> None:
+    """A .txt row whose empty last cell has no tab stays in its table; a running number opens the
+    body though its row has words where figures go; a rota naming the minute-takers is a table,
+    not signatures; `(ไม่มี)` under a roster heading is nobody; `มติ ที่ประชุมรับทราบ` is no
+    lost text."""
+    text = (
+        "รายงานการประชุมครูโรงเรียนบ้านโคก ครั้งที่ ๓/๒๕๖๗\n"
+        "ผู้มาประชุม\n"
+        "๑. นายสมชาย ใจดี\tผู้อำนวยการโรงเรียน\n"
+        "ผู้ไม่มาประชุม\n"
+        "(ไม่มี)\n"
+        "ระเบียบวาระที่ ๑ เรื่องเพื่อพิจารณา\n"
+        "๑.๑ การจัดกิจกรรมวันสุนทรภู่\n"
+        "ที่\tกิจกรรม\tงบประมาณ\tหมายเหตุ\n"
+        "1\tประกวดคำขวัญ\t500\tชั้น ป.1-3\n"
+        "2\tการแสดงละคร\t1,500\n"
+        "รวม\t\t2,000\n"
+        "มติ ที่ประชุมเห็นชอบ\n"
+    )
+    source = tmp_path / "school.txt"
+    source.write_text(text, "utf-8")
+    document, report = import_file(source)
+    meeting = document.meeting
+    assert [a.first for a in meeting.attendees] == ["สมชาย"]
+    assert all(section.is_agenda for section in meeting.sections)  # `(ไม่มี)` kept nowhere as text
+    (item,) = meeting.sections[0].items
+    (table,) = item.blocks
+    assert isinstance(table, Table) and [row[:3] for row in table.rows] == [
+        ["1", "ประกวดคำขวัญ", "500"],
+        ["2", "การแสดงละคร", "1,500"],
+    ]
+    assert table.total_label == "รวม" and item.resolution == "เห็นชอบ"
+    assert not [note for note in report.notes if "อาจไม่ได้นำเข้า" in note[1] or "ไม่ตรงกับ" in note[1]]
+    rota = word_of(
+        tmp_path / "rota.docx",
+        "รายงานการประชุมประจำเดือน ครั้งที่ ๑/๒๕๖๘",
+        ("ระเบียบวาระที่ ๑ เรื่องเพื่อพิจารณา", True),
+        ("๑.๑ การมอบหมายหน้าที่", True),
+        [
+            ["หน้าที่", "ผู้รับผิดชอบ"],
+            ["ผู้จดรายงานการประชุม", "นางสาวกนก ดีใจ"],
+            ["ผู้ตรวจรายงานการประชุม", "นายสมชาย ใจดี"],
+        ],
+        [["ที่", "รายการ", "วงเงิน (บาท)"], ["๑", "วัสดุสำนักงาน", "ตามความจำเป็น"], ["๒", "ครุภัณฑ์", "๔๕,๐๐๐"]],
+        "มติที่ประชุม เห็นชอบ",
+    )
+    (item,) = import_file(rota)[0].meeting.sections[0].items
+    duties, purchases = item.blocks
+    assert isinstance(duties, Table) and [c.title for c in duties.columns] == ["หน้าที่", "ผู้รับผิดชอบ"]
+    assert isinstance(purchases, Table) and [c.title for c in purchases.columns] == [
+        "ที่",
+        "รายการ",
+        "วงเงิน (บาท)",
+    ]
+    assert purchases.rows[0] == ["๑", "วัสดุสำนักงาน", "ตามความจำเป็น"]
