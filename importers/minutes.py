@@ -455,8 +455,10 @@ class _Reader:
                 meeting.venue = piece[2:].strip()
             return True
         day = recognize.date_in_text(piece)
-        if day is not None and not self.report.counts.get("date") and (
-            piece.startswith("วัน") or piece.startswith("เมื่อ") or piece[:1].isdigit() or in_title
+        if (
+            day is not None
+            and not self.report.counts.get("date")
+            and (piece.startswith("วัน") or piece.startswith("เมื่อ") or piece[:1].isdigit() or in_title)
         ):
             if not dry_run:
                 meeting.date = day

@@ -362,6 +362,7 @@ class _Numbering:
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # numId: level: (format, text, start)
         self.counters: dict[str, dict[int, int]] = {}
         self.styled: dict[str, Any] = {}  # a paragraph style's own numbering (`List Number`)
+        self.counted_as: dict[str, str] = {}  # numId: whose counters it goes on with
         try:
             part = document.part.numbering_part  # type: ignore[attr-defined]
         except (AttributeError, KeyError, NotImplementedError):
@@ -382,8 +383,22 @@ class _Numbering:
             abstract[node.get(f"{_W}abstractNumId")] = levels
         for num in root.iter(f"{_W}num"):
             reference = num.find(f"{_W}abstractNumId")
-            if reference is not None:
-                self.levels[num.get(f"{_W}numId", "")] = abstract.get(reference.get(f"{_W}val"), {})
+            if reference is None:
+                continue
+            number_id, list_id = num.get(f"{_W}numId", ""), reference.get(f"{_W}val", "")
+            levels = dict(abstract.get(list_id, {}))
+            restarts = False
+            for override in num.iter(f"{_W}lvlOverride"):  # Word's "Set numbering value"
+                start = override.find(f"{_W}startOverride")
+                level = int(override.get(f"{_W}ilvl", "0"))
+                if start is not None and level in levels:
+                    number_format, text, _ = levels[level]
+                    levels[level] = (number_format, text, int(start.get(f"{_W}val", "1")))
+                    restarts = True
+            self.levels[number_id] = levels
+            # numbers of one list definition go on from one numbering to the next, as Word counts
+            # them, unless a numbering sets its own start
+            self.counted_as[number_id] = number_id if restarts else f"list {list_id}"
         for style in document.styles.element.iter(f"{_W}style"):  # type: ignore[attr-defined]
             numbered = style.find(f"{_W}pPr/{_W}numPr")
             if numbered is not None:
@@ -404,7 +419,7 @@ class _Numbering:
         levels = self.levels.get(number_id)
         if not levels or level not in levels or number_id == "0":
             return ""
-        counters = self.counters.setdefault(number_id, {})
+        counters = self.counters.setdefault(self.counted_as.get(number_id, number_id), {})
         counters[level] = counters.get(level, levels[level][2] - 1) + 1
         for deeper in [key for key in counters if key > level]:
             del counters[deeper]
@@ -425,7 +440,20 @@ class _Numbering:
         if number_format in ("lowerLetter", "upperLetter") and 0 < value <= 26:
             letter = chr(ord("a") + value - 1)
             return letter.upper() if number_format == "upperLetter" else letter
+        if number_format in ("lowerRoman", "upperRoman") and 0 < value < 4000:
+            roman = _roman(value)
+            return roman if number_format == "upperRoman" else roman.lower()
         return str(value)
+
+
+def _roman(value: int) -> str:
+    """`4` → `IV` (Google Docs numbers a list's third level so)."""
+    numerals = []
+    for number, numeral in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                            (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):  # fmt: skip
+        count, value = divmod(value, number)
+        numerals.append(numeral * count)
+    return "".join(numerals)
 
 
 def _xml_grid(table: Any, place: str) -> Grid:

@@ -1938,3 +1938,63 @@ def test_tables_and_notes_as_an_eighth_look_found_them(tmp_path: Path) -> None:
         "วงเงิน (บาท)",
     ]
     assert purchases.rows[0] == ["๑", "วัสดุสำนักงาน", "ตามความจำเป็น"]
+
+
+def test_words_numbering_goes_on_across_numberings_restarts_where_set_and_counts_in_roman(
+    tmp_path: Path,
+) -> None:
+    """Two numberings of one list definition count on (Word prints `2.1` after `1.1`); a
+    numbering whose start is set (`startOverride`, Word's "Set numbering value") starts there; a
+    roman level reads `i.`, `ii.`."""
+    from docx.oxml import parse_xml  # noqa: PLC0415
+
+    namespace = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    word = docx.Document()
+    word.add_paragraph("รายงานการประชุมคณะทำงาน ครั้งที่ ๑/๒๕๖๗")
+    numbering = word.part.numbering_part.element
+    numbering.append(
+        parse_xml(
+            f'<w:abstractNum {namespace} w:abstractNumId="91">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="ระเบียบวาระที่ %1"/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>'
+            '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerRoman"/><w:lvlText w:val="%3."/></w:lvl>'
+            "</w:abstractNum>"
+        )
+    )
+    for number_id, override in (
+        ("91", ""),
+        ("92", ""),
+        ("93", '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride>'),
+    ):
+        numbering.append(
+            parse_xml(
+                f'<w:num {namespace} w:numId="{number_id}"><w:abstractNumId w:val="91"/>{override}</w:num>'
+            )
+        )
+
+    def numbered(text: str, number_id: str, level: int) -> None:
+        paragraph = word.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(
+                f'<w:numPr {namespace}><w:ilvl w:val="{level}"/><w:numId w:val="{number_id}"/></w:numPr>'
+            )
+        )
+
+    numbered("เรื่องที่ประธานแจ้งให้ทราบ", "91", 0)
+    numbered("การประชุมประจำเดือน", "91", 1)
+    numbered("ระดับประถมศึกษา", "91", 2)
+    numbered("ระดับอนุบาล", "91", 2)
+    numbered("เรื่องเพื่อพิจารณา", "92", 0)  # goes on: ระเบียบวาระที่ 2
+    numbered("การจัดซื้อหนังสือเรียน", "92", 1)  # 2.1
+    numbered("เรื่องอื่น ๆ", "93", 0)  # set to start at 3
+    path = tmp_path / "numbering.docx"
+    word.save(str(path))
+    document, report = import_file(path)
+    sections = document.meeting.sections
+    assert [s.title for s in sections] == ["เรื่องที่ประธานแจ้งให้ทราบ", "เรื่องเพื่อพิจารณา", "เรื่องอื่น ๆ"]
+    assert [i.title for i in sections[1].items] == ["การจัดซื้อหนังสือเรียน"]
+    assert [getattr(b, "text", "") for b in sections[0].items[0].blocks] == [
+        "i. ระดับประถมศึกษา",
+        "ii. ระดับอนุบาล",
+    ]
+    assert not [note for note in report.notes if "ไม่ตรง" in note[1]]
