@@ -421,9 +421,7 @@ class _Reader:
             if not dry_run:  # `เวลา ๑๓.๓๐ น.` on its own line (`… ณ ห้องประชุม…` may follow)
                 meeting.start = start
                 meeting.end = recognize.end_time_in_text(piece) or meeting.end
-                venue = re.search(r"(?:^|\s)ณ\s+(.+)$", piece)
-                if venue:
-                    meeting.venue = venue[1].strip()
+                self._header_extras(piece)
             return True
         if meeting.venue and _VENUE_GOES_ON.match(piece) and len(piece) <= 120:
             if not dry_run:  # `ผ่านระบบประชุมทางไกล (Zoom)` under `ณ ห้องประชุม…`
@@ -447,12 +445,12 @@ class _Reader:
                     self._header_piece(rest, place, in_title=True)
             return True
         if piece.startswith("ประจำ") and len(piece) < 60:
-            if not dry_run:
-                meeting.period = piece
+            if not dry_run:  # a second `ประจำปีงบประมาณ…` line goes on with the first
+                meeting.period = f"{meeting.period} {piece}".strip()
             return True
         if piece.startswith("ณ ") or piece.startswith("ณ\u00a0"):
-            if not dry_run:
-                meeting.venue = piece[2:].strip()
+            if not dry_run:  # `ณ ห้องประชุมชั้น ๒`, then `ณ ศาลากลางจังหวัดแพร่`
+                meeting.venue = f"{meeting.venue} {piece[2:].strip()}".strip()
             return True
         day = recognize.date_in_text(piece)
         if (
@@ -465,13 +463,22 @@ class _Reader:
                 meeting.start = recognize.time_in_text(piece) or meeting.start
                 meeting.end = recognize.end_time_in_text(piece) or meeting.end
                 self.report.count("date")
-                venue = re.search(r"(?:^|\s)ณ\s+(.+)$", piece)  # `… เวลา ๐๙.๐๐ น. ณ ห้องประชุม…`
-                if venue:
-                    meeting.venue = venue[1].strip()
+                self._header_extras(piece)  # `… เวลา ๐๙.๐๐ น. ณ ห้องประชุม…`
             return True
         if in_title and not dry_run:  # the title went on to another line
             meeting.title = f"{meeting.title} {piece}"
         return in_title
+
+    def _header_extras(self, piece: str) -> None:
+        """What a date or time line holds besides them: the venue after `ณ` (or an online one,
+        `ผ่านระบบ Zoom`), and a remark in brackets (`(ประชุมนัดพิเศษ)`, `(ลงทะเบียนเวลา ๐๘.๓๐ น.)`),
+        which goes with the period line printed under the title."""
+        meeting = self.meeting
+        venue = re.search(r"(?:^|\s)(?:ณ\s+(.+)|((?:ผ่าน|โดย)(?:ระบบ|ทาง|การประชุม).+))$", piece)
+        if venue:
+            meeting.venue = (venue[1] or venue[2]).strip()
+        for remark in re.findall(r"\([^()]{2,80}\)", piece if venue is None else piece[: venue.start()]):
+            meeting.period = f"{meeting.period} {remark}".strip()
 
     def _check_parts(self) -> None:
         if not self.meeting.attendees:

@@ -1998,3 +1998,41 @@ def test_words_numbering_goes_on_across_numberings_restarts_where_set_and_counts
         "ii. ระดับอนุบาล",
     ]
     assert not [note for note in report.notes if "ไม่ตรง" in note[1]]
+
+
+@pytest.mark.parametrize(
+    ("lines", "venue", "period"),
+    [
+        (["วันศุกร์ที่ ๗ มิถุนายน ๒๕๖๗ เวลา ๐๙.๐๐ น. ผ่านระบบ Zoom Meeting"], "ผ่านระบบ Zoom Meeting", ""),
+        (
+            ["วันศุกร์ที่ ๗ มิถุนายน ๒๕๖๗ (ประชุมนัดพิเศษ)", "เวลา ๐๙.๐๐ น. (ลงทะเบียนเวลา ๐๘.๓๐ น.)"],
+            "",
+            "(ประชุมนัดพิเศษ) (ลงทะเบียนเวลา ๐๘.๓๐ น.)",
+        ),
+        (
+            ["ประจำเดือนมิถุนายน ๒๕๖๗", "ประจำปีงบประมาณ พ.ศ. ๒๕๖๗", "วันศุกร์ที่ ๗ มิถุนายน ๒๕๖๗"],
+            "",
+            "ประจำเดือนมิถุนายน ๒๕๖๗ ประจำปีงบประมาณ พ.ศ. ๒๕๖๗",
+        ),
+        (
+            ["วันศุกร์ที่ ๗ มิถุนายน ๒๕๖๗", "ณ ห้องประชุมชั้น ๒", "ณ ศาลากลางจังหวัดแพร่"],
+            "ห้องประชุมชั้น ๒ ศาลากลางจังหวัดแพร่",
+            "",
+        ),
+    ],
+)
+def test_what_a_header_line_holds_besides_the_date_is_kept(
+    tmp_path: Path, lines: list[str], venue: str, period: str
+) -> None:
+    path = word_of(
+        tmp_path / "header.docx",
+        ("รายงานการประชุมคณะทำงานขับเคลื่อนยุทธศาสตร์จังหวัดแพร่ ครั้งที่ ๒/๒๕๖๗", True),
+        *[(line, True) for line in lines],
+        ("ผู้มาประชุม", True),
+        "๑. นายสมชาย ใจดี\tประธาน",
+        ("ระเบียบวาระที่ ๑ เรื่องเพื่อทราบ", True),
+        "มติที่ประชุม รับทราบ",
+    )
+    document, report = import_file(path)
+    assert (document.meeting.venue, document.meeting.period) == (venue, period)
+    assert not [note for note in report.notes if "อาจไม่ได้นำเข้า" in note[1]]
