@@ -744,6 +744,7 @@ class _Agenda:
         # a resolution that announces lines of its own (`… ด้วยคะแนนเสียง ดังนี้`, `๑. เห็นชอบ…`
         # then `๒. …`): the number its next numbered line would have, 0 for votes or bullets
         self.resolution_list: int | None = None
+        self.heading_line: Line | None = None  # the agenda heading just read, its title maybe going on
         self.section_level: int | None = None  # the heading style's level of the agenda's headings
         # whether the clerk typed `ระเบียบวาระที่ …` anywhere: if not, heading styles carry the agenda
         self.typed_headings = any(
@@ -806,10 +807,33 @@ class _Agenda:
             return
         if self.closed and self._signature(line, text):
             return
+        if self._title_goes_on(line, text):
+            return
+        self.heading_line = None
         for handler in handlers:
             if handler(line, text):
+                if self.section is not None and not self.section.blocks and not self.section.items:
+                    self.heading_line = line if recognize.agenda_heading(line.text) else None
                 return
         self._paragraph(line)
+
+    def _title_goes_on(self, line: Line, text: str) -> bool:
+        """`ระเบียบวาระที่ ๒⇥รับรองรายงานการประชุม…` in bold, then `⇥เมื่อวันที่ ๒๙ กุมภาพันธ์
+        ๒๕๖๗` in bold under its title: the title goes on."""
+        heading, section = self.heading_line, self.section
+        if heading is None or section is None or not line.bold or not line.text.startswith("\t"):
+            return False
+        if (
+            len(text) > 100
+            or recognize.numbered_line(text)
+            or recognize.agenda_heading(line.text)
+            or recognize.resolution(text) is not None
+            or recognize.presenter_line(text)
+        ):
+            return False
+        section.title = f"{section.title} {text}"
+        self.heading_line = None
+        return True
 
     def _item_title_then_text(self, line: Line) -> bool:
         """`๑.๑ การรณรงค์…` and, after a manual line break, the item's text: the item with its
@@ -1708,8 +1732,10 @@ class _Letter:
                 r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", piece
             ):  # `E-mail: …`, `ไปรษณีย์อิเล็กทรอนิกส์ …`
                 office.email = email[0]
-            elif not office.unit and not office.phone:
-                office.unit = piece
+            elif not (office.phone or office.fax or office.email):
+                # the unit, over one line or two (`สำนักงานจังหวัด`, `กลุ่มงานยุทธศาสตร์…`), before
+                # the contact lines; the slogan comes after them
+                office.unit = f"{office.unit} {piece}".strip()
             else:
                 office.slogan.append(piece)
 

@@ -2036,3 +2036,38 @@ def test_what_a_header_line_holds_besides_the_date_is_kept(
     document, report = import_file(path)
     assert (document.meeting.venue, document.meeting.period) == (venue, period)
     assert not [note for note in report.notes if "อาจไม่ได้นำเข้า" in note[1]]
+
+
+def test_a_headings_second_bold_line_and_a_letters_second_unit_line(tmp_path: Path) -> None:
+    """An agenda heading whose title goes on to a tabbed bold line keeps it in the title; a
+    letter's unit typed over two lines before the phone is the unit, not a slogan."""
+    path = word_of(
+        tmp_path / "letter-heading.docx",
+        "ที่ นน ๐๐๑๗.๒/ว ๑๒๓๔\t\t\t\t\tศาลากลางจังหวัดน่าน",
+        "\t\t\t\t๒ เมษายน ๒๕๖๗",
+        "เรื่อง\tส่งรายงานการประชุม",
+        "เรียน\tหัวหน้าส่วนราชการทุกส่วน",
+        "จังหวัดน่านขอส่งรายงานการประชุมมาเพื่อโปรดทราบ",
+        "ขอแสดงความนับถือ",
+        "(นายสมพงษ์ วงศ์ใหญ่)",
+        "ผู้ว่าราชการจังหวัดน่าน",
+        "สำนักงานจังหวัด",
+        "กลุ่มงานยุทธศาสตร์และข้อมูลเพื่อการพัฒนาจังหวัด",
+        "โทร. ๐ ๕๔๗๑ ๐๐๐๐",
+        ("รายงานการประชุมหัวหน้าส่วนราชการจังหวัดน่าน ครั้งที่ ๓/๒๕๖๗", True),
+        ("ระเบียบวาระที่ ๑\tรับรองรายงานการประชุม ครั้งที่ ๒/๒๕๖๗", True),
+        ("\tเมื่อวันที่ ๒๙ กุมภาพันธ์ ๒๕๖๗", True),
+        "ฝ่ายเลขานุการได้ส่งรายงานการประชุมให้ทุกส่วนราชการตรวจสอบแล้ว",
+        "มติที่ประชุม\tรับรองรายงานการประชุม",
+    )
+    document, _ = import_file(path)
+    assert document.office is not None
+    assert (document.office.unit, document.office.slogan) == (
+        "สำนักงานจังหวัด กลุ่มงานยุทธศาสตร์และข้อมูลเพื่อการพัฒนาจังหวัด",
+        [],
+    )
+    (section,) = document.meeting.sections
+    assert section.title == "รับรองรายงานการประชุม ครั้งที่ ๒/๒๕๖๗ เมื่อวันที่ ๒๙ กุมภาพันธ์ ๒๕๖๗"
+    assert [getattr(b, "text", "") for b in section.blocks] == [
+        "ฝ่ายเลขานุการได้ส่งรายงานการประชุมให้ทุกส่วนราชการตรวจสอบแล้ว"
+    ]
