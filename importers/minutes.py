@@ -193,6 +193,8 @@ _STRUCTURE_WORDS = frozenset(
         "ไปรษณีย์อิเล็กทรอนิกส์",  # the e-mail's label
         "เป็นต้นไป",  # `เวลา ๑๓.๓๐ น. เป็นต้นไป`
         "ไม่มี",  # `- ไม่มี -` under a roster heading: nobody
+        "บันทึกข้อความ",  # a memo's heading and label, read as the cover letter
+        "ส่วนราชการ",
     )
 )
 _WEEKDAY = re.compile(r"^(?:เมื่อ)?วัน\S*ที่$")
@@ -1583,6 +1585,7 @@ class _Letter:
         self.lines = [block for block in front if isinstance(block, Line)]
         self.letter = Letter()
         self.office = Office("")
+        self.memo_unit = ""  # a memo's `ส่วนราชการ …`
         for block in reversed(front):
             if isinstance(block, Grid):
                 reader.report.note(
@@ -1596,14 +1599,18 @@ class _Letter:
         index = 0
         while index < len(lines) and not _text(lines[index]).startswith("ที่"):
             index += 1
-        for line in reversed(lines[:index]):  # above the letter (a draft mark): kept, in order
+        above = [line for line in lines[:index] if not self._memo_heading(line)]
+        for line in reversed(above):  # above the letter (a draft mark): kept, in order
             self.reader._keep_front(line)
         address: list[str] = []
         if index < len(lines):
             # `ที่ ชม ๐๐๒๓.๑/ว ๔๕๖⇥⇥⇥สำนักงาน…`: the office typed on the number's line after tabs
             number, *beside = [part for part in re.split(r"\t+", lines[index].pieces[0]) if part.strip()]
             letter.number = recognize.tidy(recognize.tidy(number)[3:])
-            address.extend(recognize.tidy(part) for part in beside)
+            dated = [part for part in beside if recognize.tidy(part).startswith("วันที่")]  # a memo's date
+            if dated:
+                letter.date = recognize.date_in_text(recognize.tidy(dated[0]))
+            address.extend(recognize.tidy(part) for part in beside if part not in dated)
             address.extend(recognize.tidy(piece) for piece in lines[index].pieces[1:])
             index += 1
         while (
@@ -1616,6 +1623,8 @@ class _Letter:
             index += 1
         if address:
             office.name, office.address = address[0], address[1:]
+        elif self.memo_unit:  # a memo names its unit, not an address
+            office.name = self.memo_unit
         if index < len(lines) and self._only_a_date(_text(lines[index])):
             letter.date = recognize.date_in_text(_text(lines[index]))
             index += 1
@@ -1628,8 +1637,12 @@ class _Letter:
         index = self._labels(lines, index)
         body: list[str] = []
         while index < len(lines) and _text(lines[index]) not in _CLOSINGS:
+            if body and _SIGNER_NAME.match(_text(lines[index])):
+                break  # a memo signed with no closing (`(นางสาวกาญจนา …)` under its last line)
             body.append(_text(lines[index]))
             index += 1
+        if index < len(lines) and _SIGNER_NAME.match(_text(lines[index])):
+            index = self._signer(lines, index)  # the closing's place left empty, as a memo has it
         letter.body = body
         for text in body:  # `… ภายในวันที่ ๕ มกราคม ๒๕๖๗ หากพ้นกำหนดถือว่ารับรอง…`
             if "รับรอง" in text and (deadline := re.search(r"ภายใน(?:วันที่)?\s*(.{6,40})", text)):
@@ -1641,6 +1654,25 @@ class _Letter:
         self._office_lines([recognize.tidy(piece) for line in lines[index:] for piece in line.pieces])
         self.reader.letter = letter
         self.reader.office = office
+
+    def _memo_heading(self, line: Line) -> bool:
+        """A memo's (บันทึกข้อความ) heading and its `ส่วนราชการ …` line: read (the unit and its
+        phone), not kept as text of the minutes."""
+        text = _text(line)
+        if text.replace(" ", "") == "บันทึกข้อความ":
+            self.reader.report.note(
+                line.place,
+                "หนังสือนำส่งพิมพ์เป็นบันทึกข้อความ โปรแกรมอ่านเป็นหนังสือนำส่งและพิมพ์ตามแบบหนังสือภายนอก ตรวจดูแท็บหนังสือนำส่ง",
+            )
+            return True
+        unit = re.match(r"^ส่วนราชการ\s*(.+)$", text)
+        if unit is None:
+            return False
+        name, _, phone = unit[1].partition("โทร")
+        self.memo_unit = recognize.tidy(name)
+        if phone:
+            self.office.phone = recognize.tidy(re.sub(r"^(?:ศัพท์)?\.?", "", phone))
+        return True
 
     @staticmethod
     def _only_a_date(text: str) -> bool:

@@ -2071,3 +2071,35 @@ def test_a_headings_second_bold_line_and_a_letters_second_unit_line(tmp_path: Pa
     assert [getattr(b, "text", "") for b in section.blocks] == [
         "ฝ่ายเลขานุการได้ส่งรายงานการประชุมให้ทุกส่วนราชการตรวจสอบแล้ว"
     ]
+
+
+def test_a_memo_sent_as_the_cover_is_read_as_the_letter(tmp_path: Path) -> None:
+    """บันทึกข้อความ, the usual cover to a director: its unit and phone, its number and date on
+    one line, a signer without a closing; nothing of it left in the minutes."""
+    path = word_of(
+        tmp_path / "memo.docx",
+        ("บันทึกข้อความ", True),
+        "ส่วนราชการ  กลุ่มงานบริหารทั่วไป โรงพยาบาลแม่ใจ โทร. ๐ ๕๔๔๙ ๙๐๓๓ ต่อ ๑๑๒",
+        "ที่  พย ๐๐๓๓.๓๐๑/๑๔๕\t\t\t\tวันที่  ๕  มิถุนายน  ๒๕๖๗",
+        "เรื่อง  ขอส่งรายงานการประชุมคณะกรรมการบริหารโรงพยาบาลแม่ใจ ครั้งที่ ๕/๒๕๖๗",
+        "เรียน  ผู้อำนวยการโรงพยาบาลแม่ใจ",
+        "ด้วยกลุ่มงานบริหารทั่วไป ได้จัดทำรายงานการประชุมเสร็จเรียบร้อยแล้ว",
+        "(นางสาวกาญจนา ศรีวิชัย)",
+        "นักจัดการงานทั่วไปชำนาญการ",
+        ("รายงานการประชุมคณะกรรมการบริหารโรงพยาบาลแม่ใจ ครั้งที่ ๕/๒๕๖๗", True),
+        ("ระเบียบวาระที่ ๑ เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", True),
+        "มติที่ประชุม รับทราบ",
+    )
+    document, report = import_file(path)
+    letter, office = document.letter, document.office
+    assert letter is not None and office is not None
+    assert (letter.number, letter.date, letter.signer) == (
+        "พย ๐๐๓๓.๓๐๑/๑๔๕",
+        dt.date(2024, 6, 5),
+        Person("นางสาวกาญจนา ศรีวิชัย", "นักจัดการงานทั่วไปชำนาญการ"),
+    )
+    assert letter.body == ["ด้วยกลุ่มงานบริหารทั่วไป ได้จัดทำรายงานการประชุมเสร็จเรียบร้อยแล้ว"]
+    assert (office.name, office.phone) == ("กลุ่มงานบริหารทั่วไป โรงพยาบาลแม่ใจ", "๐ ๕๔๔๙ ๙๐๓๓ ต่อ ๑๑๒")
+    assert all(section.is_agenda for section in document.meeting.sections)
+    assert any("บันทึกข้อความ" in note for _, note in report.notes)
+    assert not [note for note in report.notes if "อาจไม่ได้นำเข้า" in note[1]]
