@@ -370,14 +370,15 @@ class ServerDatabase(Database):
 
     def meeting_rows(self, meeting_id: int) -> dict[str, list[tuple[Any, ...]]]:
         """Every row a copy of the meeting holds, by table, columns as `models.schema` orders
-        them: the meeting's own rows, its office with the office's words, and the settings."""
+        them: the meeting's own rows, the offices (a meeting given an office the server has
+        already finds it, and is not sent a second one), the office's words, the settings."""
         office = self.meeting_office_id(meeting_id)
         found: dict[str, list[tuple[Any, ...]]] = {}
         for table in TABLES:
             columns = ", ".join(f'"{name}"' for name in table.column_names)
             where: dict[str, tuple[str, tuple[Any, ...]]] = {
                 "meetings": ("WHERE id = ?", (meeting_id,)),
-                "offices": ("WHERE id = ?", (office,)),
+                "offices": ("", ()),
                 "office_words": ("WHERE office_id = ?", (office,)),
                 "settings": ("", ()),
             }

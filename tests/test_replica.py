@@ -152,3 +152,24 @@ def test_a_kept_copy_is_never_sent_onto_another_meeting_that_took_its_number(
         assert server.load_document(meeting_id).meeting.title == "อีกการประชุม"
         assert replica.pending() > 0
         stop(replica, sync)
+
+
+def test_an_office_given_in_a_copy_is_the_servers_own_when_it_has_it(
+    pg_database: str, demo: MeetingDocument, tmp_path: Path
+) -> None:
+    """A meeting without an office, given one in its copy that the server already has (the same
+    details): the server keeps one office, and the meeting points to it."""
+    with ServerDatabase.open_server(pg_database) as server:
+        first = server.add_document(copy.deepcopy(demo))
+        bare = copy.deepcopy(demo)
+        office = bare.office
+        bare.office = None
+        second = server.add_document(bare)
+        replica, sync, editor = editing(server, second, tmp_path)
+        assert office is not None
+        office.id = None
+        editor.set_office(copy.deepcopy(office))
+        assert sync.flush(SENT_WITHIN)
+        stop(replica, sync)
+        assert server.conn.execute("SELECT count(*) FROM offices").fetchone()[0] == 1
+        assert server.meeting_office_id(second) == server.meeting_office_id(first)
