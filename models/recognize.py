@@ -313,8 +313,11 @@ def roster_line(cells: list[str], status: AttendeeStatus = AttendeeStatus.PRESEN
         return None
     first_cell = cells[0]
     if " " in first_cell and len(cells) == 1:  # `๑. นายชาติรี ธินนท์ พัฒนาการจังหวัด` in one cell
-        return _roster_from_words(first_cell, status)
-    if first_cell in PREFIXES and len(cells) >= 3:
+        prefix, first, rest_of_line = split_name(first_cell)
+        last, _, position = rest_of_line.partition(" ")
+        position, away = _reason_after(position.strip())
+        rest = [position, away] if away else [position]
+    elif first_cell in PREFIXES and len(cells) >= 3:
         prefix, first, last, rest = first_cell, cells[1], cells[2], cells[3:]
     else:
         prefix, first, last = split_name(first_cell)
@@ -370,15 +373,6 @@ _DEPUTY = re.compile(r"(?:^|\s)(?:แทน|ผู้แทน|รักษา�
 
 def _starts_with_prefix(text: str) -> bool:
     return any(text.startswith(prefix) for prefix in PREFIXES)
-
-
-def _roster_from_words(line: str, status: AttendeeStatus) -> Attendee | None:
-    prefix, first, rest = split_name(line)
-    if not prefix or not first:
-        return None
-    last, _, position = rest.partition(" ")
-    position, note = _reason_after(position.strip())
-    return Attendee(first, status, prefix, last, position, note)
 
 
 # the reason a person is away, typed after the position (whole words: `นายอำเภอลาดหลุมแก้ว` is none)

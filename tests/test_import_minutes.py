@@ -2103,3 +2103,19 @@ def test_a_memo_sent_as_the_cover_is_read_as_the_letter(tmp_path: Path) -> None:
     assert all(section.is_agenda for section in document.meeting.sections)
     assert any("บันทึกข้อความ" in note for _, note in report.notes)
     assert not [note for note in report.notes if "อาจไม่ได้นำเข้า" in note[1]]
+
+
+@pytest.mark.parametrize(
+    ("line", "position", "note"),
+    [
+        ("๑. นายสมชาย ใจดี (แทน) ผู้อำนวยการกองช่าง", "ผู้อำนวยการกองช่าง", "แทน"),
+        ("๑. นายสมชาย ใจดี ผู้อำนวยการกองช่าง (แทน)", "ผู้อำนวยการกองช่าง", "แทน"),
+        ("๒. นางสมศรี ใจงาม หัวหน้าสำนักปลัด (ติดราชการ)", "หัวหน้าสำนักปลัด", "ติดราชการ"),
+        ("๓. นายวิชัย ดีมาก ปลัดอำเภอ ลาป่วย", "ปลัดอำเภอ", "ลาป่วย"),
+    ],
+)
+def test_a_substitute_or_a_reason_in_a_one_cell_roster_line_is_the_note(
+    line: str, position: str, note: str
+) -> None:
+    person = recognize.roster_line([line])
+    assert person is not None and (person.position, person.note) == (position, note)
