@@ -34,6 +34,20 @@ def stop(replica: Replica, sync: ReplicaSync) -> None:
     replica.close()
 
 
+def kept_copy_is_not_sent(
+    server: ServerDatabase, meeting_id: int, folder: Path, said: str, title_on_server: str
+) -> None:
+    """The meeting opened again with its kept copy's edits unsent: they go first, and cannot go:
+    the conflict says why, the server's title stays, the edits stay in the copy."""
+    replica, sync, _ = editing(server, meeting_id, folder)
+    assert replica.pending() > 0
+    assert not sync.flush(2.0)
+    assert sync.state.conflict is not None and said in sync.state.conflict
+    assert server.load_document(meeting_id).meeting.title == title_on_server
+    assert replica.pending() > 0
+    stop(replica, sync)
+
+
 def test_a_second_meeting_opened_in_the_same_window_sends_its_first_edits(
     pg_database: str, demo: MeetingDocument, tmp_path: Path
 ) -> None:
@@ -70,13 +84,7 @@ def test_a_kept_copy_never_writes_over_what_another_clerk_did_meanwhile(
             assert second.take_lease(meeting_id) is None
             second.update_meeting(meeting_id, title="ของเสมียน ข")
             second.release_lease(meeting_id)
-        replica, sync, _ = editing(first, meeting_id, tmp_path)  # reopened: the kept copy goes first
-        assert replica.pending() > 0
-        assert not sync.flush(2.0)
-        assert sync.state.conflict is not None and "ผู้อื่นแก้ไข" in sync.state.conflict
-        assert first.load_document(meeting_id).meeting.title == "ของเสมียน ข"
-        assert replica.pending() > 0
-        stop(replica, sync)
+        kept_copy_is_not_sent(first, meeting_id, tmp_path, "ผู้อื่นแก้ไข", "ของเสมียน ข")
 
 
 def test_only_what_a_clerk_changed_in_a_shared_row_is_sent(
@@ -146,12 +154,7 @@ def test_a_kept_copy_is_never_sent_onto_another_meeting_that_took_its_number(
                 "UPDATE meetings SET created = ?, title = ? WHERE id = ?",
                 ("2020-01-01T08:00:00", "อีกการประชุม", meeting_id),
             )
-        replica, sync, _ = editing(server, meeting_id, tmp_path)
-        assert not sync.flush(2.0)
-        assert sync.state.conflict is not None and "ไม่ใช่การประชุมเดิม" in sync.state.conflict
-        assert server.load_document(meeting_id).meeting.title == "อีกการประชุม"
-        assert replica.pending() > 0
-        stop(replica, sync)
+        kept_copy_is_not_sent(server, meeting_id, tmp_path, "ไม่ใช่การประชุมเดิม", "อีกการประชุม")
 
 
 def test_an_office_given_in_a_copy_is_the_servers_own_when_it_has_it(
