@@ -203,6 +203,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     follower = add("new-from", "สร้างการประชุมครั้งถัดไปจากครั้งนี้ แล้วพิมพ์หมายเลขการประชุมใหม่")
     follower.add_argument("--meeting", type=int, required=True, metavar="ID", help=MEETING_ID_HELP)
+    follower.add_argument(
+        "--without-guests",
+        action="store_true",
+        help="ไม่คงรายชื่อผู้เข้าร่วมประชุม (ที่ไม่ใช่กรรมการ) ของครั้งก่อนไว้ (ค่าเริ่มต้น: ตามที่เลือกไว้สำหรับการประชุมชุดนี้ หรือคงไว้)",
+    )
 
     copier = commands.add_parser(
         "copy",
@@ -455,7 +460,7 @@ def warn_font_not_found(family: str) -> None:
 
 
 def run_new_from(args: argparse.Namespace) -> int:
-    from models.series import STANDARD_SECTIONS, TEMPLATE_SETTING, next_meeting
+    from models.series import GUESTS_SETTING, STANDARD_SECTIONS, TEMPLATE_SETTING, next_meeting, series_key
 
     with open_database(args, write=True) as database:
         try:
@@ -463,7 +468,9 @@ def run_new_from(args: argparse.Namespace) -> int:
         except KeyError:
             raise UserError(f"ไม่มีการประชุมหมายเลข {args.meeting} ในฐานข้อมูล {database.path}") from None
         template = database.setting(TEMPLATE_SETTING, list(STANDARD_SECTIONS))
-        meeting_id = database.add_document(next_meeting(previous, template))
+        chosen = database.setting(GUESTS_SETTING, {})  # as the window asked the clerk, once a series
+        keep_guests = not args.without_guests and bool(chosen.get(series_key(previous), True))
+        meeting_id = database.add_document(next_meeting(previous, template, keep_guests=keep_guests))
         print(meeting_id, flush=True)
         index_for_search(database, meeting_id)
     return EXIT_OK

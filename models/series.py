@@ -18,12 +18,15 @@ from models.meeting import (
     Block,
     BulletList,
     Item,
+    Letter,
     Meeting,
     MeetingDocument,
     Paragraph,
+    Recipient,
     Section,
     walk_items,
 )
+from models.roster import split_name
 
 STANDARD_SECTIONS = (
     "เรื่องที่ประธานแจ้งให้ทราบ",
@@ -35,6 +38,8 @@ STANDARD_SECTIONS = (
 )
 PRE_AGENDA_TITLE = wording.PRE_AGENDA_TITLE
 TEMPLATE_SETTING = "section_template"  # the clerk's own list of section titles, in the database
+# whether the next meeting keeps the last one's guests, chosen once per series: {series_key: bool}
+GUESTS_SETTING = "next_meeting_keeps_guests"
 NEXT_MEETING_WORDS = ("ครั้งต่อไป", "ครั้งถัดไป", "นัดประชุม")
 CERTIFY_RESOLUTION = "รับรอง"
 
@@ -54,11 +59,15 @@ def next_meeting(
     previous: MeetingDocument,
     template: Sequence[str] = STANDARD_SECTIONS,
     fallback_date: dt.date | None = None,
+    keep_guests: bool = True,
 ) -> MeetingDocument:
     """The next meeting of the series, ready for the clerk to fill in.
 
     Its date, time and venue come from the previous minutes' "next meeting" item when they
-    have one; else a month after the previous meeting, at its time and place.
+    have one; else a month after the previous meeting, at its time and place. The roster is the
+    last one's: members expected back, guests still guests (or left out), a substitute's member
+    back in their place; the cover letter keeps its fields (ที่, เรียน, the signer, the
+    distribution list, its wording), not its date or answers.
     """
     before = previous.meeting
     date, start, venue = _announced(before) or (
@@ -74,17 +83,66 @@ def next_meeting(
         date=date,
         start=start,
         venue=venue,
-        attendees=[_back_to_present(a) for a in before.attendees],
+        attendees=next_roster(before.attendees, keep_guests),
         sections=_sections(before, template),
         recorder=copy.deepcopy(before.recorder),
         checker=copy.deepcopy(before.checker),
     )
-    return MeetingDocument(meeting, copy.deepcopy(previous.office))
+    letter = _next_letter(previous.letter, before, meeting) if previous.letter is not None else None
+    return MeetingDocument(meeting, copy.deepcopy(previous.office), letter)
 
 
-def _back_to_present(attendee: Attendee) -> Attendee:
-    """Everyone is expected back; last time's reasons of absence do not carry over."""
-    return dataclasses.replace(attendee, status=AttendeeStatus.PRESENT, note="", id=None)
+# `แทน นายสมชาย ใจดี`, `ผู้แทน นางสมศรี…`, `มาประชุมแทน นาย…`: whom a substitute stood in for
+_STOOD_IN_FOR = re.compile(r"^(?:มาประชุม)?(?:ผู้)?แทน\s*(.+)$")
+
+
+def next_roster(attendees: Sequence[Attendee], keep_guests: bool = True) -> list[Attendee]:
+    """Who is expected at the next meeting: the members back as present (last time's reasons of
+    absence do not carry over), a substitute's member back in their place when the note names
+    them (`แทน นายสมชาย ใจดี`; one who stood in for a post keeps the note, for the clerk), the
+    guests still guests, or left out when the series keeps none."""
+    roster: list[Attendee] = []
+    for attendee in attendees:
+        if attendee.status is AttendeeStatus.GUEST:
+            if keep_guests:
+                roster.append(dataclasses.replace(attendee, note="", id=None))
+            continue
+        member = _STOOD_IN_FOR.match(attendee.note.strip())
+        prefix, first, last = split_name(member[1]) if member else ("", "", "")
+        if prefix and first:
+            roster.append(Attendee(first, AttendeeStatus.PRESENT, prefix, last, attendee.position))
+            continue
+        # a substitute for a post (`แทน พัฒนาการอำเภอภูซาง`): kept, with whom they stood in for,
+        # for the clerk to put the member back by name
+        note = attendee.note if member else ""
+        roster.append(dataclasses.replace(attendee, status=AttendeeStatus.PRESENT, note=note, id=None))
+    return roster
+
+
+# a letter's number ends in its running number (`ลป ๐๐๑๙.๑/ว ๑๒`): the next letter gets its own
+_RUNNING_NUMBER = re.compile(r"\s*[0-9๐-๙]+\s*$")
+
+
+def _next_letter(letter: Letter, before: Meeting, after: Meeting) -> Letter:
+    """The cover letter of the next minutes: the same office's number (its running number left
+    for the records office), the same addressee, signer, closing and distribution list (no
+    answers yet); its subject naming the new meeting; no date, no deadline, its body written
+    from the meeting again."""
+    subject = letter.subject
+    for digits in (True, False):
+        old = thai.digits(f"{before.seq}/{before.year}", digits)
+        subject = subject.replace(old, thai.digits(f"{after.seq}/{after.year}", digits))
+    number = letter.number if "/" not in letter.number else _RUNNING_NUMBER.sub("", letter.number)
+    return Letter(
+        number=number,
+        subject=subject,
+        to=letter.to,
+        references=[],
+        enclosures=list(letter.enclosures),
+        closing=letter.closing,
+        signer=copy.deepcopy(letter.signer),
+        recipients=[Recipient(recipient.name) for recipient in letter.recipients],
+    )
 
 
 def _month_later(day: dt.date) -> dt.date:

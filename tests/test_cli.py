@@ -165,6 +165,11 @@ def test_new_from_makes_the_next_meeting(tmp_path: Path) -> None:
     assert result.stdout.strip() == "2"
     dumped = json.loads(run("dump", "--meeting", "2", "--db", db).stdout)
     assert (dumped["meeting"]["seq"], dumped["meeting"]["date"]) == (11, "2024-11-28")
+    assert [a["status"] for a in dumped["meeting"]["attendees"]].count("guest") == 1  # a guest stays one
+    assert dumped["letter"]["to"] and dumped["letter"]["recipients"]  # the letter's fields carried
+    assert run("new-from", "--meeting", "2", "--without-guests", "--db", db).stdout.strip() == "3"
+    third = json.loads(run("dump", "--meeting", "3", "--db", db).stdout)
+    assert "guest" not in [a["status"] for a in third["meeting"]["attendees"]]
     assert run("new-from", "--meeting", "9", "--db", db).returncode == 2
 
 

@@ -19,7 +19,10 @@ def test_three_meetings_in_a_row(demo: MeetingDocument) -> None:
     assert meeting.date == dt.date(2024, 11, 28)
     assert meeting.start == dt.time(9, 30)
     assert meeting.venue == "ห้องประชุมสำนักงานพัฒนาชุมชนจังหวัดพะเยา"
-    assert all(a.status is AttendeeStatus.PRESENT and not a.note for a in meeting.attendees)
+    members = [a for a in meeting.attendees if a.status is not AttendeeStatus.GUEST]
+    assert all(a.status is AttendeeStatus.PRESENT for a in members)  # the absent expected back
+    assert [a.note for a in members if a.note] == ["แทน พัฒนาการอำเภอภูซาง"]  # for the clerk to fix
+    assert [a.full_name for a in meeting.attendees if a.status is AttendeeStatus.GUEST] == ["นายเอกชัย ศักดิ์ดี"]
     assert len(meeting.attendees) == len(demo.meeting.attendees)
     assert [s.title for s in meeting.sections[1:2]] == ["เรื่องที่ประธานแจ้งให้ทราบ"]
 
@@ -62,3 +65,44 @@ def test_the_summary_counts_each_section(demo: MeetingDocument) -> None:
     blocks = next_meeting(demo).meeting.sections[2].blocks
     lists = [b for b in blocks if isinstance(b, BulletList)]
     assert [len(b.items) for b in lists] == [2, 1, 3, 1, 1]
+
+
+def test_the_next_meeting_keeps_guests_as_guests_or_none_and_brings_members_back(
+    demo: MeetingDocument,
+) -> None:
+    """A guest stays a guest (or the series keeps none); one who came in a named member's
+    place makes way for the member, at the post."""
+    from models.meeting import Attendee  # noqa: PLC0415
+
+    demo.meeting.attendees.append(
+        Attendee("สุดา", AttendeeStatus.PRESENT, "นาง", "ใจงาม", "พัฒนาการอำเภอเชียงม่วน", "แทน นายวิทยา รักดี")
+    )
+    kept = next_meeting(demo).meeting.attendees
+    assert ("นายวิทยา รักดี", "พัฒนาการอำเภอเชียงม่วน", AttendeeStatus.PRESENT, "") in [
+        (a.full_name, a.position, a.status, a.note) for a in kept
+    ]
+    assert "นางสุดา ใจงาม" not in [a.full_name for a in kept]
+    without_guests = next_meeting(demo, keep_guests=False).meeting.attendees
+    assert [a for a in without_guests if a.status is AttendeeStatus.GUEST] == []
+    assert len(without_guests) == len(kept) - 1
+
+
+def test_the_next_meetings_cover_letter_keeps_its_fields_not_its_date_or_answers(
+    demo: MeetingDocument,
+) -> None:
+    from models.meeting import RecipientStatus  # noqa: PLC0415
+
+    assert demo.letter is not None
+    demo.letter.number = "พย ๐๐๑๙.๑/ว ๑๒๓"
+    demo.letter.subject = "ขอส่งรายงานการประชุม ครั้งที่ ๑๐/๒๕๖๗"
+    demo.letter.recipients[0].status = RecipientStatus.CERTIFIED
+    letter = next_meeting(demo).letter
+    assert letter is not None
+    assert (letter.number, letter.subject, letter.to) == (
+        "พย ๐๐๑๙.๑/ว",  # the running number is the records office's
+        "ขอส่งรายงานการประชุม ครั้งที่ ๑๑/๒๕๖๗",
+        demo.letter.to,
+    )
+    assert letter.signer == demo.letter.signer and letter.date is None and letter.certify_by is None
+    assert [r.name for r in letter.recipients] == [r.name for r in demo.letter.recipients]
+    assert {r.status for r in letter.recipients} == {RecipientStatus.PENDING}

@@ -539,6 +539,41 @@ def test_the_next_meeting_from_the_window_carries_follow_ups(window: MainWindow,
         assert database.meeting_count() == 2
 
 
+def test_the_next_meeting_asks_once_a_series_whether_guests_stay(window: MainWindow, qtbot: QtBot) -> None:
+    """Ctrl+Shift+M on a meeting with a guest: the clerk is asked once for the series (the box
+    answered from the keyboard: Escape is "no"); the next meeting has no guest, and the one
+    after it is made without asking again."""
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
+    window.quiet = False  # type: ignore[attr-defined]  # the clerk at the window is asked
+    asked: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        asked.append(box.text())
+        QTest.keyClick(box, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(20, answer)
+    window.header_tab.title.setFocus()
+    QTest.keyClick(
+        window.header_tab.title,
+        Qt.Key.Key_M,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert len(asked) == 1 and "ผู้เข้าร่วมประชุม" in asked[0]
+    meeting = window.editor.document.meeting
+    assert meeting.seq == 11 and meeting.attendees_with(AttendeeStatus.GUEST) == []
+    guest = copy.deepcopy(meeting.attendees[0])
+    guest.status, guest.first, guest.id = AttendeeStatus.GUEST, "แขกใหม่", None
+    window.editor.insert_attendee(len(meeting.attendees), guest)  # a guest again this time
+    window.next_meeting()  # no box: the answer is the series'
+    assert len(asked) == 1
+    assert window.editor.document.meeting.attendees_with(AttendeeStatus.GUEST) == []
+
+
 def test_search_in_all_meetings_opens_the_place(window: MainWindow) -> None:
     window.new_meeting()
     window.filter.setText("ครัวเรือน")

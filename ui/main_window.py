@@ -847,9 +847,38 @@ class MainWindow(QMainWindow):
         from models.series import next_meeting  # noqa: PLC0415
 
         if self.has_meeting:
-            document = next_meeting(self.editor.document, self.section_template())
+            keep_guests = self.keeps_guests()
+            document = next_meeting(self.editor.document, self.section_template(), keep_guests=keep_guests)
             self.open_meeting(self.database.add_document(document))
             self.tabs.setCurrentWidget(self.header_tab)
+
+    def keeps_guests(self) -> bool:
+        """Whether the series' next meetings keep the last one's guests (ผู้เข้าร่วมประชุม): asked
+        once per series, the first time a meeting with guests is followed, then remembered."""
+        from models.meeting import AttendeeStatus  # noqa: PLC0415
+        from models.series import GUESTS_SETTING, series_key  # noqa: PLC0415
+
+        chosen: dict[str, bool] = dict(self.database.setting(GUESTS_SETTING, {}))
+        key = series_key(self.editor.document)
+        if key in chosen:
+            return bool(chosen[key])
+        guests = self.editor.document.meeting.attendees_with(AttendeeStatus.GUEST)
+        if not guests:
+            return True
+        if getattr(self, "quiet", False):
+            return True  # asked only of a clerk at the window
+        keep = ask(
+            self,
+            "ผู้เข้าร่วมประชุมในครั้งถัดไป",
+            f"การประชุมครั้งนี้มีผู้เข้าร่วมประชุม {thai.to_thai_digits(str(len(guests)))} คน "
+            "(ไม่ใช่กรรมการ) ให้การประชุมครั้งถัดไปของชุดนี้มีรายชื่อผู้เข้าร่วมประชุมของครั้งก่อนไว้ด้วยหรือไม่\n\n"
+            "โปรแกรมจะจำคำตอบไว้สำหรับการประชุมชุดนี้",
+            "คงรายชื่อไว้",
+            "ไม่ต้องคงไว้",
+        )
+        chosen[key] = keep
+        self.database.set_setting(GUESTS_SETTING, chosen)
+        return keep
 
     def section_template(self) -> list[str]:
         from models.series import STANDARD_SECTIONS, TEMPLATE_SETTING  # noqa: PLC0415
