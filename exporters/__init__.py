@@ -15,7 +15,8 @@ from models import thai
 from models.meeting import Meeting, MeetingDocument
 
 DOCUMENTS = ("minutes", "letter")  # what `export` writes unless told otherwise
-ALL_DOCUMENTS = (*DOCUMENTS, "amendments")  # the list of changes after certification, when asked
+# when asked: the list of changes after certification, the resolutions alone (สรุปมติ)
+ALL_DOCUMENTS = (*DOCUMENTS, "amendments", "resolutions")
 FORMATS = ("docx", "pdf")
 
 Writer = Callable[[MeetingDocument, Path, Layout], None]
@@ -29,6 +30,7 @@ def _docx_writers() -> dict[tuple[str, str], Writer]:
         ("minutes", "docx"): docx_export.write_minutes_docx,
         ("letter", "docx"): docx_export.write_letter_docx,
         ("amendments", "docx"): docx_export.write_amendments_docx,
+        ("resolutions", "docx"): docx_export.write_resolutions_docx,
     }
 
 
@@ -39,6 +41,7 @@ def _pdf_writers() -> dict[tuple[str, str], Writer]:
         ("minutes", "pdf"): pdf_export.write_minutes_pdf,
         ("letter", "pdf"): pdf_export.write_letter_pdf,
         ("amendments", "pdf"): pdf_export.write_amendments_pdf,
+        ("resolutions", "pdf"): pdf_export.write_resolutions_pdf,
     }
 
 
@@ -66,6 +69,7 @@ DOCUMENT_TITLES = {
     "minutes": "รายงานการประชุม",
     "letter": "หนังสือนำส่ง",
     "amendments": "บันทึกการแก้ไขหลังรับรอง",
+    "resolutions": "สรุปมติ",
     "distribution": "บัญชีแจกจ่าย",
 }
 

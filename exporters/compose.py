@@ -244,6 +244,7 @@ class _MinutesState:
     attachments: int = 0
     out: list[Element] = field(default_factory=list)
     anchors: Iterator[int] = field(default_factory=itertools.count)  # of sections and items, in order
+    resolutions_only: bool = False  # the resolutions' form: titles and resolutions, no text
 
 
 def compose_minutes(document: MeetingDocument, layout: Layout, measure: Measure | None = None) -> Composition:
@@ -279,6 +280,29 @@ def compose_minutes(document: MeetingDocument, layout: Layout, measure: Measure 
             # the signatures stay on one page: the recorder's never ends a page without the checker's
             state.out.extend(_signature(layout, person, role, leader, last=index == len(signers) - 1))
     return Composition(layout.digits(title), state.out)
+
+
+def compose_resolutions(
+    document: MeetingDocument, layout: Layout, measure: Measure | None = None
+) -> Composition:
+    """The resolutions alone (สรุปมติ), from the same meeting as the minutes: the heading, then
+    each section and item under which something was resolved, numbered as in the minutes, with
+    its resolution; no roster, no text, no signatures."""
+    meeting = document.meeting
+    state = _MinutesState(layout, meeting, measure or measure_at(layout.font_size_pt, layout.font_name))
+    state.resolutions_only = True
+    title = f"สรุปมติ{meeting.title}"
+    _heading(state, title)
+    resolved = [section for section in meeting.sections if _holds_a_resolution(section, section.items)]
+    for section in resolved:
+        _section(state, section)
+    if not resolved:
+        state.out.append(_para(layout, "การประชุมครั้งนี้ยังไม่มีมติที่ประชุม", space_before_pt=12, role="body"))
+    return Composition(layout.digits(title), state.out)
+
+
+def _holds_a_resolution(node: Section | Item, items: Sequence[Item]) -> bool:
+    return bool(node.resolution.strip()) or any(_holds_a_resolution(item, item.items) for item in items)
 
 
 def _heading(state: _MinutesState, title: str) -> None:
@@ -399,7 +423,8 @@ def _section(state: _MinutesState, section: Section) -> None:
             anchor=next(state.anchors),
         )
     state.out.append(heading)
-    _blocks(state, section.blocks)
+    if not state.resolutions_only:
+        _blocks(state, section.blocks)
     _items(state, section, section.items, depth=1)
     _resolution(state, section.resolution)
 
@@ -410,7 +435,9 @@ def _items(
     layout = state.layout
     section_number = state.meeting.section_number(section)
     for index, item in enumerate(items):
-        presenter_line = line_at(section, items, index, path)
+        if state.resolutions_only and not _holds_a_resolution(item, item.items):
+            continue  # numbered as in the minutes all the same: `index` counts every item
+        presenter_line = None if state.resolutions_only else line_at(section, items, index, path)
         if presenter_line is not None:
             state.out.append(
                 _para(
@@ -435,7 +462,8 @@ def _items(
                 anchor=next(state.anchors),
             )
         )
-        _blocks(state, item.blocks)
+        if not state.resolutions_only:
+            _blocks(state, item.blocks)
         _items(state, section, item.items, depth + 1, item_path)
         _resolution(state, item.resolution)
 

@@ -55,6 +55,7 @@ from exporters.compose import (
     compose_amendments,
     compose_letter,
     compose_minutes,
+    compose_resolutions,
 )
 from exporters.fonts import choose_font
 from exporters.layout import Layout
@@ -249,6 +250,10 @@ def write_letter_docx(document: MeetingDocument, path: Path, layout: Layout) -> 
 
 def write_amendments_docx(document: MeetingDocument, path: Path, layout: Layout) -> None:
     _save(compose_amendments(document, layout), path, layout, _author(document))
+
+
+def write_resolutions_docx(document: MeetingDocument, path: Path, layout: Layout) -> None:
+    _save(compose_resolutions(document, layout), path, layout, _author(document))
 
 
 def _author(document: MeetingDocument) -> str:

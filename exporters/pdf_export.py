@@ -33,6 +33,7 @@ from exporters.compose import (
     compose_distribution,
     compose_letter,
     compose_minutes,
+    compose_resolutions,
 )
 from exporters.fonts import PdfFonts, pdf_fonts
 from exporters.layout import Layout
@@ -76,6 +77,10 @@ def write_amendments_pdf(document: MeetingDocument, path: Path, layout: Layout) 
     _save(compose_amendments(document, layout), path, layout)
 
 
+def write_resolutions_pdf(document: MeetingDocument, path: Path, layout: Layout) -> None:
+    _save(compose_resolutions(document, layout), path, layout)
+
+
 def _save(composition: Composition, path: Path, layout: Layout) -> None:
     with atomic_output(path) as stream:
         build_pdf(composition, layout, stream)
@@ -86,6 +91,7 @@ COMPOSERS: dict[str, Callable[[MeetingDocument, Layout], Composition]] = {
     "letter": compose_letter,
     "distribution": compose_distribution,
     "amendments": compose_amendments,
+    "resolutions": compose_resolutions,
 }
 
 

@@ -332,8 +332,11 @@ class ExportDialog(QDialog):
         (("minutes", "pdf"), "รายงานการประชุม (PDF สำหรับพิมพ์)"),
         (("letter", "docx"), "หนังสือนำส่ง (DOCX)"),
         (("letter", "pdf"), "หนังสือนำส่ง (PDF)"),
+        (("resolutions", "docx"), "สรุปมติ (DOCX)"),
+        (("resolutions", "pdf"), "สรุปมติ (PDF)"),
         (("amendments", "pdf"), "บันทึกการแก้ไขหลังรับรอง (PDF)"),
     )
+    UNLESS_ASKED = ("amendments", "resolutions")  # written when ticked, not by default
     STYLES = (
         (NameStyle.THAI, "ภาษาไทย เลขไทย"),
         (NameStyle.ARABIC, "ภาษาไทย เลขอารบิก"),
@@ -357,7 +360,7 @@ class ExportDialog(QDialog):
         self.boxes: dict[tuple[str, str], QCheckBox] = {}
         for job, label in self.CHOICES:
             box = QCheckBox(label)
-            box.setChecked(job in chosen if chosen is not None else job[0] != "amendments")
+            box.setChecked(job in chosen if chosen is not None else job[0] not in self.UNLESS_ASKED)
             box.toggled.connect(self._show_names)
             self.boxes[job] = box
             layout.addWidget(box)
