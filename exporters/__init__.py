@@ -15,8 +15,9 @@ from models import thai
 from models.meeting import Meeting, MeetingDocument
 
 DOCUMENTS = ("minutes", "letter")  # what `export` writes unless told otherwise
-# when asked: the list of changes after certification, the resolutions alone (สรุปมติ)
-ALL_DOCUMENTS = (*DOCUMENTS, "amendments", "resolutions")
+# when asked: the list of changes after certification, the resolutions alone (สรุปมติ), the
+# agenda sent before the meeting (ระเบียบวาระการประชุม)
+ALL_DOCUMENTS = (*DOCUMENTS, "amendments", "resolutions", "agenda")
 FORMATS = ("docx", "pdf")
 
 Writer = Callable[[MeetingDocument, Path, Layout], None]
@@ -31,6 +32,7 @@ def _docx_writers() -> dict[tuple[str, str], Writer]:
         ("letter", "docx"): docx_export.write_letter_docx,
         ("amendments", "docx"): docx_export.write_amendments_docx,
         ("resolutions", "docx"): docx_export.write_resolutions_docx,
+        ("agenda", "docx"): docx_export.write_agenda_docx,
     }
 
 
@@ -42,6 +44,7 @@ def _pdf_writers() -> dict[tuple[str, str], Writer]:
         ("letter", "pdf"): pdf_export.write_letter_pdf,
         ("amendments", "pdf"): pdf_export.write_amendments_pdf,
         ("resolutions", "pdf"): pdf_export.write_resolutions_pdf,
+        ("agenda", "pdf"): pdf_export.write_agenda_pdf,
     }
 
 
@@ -70,6 +73,7 @@ DOCUMENT_TITLES = {
     "letter": "หนังสือนำส่ง",
     "amendments": "บันทึกการแก้ไขหลังรับรอง",
     "resolutions": "สรุปมติ",
+    "agenda": "ระเบียบวาระการประชุม",
     "distribution": "บัญชีแจกจ่าย",
 }
 

@@ -244,7 +244,7 @@ class _MinutesState:
     attachments: int = 0
     out: list[Element] = field(default_factory=list)
     anchors: Iterator[int] = field(default_factory=itertools.count)  # of sections and items, in order
-    resolutions_only: bool = False  # the resolutions' form: titles and resolutions, no text
+    form: str = "minutes"  # or "resolutions" (titles and resolutions) or "agenda" (titles, presenters)
 
 
 def compose_minutes(document: MeetingDocument, layout: Layout, measure: Measure | None = None) -> Composition:
@@ -290,7 +290,7 @@ def compose_resolutions(
     its resolution; no roster, no text, no signatures."""
     meeting = document.meeting
     state = _MinutesState(layout, meeting, measure or measure_at(layout.font_size_pt, layout.font_name))
-    state.resolutions_only = True
+    state.form = "resolutions"
     title = f"สรุปมติ{meeting.title}"
     _heading(state, title)
     resolved = [section for section in meeting.sections if _holds_a_resolution(section, section.items)]
@@ -298,6 +298,21 @@ def compose_resolutions(
         _section(state, section)
     if not resolved:
         state.out.append(_para(layout, "การประชุมครั้งนี้ยังไม่มีมติที่ประชุม", space_before_pt=12, role="body"))
+    return Composition(layout.digits(title), state.out)
+
+
+def compose_agenda(document: MeetingDocument, layout: Layout, measure: Measure | None = None) -> Composition:
+    """The agenda sent before the meeting (ระเบียบวาระการประชุม), from the meeting the minutes
+    will be written in: the heading, every section and item numbered as the minutes will number
+    them, their presenter lines and attachments; no text, no resolutions yet."""
+    meeting = document.meeting
+    state = _MinutesState(layout, meeting, measure or measure_at(layout.font_size_pt, layout.font_name))
+    state.form = "agenda"
+    title = f"ระเบียบวาระ{meeting.title}"
+    _heading(state, title)
+    for section in meeting.sections:
+        if section.is_agenda or section.items:  # the part before the agenda is the minutes' own
+            _section(state, section)
     return Composition(layout.digits(title), state.out)
 
 
@@ -423,10 +438,10 @@ def _section(state: _MinutesState, section: Section) -> None:
             anchor=next(state.anchors),
         )
     state.out.append(heading)
-    if not state.resolutions_only:
-        _blocks(state, section.blocks)
+    _form_blocks(state, section.blocks)
     _items(state, section, section.items, depth=1)
-    _resolution(state, section.resolution)
+    if state.form != "agenda":
+        _resolution(state, section.resolution)
 
 
 def _items(
@@ -435,9 +450,9 @@ def _items(
     layout = state.layout
     section_number = state.meeting.section_number(section)
     for index, item in enumerate(items):
-        if state.resolutions_only and not _holds_a_resolution(item, item.items):
+        if state.form == "resolutions" and not _holds_a_resolution(item, item.items):
             continue  # numbered as in the minutes all the same: `index` counts every item
-        presenter_line = None if state.resolutions_only else line_at(section, items, index, path)
+        presenter_line = None if state.form == "resolutions" else line_at(section, items, index, path)
         if presenter_line is not None:
             state.out.append(
                 _para(
@@ -462,10 +477,19 @@ def _items(
                 anchor=next(state.anchors),
             )
         )
-        if not state.resolutions_only:
-            _blocks(state, item.blocks)
+        _form_blocks(state, item.blocks)
         _items(state, section, item.items, depth + 1, item_path)
-        _resolution(state, item.resolution)
+        if state.form != "agenda":
+            _resolution(state, item.resolution)
+
+
+def _form_blocks(state: _MinutesState, blocks: Sequence[Block]) -> None:
+    """A node's blocks as its form has them: all in the minutes, the attachments in the agenda
+    (what is sent with it), none among the resolutions."""
+    if state.form == "minutes":
+        _blocks(state, blocks)
+    elif state.form == "agenda":
+        _blocks(state, [block for block in blocks if isinstance(block, Attachment)])
 
 
 def _resolution(state: _MinutesState, text: str) -> None:

@@ -52,6 +52,7 @@ from exporters.compose import (
     Rule,
     Spacer,
     Span,
+    compose_agenda,
     compose_amendments,
     compose_letter,
     compose_minutes,
@@ -254,6 +255,10 @@ def write_amendments_docx(document: MeetingDocument, path: Path, layout: Layout)
 
 def write_resolutions_docx(document: MeetingDocument, path: Path, layout: Layout) -> None:
     _save(compose_resolutions(document, layout), path, layout, _author(document))
+
+
+def write_agenda_docx(document: MeetingDocument, path: Path, layout: Layout) -> None:
+    _save(compose_agenda(document, layout), path, layout, _author(document))
 
 
 def _author(document: MeetingDocument) -> str:

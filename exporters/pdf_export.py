@@ -29,6 +29,7 @@ from exporters.compose import (
     Picture,
     Rule,
     Span,
+    compose_agenda,
     compose_amendments,
     compose_distribution,
     compose_letter,
@@ -81,6 +82,10 @@ def write_resolutions_pdf(document: MeetingDocument, path: Path, layout: Layout)
     _save(compose_resolutions(document, layout), path, layout)
 
 
+def write_agenda_pdf(document: MeetingDocument, path: Path, layout: Layout) -> None:
+    _save(compose_agenda(document, layout), path, layout)
+
+
 def _save(composition: Composition, path: Path, layout: Layout) -> None:
     with atomic_output(path) as stream:
         build_pdf(composition, layout, stream)
@@ -92,6 +97,7 @@ COMPOSERS: dict[str, Callable[[MeetingDocument, Layout], Composition]] = {
     "distribution": compose_distribution,
     "amendments": compose_amendments,
     "resolutions": compose_resolutions,
+    "agenda": compose_agenda,
 }
 
 

@@ -179,7 +179,7 @@ def test_the_chooser_offers_only_the_documents_the_meeting_has(demo: MeetingDocu
     dialog = ChooseDocumentDialog(meeting, "พิมพ์")
     qtbot.addWidget(dialog)
     enabled = [button.text() for button in dialog.group.buttons() if button.isEnabled()]
-    assert enabled == ["รายงานการประชุม", "หนังสือนำส่ง", "สรุปมติ"]
+    assert enabled == ["รายงานการประชุม", "หนังสือนำส่ง", "สรุปมติ", "ระเบียบวาระการประชุม"]
     meeting.letter.recipients = [Recipient("อำเภอเมือง")]
     dialog = ChooseDocumentDialog(meeting, "พิมพ์")
     qtbot.addWidget(dialog)

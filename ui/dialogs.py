@@ -332,11 +332,13 @@ class ExportDialog(QDialog):
         (("minutes", "pdf"), "รายงานการประชุม (PDF สำหรับพิมพ์)"),
         (("letter", "docx"), "หนังสือนำส่ง (DOCX)"),
         (("letter", "pdf"), "หนังสือนำส่ง (PDF)"),
+        (("agenda", "docx"), "ระเบียบวาระการประชุม ส่งก่อนการประชุม (DOCX)"),
+        (("agenda", "pdf"), "ระเบียบวาระการประชุม ส่งก่อนการประชุม (PDF)"),
         (("resolutions", "docx"), "สรุปมติ (DOCX)"),
         (("resolutions", "pdf"), "สรุปมติ (PDF)"),
         (("amendments", "pdf"), "บันทึกการแก้ไขหลังรับรอง (PDF)"),
     )
-    UNLESS_ASKED = ("amendments", "resolutions")  # written when ticked, not by default
+    UNLESS_ASKED = ("amendments", "resolutions", "agenda")  # written when ticked, not by default
     STYLES = (
         (NameStyle.THAI, "ภาษาไทย เลขไทย"),
         (NameStyle.ARABIC, "ภาษาไทย เลขอารบิก"),

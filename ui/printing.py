@@ -38,7 +38,7 @@ from models.meeting import MeetingDocument
 from ui.plain import plain_label
 from ui.worker import Job, progress_box
 
-PRINTABLE = ("minutes", "letter", "distribution", "amendments", "resolutions")
+PRINTABLE = ("minutes", "letter", "distribution", "amendments", "resolutions", "agenda")
 MOST_PRINT_DPI = 300  # finer than this only makes the print job larger, not the letters sharper
 PAGE_GAP_PX = 16  # between pages in the preview
 KEPT_PAGES = 8  # rendered pages the preview keeps (a page at the largest zoom is ~40 MB)
@@ -73,6 +73,7 @@ def printable_documents(document: MeetingDocument) -> list[tuple[str, bool]]:
         ("distribution", bool(letter is not None and letter.recipients)),
         ("amendments", bool(document.amendments)),
         ("resolutions", True),
+        ("agenda", True),
     ]
 
 
