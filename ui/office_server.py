@@ -255,7 +255,11 @@ class OfficeServer(QObject):
                 self.window.open_meeting(meeting_id)
                 return f"เก็บฉบับในเครื่องนี้ไม่ได้ ({error}) การแก้ไขยังอยู่ในเครื่องนี้ครบ"
             kept = f"ฉบับที่พิมพ์ไว้เก็บเป็นการประชุมหมายเลข {thai.to_thai_digits(str(new_id))} แล้ว "
-        aside = set_aside_copy(path)
+        try:
+            aside = set_aside_copy(path)
+        except OSError as error:  # the copy stays where it is, whole; the server's meeting is untouched
+            self.window.open_meeting(meeting_id)
+            return f"{kept}ย้ายฉบับในเครื่องนี้ไม่ได้ ({error.strerror or error}) การแก้ไขยังอยู่ในเครื่องนี้ครบ"
         self.asked_about_conflict = False
         self.window.session.held_by = None
         self.current = None  # the lease is still held: entering again keeps it
