@@ -48,7 +48,9 @@ from models.roster import PREFIXES, STATUS_LABELS
 
 PRE_AGENDA_TITLE = wording.PRE_AGENDA_TITLE
 RESOLUTION_WORDS = wording.RESOLUTION_WORDS
-_TITLE = re.compile(r"^รายงาน(การประชุม.*)$")
+# the minutes' title: `รายงานการประชุม…`, or as some offices head them, `บันทึกการประชุม…`,
+# `สรุปผลการประชุม…` (the program prints its own `รายงาน` before the meeting's name)
+_TITLE = re.compile(r"^(?:รายงาน|บันทึก|สรุปผล)(การประชุม.*)$")
 # the exporters' attachment line (`รายละเอียดตาม{title} (เอกสารแนบ {number})`) read back
 _ATTACHMENT = re.compile(
     "^"
@@ -193,6 +195,7 @@ _STRUCTURE_WORDS = frozenset(
         "ไปรษณีย์อิเล็กทรอนิกส์",  # the e-mail's label
         "เป็นต้นไป",  # `เวลา ๑๓.๓๐ น. เป็นต้นไป`
         "ไม่มี",  # `- ไม่มี -` under a roster heading: nobody
+        "ต่อ",  # `ระเบียบวาระที่ ๑ (ต่อ)` after a page break: the section goes on
         "บันทึกข้อความ",  # a memo's heading and label, read as the cover letter
         "ส่วนราชการ",
     )
@@ -589,7 +592,7 @@ class _Reader:
                 self.report.note(block.place, "บรรทัดในรายชื่อที่อ่านเป็นรายชื่อไม่ได้ เก็บไว้เป็นย่อหน้าก่อนเข้าวาระ")
                 self.at += 1
                 continue
-            self._add_people(people)
+            self._add_people(people, block.place)
             found += len(people)
             self.at += 1
         return found
@@ -607,7 +610,15 @@ class _Reader:
         people = [a for a in attendees if a is not None]
         return people if people and len(people) == len(attendees) else None
 
-    def _add_people(self, people: list[Attendee]) -> None:
+    def _add_people(self, people: list[Attendee], place: str = "") -> None:
+        for person in people:
+            if person.status is AttendeeStatus.PRESENT and _ABSENCE.match(person.note):
+                # a sign-in sheet under ผู้มาประชุม, `ลาป่วย` written for one who did not come
+                person.status = AttendeeStatus.ABSENT
+                self.report.note(
+                    place or "รายชื่อ",
+                    f"{person.full_name} อยู่ใต้หัวข้อผู้มาประชุมแต่มีหมายเหตุ {person.note} อ่านเป็นผู้ไม่มาประชุม",
+                )
         self.meeting.attendees.extend(people)
         self.report.count("attendees", len(people))
 
@@ -663,7 +674,7 @@ class _Reader:
         if unread:  # a table mostly of people: the other rows kept, once each
             self.stray_lines.extend(Line(text, grid.place) for text in unread)
             self.report.note(grid.place, f"แถวที่ไม่ใช่รายชื่อ {len(unread)} แถว เก็บไว้เป็นย่อหน้า")
-        self._add_people(people)
+        self._add_people(people, grid.place)
         return len(people), status
 
     # --- the cover letter -------------------------------------------------------------------
@@ -801,6 +812,12 @@ class _Agenda:
             or recognize.agenda_heading(line.pieces[0])
             or any(recognize.resolution(piece) is not None for piece in line.pieces[1:])
             or any(_BULLET.match(piece) or recognize.numbered_line(piece) for piece in line.pieces[1:])
+            or any(  # `ปิดประชุมเวลา ๑๗.๐๐ น.⏎ลงชื่อ… ผู้จด…⏎(name)`, typed with Shift+Enter
+                recognize.closing_time(piece)
+                or recognize.signature_role(piece)
+                or recognize.blank_signature(piece)
+                for piece in line.pieces
+            )
         ):
             for piece in line.pieces:  # `ลงชื่อ……ผู้บันทึก` and the name, a heading and its text, a resolution
                 self._line(Line(piece, line.place, bold=line.bold))
@@ -858,6 +875,8 @@ class _Agenda:
         if heading is None:
             return False
         number, title = heading
+        if re.fullmatch(r"\(?ต่อ\)?", title.strip()) and self.typed_number == number:
+            return True  # `ระเบียบวาระที่ ๑ (ต่อ)` typed again after a page break: the same section
         # the parts the clerk parted with tabs: number, title, and what was run on (`๓.๑ …`)
         raw = [recognize.tidy(part) for part in re.split(r"\t+", line.joined) if part.strip()]
         if raw and recognize.agenda_heading(raw[0]) is not None:
@@ -1429,6 +1448,8 @@ def grid_table(grid: Grid) -> tuple[Table, list[str]]:
         body.append(typed_total)
         total_label = None
         notes.append("แถวรวมที่พิมพ์ไว้มีข้อความในคอลัมน์ที่ไม่ใช่ตัวเลข เก็บไว้เป็นแถวข้อมูลตามที่พิมพ์")
+    if total_label is not None:
+        _no_total_where_none_was_typed(columns, typed_total)
     table = Table(columns, body, total_label=total_label)
     _computed_columns(table)
     if total_label is not None:
@@ -1448,6 +1469,8 @@ def _header_rows(rows: list[list[str]]) -> int:
     for index, row in enumerate(rows):
         if index and re.fullmatch(r"[0-9๐-๙]{1,3}\.?", row[0].strip()) and not rows[0][0].strip().isdigit():
             return index  # a running number opens the body, whatever its other cells hold
+        if _years_only(row[1:]) and not _years_only(rows[index + 1][1:] if index + 1 < len(rows) else []):
+            continue  # `รายการ | ๒๕๖๗ | ๒๕๖๖`: years heading the columns, not figures
         if any(thai.parse_figure(cell) is not None for cell in row[1:] if cell.strip()):
             if index and row[0] and row[0] == rows[index - 1][0] and thai.parse_figure(row[0]) is None:
                 continue  # the header's first cell merged down over this row: still the header
@@ -1455,6 +1478,22 @@ def _header_rows(rows: list[list[str]]) -> int:
             merged = next((at for at in range(1, index) if _subheading(rows[at]) != rows[at]), index)
             return merged
     return 1 if len(rows) > 1 else 0
+
+
+def _no_total_where_none_was_typed(columns: list[Column], typed_total: list[str]) -> None:
+    """A figure column whose cell the clerk left blank in the typed total row, or wrote the label
+    in (a note's number, `หมู่ที่`, an age, an account code), is one whose figures are not added
+    up: it is set as text, so the total row holds there what was typed."""
+    for index, column in enumerate(columns):
+        typed = typed_total[index].strip() if index < len(typed_total) else ""
+        if column.kind in (ColumnKind.NUMBER, ColumnKind.MONEY) and thai.parse_figure(typed) is None:
+            column.kind = ColumnKind.TEXT  # blank, or the label `รวม` typed in it
+
+
+def _years_only(cells: list[str]) -> bool:
+    """Whether the cells that hold anything are all Buddhist years (`๒๕๖๗`, `พ.ศ. ๒๕๖๖`)."""
+    filled = [thai.to_arabic_digits(cell).replace("พ.ศ.", "").strip() for cell in cells if cell.strip()]
+    return bool(filled) and all(re.fullmatch(r"2[45][0-9]{2}", cell) for cell in filled)
 
 
 def _subheading(row: list[str]) -> list[str]:
@@ -1772,6 +1811,8 @@ class _Letter:
                 office.slogan.append(piece)
 
 
+# a note that says someone did not come (`ลาป่วย`, `ไปราชการ`), not that they came for another
+_ABSENCE = re.compile(r"^\(?(?:ลา|ไปราชการ|ติดราชการ|ติดภารกิจ|ป่วย|ขาด)")
 # a tabbed line under the roster that opens the meeting's account, not a position going on
 _SENTENCE_AFTER_ROSTER = re.compile(r"^(?:เมื่อ|เริ่ม|เปิด|ที่ประชุม|ก่อนเข้า|องค์ประชุม|ครบองค์)")
 # a count of votes (`เห็นด้วย ๕ เสียง`, `ไม่รับหลักการ - เสียง`, `งดออกเสียง ๑ เสียง (ประธานสภาฯ)`)

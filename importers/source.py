@@ -185,9 +185,14 @@ def _body_blocks(document: object, dropped: list[tuple[str, str]]) -> list[Sourc
                     dropped.append((place, f"{what} {count} รายการไม่ได้นำเข้า (เก็บเฉพาะข้อความ)"))
             elif child.tag == f"{_W}tbl":
                 counts["tbl"] += 1
-                grid = _xml_grid(child, f"ตารางที่ {counts['tbl']}")
+                place = f"ตารางที่ {counts['tbl']}"
+                grid = _xml_grid(child, place)
                 if grid.rows:
                     blocks.append(grid)
+                for reference in child.iter(f"{_W}footnoteReference", f"{_W}endnoteReference"):
+                    text = notes.get((reference.tag, reference.get(f"{_W}id", "")), "")
+                    if text:  # a note on a cell (`สาธารณสุขอำเภอ¹`): a line after the table
+                        blocks.append(Line(text, f"เชิงอรรถของ{place}"))
             elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
                 walk(child)
 
@@ -607,6 +612,8 @@ def _prose_row(cells: list[str]) -> bool:
 def _structural(text: str) -> bool:
     first = text.split("\t", 1)[0].strip()
     if first in ("-", "•", "–", "*") or agenda_heading(text) or resolution(text) is not None:
+        return True
+    if "ลงชื่อ" in text:  # `ลงชื่อ⇥name⇥ผู้จดรายงานการประชุม`: a signature, never a table's row
         return True
     numbered = numbered_line(first + " x")
     return numbered is not None and numbered.style == "closed"

@@ -2119,3 +2119,103 @@ def test_a_substitute_or_a_reason_in_a_one_cell_roster_line_is_the_note(
 ) -> None:
     person = recognize.roster_line([line])
     assert person is not None and (person.position, person.note) == (position, note)
+
+
+def test_totals_as_a_ninth_look_found_them(tmp_path: Path) -> None:
+    """Years heading the columns are the header, not figures added into the total; a figure
+    column left blank in the typed total row gets no total; a footnote on a table's cell is kept."""
+    from docx.oxml import parse_xml  # noqa: PLC0415
+    from docx.oxml.ns import nsdecls  # noqa: PLC0415
+
+    path = word_of(
+        tmp_path / "statements.docx",
+        "รายงานการประชุมใหญ่สามัญประจำปี สหกรณ์การเกษตรศรีสำโรง จำกัด ครั้งที่ ๑/๒๕๖๗",
+        ("ระเบียบวาระที่ ๑ เรื่องเพื่อพิจารณา", True),
+        [
+            ["รายการ", "๒๕๖๗", "๒๕๖๖"],
+            ["เงินสดและเงินฝากธนาคาร", "๓,๒๕๐,๔๒๐.๕๐", "๒,๘๑๐,๑๑๕.๒๕"],
+            ["ลูกหนี้เงินกู้ระยะสั้น", "๑๘,๕๔๐,๐๐๐.๐๐", "๑๗,๙๒๐,๕๐๐.๐๐"],
+            ["รวม", "๒๑,๗๙๐,๔๒๐.๕๐", "๒๐,๗๓๐,๖๑๕.๒๕"],
+        ],
+        [["หมู่ที่", "หมู่บ้าน", "ครัวเรือน"], ["๓", "บ้านโคก", "๑๒๐"], ["๕", "บ้านนา", "๘๐"], ["รวม", "", "๒๐๐"]],
+        "มติที่ประชุม อนุมัติงบการเงิน",
+    )
+    word = docx.Document(str(path))
+    # python-docx writes no footnotes part: it is added here as Word writes it
+    from docx.opc.constants import RELATIONSHIP_TYPE  # noqa: PLC0415
+    from docx.opc.packuri import PackURI  # noqa: PLC0415
+    from docx.opc.part import Part  # noqa: PLC0415
+
+    notes_xml = (
+        f'<w:footnotes {nsdecls("w")}><w:footnote w:id="1"><w:p><w:r><w:t>ข้อมูลจากงบการเงินที่ผู้สอบบัญชีรับรอง</w:t></w:r></w:p>'
+        "</w:footnote></w:footnotes>"
+    )
+    part = Part(
+        PackURI("/word/footnotes.xml"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+        notes_xml.encode(),
+        word.part.package,
+    )
+    word.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+    cell = word.tables[0].rows[3].cells[1].paragraphs[0]
+    cell._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:footnoteReference w:id="1"/></w:r>'))
+    word.save(str(path))
+    document, report = import_file(path)
+    section = document.meeting.sections[0]
+    statements, villages = (b for b in section.blocks if isinstance(b, Table))
+    assert [c.title for c in statements.columns] == ["รายการ", "๒๕๖๗", "๒๕๖๖"] and len(statements.rows) == 2
+    assert not [note for note in report.notes if "ไม่ตรงกับ" in note[1]]  # the typed totals agree
+    assert villages.columns[0].kind is ColumnKind.TEXT  # หมู่ที่ is not added up
+    assert "ข้อมูลจากงบการเงินที่ผู้สอบบัญชีรับรอง" in meeting_json(document)
+
+
+def test_closing_signatures_sign_in_sheet_and_a_continued_heading_as_a_ninth_look_found_them(
+    tmp_path: Path,
+) -> None:
+    """`บันทึกการประชุม…` is a title; `ลาป่วย` in a sign-in sheet under ผู้มาประชุม is an absence
+    (said); `ระเบียบวาระที่ ๑ (ต่อ)` after a page break goes on with section 1; the closing time
+    and both signatures typed in one paragraph with Shift+Enter are read."""
+    path = word_of(
+        tmp_path / "school.docx",
+        ("บันทึกการประชุมคณะครูโรงเรียนบ้านนาคำ ครั้งที่ ๒/๒๕๖๗", True),
+        "วันศุกร์ที่ ๗ มิถุนายน ๒๕๖๗",
+        ("ผู้มาประชุม", True),
+        [
+            ["ที่", "ชื่อ - สกุล", "ตำแหน่ง", "ลายมือชื่อ"],
+            ["๑", "นายสมบัติ คำภา", "ผู้อำนวยการโรงเรียน", "สมบัติ คำภา"],
+            ["๒", "นางสาวเบญจวรรณ พลเยี่ยม", "ครูผู้ช่วย", "ลาป่วย"],
+        ],
+        ("ระเบียบวาระที่ ๑ เรื่องที่ประธานแจ้งให้ทราบ", True),
+        "๑.๑ การเปิดภาคเรียน",
+        ("ระเบียบวาระที่ ๑ (ต่อ)", True),
+        "๑.๒ การจัดกิจกรรมไหว้ครู",
+        "มติที่ประชุม รับทราบ\nปิดประชุมเวลา ๑๗.๐๐ น.\nลงชื่อ....................ผู้จดรายงานการประชุม\n"
+        "(นางสาวเบญจวรรณ พลเยี่ยม)\nครูผู้ช่วย\nลงชื่อ....................ผู้ตรวจรายงานการประชุม\n"
+        "(นายสมบัติ คำภา)\nผู้อำนวยการโรงเรียนบ้านนาคำ",
+    )
+    document, report = import_file(path)
+    meeting = document.meeting
+    assert (meeting.title, meeting.seq, meeting.end) == ("การประชุมคณะครูโรงเรียนบ้านนาคำ", 2, dt.time(17, 0))
+    assert [(a.first, a.status) for a in meeting.attendees] == [
+        ("สมบัติ", AttendeeStatus.PRESENT),
+        ("เบญจวรรณ", AttendeeStatus.ABSENT),
+    ]
+    assert any("อ่านเป็นผู้ไม่มาประชุม" in note for _, note in report.notes)
+    (section,) = meeting.sections
+    assert [item.title for item in section.items] == ["การเปิดภาคเรียน", "การจัดกิจกรรมไหว้ครู"]
+    assert meeting.recorder == Person("นางสาวเบญจวรรณ พลเยี่ยม", "ครูผู้ช่วย")
+    assert meeting.checker == Person("นายสมบัติ คำภา", "ผู้อำนวยการโรงเรียนบ้านนาคำ")
+
+
+def test_signatures_tabbed_in_a_text_file_are_read_as_signatures(tmp_path: Path) -> None:
+    source = tmp_path / "minutes.txt"
+    source.write_text(
+        "รายงานการประชุมคณะกรรมการ ครั้งที่ ๒/๒๕๖๗\nวันศุกร์ที่ ๗ มิถุนายน ๒๕๖๗\nผู้มาประชุม\n"
+        "๑.\tนายสุวิทย์ ทองประเสริฐ\tประธานกรรมการ\nระเบียบวาระที่ ๑ เรื่องเพื่อทราบ\nมติที่ประชุม รับทราบ\n"
+        "ลงชื่อ\tนันทนา พูลผล\tผู้จดรายงานการประชุม\n\t(นางสาวนันทนา พูลผล)\n"
+        "ลงชื่อ\tสุวิทย์ ทองประเสริฐ\tผู้ตรวจรายงานการประชุม\n\t(นายสุวิทย์ ทองประเสริฐ)\n",
+        "utf-8",
+    )
+    meeting = import_file(source)[0].meeting
+    assert meeting.recorder is not None and meeting.recorder.name == "นางสาวนันทนา พูลผล"
+    assert meeting.checker is not None and meeting.checker.name == "นายสุวิทย์ ทองประเสริฐ"
