@@ -378,10 +378,16 @@ class _Reader:
         ):
             self.meeting.title = f"การประชุม{recognize.tidy(following.joined)}"
             self.at += 1
-        while (line := self.next_line()) is not None and all(
-            self._header_piece(recognize.tidy(piece), line.place, in_title=False, dry_run=True)
-            for piece in line.pieces
-        ):
+        while (line := self.next_line()) is not None:
+            if _DRAFT_MARK.fullmatch(recognize.tidy(line.joined)):
+                self.stray_lines.append(line)  # `(ฉบับร่าง)`, a text box's `ร่าง ฉบับที่ ๒`: kept aside
+                self.at += 1
+                continue
+            if not all(
+                self._header_piece(recognize.tidy(piece), line.place, in_title=False, dry_run=True)
+                for piece in line.pieces
+            ):
+                break
             for piece in line.pieces:
                 self._header_piece(recognize.tidy(piece), line.place, in_title=False)
             self.at += 1
@@ -393,7 +399,9 @@ class _Reader:
             self.report.count("number")
             after = re.sub(r"^\s*[0-9๐-๙]+\s*/\s*[0-9๐-๙]+\s*", "", rest)  # the date, if typed on too
             if after and not self._header_piece(recognize.tidy(after), place, in_title=False):
-                self.report.note(place, f"ข้อความต่อท้ายชื่อการประชุมที่อ่านไม่ได้: {after}")
+                # kept as a line before the agenda, not lost (`(ฉบับร่าง)` after the number)
+                self.stray_lines.append(Line(recognize.tidy(after), place))
+                self.report.note(place, f"ข้อความต่อท้ายชื่อการประชุมที่อ่านไม่ได้ เก็บไว้เป็นย่อหน้าก่อนเข้าวาระ: {after}")
 
     def _title_goes_on(self, line: Line) -> bool:
         """A short line under the title that is no part of the header, with one that is right
@@ -404,6 +412,7 @@ class _Reader:
             self.meeting.title != "การประชุม"
             and not line.indented
             and 0 < len(text) <= 100
+            and not _DRAFT_MARK.fullmatch(text)
             and recognize.roster_heading(text) is None
             and recognize.agenda_heading(text) is None
             and not any(
@@ -507,6 +516,8 @@ class _Reader:
     def _roster(self) -> None:
         seen_present = False
         while (block := self.peek()) is not None:
+            self._part_in_one_paragraph(block)
+            block = self.blocks[self.at]
             status = (
                 recognize.roster_heading(_text(block)) if isinstance(block, Line) else _heading_row(block)
             )
@@ -526,6 +537,27 @@ class _Reader:
                 self.report.note(
                     heading.place, f"หัวข้อบอก {expected[1]} คน แต่พบรายชื่อ {thai.to_thai_digits(str(found))} คน"
                 )
+
+    def _part_in_one_paragraph(self, block: SourceBlock) -> None:
+        """A roster part typed as one paragraph (`ผู้มาประชุม⏎๑. นาย…⏎๒. …` with Shift+Enter, or
+        run together: `ผู้มาประชุม ๑. นาย… ๒. นาง…`): parted into its heading and one line a
+        person, as Word's paragraphs would have been."""
+        if not isinstance(block, Line):
+            return
+        pieces = block.pieces
+        if "\n" not in block.text:
+            heading = re.match(r"^(.+?)\s+(?=[0-9๐-๙]{1,3}\.\s*\S)", recognize.tidy(block.text))
+            if heading is None or recognize.roster_heading(heading[1]) is None:
+                return
+            pieces = [
+                heading[1],
+                *re.split(r"\s+(?=[0-9๐-๙]{1,3}\.\s*\S)", block.text[heading.end() :].strip()),
+            ]
+        elif recognize.roster_heading(pieces[0]) is None:
+            return
+        self.blocks[self.at : self.at + 1] = [
+            Line(piece, block.place, bold=block.bold and index == 0) for index, piece in enumerate(pieces)
+        ]
 
     def _stray_before_roster(self, block: SourceBlock) -> bool:
         """A line between the header and the roster (`สวดมนต์ก่อนเข้าวาระการประชุม`), or between
@@ -563,6 +595,10 @@ class _Reader:
     def _roster_rows(self, status: AttendeeStatus) -> int:
         found = 0
         while (block := self.peek()) is not None:
+            if isinstance(block, Line) and _DRAFT_MARK.fullmatch(recognize.tidy(block.joined)):
+                self.stray_lines.append(block)  # a stamp in a text box on the heading
+                self.at += 1
+                continue
             if isinstance(block, Line) and re.fullmatch(r"[-(]?\s*ไม่มี\s*[-)]?", block.joined.strip()):
                 self.at += 1  # `- ไม่มี -` under the heading: nobody, and the roster goes on
                 continue
@@ -1604,6 +1640,17 @@ def _total_differences(table: Table, typed: list[str]) -> list[str]:
         return []
     notes = []
     for index, typed_cell in enumerate(typed):
+        if (
+            index < len(table.columns)
+            and table.columns[index].kind is ColumnKind.PERCENT
+            and not table.columns[index].formula
+            and thai.parse_figure(typed_cell) is not None
+        ):  # a typed percentage total (`๑๐๐`, an average): the program adds no percentages up
+            notes.append(
+                f'ยอดที่พิมพ์ไว้ในคอลัมน์ร้อยละ "{table.columns[index].title}" ({typed_cell}) ไม่ได้พิมพ์ในแถวรวม '
+                "เพราะโปรแกรมไม่รวมร้อยละ หากต้องการ ให้ใส่ไว้ในหมายเหตุใต้ตาราง"
+            )
+            continue
         if index >= len(table.columns) or not table.columns[index].kind.is_numeric:
             continue
         typed_value = thai.parse_figure(typed_cell) if typed_cell.strip() else None
@@ -1811,6 +1858,11 @@ class _Letter:
                 office.slogan.append(piece)
 
 
+# a draft's mark in the header (`(ฉบับร่าง)`, a stamp `ร่าง ฉบับที่ ๒`, `สำเนา`, `ลับ`): kept, not the end of
+# the header
+_DRAFT_MARK = re.compile(
+    r"\(?(?:ฉบับ)?ร่าง(?:\s*(?:ฉบับที่|ครั้งที่)\s*[0-9๐-๙]+)?\)?|\(?(?:สำเนา(?:คู่ฉบับ)?|ลับ|ด่วน(?:ที่สุด|มาก)?)\)?"
+)
 # a note that says someone did not come (`ลาป่วย`, `ไปราชการ`), not that they came for another
 _ABSENCE = re.compile(r"^\(?(?:ลา|ไปราชการ|ติดราชการ|ติดภารกิจ|ป่วย|ขาด)")
 # a tabbed line under the roster that opens the meeting's account, not a position going on

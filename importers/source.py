@@ -205,6 +205,7 @@ _OBJECTS = (
     ("รูปภาพ", (_PICTURE, "{urn:schemas-microsoft-com:vml}imagedata")),
     ("แผนภูมิ", ("{http://schemas.openxmlformats.org/drawingml/2006/chart}chart",)),
     ("วัตถุที่ฝังไว้ (เช่น ตาราง Excel)", (f"{_W}object",)),
+    ("ความเห็น (comment) ของผู้ตรวจทาน", (f"{_W}commentReference",)),
 )
 
 

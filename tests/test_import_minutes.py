@@ -2219,3 +2219,55 @@ def test_signatures_tabbed_in_a_text_file_are_read_as_signatures(tmp_path: Path)
     meeting = import_file(source)[0].meeting
     assert meeting.recorder is not None and meeting.recorder.name == "นางสาวนันทนา พูลผล"
     assert meeting.checker is not None and meeting.checker.name == "นายสุวิทย์ ทองประเสริฐ"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [
+            "ผู้มาประชุม\n๑. นายสมบัติ คำภา\tผู้อำนวยการโรงเรียน\n๒. นางสุดารัตน์ ภูมิภักดิ์\tครูชำนาญการพิเศษ",
+            "ผู้ไม่มาประชุม\n๑. นางละเอียด แสนสุข\tครู\tลาป่วย",
+        ],
+        [
+            "ผู้มาประชุม ๑. นายสมบัติ คำภา ผู้อำนวยการโรงเรียน ๒. นางสุดารัตน์ ภูมิภักดิ์ ครูชำนาญการพิเศษ",
+            "ผู้ไม่มาประชุม ๑. นางละเอียด แสนสุข ครู (ลาป่วย)",
+        ],
+    ],
+)
+def test_a_roster_part_typed_as_one_paragraph_and_a_draft_stamp_in_the_header(
+    tmp_path: Path, lines: list[str]
+) -> None:
+    path = word_of(
+        tmp_path / "one-paragraph.docx",
+        ("รายงานการประชุมคณะครู ครั้งที่ ๖/๒๕๖๗", True),
+        "(ฉบับร่าง)",
+        ("วันพุธที่ ๒๔ กรกฎาคม ๒๕๖๗ เวลา ๑๓.๓๐ น.", True),
+        *lines,
+        ("ระเบียบวาระที่ ๑ เรื่องเพื่อทราบ", True),
+        "มติที่ประชุม รับทราบ",
+    )
+    meeting = import_file(path)[0].meeting
+    assert (meeting.date, meeting.start) == (dt.date(2024, 7, 24), dt.time(13, 30))
+    assert [(a.first, a.status, a.note) for a in meeting.attendees] == [
+        ("สมบัติ", AttendeeStatus.PRESENT, ""),
+        ("สุดารัตน์", AttendeeStatus.PRESENT, ""),
+        ("ละเอียด", AttendeeStatus.ABSENT, "ลาป่วย"),
+    ]
+    assert "(ฉบับร่าง)" in [getattr(b, "text", "") for b in meeting.sections[0].blocks]
+
+
+def test_a_typed_percentage_total_is_said_not_silently_left_out(tmp_path: Path) -> None:
+    path = word_of(
+        tmp_path / "percent.docx",
+        "รายงานการประชุมคณะกรรมการ ครั้งที่ ๑/๒๕๖๗",
+        ("ระเบียบวาระที่ ๑ เรื่องเพื่อทราบ", True),
+        [
+            ["แหล่งงบประมาณ", "จำนวนเงิน (บาท)", "ร้อยละ"],
+            ["งบประมาณ อบต.", "๓๐๙,๐๐๐.๐๐", "๖๐.๗๑"],
+            ["เงินบริจาค", "๒๐๐,๐๐๐.๐๐", "๓๙.๒๙"],
+            ["รวม", "๕๐๙,๐๐๐.๐๐", "๑๐๐"],
+        ],
+        "มติที่ประชุม รับทราบ",
+    )
+    report = import_file(path)[1]
+    assert any("คอลัมน์ร้อยละ" in note and "๑๐๐" in note for _, note in report.notes)
