@@ -1416,6 +1416,12 @@ class _Agenda:
     # --- tables -----------------------------------------------------------------------------
 
     def _grid(self, grid: Grid) -> None:
+        if _speakers_table(grid):  # a council's `speaker | what was said`, its resolutions in it
+            for row in grid.rows:
+                speaker, said = recognize.tidy(row[0]), row[1].strip()
+                joined = f"{speaker} - {said}" if speaker == "ที่ประชุม" else f"{speaker}\t{said}"  # a council's
+                self._line(Line(joined if speaker else said, grid.place))
+            return
         self.resolution_open = False
         if self.resolution_list == ANNOUNCES_LINES:  # `อนุมัติโครงการ ดังนี้`, then its table
             self._resolution_before_its_table(grid)
@@ -1898,6 +1904,15 @@ def _signs(grid: Grid) -> bool:
         for row in grid.rows
         for cell in row
     )
+
+
+def _speakers_table(grid: Grid) -> bool:
+    """A borderless two-column layout of who spoke and what was said (`ประธานสภาฯ | ขอเชิญ…`,
+    `มติที่ประชุม | รับหลักการ ๙ เสียง`): read as the lines it lays out, not as a table."""
+    if any(len(row) != 2 for row in grid.rows):
+        return False
+    labels = [recognize.tidy(row[0]) for row in grid.rows]
+    return any(recognize.resolution(label) is not None or label == "ที่ประชุม" for label in labels)
 
 
 def _votes_text(grid: Grid) -> str | None:

@@ -2271,3 +2271,24 @@ def test_a_typed_percentage_total_is_said_not_silently_left_out(tmp_path: Path) 
     )
     report = import_file(path)[1]
     assert any("คอลัมน์ร้อยละ" in note and "๑๐๐" in note for _, note in report.notes)
+
+
+def test_a_councils_speakers_laid_out_in_a_borderless_table_are_its_lines(tmp_path: Path) -> None:
+    path = word_of(
+        tmp_path / "speakers.docx",
+        "รายงานการประชุมสภาเทศบาลเมืองสวรรคโลก ครั้งที่ ๑/๒๕๖๗",
+        ("ระเบียบวาระที่ ๑ ญัตติร่างเทศบัญญัติงบประมาณรายจ่าย", True),
+        [
+            ["ประธานสภาฯ", "ขอเชิญนายกเทศมนตรีเสนอญัตติ"],
+            ["นายกเทศมนตรี", "ขอเสนอร่างเทศบัญญัติ"],
+            ["มติที่ประชุม", "รับหลักการ ๙ เสียง"],
+        ],
+        ("ระเบียบวาระที่ ๒ เรื่องอื่น ๆ", True),
+        [["ประธานสภาฯ", "แจ้งกำหนดประชุมครั้งต่อไป"], ["ที่ประชุม", "รับทราบ"]],
+    )
+    first, second = import_file(path)[0].meeting.sections
+    assert [getattr(b, "text", "") for b in first.blocks] == [
+        "ประธานสภาฯ ขอเชิญนายกเทศมนตรีเสนอญัตติ",
+        "นายกเทศมนตรี ขอเสนอร่างเทศบัญญัติ",
+    ]
+    assert (first.resolution, second.resolution) == ("รับหลักการ ๙ เสียง", "รับทราบ")
