@@ -573,7 +573,16 @@ def _joined_lines(text: str) -> list[tuple[int, str, bool]]:
     return found
 
 
+_PIPE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_PIPE_RULE = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
+
+
 def _unmarked(line: str) -> tuple[str, bool]:
+    if _PIPE_RULE.match(line):  # a Markdown table's `| :--- | ---: |` (Google Docs' download)
+        return "", False
+    row = _PIPE_ROW.match(line)
+    if row is not None:  # `| ที่ | ชื่อ - สกุล |`: its cells parted by tabs, as a table's row is
+        line = "\t".join(cell.strip() for cell in row[1].split("|"))
     heading = bool(_HEADING_MARKS.match(line))
     line = _HEADING_MARKS.sub("", line)
     line = _BOLD_JOIN.sub("\t", line)

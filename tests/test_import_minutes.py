@@ -2292,3 +2292,24 @@ def test_a_councils_speakers_laid_out_in_a_borderless_table_are_its_lines(tmp_pa
         "นายกเทศมนตรี ขอเสนอร่างเทศบัญญัติ",
     ]
     assert (first.resolution, second.resolution) == ("รับหลักการ ๙ เสียง", "รับทราบ")
+
+
+def test_markdown_tables_in_a_text_file_are_tables(tmp_path: Path) -> None:
+    """Google Docs' Markdown download: `| ที่ | ชื่อ |` rows and a `| :--- |` rule."""
+    source = tmp_path / "minutes.txt"
+    source.write_text(
+        "รายงานการประชุมคณะกรรมการบริหารศูนย์พัฒนาเด็กเล็ก ครั้งที่ ๒/๒๕๖๗\nวันพฤหัสบดีที่ ๔ เมษายน ๒๕๖๗\n"
+        "ผู้มาประชุม\n| ที่ | ชื่อ - สกุล | ตำแหน่ง |\n| :---- | :---- | :---- |\n"
+        "| ๑ | นายสมชาย ใจดี | ประธานกรรมการ |\n| ๒ | นางสาวปวีณา สอนสุข | หัวหน้าศูนย์พัฒนาเด็กเล็ก |\n"
+        "ระเบียบวาระที่ ๑ เรื่องเพื่อพิจารณา\n| ระดับ | จำนวนเด็ก (คน) |\n| :---- | ----: |\n| ๒ ขวบ | ๒๒ |\n"
+        "| ๓ ขวบ | ๒๘ |\n| รวม | ๕๐ |\nมติที่ประชุม เห็นชอบ\n",
+        "utf-8",
+    )
+    meeting = import_file(source)[0].meeting
+    assert [a.first for a in meeting.attendees] == ["สมชาย", "ปวีณา"]
+    (table,) = meeting.sections[0].blocks
+    assert (
+        isinstance(table, Table)
+        and table.rows == [["๒ ขวบ", "๒๒"], ["๓ ขวบ", "๒๘"]]
+        and table.total_label == "รวม"
+    )
