@@ -472,6 +472,10 @@ def _xml_grid(table: Any, place: str) -> Grid:
         if _nearest(row, f"{_W}tbl") is not table:
             continue  # a nested table's row: read with its cell
         cells: list[str] = []
+        before = row.find(f"{_W}trPr/{_W}gridBefore")  # a row set in by columns it does not have
+        for _ in range(int(before.get(f"{_W}val", "0")) if before is not None else 0):
+            above[len(cells)] = ""
+            cells.append("")
         for cell in row.iter(f"{_W}tc"):
             if _nearest(cell, f"{_W}tr") is not row:
                 continue

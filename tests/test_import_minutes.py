@@ -2313,3 +2313,33 @@ def test_markdown_tables_in_a_text_file_are_tables(tmp_path: Path) -> None:
         and table.rows == [["๒ ขวบ", "๒๒"], ["๓ ขวบ", "๒๘"]]
         and table.total_label == "รวม"
     )
+
+
+def test_a_row_set_in_by_a_column_keeps_its_figures_under_their_titles(tmp_path: Path) -> None:
+    """A total row starting one grid column in (`w:gridBefore`): its figures stay in their columns."""
+    from docx.oxml import parse_xml  # noqa: PLC0415
+    from docx.oxml.ns import nsdecls  # noqa: PLC0415
+
+    path = word_of(
+        tmp_path / "set-in.docx",
+        "รายงานการประชุมคณะกรรมการ ครั้งที่ ๑/๒๕๖๗",
+        ("ระเบียบวาระที่ ๑ เรื่องเพื่อทราบ", True),
+        [
+            ["ที่", "รายการ", "งบประมาณ", "เบิกจ่าย"],
+            ["๑", "ค่าวัสดุ", "๑,๐๐๐", "๕๐๐"],
+            ["๒", "ค่าจ้าง", "๒,๐๐๐", "๗๐๐"],
+        ],
+        "มติที่ประชุม รับทราบ",
+    )
+    word = docx.Document(str(path))
+    cells = "".join(
+        f"<w:tc><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>" for text in ("รวม", "๓,๐๐๐", "๑,๒๐๐")
+    )
+    word.tables[0]._tbl.append(
+        parse_xml(f'<w:tr {nsdecls("w")}><w:trPr><w:gridBefore w:val="1"/></w:trPr>{cells}</w:tr>')
+    )
+    word.save(str(path))
+    document, report = import_file(path)
+    (table,) = document.meeting.sections[0].blocks
+    assert isinstance(table, Table) and table.total_label == "รวม" and len(table.rows) == 2
+    assert not [note for note in report.notes if "ไม่ตรงกับ" in note[1] or "ข้อความในคอลัมน์" in note[1]]
