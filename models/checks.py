@@ -44,6 +44,7 @@ from models.meeting import (
     walk_items,
 )
 from models.presenter import derived_wording
+from models.roster import quorum
 from models.tables import ComputedTable, column_letter, compute_table, is_percent_column
 from models.text import bidi_controls, code_points, forbidden_characters, shorten
 
@@ -368,6 +369,10 @@ def _structure_findings(meeting: Meeting, places: dict[int, str]) -> Iterator[Fi
                 yield Finding(
                     Severity.WARNING, places[id(item)], "เรื่องนี้ไม่มีเนื้อหา", "พิมพ์รายละเอียด หรือลบเรื่องนี้", item
                 )
+    counted = quorum(meeting)
+    if meeting.attendees_with(AttendeeStatus.ABSENT) and not counted.met:
+        message = thai.to_thai_digits(f"ผู้มาประชุม {counted.present} คน ") + counted.words()
+        yield Finding(Severity.WARNING, "ผู้เข้าประชุม", message, "ตรวจว่าใครมาหรือไม่มาประชุม")
     seen: dict[tuple[str, str], int] = {}
     for number, attendee in enumerate(meeting.attendees, start=1):
         key = (attendee.first.strip(), attendee.last.strip())

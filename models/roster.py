@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from models.meeting import Attendee, AttendeeStatus
+from dataclasses import dataclass
+
+from models import thai
+from models.meeting import Attendee, AttendeeStatus, Meeting
 
 # Longest first, so that นางสาว is not read as นาง + สาว...
 # police ranks spelled out in full, each also with หญิง for a woman officer (ร้อยตำรวจโทหญิง)
@@ -160,3 +163,33 @@ def parse_pasted_rows(text: str) -> list[Attendee]:
         note = rest[2] if len(rest) > 2 else ""
         attendees.append(Attendee(first, status, prefix, last, position, note))
     return attendees
+
+
+@dataclass(frozen=True)
+class Quorum:
+    """The quorum (องค์ประชุม) of a meeting of a board: the members who came against all its
+    members (those present and those absent; guests are no members), at least half of them as
+    the Administrative Procedure Act (พ.ร.บ.วิธีปฏิบัติราชการทางปกครอง มาตรา ๗๙) asks."""
+
+    present: int
+    members: int
+
+    @property
+    def needed(self) -> int:
+        return -(-self.members // 2)  # not less than half: half rounded up
+
+    @property
+    def met(self) -> bool:
+        return self.present >= self.needed
+
+    def words(self) -> str:
+        """`ครบองค์ประชุม (ต้องไม่น้อยกว่ากึ่งหนึ่ง คือ ๑๙ คน)`, in Thai digits."""
+        state = "ครบองค์ประชุม" if self.met else "ไม่ครบองค์ประชุม"
+        return thai.to_thai_digits(
+            f"{state} (ต้องมาประชุมไม่น้อยกว่ากึ่งหนึ่งของกรรมการ {self.members} คน คือ {self.needed} คน)"
+        )
+
+
+def quorum(meeting: Meeting) -> Quorum:
+    present = len(meeting.attendees_with(AttendeeStatus.PRESENT))
+    return Quorum(present, present + len(meeting.attendees_with(AttendeeStatus.ABSENT)))

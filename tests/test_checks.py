@@ -12,6 +12,7 @@ from models import thai
 from models.checks import Finding, OtherMeeting, Severity, check_document
 from models.meeting import (
     Attendee,
+    AttendeeStatus,
     BulletList,
     Column,
     ColumnKind,
@@ -163,3 +164,22 @@ def test_names_known_while_checking_do_not_stay_in_the_shared_dictionary(demo: M
     assert not any("ซิกแซ็กอาร์มวัน" in f.message for f in findings)
     assert "ซิกแซ็กอาร์มวัน" not in word_trie()
     assert thai.segment("ซิกแซ็กอาร์มวัน") != ("ซิกแซ็กอาร์มวัน",)
+
+
+def test_a_meeting_short_of_its_quorum_is_said(demo: MeetingDocument) -> None:
+    """Fewer than half of the members came (guests are no members): a warning with the numbers;
+    half of them is enough (พ.ร.บ.วิธีปฏิบัติราชการทางปกครอง มาตรา ๗๙)."""
+    from models.checks import check_meeting  # noqa: PLC0415
+    from models.roster import quorum  # noqa: PLC0415
+
+    meeting = demo.meeting
+    members = [a for a in meeting.attendees if a.status is not AttendeeStatus.GUEST]
+    assert not [f for f in check_meeting(meeting) if "องค์ประชุม" in f.message]
+    for index, attendee in enumerate(members):  # all but the fewest that still make half
+        attendee.status = AttendeeStatus.ABSENT if index < len(members) // 2 else AttendeeStatus.PRESENT
+    assert quorum(meeting).met  # half (rounded up) came: enough
+    members[len(members) // 2].status = AttendeeStatus.ABSENT
+    counted = quorum(meeting)
+    assert not counted.met and counted.members == len(members)
+    (finding,) = [f for f in check_meeting(meeting) if "องค์ประชุม" in f.message]
+    assert "ไม่ครบองค์ประชุม" in finding.message and finding.severity is Severity.WARNING

@@ -199,6 +199,8 @@ def test_roster_status_is_chosen_by_keyboard(window: MainWindow, qtbot: QtBot, d
     combo.activated.emit(combo.currentIndex())
     press(Qt.Key.Key_Return)
     assert reopened(db_path).meeting.attendees[0].status is AttendeeStatus.ABSENT
+    # the quorum follows what is typed: 17 of the demo's 20 members now (more than half)
+    assert "มาประชุม ๑๗ คน" in roster.counts.text() and "ครบองค์ประชุม" in roster.counts.text()
 
 
 # --- agenda ------------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from models.changes import Change, ChangeKind
 from models.drafts import Drafts
 from models.letter import default_body
 from models.meeting import Attendee, AttendeeStatus, Person
-from models.roster import PREFIXES, STATUS_LABELS, parse_pasted_rows
+from models.roster import PREFIXES, STATUS_LABELS, parse_pasted_rows, quorum
 from ui.commands import InsertAttendees, MoveAttendee, RemoveAttendee
 from ui.fields import DateField, GrowingTextEdit, OnDraft, TextField, TimeField, mark_problem, text_lines
 from ui.plain import PlainForm, plain_label
@@ -287,12 +287,12 @@ class RosterTab(QWidget):
     def show_counts(self) -> None:
         meeting = self.session.editor.document.meeting
         count = {status: len(meeting.attendees_with(status)) for status in AttendeeStatus}
-        self.counts.setText(
-            thai.to_thai_digits(
-                f"มาประชุม {count[AttendeeStatus.PRESENT]} คน · ไม่มาประชุม {count[AttendeeStatus.ABSENT]} คน"
-                f" · ผู้เข้าร่วมประชุม {count[AttendeeStatus.GUEST]} คน"
-            )
+        counts = thai.to_thai_digits(
+            f"มาประชุม {count[AttendeeStatus.PRESENT]} คน · ไม่มาประชุม {count[AttendeeStatus.ABSENT]} คน"
+            f" · ผู้เข้าร่วมประชุม {count[AttendeeStatus.GUEST]} คน"
         )
+        counted = quorum(meeting)
+        self.counts.setText(f"{counts} · {counted.words()}" if counted.members else counts)  # as typed
 
     def current_row(self) -> int:
         index = self.view.currentIndex()
