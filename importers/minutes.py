@@ -1263,6 +1263,10 @@ class _Agenda:
             self.signing, self.signing_role = Person(""), None
             self.closed = True
             return True
+        if self.signing is None and _SIGNER_NAME.match(text) and self._role_follows():
+            # `(นางสาวชุติมา แก้วกาญจน์)` then its role (and position): signed without `ลงชื่อ`
+            self.signing, self.signing_role = Person(""), None
+            self.closed = True
         if self.signing is None:
             return False
         if self.signing_role is None and (role := recognize.role_alone(text)) is not None:
@@ -1296,6 +1300,11 @@ class _Agenda:
             self.after_signatures = True
             self.report.note(line.place, "ข้อความหลังลายมือชื่อ เก็บไว้เป็นย่อหน้าของเรื่องสุดท้าย")
         return False
+
+    def _role_follows(self) -> bool:
+        """Whether a signer's role stands on one of the next two lines (`ผู้จดรายงานการประชุม`)."""
+        after = [self.reader.peek(ahead) for ahead in (0, 1)]
+        return any(isinstance(line, Line) and recognize.role_alone(_text(line)) for line in after)
 
     def _sign(self, person: Person, role: str) -> None:
         if role == recognize.RECORDER:

@@ -2343,3 +2343,21 @@ def test_a_row_set_in_by_a_column_keeps_its_figures_under_their_titles(tmp_path:
     (table,) = document.meeting.sections[0].blocks
     assert isinstance(table, Table) and table.total_label == "รวม" and len(table.rows) == 2
     assert not [note for note in report.notes if "ไม่ตรงกับ" in note[1] or "ข้อความในคอลัมน์" in note[1]]
+
+
+def test_signatures_without_lngchue_a_name_in_brackets_then_the_role(tmp_path: Path) -> None:
+    path = word_of(
+        tmp_path / "no-lngchue.docx",
+        "รายงานการประชุมคณะทำงาน ครั้งที่ ๑/๒๕๖๗",
+        ("ระเบียบวาระที่ ๑ เรื่องอื่น ๆ", True),
+        "ไม่มี",
+        "ปิดประชุมเวลา ๑๖.๐๐ น.",
+        "\t\t\t\t(นางสาวชุติมา แก้วกาญจน์)",
+        "\t\t\t\tนักทรัพยากรบุคคล",
+        "\t\t\t\tผู้จดรายงานการประชุม",
+        "\t\t\t\t(นางรัชนีกร อ่อนละมัย)",
+        "\t\t\t\tผู้ตรวจรายงานการประชุม",
+    )
+    meeting = import_file(path)[0].meeting
+    assert meeting.recorder == Person("นางสาวชุติมา แก้วกาญจน์", "นักทรัพยากรบุคคล")
+    assert meeting.checker == Person("นางรัชนีกร อ่อนละมัย", "")
