@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import getpass
+import json
 import re
 import socket
 import threading
@@ -387,6 +388,19 @@ class ServerDatabase(Database):
             found[table.name] = [tuple(row) for row in rows]
         return found
 
+    def identity(self) -> str:
+        """A name of this database that stays whatever connection string reaches it: made once,
+        by the first clerk's program that asks, and kept in its settings."""
+        found = self.setting(IDENTITY_SETTING, None)
+        if isinstance(found, str) and found:
+            return found
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+                (IDENTITY_SETTING, json.dumps(uuid.uuid4().hex)),
+            )
+        return str(self.setting(IDENTITY_SETTING, ""))
+
     def take_lease(self, meeting_id: int) -> LeaseHolder | None:
         with self.transaction() as conn:
             taken = conn.execute(
@@ -605,6 +619,8 @@ class ServerDatabase(Database):
 # The newest places first, a slice of the archive at a time: the places of the newest this many
 # meetings, then of this many, and so on (see `ServerDatabase._newest_places`).
 SEARCH_SLICES = (250, 1_000, 4_000)
+
+IDENTITY_SETTING = "server_identity"  # see ServerDatabase.identity
 
 # How long a lease outlives its last renewal: a clerk whose program ended (or lost the network)
 # leaves the meeting to the others after this long. The window renews every RENEW_SECONDS.

@@ -35,6 +35,8 @@ def _isolated_user_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     # beside the test's folder, not in it: tests list what a command wrote there
     monkeypatch.setenv("THAI_MINUTES_CACHE", str(tmp_path.with_name(tmp_path.name + "-cache")))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # child processes
+    # the program's data folder (the office server's copies): the test's, never the user's
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path.with_name(tmp_path.name + "-data")))
     for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(tmp_path / "config"))
 

@@ -313,3 +313,25 @@ def choose_in_conflict_box(window: MainWindow, button: str) -> str:
 def on_server_list(conninfo: str) -> list[Meeting]:
     with ServerDatabase.open_server(conninfo) as other:
         return [other.load_document(m.id).meeting for m in other.list_meetings()]
+
+
+def test_the_copies_are_found_whatever_string_reaches_the_server(pg_database: str, tmp_path: Path) -> None:
+    """The folder of a clerk's copies is the server database's own identity: the same for a
+    key=value string, a URL or another password, with nothing of a password in its name; a
+    folder named the old way (the whole string) is taken over with the edits it holds."""
+    import hashlib  # noqa: PLC0415
+
+    from models.paths import data_folder  # noqa: PLC0415
+    from ui.office_server import copies_folder  # noqa: PLC0415
+
+    parts = dict(part.split("=", 1) for part in pg_database.split())
+    as_url = f"postgresql://{parts['user']}@/{parts['dbname']}?host={parts['host']}&port={parts['port']}"
+    old = data_folder() / "server-copies" / hashlib.sha256(pg_database.encode()).hexdigest()[:16]
+    old.mkdir(parents=True)
+    (old / "meeting-1.sqlite3").write_bytes(b"unsent edits")
+    with ServerDatabase.open_server(pg_database) as first:
+        folder = copies_folder(first)
+    with ServerDatabase.open_server(as_url) as second:
+        assert copies_folder(second) == folder
+    assert (folder / "meeting-1.sqlite3").read_bytes() == b"unsent edits"
+    assert "password" not in folder.name and len(folder.name) == 32

@@ -51,9 +51,17 @@ CLOSE_FLUSH_SECONDS = 3.0  # how long closing the window waits for the last edit
 
 
 def copies_folder(database: ServerDatabase) -> Path:
-    """Where the meetings this computer edits on the server are kept, one folder a server."""
-    name = hashlib.sha256(database.conninfo.encode()).hexdigest()[:16]
-    return data_folder() / "server-copies" / name
+    """Where the meetings this computer edits on the server are kept: one folder a server
+    database, named by the identity the database keeps (`ServerDatabase.identity`), so that the
+    same copies are found whatever string reaches it (a URL or key=value, another password, a
+    service name) and nothing of a password is in the name. A folder named the old way (from the
+    whole connection string) is taken over, with the edits it still holds."""
+    folder = data_folder() / "server-copies" / database.identity()
+    old = data_folder() / "server-copies" / hashlib.sha256(database.conninfo.encode()).hexdigest()[:16]
+    if old.is_dir() and not folder.exists():
+        with contextlib.suppress(OSError):  # not movable: the copies stay, sent from where they are
+            old.replace(folder)
+    return folder
 
 
 class OfficeServer(QObject):
