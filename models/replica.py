@@ -33,7 +33,7 @@ from typing import Any
 import psycopg
 
 from models.schema import TABLES, TableDefinition
-from models.server import CHANNEL, ServerDatabase, ServerError
+from models.server import CHANNEL, ServerDatabase, ServerError, with_stall_limits
 from models.storage import Database, StorageError
 
 # The ids a reserved block holds; blocks start far above the ids the server's own sequences give.
@@ -301,7 +301,9 @@ class ReplicaSync:
                 self._idle.clear()
                 try:
                     if server is None or server.closed:
-                        server = psycopg.connect(self.conninfo, autocommit=True, connect_timeout=5)
+                        server = psycopg.connect(
+                            with_stall_limits(self.conninfo), autocommit=True, connect_timeout=5
+                        )
                     self._send(server, batch, local)
                 except psycopg.OperationalError:
                     if server is not None:

@@ -172,7 +172,7 @@ class ServerConnection:
         if (self.raw.closed or self.raw.broken) and self.conninfo:
             with _said_in_thai():
                 self.raw = psycopg.connect(
-                    self.conninfo, autocommit=True, connect_timeout=self.connect_timeout
+                    with_stall_limits(self.conninfo), autocommit=True, connect_timeout=self.connect_timeout
                 )
 
     @property
@@ -277,7 +277,9 @@ class ServerDatabase(Database):
         """Connect, creating the schema in an empty database. Raises a StorageError in Thai
         (server unreachable, refused, a database of another program or a newer version)."""
         try:
-            raw = psycopg.connect(conninfo, autocommit=True, connect_timeout=connect_timeout)
+            raw = psycopg.connect(
+                with_stall_limits(conninfo), autocommit=True, connect_timeout=connect_timeout
+            )
         except psycopg.Error as error:
             raise ServerError(
                 f"เชื่อมต่อฐานข้อมูล {display_name(conninfo)} ไม่ได้ ({_first_line(error)}) "
@@ -621,6 +623,22 @@ class ServerDatabase(Database):
 SEARCH_SLICES = (250, 1_000, 4_000)
 
 IDENTITY_SETTING = "server_identity"  # see ServerDatabase.identity
+# A network that stalls (Wi-Fi, a VPN) rather than refusing: without these a call waited for
+# TCP's own minutes while the window waited with it. Unacknowledged data or a silent line fails
+# the connection within seconds; it is made again before the next transaction.
+STALLED_NETWORK: dict[str, int] = {
+    "keepalives": 1,
+    "keepalives_idle": 5,
+    "keepalives_interval": 2,
+    "keepalives_count": 2,
+    "tcp_user_timeout": 6000,
+}
+
+
+def with_stall_limits(conninfo: str) -> str:
+    """The connection string with STALLED_NETWORK's limits (a socket connection ignores them)."""
+    return psycopg.conninfo.make_conninfo(conninfo, **STALLED_NETWORK)
+
 
 # How long a lease outlives its last renewal: a clerk whose program ended (or lost the network)
 # leaves the meeting to the others after this long. The window renews every RENEW_SECONDS.
@@ -730,7 +748,9 @@ class ServerWatcher:
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
-                with psycopg.connect(self.conninfo, autocommit=True, connect_timeout=5) as conn:
+                with psycopg.connect(
+                    with_stall_limits(self.conninfo), autocommit=True, connect_timeout=5
+                ) as conn:
                     conn.execute(f"LISTEN {CHANNEL}")
                     self.connected(True)
                     while not self._stop.is_set():

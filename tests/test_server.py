@@ -335,3 +335,11 @@ def test_the_copies_are_found_whatever_string_reaches_the_server(pg_database: st
         assert copies_folder(second) == folder
     assert (folder / "meeting-1.sqlite3").read_bytes() == b"unsent edits"
     assert "password" not in folder.name and len(folder.name) == 32
+
+
+def test_a_stalled_network_fails_the_connection_within_seconds(pg_database: str) -> None:
+    """Wi-Fi or a VPN that stalls instead of refusing: TCP keepalives and a user timeout bound
+    how long a call waits (the window froze for as long as the stall lasted)."""
+    with ServerDatabase.open_server(pg_database) as server:
+        parameters = server.conn.raw.info.get_parameters()  # type: ignore[attr-defined]
+    assert (parameters.get("keepalives"), parameters.get("tcp_user_timeout")) == ("1", "6000")
