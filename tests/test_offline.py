@@ -90,3 +90,49 @@ def period_on_server(conninfo: str, meeting_id: int) -> str | None:
         return on_server(conninfo, meeting_id).meeting.period
     except StorageError:  # the server still starting
         return None
+
+
+def test_another_meeting_chosen_while_the_server_is_down_leaves_the_open_one_editable(
+    qtbot: QtBot, own_server: ServerForTests, demo: MeetingDocument
+) -> None:
+    """The clerk clicks another meeting in the list while the server is out of reach: the open
+    meeting stays open and editable (its copy is not closed), she is told why, the list and a
+    search fail in words, not tracebacks; what she types then reaches the server when it is back."""
+    from ui.app import create_window  # noqa: PLC0415
+    from ui.main_window import SERVER_OUT_OF_REACH  # noqa: PLC0415
+
+    conninfo = own_server.new_database()
+    with ServerDatabase.open_server(conninfo) as setup:
+        other = setup.add_document(copy.deepcopy(demo))
+        meeting_id = setup.add_document(copy.deepcopy(demo))  # the newest: opened
+    database = ServerDatabase.open_server(conninfo)
+    window: MainWindow = create_window(database)
+    window.quiet = True  # type: ignore[attr-defined]
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert (
+        window.office is not None
+        and window.office.sync is not None
+        and window.editor.meeting_id == meeting_id
+    )
+    window.office.sync.retry_seconds = 0.3
+    own_server.stop()
+    window.open_meeting(other)  # as a click in the list does
+    assert window.editor.meeting_id == meeting_id and window.session.held_by is None
+    assert window.statusBar().currentMessage() == SERVER_OUT_OF_REACH
+    window.filter.setText("ครัวเรือน")
+    assert window.search_all() == []  # said in the list, no traceback
+    header = window.header_tab
+    window.tabs.setCurrentWidget(header)
+    header.title.setFocus()
+    qtbot.waitUntil(header.title.hasFocus)
+    header.title.selectAll()
+    type_text("พิมพ์ตอนเซิร์ฟเวอร์ดับ")
+    own_server.start()
+    qtbot.waitUntil(
+        lambda: on_server(conninfo, meeting_id).meeting.title == "พิมพ์ตอนเซิร์ฟเวอร์ดับ", timeout=15000
+    )
+    window.close()
+    database.close()

@@ -41,7 +41,7 @@ from models import thai, wording
 from models.changes import Change, ChangeKind
 from models.editing import MeetingEditor
 from models.meeting import Item, MeetingDocument, Node, Section, find_parent
-from models.storage import SEARCH_WAIT, Database
+from models.storage import SEARCH_WAIT, Database, StorageError
 from ui.agenda import AgendaTab
 from ui.commands import InsertNode, MoveNode, RemoveNode
 from ui.dialogs import ask, ask_text, choose_path, inform, warn
@@ -162,6 +162,12 @@ def busy_cursor() -> Iterator[None]:
         yield
     finally:
         QApplication.restoreOverrideCursor()
+
+
+SERVER_OUT_OF_REACH = (
+    "ติดต่อเซิร์ฟเวอร์ของสำนักงานไม่ได้ จึงยังเปิดการประชุมอื่นไม่ได้ การประชุมที่เปิดอยู่แก้ไขต่อได้ "
+    "ทุกการแก้ไขเก็บไว้ในเครื่องนี้ และส่งเมื่อติดต่อได้"
+)
 
 
 class MainWindow(QMainWindow):
@@ -341,13 +347,18 @@ class MainWindow(QMainWindow):
     # --- meetings list ----------------------------------------------------------------------
 
     def reload_meetings(self) -> None:
+        try:
+            summaries = self.database.list_meetings()
+        except StorageError as error:  # the office's server out of reach: the list stays as it was
+            self.statusBar().showMessage(f"ยังแสดงรายการการประชุมล่าสุดไม่ได้: {error}", 10000)
+            return
         wanted = self.filter.text().strip()
         current = self.editor.meeting_id if self.has_meeting else None
         self.meetings.blockSignals(True)
         self.meetings.clear()
         years: dict[int, QTreeWidgetItem] = {}
         chosen = None
-        for summary in self.database.list_meetings():
+        for summary in summaries:
             label = self._label(summary)
             if wanted and wanted not in label and thai.to_thai_digits(wanted) not in label:
                 continue
@@ -372,8 +383,14 @@ class MainWindow(QMainWindow):
         at once, with a note saying so, and the search is made again once indexing is done."""
         words = self.filter.text().strip()
         self.hits.clear()
-        wait = SEARCH_WAIT if words and self.database.search_backlog() <= FEW_TO_INDEX else 0.0
-        self.hit_places = self.database.search(words, wait=wait) if words else []
+        try:
+            wait = SEARCH_WAIT if words and self.database.search_backlog() <= FEW_TO_INDEX else 0.0
+            self.hit_places = self.database.search(words, wait=wait) if words else []
+        except StorageError as error:  # the office's server out of reach
+            self.hit_places = []
+            self.hits.addItem(QListWidgetItem(f"ค้นหาไม่ได้ในขณะนี้: {error}"))
+            self.hits.setVisible(True)
+            return []
         for hit in self.hit_places:
             label = thai.to_thai_digits(f"ครั้งที่ {hit.seq}/{hit.year} {hit.place}")
             self.hits.addItem(QListWidgetItem(f"{label}\n{hit.snippet}"))
@@ -425,7 +442,31 @@ class MainWindow(QMainWindow):
         if meeting_id is not None:
             self.open_meeting(int(meeting_id))
 
+    def _server_out_of_reach(self, meeting_id: int) -> bool:
+        """Another meeting asked for while the office's server cannot be reached: the open one
+        stays open and editable (its edits kept on this computer), the list shows it again, and
+        the clerk is told why."""
+        if self.office is None or not self.has_meeting or self.editor.meeting_id == meeting_id:
+            return False
+        if self.office.reachable():
+            return False
+        self._show_in_list(self.editor.meeting_id)
+        self.statusBar().showMessage(SERVER_OUT_OF_REACH, 15000)
+        return True
+
+    def _show_in_list(self, meeting_id: int) -> None:
+        """The meetings list's current row on this meeting again, without opening anything."""
+        self.meetings.blockSignals(True)
+        years = (self.meetings.topLevelItem(index) for index in range(self.meetings.topLevelItemCount()))
+        rows = (year.child(row) for year in years if year is not None for row in range(year.childCount()))
+        for item in rows:
+            if item is not None and item.data(0, Qt.ItemDataRole.UserRole) == meeting_id:
+                self.meetings.setCurrentItem(item)
+        self.meetings.blockSignals(False)
+
     def open_meeting(self, meeting_id: int) -> None:
+        if self._server_out_of_reach(meeting_id):
+            return
         database, held_by = (
             self.office.enter(meeting_id) if self.office is not None else (self.database, None)
         )

@@ -118,6 +118,15 @@ class OfficeServer(QObject):
         self.sync.start()
         return self.replica.database, None
 
+    def reachable(self) -> bool:
+        """Whether the server answers now (within the stalled network's limits)."""
+        try:
+            self.database.conn.execute("SELECT 1").fetchone()
+        except StorageError:
+            self._reached(False)
+            return False
+        return True
+
     def poke(self) -> None:
         """An edit was stored in the copy: send it."""
         if self.sync is not None:
