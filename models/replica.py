@@ -201,6 +201,16 @@ def keep_unsent_as_new_meeting(copy_path: Path, server: ServerDatabase, meeting_
     return server.add_document(document)
 
 
+def unsent_records(copy_path: Path) -> int:
+    """How many edits a copy on this computer holds that the server has not taken (0 for a
+    file that is no copy, or cannot be read)."""
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{copy_path}?mode=ro", uri=True)) as kept:
+            return int(kept.execute("SELECT count(*) FROM outbox").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+
+
 def set_aside_copy(copy_path: Path) -> Path:
     """A copy whose edits can no longer be sent, moved aside under a name with the time (never
     deleted), so that the meeting is copied afresh from the server when it is opened next.
@@ -469,4 +479,5 @@ __all__ = [
     "keep_unsent_as_new_meeting",
     "outbox_statements",
     "set_aside_copy",
+    "unsent_records",
 ]

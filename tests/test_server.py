@@ -343,3 +343,39 @@ def test_a_stalled_network_fails_the_connection_within_seconds(pg_database: str)
     with ServerDatabase.open_server(pg_database) as server:
         parameters = server.conn.raw.info.get_parameters()  # type: ignore[attr-defined]
     assert (parameters.get("keepalives"), parameters.get("tcp_user_timeout")) == ("1", "6000")
+
+
+def test_unsent_edits_of_a_meeting_another_clerk_now_holds_are_offered(
+    qtbot: QtBot, pg_database: str, demo: MeetingDocument
+) -> None:
+    """After a long outage the lease went to another clerk while this computer still keeps edits
+    of the meeting: opening it says so (not only that it is held), and Ctrl+Alt+U's choice keeps
+    them as a meeting of their own; the other clerk's meeting is untouched."""
+    from models.editing import MeetingEditor  # noqa: PLC0415
+    from models.replica import UNSENT_TITLE, Replica  # noqa: PLC0415
+    from ui.office_server import copies_folder  # noqa: PLC0415
+
+    with ServerDatabase.open_server(pg_database, clerk="ก") as mine:
+        meeting_id = mine.add_document(copy.deepcopy(demo))
+        assert mine.take_lease(meeting_id) is None
+        path = copies_folder(mine) / f"meeting-{meeting_id}.sqlite3"
+        replica = Replica.open(path, mine, meeting_id)
+        MeetingEditor(replica.database, meeting_id).set_meeting_field("title", "ของเสมียน ก ที่ส่งไม่ทัน")
+        replica.close()  # never sent: the network went
+        mine.release_lease(meeting_id)
+    other = ServerDatabase.open_server(pg_database, clerk="ข")
+    assert other.take_lease(meeting_id) is None
+    database = ServerDatabase.open_server(pg_database, clerk="ก")
+    window = shown_window(qtbot, database)
+    try:
+        assert window.session.held_by is not None and "ส่งไม่ได้" in window.session.held_by
+        assert window.office is not None and window.office.in_conflict
+        said = window.office.resolve_conflict(keep_mine=True)
+        assert "เก็บเป็นการประชุมหมายเลข" in said
+        titles = sorted(m.title for m in on_server_list(pg_database))
+        assert titles == sorted(["ของเสมียน ก ที่ส่งไม่ทัน " + UNSENT_TITLE, demo.meeting.title])
+        assert window.session.held_by is not None  # still the other clerk's to edit
+    finally:
+        window.close()
+        database.close()
+        other.close()

@@ -19,7 +19,14 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 
 from models import thai
 from models.paths import data_folder
-from models.replica import Replica, ReplicaSync, SyncState, keep_unsent_as_new_meeting, set_aside_copy
+from models.replica import (
+    Replica,
+    ReplicaSync,
+    SyncState,
+    keep_unsent_as_new_meeting,
+    set_aside_copy,
+    unsent_records,
+)
 from models.server import RENEW_SECONDS, ServerDatabase, ServerWatcher
 from models.storage import Database, StorageError
 
@@ -79,6 +86,7 @@ class OfficeServer(QObject):
         self.sync: ReplicaSync | None = None
         self.leaving: list[tuple[ReplicaSync, Replica | None, int]] = []  # left, still sending
         self.asked_about_conflict = False  # the question is put once a conflict; the menu asks again
+        self.unsent_copy: Path | None = None  # a copy with unsent edits of a meeting another holds
         self.pending = QLabel("")
         window.statusBar().addPermanentWidget(self.pending)
         self.synced.connect(self._synced)
@@ -106,10 +114,11 @@ class OfficeServer(QObject):
         self.current = meeting_id
         if self.database.read_only:  # a reader's account: no lease, the window says why at opening
             return self.database, None
+        self.unsent_copy = None
         try:
             holder = self.database.take_lease(meeting_id)
             if holder is not None:
-                return self.database, holder.message()
+                return self.database, self._held_with_unsent_copy(meeting_id, holder.message())
             path = copies_folder(self.database) / f"meeting-{meeting_id}.sqlite3"
             self.replica = Replica.open(path, self.database, meeting_id)
         except StorageError as error:
@@ -126,6 +135,21 @@ class OfficeServer(QObject):
             self._reached(False)
             return False
         return True
+
+    def _held_with_unsent_copy(self, meeting_id: int, held: str) -> str:
+        """A meeting another clerk holds, while this computer keeps edits of it not yet sent (the
+        lease lost during a long outage): said, and open to ไฟล์ → การแก้ไขที่ส่งถึงเซิร์ฟเวอร์
+        ไม่ได้… (keep them as a meeting of their own, or set them aside)."""
+        path = copies_folder(self.database) / f"meeting-{meeting_id}.sqlite3"
+        if not path.exists() or not unsent_records(path):
+            return held
+        self.unsent_copy = path
+        QTimer.singleShot(0, self._ask_unless_quiet)
+        return f"{held} และเครื่องนี้ยังมีการแก้ไขที่ส่งไม่ได้ (Ctrl+Alt+U)"
+
+    def _ask_unless_quiet(self) -> None:
+        if not getattr(self.window, "quiet", False):  # a window of the tests answers no boxes
+            self.ask_about_conflict()
 
     def poke(self) -> None:
         """An edit was stored in the copy: send it."""
@@ -168,6 +192,12 @@ class OfficeServer(QObject):
             sync, replica, meeting_id = entry
             if sync.state.conflict is None and not sync.flush(0.05):
                 continue  # still sending
+            if sync.state.conflict is not None:
+                self.window.statusBar().showMessage(
+                    f"การแก้ไขการประชุมหมายเลข {thai.to_thai_digits(str(meeting_id))} ส่งถึงเซิร์ฟเวอร์ไม่ได้ "
+                    "ยังเก็บอยู่ในเครื่องนี้ครบ เปิดการประชุมนั้นแล้วกด Ctrl+Alt+U เพื่อจัดการ",
+                    30000,
+                )
             self.leaving.remove(entry)
             sync.stop()
             if replica is not None:
@@ -225,9 +255,9 @@ class OfficeServer(QObject):
             self.pending.setStyleSheet("color: #b00020; font-weight: bold;")
             self.window.session.held_by = state.conflict
             self.window.refused(state.conflict)
-            if not self.asked_about_conflict and not getattr(self.window, "quiet", False):
+            if not self.asked_about_conflict:
                 self.asked_about_conflict = True
-                QTimer.singleShot(0, self.ask_about_conflict)
+                QTimer.singleShot(0, self._ask_unless_quiet)
             return
         self.pending.setStyleSheet("" if state.connected else "color: #b00020; font-weight: bold;")
         self.pending.setText(f"รอส่งถึงเซิร์ฟเวอร์ {state.pending} รายการ" if state.pending else "")
@@ -235,8 +265,11 @@ class OfficeServer(QObject):
 
     @property
     def in_conflict(self) -> bool:
-        """Whether the open meeting's copy holds edits the server can no longer take."""
-        return self.sync is not None and self.sync.state.conflict is not None
+        """Whether the open meeting's copy holds edits the server can no longer take (or this
+        computer keeps unsent edits of a meeting another clerk now holds)."""
+        return (
+            self.sync is not None and self.sync.state.conflict is not None
+        ) or self.unsent_copy is not None
 
     def ask_about_conflict(self) -> None:
         """The clerk chooses what becomes of the edits the server could not take."""
@@ -258,12 +291,17 @@ class OfficeServer(QObject):
         `keep_mine`), the copy moved aside (never deleted), and the meeting opened again from the
         server, to edit. Returns what was done, in Thai."""
         meeting_id, sync, replica = self.current, self.sync, self.replica
-        if meeting_id is None or sync is None or replica is None:
+        if meeting_id is None or ((sync is None or replica is None) and self.unsent_copy is None):
             return "ไม่มีการแก้ไขที่ค้างส่งไม่ได้"
-        path = replica.database.path
-        sync.stop()
-        replica.close()
+        if sync is not None and replica is not None:
+            path = replica.database.path
+            sync.stop()
+            replica.close()
+        else:
+            assert self.unsent_copy is not None
+            path = self.unsent_copy
         self.sync = self.replica = None
+        self.unsent_copy = None
         kept = ""
         if keep_mine:
             try:
