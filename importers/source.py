@@ -142,6 +142,7 @@ def _encrypted(path: Path) -> bool:
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"  # Word's equations
 # Symbol and Wingdings characters clerks put in minutes, as the characters they show
 _SYMBOLS = {
     "F0FC": "✓",
@@ -195,6 +196,14 @@ def _body_blocks(document: object, dropped: list[tuple[str, str]]) -> list[Sourc
                         blocks.append(Line(text, f"เชิงอรรถของ{place}"))
             elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
                 walk(child)
+            elif child.tag == f"{_W}altChunk":  # a document put in whole (HTML from a web system)
+                dropped.append(
+                    (
+                        f"ต่อจากย่อหน้าที่ {counts['p']}",
+                        "ข้อความที่ฝังมาเป็นเอกสารแทรก (altChunk) ไม่ได้นำเข้า "
+                        "กรุณาเปิดใน Word แล้วบันทึกเป็น .docx ใหม่ก่อนนำเข้า",
+                    )
+                )
 
     walk(document.element.body)  # type: ignore[attr-defined]
     return blocks
@@ -206,6 +215,7 @@ _OBJECTS = (
     ("แผนภูมิ", ("{http://schemas.openxmlformats.org/drawingml/2006/chart}chart",)),
     ("วัตถุที่ฝังไว้ (เช่น ตาราง Excel)", (f"{_W}object",)),
     ("ความเห็น (comment) ของผู้ตรวจทาน", (f"{_W}commentReference",)),
+    ("แผนภาพ SmartArt", ("{http://schemas.openxmlformats.org/drawingml/2006/diagram}relIds",)),
 )
 
 
@@ -296,9 +306,13 @@ def xml_text(element: Any) -> str:
     # a paragraph moved with Track Changes on: its old place (`w:moveFrom`) is shown struck out,
     # as a deletion is; its text is read where it was moved to (`w:moveTo`)
     skipped |= {node for moved in element.iter(f"{_W}moveFrom") for node in moved.iter()}
-    for node in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen", f"{_W}sym"):
+    tags = (f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen", f"{_W}sym", f"{_MATH}t")
+    for node in element.iter(*tags):
         tag = node.tag
         if node in skipped:
+            continue
+        if tag == f"{_MATH}t":  # an equation's text (`2.5%`), as Word shows it in the line
+            parts.append(node.text or "")
             continue
         if tag == f"{_W}sym":  # a symbol font's character (Wingdings' ✓): its own, where it has one
             parts.append(_SYMBOLS.get(node.get(f"{_W}char", "").upper(), "?"))
@@ -488,9 +502,11 @@ def _xml_grid(table: Any, place: str) -> Grid:
                     text = ""  # one figure over several rows counts once (a total adds it once)
             else:
                 text = "\n".join(line for p in cell.iter(f"{_W}p") if (line := xml_text(p).strip()))
-            for _ in range(max(1, columns)):
-                above[len(cells)] = text
-                cells.append(text)
+            for index in range(max(1, columns)):
+                # a figure across columns (`๔,๒๐๐,๐๐๐` for two quarters) counts once, in the first
+                shown = text if index == 0 or parse_figure(text) is None else ""
+                above[len(cells)] = shown
+                cells.append(shown)
         if any(cell.strip() for cell in cells):
             rows.append(tuple(cells))
     return Grid(tuple(rows), place)

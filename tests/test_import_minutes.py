@@ -2361,3 +2361,39 @@ def test_signatures_without_lngchue_a_name_in_brackets_then_the_role(tmp_path: P
     meeting = import_file(path)[0].meeting
     assert meeting.recorder == Person("นางสาวชุติมา แก้วกาญจน์", "นักทรัพยากรบุคคล")
     assert meeting.checker == Person("นางรัชนีกร อ่อนละมัย", "")
+
+
+def test_an_equation_is_read_and_a_figure_across_columns_counts_once(tmp_path: Path) -> None:
+    """An equation in a line (`2.5%` in Word's equation editor) is part of its text; a figure in a
+    cell merged across two columns is given once, so the typed total agrees."""
+    from docx.oxml import parse_xml  # noqa: PLC0415
+    from docx.oxml.ns import nsdecls  # noqa: PLC0415
+
+    path = word_of(
+        tmp_path / "equation.docx",
+        "รายงานการประชุมคณะกรรมการ ครั้งที่ ๑/๒๕๖๗",
+        ("ระเบียบวาระที่ ๑ เรื่องเพื่อพิจารณา", True),
+        "โดยกำหนดเป้าหมายไม่เกิน",
+        [
+            ["คณะ", "ไตรมาส ๑", "ไตรมาส ๒"],
+            ["ครุศาสตร์", "๒,๔๕๐,๐๐๐", "๓,๑๐๐,๐๐๐"],
+            ["วิทยาศาสตร์", "๔,๒๐๐,๐๐๐", ""],
+            ["รวม", "๖,๖๕๐,๐๐๐", "๓,๑๐๐,๐๐๐"],
+        ],
+        "มติที่ประชุม เห็นชอบ",
+    )
+    word = docx.Document(str(path))
+    math = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+    line = next(p for p in word.paragraphs if p.text == "โดยกำหนดเป้าหมายไม่เกิน")
+    line._p.append(parse_xml(f'<m:oMath xmlns:m="{math}"><m:r><m:t>2.5%</m:t></m:r></m:oMath>'))
+    line._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:t xml:space="preserve"> ต่อไตรมาส</w:t></w:r>'))
+    row = word.tables[0].rows[2]
+    row.cells[1].merge(row.cells[2])  # the budget across both quarters
+    word.save(str(path))
+    document, report = import_file(path)
+    section = document.meeting.sections[0]
+    texts = [getattr(b, "text", "") for b in section.blocks]
+    assert "โดยกำหนดเป้าหมายไม่เกิน2.5% ต่อไตรมาส" in texts
+    table = next(b for b in section.blocks if isinstance(b, Table))
+    assert table.rows[1][1:] == ["๔,๒๐๐,๐๐๐", ""]
+    assert not [note for note in report.notes if "ไม่ตรงกับ" in note[1]]
