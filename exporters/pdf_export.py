@@ -38,6 +38,7 @@ from exporters.compose import (
 )
 from exporters.fonts import PdfFonts, pdf_fonts
 from exporters.layout import Layout
+from exporters.pdf_streams import CompressingCanvas
 from exporters.pdf_text import ANCHOR_PLACES, Line, ThaiParagraph, align_line, break_lines, draw_line
 from exporters.platypus import (
     BaseDocTemplate,
@@ -134,7 +135,7 @@ def build_pdf(composition: Composition, layout: Layout, stream: Any) -> AnchorPl
     flowables = [
         flowable for element in composition.body for flowable in _flowables(element, layout, fonts, room)
     ]
-    document.build(_keep_with_next(flowables, document.width, room))
+    document.build(_keep_with_next(flowables, document.width, room), canvasmaker=CompressingCanvas)
     return document.anchor_places
 
 

@@ -481,3 +481,18 @@ def test_reportlabs_url_pattern_is_compiled_when_used_and_still_matches() -> Non
     assert isinstance(paragraph.uri_pat, CompiledOnUse)
     assert paragraph.uri_pat.match("https://www.example.go.th/รายงาน") is not None
     assert paragraph.uri_pat.match("ไม่ใช่ที่อยู่เว็บ") is None
+
+
+def test_page_streams_are_plain_flate_and_read_back_whole(demo_pdfs: dict[str, Path]) -> None:
+    """Pages are compressed while the next ones are set and stored binary, as Word's are: no
+    ASCII85 on top (a quarter more bytes a page); every page's operators come back whole."""
+    import pymupdf  # noqa: PLC0415  (one test reads the raw objects)
+
+    with pymupdf.open(demo_pdfs["minutes"]) as document:
+        assert document.page_count > 1
+        for page in document:
+            (stream,) = page.get_contents()
+            assert document.xref_get_key(stream, "Filter") == ("array", "[/FlateDecode]")
+            operators = document.xref_stream(stream)
+            assert operators.startswith(b"1 0 0 1 0 0 cm") and b" TJ" in operators
+            assert operators.rstrip().endswith(b"Q")  # the page's last graphics state closed
