@@ -518,8 +518,13 @@ def run_copy(args: argparse.Namespace) -> int:
         count = copy_meetings(source, target, progress_line)
         if sys.stderr.isatty():
             say("", error=True)
-        for line in count.lines():  # the search index catches up at the next search or window
+        for line in count.lines():
             say(line, error=True)
+        if target.is_server and not target.read_only and target.search_backlog():
+            # the office's readers may not index: the copied meetings are indexed for them now
+            # (a file's index catches up in the window)
+            say("กำลังจัดทำดัชนีค้นหาบนเซิร์ฟเวอร์...", error=True)
+            say(f"จัดทำดัชนีค้นหาแล้ว {target.refresh_search_index()} การประชุม", error=True)
     return EXIT_OK
 
 

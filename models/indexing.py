@@ -11,6 +11,9 @@ longer. A search asks it to catch up now (`flush`) and waits at most the time it
 
 Killed at any moment, it leaves a database whose index is behind, never a wrong one: a meeting
 counts as indexed only once its last index rows are written, in the same transaction.
+
+On the office's server (`models.server`) the same thread works over a server connection of its
+own, given by `opener`; the write gate and the WAL's care are the file's alone.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import sys
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 from models.storage import Database
@@ -39,9 +43,14 @@ class SearchIndexer:
     """Indexes the meetings of the database at `path` in a thread of its own (`start`, `stop`)."""
 
     def __init__(
-        self, path: Path, settle: float = SETTLE_SECONDS, gate: threading.Lock | None = None
+        self,
+        path: Path,
+        settle: float = SETTLE_SECONDS,
+        gate: threading.Lock | None = None,
+        opener: Callable[[], Database] | None = None,
     ) -> None:
         self.path = path
+        self.opener = opener  # the server's: a connection of the indexer's own
         self.settle = settle
         self.gate = gate  # taken around each transaction, by the clerk's connection too
         self.error: Exception | None = None  # the last failure, None once indexing succeeds again
@@ -115,6 +124,9 @@ class SearchIndexer:
         return not self._stopping
 
     def _run(self) -> None:
+        if self.opener is not None:
+            self._run_on(self.opener)
+            return
         try:
             conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
         except sqlite3.Error as error:
@@ -137,6 +149,19 @@ class SearchIndexer:
             self._gave_up(error)
         finally:
             conn.close()
+
+    def _run_on(self, opener: Callable[[], Database]) -> None:
+        try:
+            database = opener()
+        except Exception as error:  # the server out of reach: its clerks' searches catch up
+            self._gave_up(error)
+            return
+        try:
+            self._work(database)
+        except IndexingStoppedError:
+            pass
+        finally:
+            database.close()
 
     def _gave_up(self, error: Exception) -> None:
         """No connection to index with: searches find what is indexed (the next window tries again)."""

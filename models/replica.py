@@ -14,7 +14,9 @@ last record sent noted on the server (`replica_sent`: a batch sent again after a
 applied twice), the change announced to the other clerks. Only then are the records taken out
 of the outbox. While the server cannot be reached the outbox grows and the thread tries again;
 when the lease is found to be someone else's, nothing more is sent and the records stay (a
-conflict is shown, never written over).
+conflict is shown, never written over). Once what was sent has settled (the clerk paused for
+INDEX_SETTLE_SECONDS, or left the meeting), the same thread writes the meeting's search rows on
+the server: the office's readers may not write the index, and search what the clerks indexed.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from models.storage import Database, StorageError
 ID_BLOCK_SIZE = 1 << 20
 FIRST_BLOCKED_ID = 1 << 40
 BATCH = 500  # outbox records sent in one server transaction
+INDEX_SETTLE_SECONDS = 3.0  # quiet after the last batch sent before the meeting is indexed
 
 
 SEND_FAILED = "ส่งการแก้ไขถึงเซิร์ฟเวอร์ไม่ได้ สิ่งที่พิมพ์ไว้ยังเก็บอยู่ในเครื่องนี้ครบ"
@@ -245,6 +248,7 @@ class ReplicaSync:
         meeting_id: int,
         changed: Callable[[SyncState], None] | None = None,
         retry_seconds: float = 2.0,
+        index_settle: float = INDEX_SETTLE_SECONDS,
     ) -> None:
         self.replica_path = replica_path
         self.conninfo = server.conninfo
@@ -253,6 +257,9 @@ class ReplicaSync:
         self.meeting_id = meeting_id
         self.changed = changed or (lambda _: None)
         self.retry_seconds = retry_seconds
+        self.index_settle = index_settle
+        self._index_due: float | None = None  # when what was sent is to be indexed
+        self._indexer: ServerDatabase | None = None  # its own connection, made when first needed
         self.state = SyncState()
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -304,8 +311,10 @@ class ReplicaSync:
                 batch = self._whole_transactions(local)
                 if not batch or self.state.conflict is not None:
                     self._tell(pending=0 if not batch else self.state.pending)
+                    if not batch and self.state.conflict is None:
+                        self._index_when_settled()
                     self._idle.set()
-                    self._wake.wait(0.5)
+                    self._wake.wait(self._wait_for_work())
                     self._wake.clear()
                     continue
                 self._idle.clear()
@@ -330,11 +339,43 @@ class ReplicaSync:
                     continue
                 with local:
                     local.execute("DELETE FROM outbox WHERE seq <= ?", (batch[-1][0],))
+                self._index_due = time.monotonic() + self.index_settle
                 self._tell(connected=True, pending=self._count(local))
+            if self._index_due is not None and self.state.conflict is None and self.state.connected:
+                self._index_due = time.monotonic()  # leaving the meeting: what was sent is indexed now
+                self._index_when_settled()
         finally:
             local.close()
             if server is not None:
                 server.close()
+            if self._indexer is not None:
+                self._indexer.close()
+
+    def _wait_for_work(self) -> float:
+        """Seconds to sleep when nothing is to be sent: until the index is due, at most 0.5."""
+        if self._index_due is None:
+            return 0.5
+        return min(0.5, max(self._index_due - time.monotonic(), 0.01))
+
+    def _index_when_settled(self) -> None:
+        """Write the meeting's search rows on the server once the clerk's edits have settled;
+        a failure (the network, the server) leaves it due for the next try, and the clerks'
+        searches catch up whatever is behind."""
+        if self._index_due is None or time.monotonic() < self._index_due:
+            return
+        try:
+            if self._indexer is None:
+                self._indexer = ServerDatabase.open_server(self.conninfo, connect_timeout=5)
+            indexed = self._indexer.index_meeting(self.meeting_id)
+        except (StorageError, psycopg.Error):
+            if self._indexer is not None:
+                with contextlib.suppress(StorageError, psycopg.Error):
+                    self._indexer.close()
+            self._indexer = None
+            self._index_due = time.monotonic() + self.retry_seconds
+            return
+        # changed by a batch of another copy meanwhile: tried again once that has settled
+        self._index_due = None if indexed else time.monotonic() + self.index_settle
 
     @staticmethod
     def _whole_transactions(local: sqlite3.Connection) -> list[tuple[Any, ...]]:

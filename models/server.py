@@ -21,7 +21,6 @@ import json
 import re
 import socket
 import threading
-import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -360,6 +359,9 @@ class ServerDatabase(Database):
         pass  # the server keeps its own files
 
     def close(self) -> None:
+        if self._indexer is not None:
+            self._indexer.stop()
+            self._indexer = None
         for meeting_id in list(self._leased):
             with contextlib.suppress(StorageError):
                 self.release_lease(meeting_id)
@@ -490,7 +492,19 @@ class ServerDatabase(Database):
         pass  # the server's foreign keys remove a deleted meeting's rows with it
 
     def start_search_indexer(self, settle: float | None = None) -> None:
-        pass  # searches index what changed first (`catch_up_search_index`)
+        """As on a file (meetings indexed as they are saved or imported, in a thread), over a
+        connection of the indexer's own; a reader's account indexes nothing."""
+        from models.indexing import SETTLE_SECONDS, SearchIndexer  # noqa: PLC0415
+
+        if self.read_only or self._indexer is not None:
+            return
+        conninfo = self.conninfo
+        self._indexer = SearchIndexer(
+            self.path,
+            SETTLE_SECONDS if settle is None else settle,
+            opener=lambda: ServerDatabase.open_server(conninfo, connect_timeout=5, clerk=self.clerk),
+        )
+        self._indexer.start()
 
     def index_meeting(self, meeting_id: int, pause: Callable[[], None] | None = None) -> bool:
         """Make the meeting's index rows those of its text as it is now; False when it changed
@@ -543,14 +557,9 @@ class ServerDatabase(Database):
             self.conn.execute("ANALYZE search_rows")  # by the owner; a reader's is skipped with a notice
         return done
 
-    def catch_up_search_index(self, wait: float) -> bool:
-        """Meetings changed since they were indexed are indexed now (for at most `wait`
-        seconds), by a reader's account too: the search tables are the readers' to write."""
-        return self.index_stale_meetings(deadline=time.monotonic() + wait)
-
     @contextlib.contextmanager
     def _index_transaction(self) -> Iterator[Connection]:
-        """A transaction that writes only the search index: open to a read-only account."""
+        """A transaction that writes only the search index."""
         self.conn.execute("BEGIN")
         try:
             yield self.conn

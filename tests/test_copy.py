@@ -58,7 +58,9 @@ def test_an_archive_goes_to_the_server_and_back_and_twice_changes_nothing(
     assert to_server.returncode == 0, to_server.stderr
     assert "คัดลอกแล้ว 3 การประชุม, มีอยู่แล้ว 0 การประชุม" in to_server.stderr
     assert "คัดลอก 3/3 การประชุม" in to_server.stderr
+    assert "จัดทำดัชนีค้นหาแล้ว 3 การประชุม" in to_server.stderr  # for the readers, who may not index
     with ServerDatabase.open_server(pg_database) as server:
+        assert server.search_backlog() == 0
         on_server = [server.load_document(summary.id) for summary in reversed(server.list_meetings())]
         assert on_server == documents
         office_id = server.meeting_office_id(on_server[0].meeting.id or 0)

@@ -488,7 +488,7 @@ def test_page_streams_are_plain_flate_and_read_back_whole(demo_pdfs: dict[str, P
     ASCII85 on top (a quarter more bytes a page); every page's operators come back whole."""
     import pymupdf  # noqa: PLC0415  (one test reads the raw objects)
 
-    with pymupdf.open(demo_pdfs["minutes"]) as document:
+    with pymupdf.Document(demo_pdfs["minutes"]) as document:  # type: ignore[no-untyped-call]
         assert document.page_count > 1
         for page in document:
             (stream,) = page.get_contents()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -176,3 +177,31 @@ def test_an_office_given_in_a_copy_is_the_servers_own_when_it_has_it(
         stop(replica, sync)
         assert server.conn.execute("SELECT count(*) FROM offices").fetchone()[0] == 1
         assert server.meeting_office_id(second) == server.meeting_office_id(first)
+
+
+def test_what_a_clerk_typed_is_indexed_on_the_server_once_she_pauses_and_when_she_leaves(
+    pg_database: str, demo: MeetingDocument, tmp_path: Path
+) -> None:
+    """The office's readers may not write the search index: the clerk's program writes the
+    meeting's search rows a little after her last edit is sent, and when she leaves the meeting,
+    so that the director's search finds what she typed though nobody searched meanwhile."""
+    with ServerDatabase.open_server(pg_database) as server:
+        meeting_id = server.add_document(copy.deepcopy(demo))
+        assert server.index_meeting(meeting_id) and server.search_backlog() == 0
+        replica, sync, editor = editing(server, meeting_id, tmp_path)
+        sync.index_settle = 0.3
+        editor.set_meeting_field("venue", "ห้องประชุมเวียงพิงค์")
+        assert sync.flush(SENT_WITHIN)
+        deadline = time.monotonic() + SENT_WITHIN
+        while server.search_backlog() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert server.search_backlog() == 0, "not indexed after the clerk paused"
+
+        sync.index_settle = 60.0  # she leaves before a pause would index it
+        editor.set_meeting_field("venue", "ห้องประชุมดอยสุเทพ")
+        assert sync.flush(SENT_WITHIN)
+        assert server.search_backlog() == 1
+        stop(replica, sync)
+        assert server.search_backlog() == 0, "not indexed when she left the meeting"
+        places = {hit.place for hit in server.search("ดอยสุเทพ", wait=0.0)}
+        assert places and server.search("เวียงพิงค์", wait=0.0) == []
