@@ -36,7 +36,7 @@ import psycopg
 
 from models.schema import TABLES, TableDefinition
 from models.server import CHANNEL, ServerDatabase, ServerError, with_stall_limits
-from models.storage import Database, StorageError
+from models.storage import Database, StorageError, WriterLock
 
 # The ids a reserved block holds; blocks start far above the ids the server's own sequences give.
 ID_BLOCK_SIZE = 1 << 20
@@ -122,6 +122,8 @@ class Replica:
             replica = cls(database, meeting_id)
             if replica.pending() == 0 or replica.state("meeting") != str(meeting_id):
                 replica.load(server)
+            with database.transaction() as conn:  # whose lease this copy is edited under
+                replica._set_state(conn, "lease", server.token)
         except BaseException:
             database.close()
             raise
@@ -212,6 +214,22 @@ def unsent_records(copy_path: Path) -> int:
             return int(kept.execute("SELECT count(*) FROM outbox").fetchone()[0])
     except sqlite3.Error:
         return 0
+
+
+def lease_of_abandoned_copy(copy_path: Path) -> str | None:
+    """The lease token a copy was last edited under, when no program has the copy open (its
+    writer lock is free: the program that held it has ended, or was killed); None otherwise.
+    A lease of that token on the server is this computer's own, left by a program that ended
+    without letting it go: the next program may take it over at once rather than wait for it
+    to expire."""
+    if not copy_path.exists() or WriterLock.held_here(copy_path):
+        return None
+    try:
+        with Database.open(copy_path, backup=False) as copy:
+            row = copy.conn.execute("SELECT value FROM replica_state WHERE key = 'lease'").fetchone()
+    except (StorageError, sqlite3.Error):  # open in a window of this computer, or no copy
+        return None
+    return None if row is None else str(row[0])
 
 
 def set_aside_copy(copy_path: Path) -> Path:

@@ -235,6 +235,45 @@ def _said_in_thai() -> Iterator[None]:
         raise ServerError(f"เซิร์ฟเวอร์ฐานข้อมูลไม่ได้ทำรายการนี้ ({_first_line(error)})") from error
 
 
+# libpq's reasons for refusing a connection, as a clerk is told them (what to check, and who can)
+_REFUSALS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), thai)
+    for pattern, thai in (
+        (r"no password supplied", "เซิร์ฟเวอร์ต้องการรหัสผ่าน"),
+        (r'password authentication failed for user "([^"]*)"', "รหัสผ่านไม่ถูกต้อง หรือไม่มีผู้ใช้ชื่อ {0}"),
+        (r'role "([^"]*)" does not exist', "ไม่มีผู้ใช้ชื่อ {0} บนเซิร์ฟเวอร์ กรุณาขอบัญชีจากผู้ดูแลระบบ"),
+        (r'database "([^"]*)" does not exist', "ไม่มีฐานข้อมูลชื่อ {0} บนเซิร์ฟเวอร์ กรุณาตรวจชื่อฐานข้อมูล"),
+        (r"no pg_hba\.conf entry", "เซิร์ฟเวอร์ไม่อนุญาตให้ผู้ใช้นี้เชื่อมต่อจากเครื่องนี้ กรุณาติดต่อผู้ดูแลระบบ"),
+        (
+            r"connection refused|no such file or directory",
+            "เซิร์ฟเวอร์ไม่รับการเชื่อมต่อ (ยังไม่ได้เปิด หรือชื่อเครื่อง/พอร์ตไม่ถูกต้อง)",
+        ),
+        (
+            r"failed to resolve host|could not translate host name|name or service not known",
+            "ไม่รู้จักชื่อเครื่องเซิร์ฟเวอร์นี้ กรุณาตรวจชื่อเซิร์ฟเวอร์และการเชื่อมต่อเครือข่าย",
+        ),
+        (r"timeout expired|timed out", "เซิร์ฟเวอร์ไม่ตอบภายในเวลาที่รอ กรุณาตรวจเครือข่าย"),
+        (
+            r"does not support SSL",
+            "ตั้งให้เข้ารหัสเสมอ แต่เซิร์ฟเวอร์ไม่รองรับการเข้ารหัส กรุณาเลือกการเข้ารหัสตามที่ผู้ดูแลระบบกำหนด",
+        ),
+        (r"certificate|SSL", "การเข้ารหัสหรือใบรับรองของเซิร์ฟเวอร์ไม่ผ่านการตรวจ กรุณาติดต่อผู้ดูแลระบบ"),
+        (r'definition of service "([^"]*)" not found', "ไม่พบชื่อบริการ {0} ในไฟล์บริการของเครื่องนี้"),
+        (r"too many connections", "เซิร์ฟเวอร์รับผู้ใช้เต็มแล้ว กรุณาลองใหม่ภายหลัง"),
+    )
+)
+
+
+def connection_refusal(error: BaseException) -> str:
+    """Why the server could not be reached or refused, in Thai (libpq says it in English)."""
+    text = str(error)
+    for pattern, thai in _REFUSALS:
+        found = pattern.search(text)
+        if found is not None:
+            return thai.format(*found.groups())
+    return "กรุณาตรวจชื่อเซิร์ฟเวอร์ ชื่อฐานข้อมูล และสิทธิ์ของผู้ใช้ หรือติดต่อผู้ดูแลระบบ"
+
+
 def _first_line(error: BaseException) -> str:
     return (str(error).strip().splitlines() or [type(error).__name__])[0]
 
@@ -281,8 +320,8 @@ class ServerDatabase(Database):
             )
         except psycopg.Error as error:
             raise ServerError(
-                f"เชื่อมต่อฐานข้อมูล {display_name(conninfo)} ไม่ได้ ({_first_line(error)}) "
-                "กรุณาตรวจชื่อเซิร์ฟเวอร์ ชื่อฐานข้อมูล และสิทธิ์ของผู้ใช้ หรือติดต่อผู้ดูแลระบบ"
+                f"เชื่อมต่อฐานข้อมูล {display_name(conninfo)} ไม่ได้: {connection_refusal(error)} "
+                f"(รายละเอียดสำหรับผู้ดูแลระบบ: {_first_line(error)})"
             ) from error
         database = cls(ServerConnection(raw, conninfo, connect_timeout), conninfo, clerk)
         try:
@@ -405,15 +444,19 @@ class ServerDatabase(Database):
             )
         return str(self.setting(IDENTITY_SETTING, ""))
 
-    def take_lease(self, meeting_id: int) -> LeaseHolder | None:
+    def take_lease(self, meeting_id: int, *, abandoned: str | None = None) -> LeaseHolder | None:
+        """The meeting's lease for this connection, or who holds it. `abandoned`: the token of a
+        lease this computer's program left when it ended without letting go (see
+        `models.replica.lease_of_abandoned_copy`), taken over at once, not after it expires."""
         with self.transaction() as conn:
             taken = conn.execute(
                 "INSERT INTO leases (meeting_id, token, who, since, renewed) VALUES (?, ?, ?, now(), now())"
                 " ON CONFLICT (meeting_id) DO UPDATE SET token = excluded.token, who = excluded.who,"
                 " since = CASE WHEN leases.token = excluded.token THEN leases.since ELSE now() END, renewed = now()"
-                " WHERE leases.token = excluded.token OR leases.renewed < now() - make_interval(secs => ?)"
+                " WHERE leases.token = excluded.token OR leases.token = ?"
+                " OR leases.renewed < now() - make_interval(secs => ?)"
                 " RETURNING meeting_id",
-                (meeting_id, self.token, self.clerk, self.lease_seconds),
+                (meeting_id, self.token, self.clerk, abandoned or self.token, self.lease_seconds),
             ).fetchone()
             if taken is None:
                 holder = conn.execute(

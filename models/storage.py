@@ -938,6 +938,12 @@ class WriterLock:
             cls._held[key] = lock
             return lock
 
+    @classmethod
+    def held_here(cls, path: Path) -> bool:
+        """Whether this process has the database open for writing."""
+        with cls._guard:
+            return path.resolve() in cls._held
+
     @staticmethod
     def _open(lock_path: Path, path: Path) -> IO[bytes]:
         try:

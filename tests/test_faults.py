@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 import main
@@ -136,6 +136,8 @@ def test_a_second_window_opens_read_only_and_the_first_keeps_its_typing(qtbot: Q
             qtbot.addWidget(second)
             second.show()
             assert "อ่านอย่างเดียว" in second.statusBar().currentMessage()
+            said = [label.text() for label in second.statusBar().findChildren(QLabel) if label.isVisible()]
+            assert said.count("อ่านอย่างเดียว") == 1, said  # said once, not by two labels
             title = second.header_tab.title
             title.setFocus()
             title.selectAll()

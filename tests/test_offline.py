@@ -9,6 +9,7 @@ what was typed.
 from __future__ import annotations
 
 import copy
+import re
 import time
 from collections.abc import Iterator
 
@@ -69,7 +70,8 @@ def test_typing_while_the_server_is_down_is_kept_and_sent_when_it_returns(
         lambda: window.office is not None and window.office.state.text() == DISCONNECTED, timeout=5000
     )
     assert window.office.replica is not None and window.office.replica.pending() > 0
-    assert "รอส่งถึงเซิร์ฟเวอร์" in window.office.pending.text()
+    waiting = window.office.pending.text()
+    assert "รอส่งถึงเซิร์ฟเวอร์" in waiting and re.search("[๑-๙]", waiting) and not re.search("[0-9]", waiting)
 
     own_server.start()
     qtbot.waitUntil(lambda: period_on_server(conninfo, meeting_id) == typed, timeout=15000)

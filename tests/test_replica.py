@@ -12,7 +12,7 @@ import pytest
 
 from models.editing import MeetingEditor
 from models.meeting import MeetingDocument
-from models.replica import Replica, ReplicaSync
+from models.replica import Replica, ReplicaSync, lease_of_abandoned_copy
 from models.server import ServerDatabase
 
 SENT_WITHIN = 10.0
@@ -205,3 +205,34 @@ def test_what_a_clerk_typed_is_indexed_on_the_server_once_she_pauses_and_when_sh
         assert server.search_backlog() == 0, "not indexed when she left the meeting"
         places = {hit.place for hit in server.search("ดอยสุเทพ", wait=0.0)}
         assert places and server.search("เวียงพิงค์", wait=0.0) == []
+
+
+def test_a_clerk_whose_program_was_killed_takes_her_meeting_back_at_once(
+    pg_database: str, demo: MeetingDocument, tmp_path: Path
+) -> None:
+    """Her program killed while editing, its lease left on the server: started again on the
+    same computer, she edits at once (her unsent edits sent), not read-only under her own name
+    for a minute. A copy still open in a live window is no one's to take over, and another
+    computer's program cannot take the lease."""
+    with ServerDatabase.open_server(pg_database) as server:
+        meeting_id = server.add_document(copy.deepcopy(demo))
+    killed = ServerDatabase.open_server(pg_database, clerk="สมศรี (pc-1)")
+    replica, sync, editor = editing(killed, meeting_id, tmp_path)
+    sync.stop()  # the network went: nothing more is sent
+    editor.set_meeting_field("venue", "พิมพ์ก่อนโปรแกรมถูกปิด")
+    path = tmp_path / f"meeting-{meeting_id}.sqlite3"
+    with ServerDatabase.open_server(pg_database, clerk="สมศรี (pc-1)") as again:
+        assert lease_of_abandoned_copy(path) is None  # the killed window still has it open
+        assert again.take_lease(meeting_id, abandoned=lease_of_abandoned_copy(path)) is not None
+        replica.close()  # the process ends: its lock on the copy goes with it, the lease stays
+        with ServerDatabase.open_server(pg_database, clerk="สมชาย (pc-2)") as elsewhere:
+            assert elsewhere.take_lease(meeting_id) is not None  # her lease, to another computer
+        assert again.take_lease(meeting_id) is not None  # a new program: another token
+        assert again.take_lease(meeting_id, abandoned=lease_of_abandoned_copy(path)) is None
+        replica = Replica.open(path, again, meeting_id)
+        sync = ReplicaSync(path, again, meeting_id)
+        sync.start()
+        assert sync.flush(SENT_WITHIN)
+        stop(replica, sync)
+        assert again.load_document(meeting_id).meeting.venue == "พิมพ์ก่อนโปรแกรมถูกปิด"
+    killed.close()  # (its lease is no longer its own: nothing to let go)

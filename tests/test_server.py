@@ -14,6 +14,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -21,11 +22,11 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from models.meeting import Meeting, MeetingDocument
-from models.server import ServerDatabase
+from models.server import ServerDatabase, connection_refusal
 from models.storage import StorageError
 from tests.conftest import shown_window
 from tests.keyboard import focused, press, type_text
-from ui.main_window import MainWindow
+from ui.main_window import SAVED_HERE_ONLY, MainWindow
 
 MAIN = Path(__file__).resolve().parent.parent / "main.py"
 DEMO = Path(__file__).resolve().parent.parent / "resources" / "demo" / "demo.minutes.json"
@@ -292,6 +293,7 @@ def test_edits_the_server_cannot_take_are_kept_as_a_meeting_of_their_own_or_set_
     office.sync.start()  # the network back
     qtbot.waitUntil(lambda: office.in_conflict, timeout=10000)
     assert window.session.held_by is not None  # no more typing into a copy that cannot be sent
+    assert window.saved.text() == SAVED_HERE_ONLY  # not "บันทึกแล้ว": the server has not got it
 
     if by_keyboard:  # Ctrl+Alt+U from the field, then the box's buttons by Tab and Space
         said = choose_in_conflict_box(window, "ใช้ฉบับบนเซิร์ฟเวอร์")
@@ -309,6 +311,7 @@ def test_edits_the_server_cannot_take_are_kept_as_a_meeting_of_their_own_or_set_
     header.title.selectAll()
     type_text("ฉบับรวม")  # editable again, and it reaches the server
     qtbot.waitUntil(lambda: on_server(pg_database, meeting_id).meeting.title == "ฉบับรวม", timeout=5000)
+    assert window.saved.text().startswith("บันทึกแล้ว")
 
 
 def choose_in_conflict_box(window: MainWindow, button: str) -> str:
@@ -425,3 +428,80 @@ def test_a_clerks_window_indexes_what_is_stored_on_the_server_in_the_background(
         assert clerk.search_backlog() == 0
         with ServerDatabase.open_server(pg_database) as other:
             assert [hit.meeting_id for hit in other.search("เวียงพิงค์", wait=0.0)] == [meeting_id]
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "said"),
+    [
+        ("dbname", "no_such_minutes", "ไม่มีฐานข้อมูลชื่อ no_such_minutes บนเซิร์ฟเวอร์"),
+        ("user", "nobody_here", "ไม่มีผู้ใช้ชื่อ nobody_here บนเซิร์ฟเวอร์"),
+        ("port", "1", "เซิร์ฟเวอร์ไม่รับการเชื่อมต่อ"),
+    ],
+)
+def test_a_refused_connection_is_said_in_thai_with_the_detail_for_it(
+    pg_database: str, key: str, value: str, said: str
+) -> None:
+    """libpq's English reasons (the tests' own server refusing for real) said as a clerk is told
+    them, what to check; libpq's own words stay in brackets for the office's IT."""
+    parts = dict(part.split("=", 1) for part in pg_database.split())
+    conninfo = " ".join(f"{k}={v}" for k, v in {**parts, key: value}.items())
+    with pytest.raises(StorageError) as refused:
+        ServerDatabase.open_server(conninfo, connect_timeout=3)
+    message = str(refused.value)
+    assert said in message and "รายละเอียดสำหรับผู้ดูแลระบบ:" in message
+
+
+def test_the_window_asks_a_password_the_server_wants_and_says_when_it_was_wrong(
+    qtbot: QtBot, pg_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`main.py --db …` on a server that wants a password: a box asks it (typed key by key,
+    Enter), says so when the server refused it, and asks again; the database opens with the
+    right one. The server's refusals are libpq's own words."""
+    from PySide6.QtCore import QTimer  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit  # noqa: PLC0415
+
+    from ui.app import open_database  # noqa: PLC0415
+    from ui.server_dialog import WRONG_PASSWORD  # noqa: PLC0415
+
+    real_open = ServerDatabase.open_server
+    refusals = iter(
+        [
+            'connection to server at "db", port 5432 failed: fe_sendauth: no password supplied',
+            'connection to server at "db", port 5432 failed: FATAL:  password authentication failed for user "somsri"',
+        ]
+    )
+    tried: list[str] = []
+
+    def open_server(conninfo: str, **options: Any) -> ServerDatabase:
+        tried.append(conninfo)
+        refusal = next(refusals, None)
+        if refusal is not None:
+            raise StorageError(f"เชื่อมต่อฐานข้อมูลไม่ได้: {connection_refusal(psycopg.OperationalError(refusal))}")
+        return real_open(pg_database)
+
+    monkeypatch.setattr(ServerDatabase, "open_server", open_server)
+    labels: list[str] = []
+    passwords = iter(["ผิด pw", "right pw"])
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QInputDialog) or box.labelText() in labels:
+            QTimer.singleShot(20, answer)  # the next box is not up yet
+            return
+        labels.append(box.labelText())
+        box.activateWindow()
+        deadline = time.monotonic() + 5
+        while not isinstance(QApplication.focusWidget(), QLineEdit) and time.monotonic() < deadline:
+            QApplication.processEvents()
+        type_text(next(passwords) + "\n")
+        if len(labels) < 2:
+            QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(0, answer)
+    database = open_database(pg_database)
+    try:
+        assert isinstance(database, ServerDatabase)
+        assert len(labels) == 2 and WRONG_PASSWORD not in labels[0] and WRONG_PASSWORD in labels[1]
+        assert tried[1].endswith("password='ผิด pw'") and tried[2].endswith("password='right pw'")
+    finally:
+        database.close()

@@ -72,10 +72,14 @@ def open_database(path: DatabaseTarget) -> Database:
     read-only (`read_only_reason` says why). Raises StorageError when it cannot be opened.
     An office's server (a connection string, issue 17) never gets the demo: it is the office's
     archive, searched by everyone."""
-    if isinstance(path, str):
-        from models.server import ServerDatabase  # noqa: PLC0415  (psycopg: only for a server)
+    if isinstance(path, str):  # asking its password when the server wants one (--db)
+        from models.server import display_name  # noqa: PLC0415  (psycopg: only for a server)
+        from ui.server_dialog import connect_asking  # noqa: PLC0415
 
-        return ServerDatabase.open_server(path)
+        opened = connect_asking(None, path)
+        if opened is None:
+            raise StorageError(f"ไม่ได้ใส่รหัสผ่าน จึงไม่ได้เปิดฐานข้อมูลของสำนักงาน {display_name(path)}")
+        return opened[0]
     try:
         database = Database.open(path, busy_timeout=WINDOW_BUSY_TIMEOUT)
     except DatabaseInUseError:

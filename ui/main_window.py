@@ -56,6 +56,7 @@ if TYPE_CHECKING:  # PDFium and the page view load at the first F9
     from ui.office_server import OfficeServer
     from ui.page_view import PageViewPanel
 
+SAVED_HERE_ONLY = "บันทึกไว้ในเครื่องนี้เท่านั้น ยังส่งถึงเซิร์ฟเวอร์ไม่ได้"
 FEW_TO_INDEX = 20  # meetings behind in the index that a search waits for (a few tenths of a second)
 SEARCH_AGAIN_MS = 500  # while meetings are being indexed, how often the search box looks again
 INDEX_BEHIND = "กำลังจัดทำดัชนีค้นหา ยังเหลืออีก {count} การประชุม ผลที่แสดงจึงอาจยังไม่ครบ จะค้นให้ใหม่เมื่อเสร็จ"
@@ -616,8 +617,13 @@ class MainWindow(QMainWindow):
     def _mark_saved(self) -> None:
         self._warned = False
         self.saved.setStyleSheet("")
+        if self.office is not None and self.office.in_conflict:  # kept here, the server refuses it
+            self.saved.setText(SAVED_HERE_ONLY)
+            self.saved.setStyleSheet("color: #b00020; font-weight: bold;")
+            return
         if self.session.read_only is not None:  # nothing is saved here: say what the window is
-            self.saved.setText("อ่านอย่างเดียว")
+            # (once: a read-only database has its own label for as long as the window is open)
+            self.saved.setText("" if self.database.read_only else "อ่านอย่างเดียว")
             return
         self.saved.setText(f"บันทึกแล้ว {thai.to_thai_digits(dt.datetime.now().strftime('%H:%M:%S'))} น.")
 

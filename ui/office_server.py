@@ -24,6 +24,7 @@ from models.replica import (
     ReplicaSync,
     SyncState,
     keep_unsent_as_new_meeting,
+    lease_of_abandoned_copy,
     set_aside_copy,
     unsent_records,
 )
@@ -115,11 +116,13 @@ class OfficeServer(QObject):
         if self.database.read_only:  # a reader's account: no lease, the window says why at opening
             return self.database, None
         self.unsent_copy = None
+        path = copies_folder(self.database) / f"meeting-{meeting_id}.sqlite3"
         try:
             holder = self.database.take_lease(meeting_id)
+            if holder is not None:  # perhaps her own, left by this computer's program killed
+                holder = self.database.take_lease(meeting_id, abandoned=lease_of_abandoned_copy(path))
             if holder is not None:
                 return self.database, self._held_with_unsent_copy(meeting_id, holder.message())
-            path = copies_folder(self.database) / f"meeting-{meeting_id}.sqlite3"
             self.replica = Replica.open(path, self.database, meeting_id)
         except StorageError as error:
             return self.database, str(error)
@@ -255,12 +258,14 @@ class OfficeServer(QObject):
             self.pending.setStyleSheet("color: #b00020; font-weight: bold;")
             self.window.session.held_by = state.conflict
             self.window.refused(state.conflict)
+            self.window._mark_saved()
             if not self.asked_about_conflict:
                 self.asked_about_conflict = True
                 QTimer.singleShot(0, self._ask_unless_quiet)
             return
         self.pending.setStyleSheet("" if state.connected else "color: #b00020; font-weight: bold;")
-        self.pending.setText(f"รอส่งถึงเซิร์ฟเวอร์ {state.pending} รายการ" if state.pending else "")
+        waiting = thai.to_thai_digits(str(state.pending))
+        self.pending.setText(f"รอส่งถึงเซิร์ฟเวอร์ {waiting} รายการ" if state.pending else "")
         self._reached(state.connected)
 
     @property

@@ -42,13 +42,18 @@ def needs_password(error: Exception) -> bool:
     return any(word in str(error).lower() for word in PASSWORD_WORDS)
 
 
-def ask_password(parent: QWidget | None, where: str) -> str | None:
-    """The password for this session only; None when cancelled."""
+WRONG_PASSWORD = "รหัสผ่านที่ใส่ไม่ถูกต้อง กรุณาใส่อีกครั้ง"
+
+
+def ask_password(parent: QWidget | None, where: str, wrong: bool = False) -> str | None:
+    """The password for this session only; None when cancelled. `wrong`: the one given before
+    was refused, and the box says so."""
     from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415
 
     dialog = QInputDialog(parent)
     dialog.setWindowTitle("รหัสผ่านฐานข้อมูลของสำนักงาน")
-    dialog.setLabelText(f"รหัสผ่านสำหรับ {where} (โปรแกรมไม่บันทึกรหัสผ่านนี้)")
+    asked = f"รหัสผ่านสำหรับ {where} (โปรแกรมไม่บันทึกรหัสผ่านนี้)"
+    dialog.setLabelText(f"{WRONG_PASSWORD}\n{asked}" if wrong else asked)
     dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
     dialog.setOkButtonText("ตกลง")
     dialog.setCancelButtonText("ยกเลิก")
@@ -68,7 +73,7 @@ def connect_asking(parent: QWidget | None, conninfo: str) -> tuple[ServerDatabas
         except StorageError as error:
             if not needs_password(error):
                 raise
-            password = ask_password(parent, display_name(conninfo))
+            password = ask_password(parent, display_name(conninfo), wrong=used != conninfo)
             if password is None:
                 return None
             used = f"{conninfo} {conninfo_of({'password': password})}"
