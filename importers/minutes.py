@@ -64,6 +64,8 @@ _ATTACHMENT = re.compile(
 _BULLET = re.compile(r"^(?:[-•–*·\uf0b7§➢✓](?:\t|\s+)|o(?:\t|\s{2,}))(.+)$")
 _ORDERED = re.compile(r"^[0-9๐-๙]+\)(?:\t|\s+)(.+)$")
 _SIGNER_NAME = re.compile(r"^\((.+)\)$")
+# a signer's name typed after ลงชื่อ without a title: two to four words of letters, then the role
+_UNTITLED_SIGNER = re.compile(r"ลงชื่อ\)?[\s.…]*((?:[ก-ฮะ-ฺเ-์A-Za-z]+ ){1,3}[ก-ฮะ-ฺเ-์A-Za-z]+)\s*[.…]*\s*ผู้")
 _CLOSINGS = ("ขอแสดงความนับถือ", "ด้วยความนับถือ", "ขอแสดงความนับถืออย่างสูง")
 _NOTE_WORDS = ("ข้อมูล", "หมายเหตุ", "ที่มา")
 _MONTH_AND_YEAR = re.compile(rf"^(?:{'|'.join(thai.THAI_MONTHS)})\s*[0-9๐-๙]{{4}}$")
@@ -639,7 +641,9 @@ class _Reader:
         if not ("\t" in block.text or _starts_with_number(block) or _names_someone(block)):
             return None
         # tabs in a run only line the columns up: one separator
-        rows = [tuple(re.split(r"\t+", piece)) for piece in block.pieces]
+        rows = [
+            tuple(re.split(r"\t+", person)) for piece in block.pieces for person in _numbered_people(piece)
+        ]
         attendees = [
             self._person(half, status, block.place, quiet) for row in rows for half in _side_by_side(row)
         ]
@@ -687,7 +691,7 @@ class _Reader:
         people: list[Attendee] = []
         unread: list[str] = []
         signed: set[int] = set()  # a ลายมือชื่อ column: what is in it is a signature, not a note
-        for row in grid.rows:
+        for row in (line for typed in grid.rows for line in _lines_of_a_row(typed)):
             if _roster_header(row):
                 signed = {index for index, cell in enumerate(row) if "ลายมือชื่อ" in cell}
                 continue
@@ -780,6 +784,7 @@ class _Agenda:
         self.last_table: Table | None = None
         self.signing: Person | None = None
         self.signing_role: str | None = None  # None: a signature whose role is still to come
+        self.signed_untitled = False  # the name typed after ลงชื่อ had no title: `(full name)` wins
         self.signing_columns: list[Person] = []  # signatures typed side by side, parted by tabs
         self.closed = False
         self.note_of: Line | None = None  # the line read as the last table's note
@@ -859,6 +864,9 @@ class _Agenda:
                 self._line(Line(piece, line.place, bold=line.bold))
             return
         if "\n" in line.text and self._item_title_then_text(line):
+            return
+        if self.closed and not self.meeting.attendees and recognize.roster_heading(text) is not None:
+            self._roster_at_the_end(line)
             return
         if self.closed and self._signature(line, text):
             return
@@ -1254,13 +1262,15 @@ class _Agenda:
             return True
         role = recognize.signature_role(text)
         if role is not None:
-            inline = re.search(
+            titled = re.search(
                 r"ลงชื่อ\)?[\s.…]*((?:" + "|".join(map(re.escape, PREFIXES)) + r")[^.…]+?)\s*[.…]*\s*ผู้", text
             )
+            inline = titled or _UNTITLED_SIGNER.search(text)  # `ลงชื่อ ประสิทธิ์ ดอนแดง ผู้ตรวจ…`: no นาย
             self._sign(Person(recognize.tidy(inline[1]) if inline else ""), role)
+            self.signed_untitled = titled is None and inline is not None
             return True
         if recognize.blank_signature(text):  # `ลงชื่อ ……`, the role below the name and position
-            self.signing, self.signing_role = Person(""), None
+            self.signing, self.signing_role, self.signed_untitled = Person(""), None, False
             self.closed = True
             return True
         if self.signing is None and _SIGNER_NAME.match(text) and self._role_follows():
@@ -1274,8 +1284,9 @@ class _Agenda:
             self.signing = None  # the role line ends the block
             return True
         name = _SIGNER_NAME.match(text)
-        if not self.signing.name and name:
-            self.signing.name = name[1].strip()
+        if name and (not self.signing.name or self.signed_untitled):
+            self.signing.name = name[1].strip()  # the name printed under the signature, title and all
+            self.signed_untitled = False
             return True
         if (
             self.signing.name
@@ -1284,6 +1295,7 @@ class _Agenda:
             and not _TITLE.match(text)
             and "รายงานการประชุม" not in text  # `ที่ประชุมได้รับรองรายงานการประชุมนี้แล้ว…`: a note
             and "ลงชื่อ" not in text  # another signer's block (`ลงชื่อ …… ประธานในที่ประชุม`)
+            and recognize.roster_heading(text) is None  # the roster on a page after the signatures
             and not text.startswith(("ที่ประชุม", "หมายเหตุ", "มติ"))
         ):
             # a position takes at most two short lines; what follows is text of its own
@@ -1424,7 +1436,26 @@ class _Agenda:
 
     # --- tables -----------------------------------------------------------------------------
 
+    def _roster_at_the_end(self, heading: SourceBlock) -> None:
+        """The roster typed after the signatures (a page of its own at the end), read as the
+        meeting's, said; what it holds that names no one is kept where it stood."""
+        reader = self.reader
+        reader.at -= 1  # the heading itself opens the roster
+        kept = len(reader.stray_lines)
+        reader._roster()
+        self.signing = None
+        self.report.note(heading.place, "รายชื่อผู้เข้าประชุมอยู่ท้ายเอกสาร (หลังลายมือชื่อ) อ่านเป็นรายชื่อของการประชุมนี้")
+        strays, reader.stray_lines[kept:] = reader.stray_lines[kept:], []
+        for stray in strays:
+            if isinstance(stray, Grid):
+                self._grid(stray)
+            else:
+                self._paragraph(stray)
+
     def _grid(self, grid: Grid) -> None:
+        if self.closed and not self.meeting.attendees and _heading_row(grid) is not None:
+            self._roster_at_the_end(grid)
+            return
         if _speakers_table(grid):  # a council's `speaker | what was said`, its resolutions in it
             for row in grid.rows:
                 speaker, said = recognize.tidy(row[0]), row[1].strip()
@@ -2116,6 +2147,41 @@ def _names_someone(line: Line) -> bool:
         and len(text) <= 80
         and not re.search(r"กล่าว|ดังนี้|แจ้ง|เปิดการประชุม|ประธาน(?:ใน)?(?:ที่|การ)ประชุม", after_the_name)
     )
+
+
+_NEXT_NUMBERED_PERSON = re.compile(
+    r"\s+(?=[0-9๐-๙]{1,3}[.)]\s*(?:"
+    + "|".join(map(re.escape, sorted(PREFIXES, key=len, reverse=True)))
+    + "))"
+)
+
+
+def _lines_of_a_row(row: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A roster typed as one table row, its people parted by Enter inside the cells (`๑⏎๒⏎๓`
+    beside `นาย…⏎นาง…⏎นาย…`): one row a line, where every cell that holds something holds the
+    same number of lines. Any other row stays as it is (a position wrapped in its cell)."""
+    split = [cell.split("\n") if cell.strip() else [] for cell in row]
+    counts = {len(lines) for lines in split if lines}
+    if len(counts) != 1 or (count := counts.pop()) < 2 or not any(map(_one_person_a_line, split)):
+        return [row]
+    return [tuple(lines[index].strip() if lines else "" for lines in split) for index in range(count)]
+
+
+def _one_person_a_line(lines: list[str]) -> bool:
+    """Whether a cell's lines are numbers, or names with a title, one a line."""
+    return bool(lines) and (
+        all(re.fullmatch(r"\s*[0-9๐-๙]{1,3}[.)]?\s*", line) for line in lines)
+        or all(line.strip().startswith(PREFIXES) for line in lines)
+    )
+
+
+def _numbered_people(piece: str) -> list[str]:
+    """A numbered roster line holding more people, run together (`๑. นายบุญมี มีสุข กรรมการ
+    ติดราชการ ๒. นางบุญมา มาดี กรรมการ ลาป่วย`): one line a person. Only a number followed by a
+    title starts another person, so `ข้อ ๒.` or a position's `ผอ.รพ.สต.` never part a line."""
+    if not re.match(r"^\s*[0-9๐-๙]{1,3}[.)]\s*\S", piece):
+        return [piece]
+    return [part for part in _NEXT_NUMBERED_PERSON.split(piece) if part.strip()]
 
 
 def _starts_with_number(line: Line) -> bool:

@@ -24,6 +24,7 @@ from typing import Any
 
 from models.fileio import os_reason
 from models.recognize import agenda_heading, numbered_line, resolution
+from models.text import thai_spelling_order
 from models.thai import parse_figure
 
 
@@ -324,7 +325,7 @@ def xml_text(element: Any) -> str:
             parts.append("\n")
         elif tag == f"{_W}noBreakHyphen":
             parts.append("-")
-    return "".join(parts)
+    return thai_spelling_order("".join(parts))
 
 
 def _boxes_and_copies(element: Any) -> list[Any]:
@@ -556,6 +557,7 @@ _ANGLE_LINK = re.compile(r"<((?:https?|mailto):[^>]*)>")
 
 def read_text(text: str) -> list[SourceBlock]:
     """A text file's lines as lines and grids (see the module's docstring)."""
+    text = thai_spelling_order(text)  # copied out of a PDF: ำ as ํ + า
     lines = _joined_lines(text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"))
     blocks: list[SourceBlock] = []
     index = 0

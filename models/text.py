@@ -9,6 +9,11 @@ person, a row, an item with its blocks), changing nothing that is clean.
 
 Bidirectional controls (U+202A–U+202E, U+2066–U+2069) are legal but can make a line read in
 another order than it prints; they are kept and `check` warns about them.
+
+`thai_spelling_order` puts Thai written in a wrong order of characters that prints the same
+(text copied out of a PDF gives ำ as ํ + า; เเ typed for แ; a tone mark before its vowel) in the
+order Thai is spelled, so that headings, names and searches match (PyThaiNLP's
+`reorder_vowels`).
 """
 
 from __future__ import annotations
@@ -92,3 +97,22 @@ def clean_value(value: Value) -> Value:
             if cleaned_field is not current:
                 setattr(value, field.name, cleaned_field)
     return value
+
+
+# what `reorder_vowels` changes: nikhahit (ํ + า), two sara e, a tone mark or thanthakhat before
+# an upper or lower vowel, a following vowel before a tone mark, lakkhangyao
+_MISORDERED_THAI = re.compile(
+    "\u0e4d|\u0e40\u0e40|[\u0e48-\u0e4c][\u0e31\u0e34-\u0e3a\u0e47]|[\u0e30\u0e32\u0e33\u0e45][\u0e48-\u0e4b]|\u0e45"
+)
+
+
+def thai_spelling_order(text: str) -> str:
+    """The text with Thai characters typed or copied in an order that prints the same put in
+    the order Thai is spelled: ํ + า as ำ (how a PDF gives it), เ + เ as แ, a tone mark before
+    an upper or lower vowel after it. Text without such sequences comes back as it is."""
+    if not _MISORDERED_THAI.search(text):
+        return text
+    from pythainlp.util import reorder_vowels  # noqa: PLC0415  (PyThaiNLP: only when needed)
+
+    reordered: str = reorder_vowels(text)
+    return reordered

@@ -2397,3 +2397,116 @@ def test_an_equation_is_read_and_a_figure_across_columns_counts_once(tmp_path: P
     table = next(b for b in section.blocks if isinstance(b, Table))
     assert table.rows[1][1:] == ["๔,๒๐๐,๐๐๐", ""]
     assert not [note for note in report.notes if "ไม่ตรงกับ" in note[1]]
+
+
+def test_a_signer_without_a_title_and_two_absentees_on_one_line_are_read(tmp_path: Path) -> None:
+    """Found by the tenth review: `ลงชื่อ ประสิทธิ์ ดอนแดง ผู้ตรวจ…` (a name typed without นาย, no
+    `(name)` line under it) lost the name; two absentees run together on one numbered line
+    were one person, the second swallowed into the first one's position."""
+    source = tmp_path / "minutes.txt"
+    source.write_text(
+        "รายงานการประชุมคณะกรรมการหมู่บ้าน\nครั้งที่ 7/2567\nวันจันทร์ที่ 22 กรกฎาคม 2567\n"
+        "ผู้มาประชุม\n1. นายประสิทธิ์ ดอนแดง\tผู้ใหญ่บ้าน\nผู้ไม่มาประชุม\n"
+        "๑. นายบุญมี มีสุข กรรมการ ติดราชการ ๒. นางบุญมา มาดี กรรมการ ลาป่วย\n"
+        "ระเบียบวาระที่ 1 เรื่องแจ้ง\nมติที่ประชุม รับทราบ\nปิดประชุมเวลา 20.00 น.\n"
+        "ลงชื่อ วิมลรัตน์ แก้วประเสริฐ ผู้บันทึกการประชุม\nลงชื่อ ประสิทธิ์ ดอนแดง ผู้ตรวจบันทึกการประชุม\n",
+        "utf-8",
+    )
+    document, report = import_file(source)
+    meeting = document.meeting
+    assert meeting.recorder is not None and meeting.recorder.name == "วิมลรัตน์ แก้วประเสริฐ"
+    assert meeting.checker is not None and meeting.checker.name == "ประสิทธิ์ ดอนแดง"
+    absent = [
+        (a.full_name, a.position, a.note) for a in meeting.attendees if a.status is AttendeeStatus.ABSENT
+    ]
+    assert absent == [("นายบุญมี มีสุข", "กรรมการ", "ติดราชการ"), ("นางบุญมา มาดี", "กรรมการ", "ลาป่วย")]
+    assert not [note for note in report.notes if "อาจไม่ได้นำเข้า" in note[1]]
+
+
+def test_text_copied_out_of_a_pdf_is_read_in_thai_spelling_order(tmp_path: Path) -> None:
+    """A PDF gives ำ as ํ + า (`จํานวน`): the roster heading `ผู้มาประชุม จํานวน ๒ คน` was no
+    heading and nobody was read. Such text, and เเ typed for แ, is put in the order Thai is
+    spelled as it is read, in a text file, a Word file and a paste."""
+    lines = [
+        "รายงานการประชุมคณะกรรมการบริหารสํานักงานสาธารณสุขอําเภอแม่ทา",
+        "ครั้งที่ ๔/๒๕๖๗",
+        "วันศุกร์ที่ ๒๖ เมษายน ๒๕๖๗ เวลา ๐๙.๐๐ น.",
+        "ผู้มาประชุม จํานวน ๒ คน",
+        "๑. นายชาญวิทย์ คําแปง สาธารณสุขอําเภอแม่ทา ประธาน",
+        "๒. นางสาวกาญจนา ดําเนิน เจ้าพนักงานธุรการ เลขานุการ",
+        "ผู้ไม่มาประชุม จํานวน ๑ คน",
+        "๑. นายประพันธ์ ทําดี ผู้อํานวยการโรงพยาบาลส่งเสริมสุขภาพตําบลหนองล่อง ติดราชการ",
+        "ระเบียบวาระที่ ๑ เรื่องที่ประธานเเจ้งให้ที่ประชุมทราบ",
+        "มติที่ประชุม รับทราบ",
+    ]
+    assert "\u0e4d\u0e32" in "".join(lines)
+    text_file = tmp_path / "copied.txt"
+    text_file.write_text("\n".join(lines), "utf-8")
+    word_file = word_of(tmp_path / "copied.docx", *lines)
+    for source in (text_file, word_file):
+        meeting = import_file(source)[0].meeting
+        assert [(a.full_name, a.status) for a in meeting.attendees] == [
+            ("นายชาญวิทย์ คำแปง", AttendeeStatus.PRESENT),
+            ("นางสาวกาญจนา ดำเนิน", AttendeeStatus.PRESENT),
+            ("นายประพันธ์ ทำดี", AttendeeStatus.ABSENT),
+        ]
+        assert meeting.title.endswith("สำนักงานสาธารณสุขอำเภอแม่ทา")
+        assert meeting.sections[0].title == "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ"
+    pasted = pasted_agenda("", "<p>ผลการดําเนินงาน</p><p>จํานวน ๓ เรื่อง</p>", 3)
+    assert pasted is not None and [getattr(b, "text", "") for b in pasted.blocks] == [
+        "ผลการดำเนินงาน",
+        "จำนวน ๓ เรื่อง",
+    ]
+
+
+def test_a_roster_after_the_signatures_and_a_roster_in_one_table_row_are_read(tmp_path: Path) -> None:
+    """Found by the tenth review, each read as nobody: the roster on a page after the
+    signatures (its heading taken into the checker's position), and a roster typed as one
+    table row, its people parted by Enter inside the cells."""
+    at_the_end = word_of(
+        tmp_path / "end.docx",
+        "รายงานการประชุมคณะกรรมการ ครั้งที่ ๒/๒๕๖๗",
+        ("ระเบียบวาระที่ ๑ เรื่องเพื่อทราบ", True),
+        "มติที่ประชุม รับทราบ",
+        "ปิดประชุมเวลา ๑๕.๓๐ น.",
+        "ลงชื่อ ......................... ผู้ตรวจรายงานการประชุม",
+        "(นายสมชาย ใจดี)",
+        "ประธานกรรมการ",
+        ("รายชื่อผู้เข้าประชุม", True),
+        ("ผู้มาประชุม", True),
+        [
+            ["ที่", "ชื่อ - สกุล", "ตำแหน่ง"],
+            ["๑", "นายสมชาย ใจดี", "ประธานกรรมการ"],
+            ["๒", "นางสมศรี ใจงาม", "กรรมการ"],
+        ],
+        ("ผู้ไม่มาประชุม", True),
+        [["ที่", "ชื่อ - สกุล", "ตำแหน่ง", "หมายเหตุ"], ["๑", "นายวิชัย ทองมา", "กรรมการ", "ลาป่วย"]],
+    )
+    document, report = import_file(at_the_end)
+    meeting = document.meeting
+    assert [(a.full_name, a.status) for a in meeting.attendees] == [
+        ("นายสมชาย ใจดี", AttendeeStatus.PRESENT),
+        ("นางสมศรี ใจงาม", AttendeeStatus.PRESENT),
+        ("นายวิชัย ทองมา", AttendeeStatus.ABSENT),
+    ]
+    assert meeting.checker == Person("นายสมชาย ใจดี", "ประธานกรรมการ")
+    assert not [b for b in meeting.sections[0].blocks if isinstance(b, Table)]
+    assert any("ท้ายเอกสาร" in note for _, note in report.notes)
+
+    one_row = word_of(
+        tmp_path / "one_row.docx",
+        "รายงานการประชุมคณะกรรมการ ครั้งที่ ๒/๒๕๖๗",
+        ("ผู้มาประชุม", True),
+        [
+            ["ที่", "ชื่อ - สกุล", "ตำแหน่ง"],
+            ["๑\n๒\n๓", "นายสมชาย ใจดี\nนางสมศรี ใจงาม\nนายวิชัย ทองมา", "ประธาน\nกรรมการ\nกรรมการและเลขานุการ"],
+        ],
+        ("ระเบียบวาระที่ ๑ เรื่องเพื่อทราบ", True),
+        "มติที่ประชุม รับทราบ",
+    )
+    people = import_file(one_row)[0].meeting.attendees
+    assert [(a.full_name, a.position) for a in people] == [
+        ("นายสมชาย ใจดี", "ประธาน"),
+        ("นางสมศรี ใจงาม", "กรรมการ"),
+        ("นายวิชัย ทองมา", "กรรมการและเลขานุการ"),
+    ]
