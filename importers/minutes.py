@@ -992,6 +992,8 @@ class _Agenda:
         opens a section; a level below opens an item of the current section."""
         if line.level is None or len(text) > 150 or recognize.numbered_line(text) is not None:
             return False
+        if recognize.resolution(text) is not None:  # `มติที่ประชุม` set in a heading style: a resolution
+            return False
         level = self.section_level
         if level is None and not self.typed_headings and (self.section is None or self.section.is_agenda):
             level = line.level

@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 from importers.minutes import ImportReport, _Agenda, _Reader
 from importers.source import Grid, Line, SourceBlock, read_text
 from models.meeting import Block, Item, Meeting, Section
-from models.text import thai_spelling_order
+from models.text import normal_thai
 
 
 @dataclass
@@ -32,7 +32,7 @@ class Pasted:
 def pasted_agenda(text: str, html: str | None, section_number: int | None) -> Pasted | None:
     """The parts of the agenda a paste holds, read as under the agenda's section number
     `section_number` (None: the part before the agenda); None for a single paragraph."""
-    blocks = html_blocks(thai_spelling_order(html)) if html else []  # from a PDF: ำ as ํ + า
+    blocks = html_blocks(normal_thai(html)) if html else []  # from a PDF: ำ as ํ + า
     if not blocks:
         blocks = read_text(text)
     if len(blocks) <= 1 and all(isinstance(block, Line) for block in blocks):

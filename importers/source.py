@@ -24,7 +24,7 @@ from typing import Any
 
 from models.fileio import os_reason
 from models.recognize import agenda_heading, numbered_line, resolution
-from models.text import thai_spelling_order
+from models.text import normal_thai
 from models.thai import parse_figure
 
 
@@ -185,6 +185,8 @@ def _body_blocks(document: object, dropped: list[tuple[str, str]]) -> list[Sourc
                         blocks.append(Line(text, f"เชิงอรรถของ{place}"))
                 for what, count in _objects(child):
                     dropped.append((place, f"{what} {count} รายการไม่ได้นำเข้า (เก็บเฉพาะข้อความ)"))
+            elif child.tag == f"{_W}tbl" and (frame := _frame_cell(child)) is not None:
+                walk(frame)  # a table of one cell framing the text (a web page's layout): the text
             elif child.tag == f"{_W}tbl":
                 counts["tbl"] += 1
                 place = f"ตารางที่ {counts['tbl']}"
@@ -208,6 +210,22 @@ def _body_blocks(document: object, dropped: list[tuple[str, str]]) -> list[Sourc
 
     walk(document.element.body)  # type: ignore[attr-defined]
     return blocks
+
+
+_FRAMED_PARAGRAPHS = 3  # a table's one cell holding this many paragraphs (or a table) is a frame
+
+
+def _frame_cell(table: Any) -> Any | None:
+    """The one cell of a table used as a frame around the document's text (a box drawn round
+    the minutes, a web page's layout table): a single row and cell holding several paragraphs
+    or a table of its own. None for any other table (a one-cell table of a line is a box)."""
+    rows = table.findall(f"{_W}tr")
+    cells = rows[0].findall(f"{_W}tc") if len(rows) == 1 else []
+    if len(cells) != 1:
+        return None
+    cell = cells[0]
+    paragraphs = [p for p in cell.findall(f"{_W}p") if xml_text(p).strip()]
+    return cell if len(paragraphs) >= _FRAMED_PARAGRAPHS or cell.find(f"{_W}tbl") is not None else None
 
 
 _PICTURE = "{http://schemas.openxmlformats.org/drawingml/2006/picture}pic"
@@ -265,7 +283,7 @@ class _Styles:
         self.levels: dict[str, int] = {}
         for style in document.styles:  # type: ignore[attr-defined]
             try:
-                if style.font.bold:
+                if _bold_style(style):  # paragraph styles, and character ones (`Strong`)
                     bold.add(style.style_id)
             except AttributeError:  # a numbering or table style has no font
                 continue
@@ -284,6 +302,19 @@ class _Styles:
 
 
 _HEADING_NAME = re.compile(r"heading ([1-9])")
+_STYLE_DEPTH = 10  # styles based on styles: a chain this long is a loop in a damaged file
+
+
+def _bold_style(style: Any) -> bool:
+    """Whether a style makes its text bold: its own setting, else the one of the style it is
+    based on (`Normal Bold` based on a bold `Title`), and so on up."""
+    for _ in range(_STYLE_DEPTH):
+        if style is None:
+            return False
+        if style.font.bold is not None:
+            return bool(style.font.bold)
+        style = style.base_style
+    return False
 
 
 def _outline_level(element: Any) -> int | None:
@@ -325,7 +356,7 @@ def xml_text(element: Any) -> str:
             parts.append("\n")
         elif tag == f"{_W}noBreakHyphen":
             parts.append("-")
-    return thai_spelling_order("".join(parts))
+    return normal_thai("".join(parts))
 
 
 def _boxes_and_copies(element: Any) -> list[Any]:
@@ -350,13 +381,22 @@ def _on(element: Any, path: str) -> bool:
     return found is not None and found.get(f"{_W}val") not in ("0", "false", "off")
 
 
+def _bold_run(run: Any, styles: _Styles, paragraph_bold: bool) -> bool:
+    """Whether a run prints bold: its own `w:b`, else its character style's (`Strong`), else
+    its paragraph style's."""
+    if run.find(f"{_W}rPr/{_W}b") is not None:
+        return _on(run, f"{_W}rPr/{_W}b")
+    character = run.find(f"{_W}rPr/{_W}rStyle")
+    if character is not None and character.get(f"{_W}val") in styles.bold:
+        return True
+    return paragraph_bold
+
+
 def _xml_line(paragraph: Any, place: str, styles: _Styles, numbering: _Numbering) -> Line:
     style = paragraph.find(f"{_W}pPr/{_W}pStyle")
     style_bold = style is not None and style.get(f"{_W}val") in styles.bold
     runs = [run for run in paragraph.iter(f"{_W}r") if xml_text(run).strip()]
-    bold = bool(runs) and all(
-        _on(run, f"{_W}rPr/{_W}b") or (run.find(f"{_W}rPr/{_W}b") is None and style_bold) for run in runs
-    )
+    bold = bool(runs) and all(_bold_run(run, styles, style_bold) for run in runs)
     alignment = paragraph.find(f"{_W}pPr/{_W}jc")
     indent = paragraph.find(f"{_W}pPr/{_W}ind")
     first_line = indent.get(f"{_W}firstLine") if indent is not None else None
@@ -557,7 +597,7 @@ _ANGLE_LINK = re.compile(r"<((?:https?|mailto):[^>]*)>")
 
 def read_text(text: str) -> list[SourceBlock]:
     """A text file's lines as lines and grids (see the module's docstring)."""
-    text = thai_spelling_order(text)  # copied out of a PDF: ำ as ํ + า
+    text = normal_thai(text)  # copied out of a PDF: ำ as ํ + า
     lines = _joined_lines(text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"))
     blocks: list[SourceBlock] = []
     index = 0

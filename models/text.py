@@ -10,10 +10,10 @@ person, a row, an item with its blocks), changing nothing that is clean.
 Bidirectional controls (U+202A–U+202E, U+2066–U+2069) are legal but can make a line read in
 another order than it prints; they are kept and `check` warns about them.
 
-`thai_spelling_order` puts Thai written in a wrong order of characters that prints the same
-(text copied out of a PDF gives ำ as ํ + า; เเ typed for แ; a tone mark before its vowel) in the
-order Thai is spelled, so that headings, names and searches match (PyThaiNLP's
-`reorder_vowels`).
+`normal_thai` is what an import reads: Thai written in a wrong order of characters that prints
+the same (text copied out of a PDF gives ำ as ํ + า; เเ typed for แ; a tone mark before its
+vowel) put in the order Thai is spelled, and the zero-width spaces a web page puts between words
+dropped, so that headings, names and searches match (PyThaiNLP's `reorder_vowels`, `remove_zw`).
 """
 
 from __future__ import annotations
@@ -106,13 +106,17 @@ _MISORDERED_THAI = re.compile(
 )
 
 
-def thai_spelling_order(text: str) -> str:
-    """The text with Thai characters typed or copied in an order that prints the same put in
-    the order Thai is spelled: ํ + า as ำ (how a PDF gives it), เ + เ as แ, a tone mark before
-    an upper or lower vowel after it. Text without such sequences comes back as it is."""
-    if not _MISORDERED_THAI.search(text):
-        return text
-    from pythainlp.util import reorder_vowels  # noqa: PLC0415  (PyThaiNLP: only when needed)
+_ZERO_WIDTH = re.compile("[\u200b\u200c]")  # spaces and non-joiners nobody sees (ZWJ joins emoji)
 
-    reordered: str = reorder_vowels(text)
-    return reordered
+
+def normal_thai(text: str) -> str:
+    """The text with Thai characters typed or copied in an order that prints the same put in
+    the order Thai is spelled (ํ + า as ำ, how a PDF gives it; เ + เ as แ; a tone mark before an
+    upper or lower vowel after it), without zero-width spaces. Other text comes back as it is."""
+    misordered, invisible = _MISORDERED_THAI.search(text), _ZERO_WIDTH.search(text)
+    if not misordered and not invisible:
+        return text
+    from pythainlp.util import remove_zw, reorder_vowels  # noqa: PLC0415  (PyThaiNLP: when needed)
+
+    normal: str = reorder_vowels(remove_zw(text)) if misordered else remove_zw(text)
+    return normal

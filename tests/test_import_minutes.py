@@ -2423,7 +2423,7 @@ def test_a_signer_without_a_title_and_two_absentees_on_one_line_are_read(tmp_pat
     assert not [note for note in report.notes if "อาจไม่ได้นำเข้า" in note[1]]
 
 
-def test_text_copied_out_of_a_pdf_is_read_in_thai_spelling_order(tmp_path: Path) -> None:
+def test_text_copied_out_of_a_pdf_is_read_in_normal_thai(tmp_path: Path) -> None:
     """A PDF gives ำ as ํ + า (`จํานวน`): the roster heading `ผู้มาประชุม จํานวน ๒ คน` was no
     heading and nobody was read. Such text, and เเ typed for แ, is put in the order Thai is
     spelled as it is read, in a text file, a Word file and a paste."""
@@ -2509,4 +2509,64 @@ def test_a_roster_after_the_signatures_and_a_roster_in_one_table_row_are_read(tm
         ("นายสมชาย ใจดี", "ประธาน"),
         ("นางสมศรี ใจงาม", "กรรมการ"),
         ("นายวิชัย ทองมา", "กรรมการและเลขานุการ"),
+    ]
+
+
+def test_minutes_framed_in_a_one_cell_table_with_web_spaces_and_styled_resolutions(tmp_path: Path) -> None:
+    """Found by the tenth review: minutes copied from a web page sit in a table of one cell (read
+    as one table: nobody, no agenda, or refused as no minutes), hold zero-width spaces between
+    words (each line then reported as maybe not imported), and set `มติที่ประชุม` in a heading
+    style (read as an item titled มติที่ประชุม, the resolution as its text)."""
+    word = docx.Document()
+    frame = word.add_table(rows=1, cols=1).rows[0].cells[0]
+    lines = [
+        ("รายงาน\u200bการ\u200bประชุม\u200bคณะ\u200bผู้\u200bบริหาร ครั้ง\u200bที่ ๔/๒๕๖๗", None),
+        ("วันจันทร์ที่ ๘ กรกฎาคม ๒๕๖๗", None),
+        ("ผู้มาประชุม", None),
+        ("๑. นายสมบัติ ทองคำ\tนายก", None),
+        ("๒. นางสาวอรทัย ปานแก้ว\tปลัด", None),
+        ("ระเบียบ\u200bวาระ\u200bที่ ๑ เรื่อง\u200bที่\u200bประธาน\u200bแจ้ง", "Heading 3"),
+        ("นายก แจ้ง\u200bว่า อำเภอ\u200bได้\u200bแจ้ง\u200bกำหนดการ", None),
+        ("มติที่ประชุม", "Heading 4"),
+        ("รับทราบ", None),
+    ]
+    frame.paragraphs[0].text = lines[0][0]
+    for text, style in lines[1:]:
+        frame.add_paragraph(text, style=style)
+    path = tmp_path / "web.docx"
+    word.save(str(path))
+    document, report = import_file(path)
+    meeting = document.meeting
+    assert meeting.title == "การประชุมคณะผู้บริหาร" and (meeting.seq, meeting.year) == (4, 2567)
+    assert [a.full_name for a in meeting.attendees] == ["นายสมบัติ ทองคำ", "นางสาวอรทัย ปานแก้ว"]
+    section = meeting.sections[0]
+    assert section.title == "เรื่องที่ประธานแจ้ง" and not section.items
+    assert [getattr(block, "text", "") for block in section.blocks] == ["นายก แจ้งว่า อำเภอได้แจ้งกำหนดการ"]
+    assert section.resolution == "รับทราบ"
+    assert not [note for note in report.notes if "อาจไม่ได้นำเข้า" in note[1]]
+
+
+def test_bold_given_by_a_based_on_style_or_a_character_style_makes_items(tmp_path: Path) -> None:
+    """Items typed `๑. …` bold through the styles, not the runs: a paragraph style based on a
+    bold one, and Word's `Strong` character style. Each is an item with its own resolution (they
+    were paragraphs, and all resolutions fell to the section)."""
+    from docx.enum.style import WD_STYLE_TYPE  # noqa: PLC0415
+
+    word = docx.Document()
+    base = word.styles.add_style("หัวข้อหนา", WD_STYLE_TYPE.PARAGRAPH)
+    base.font.bold = True
+    based_on = word.styles.add_style("หัวเรื่องย่อย", WD_STYLE_TYPE.PARAGRAPH)
+    based_on.base_style = base
+    word.add_paragraph("รายงานการประชุมคณะกรรมการกองทุนสวัสดิการ ครั้งที่ ๒/๒๕๖๗")
+    word.add_paragraph("ระเบียบวาระที่ ๓ เรื่องเพื่อพิจารณา").runs[0].bold = True
+    word.add_paragraph("๑. การจ่ายสวัสดิการคนเกิด", style="หัวเรื่องย่อย")
+    word.add_paragraph("มติที่ประชุม อนุมัติ")
+    word.add_paragraph().add_run("๒. การจ่ายสวัสดิการคนป่วย", style="Strong")
+    word.add_paragraph("มติที่ประชุม อนุมัติ ๒ ราย")
+    path = tmp_path / "styles.docx"
+    word.save(str(path))
+    section = import_file(path)[0].meeting.sections[-1]
+    assert [(item.title, item.resolution) for item in section.items] == [
+        ("การจ่ายสวัสดิการคนเกิด", "อนุมัติ"),
+        ("การจ่ายสวัสดิการคนป่วย", "อนุมัติ ๒ ราย"),
     ]
