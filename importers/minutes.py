@@ -64,6 +64,10 @@ _ATTACHMENT = re.compile(
 _BULLET = re.compile(r"^(?:[-•–*·\uf0b7§➢✓](?:\t|\s+)|o(?:\t|\s{2,}))(.+)$")
 _ORDERED = re.compile(r"^[0-9๐-๙]+\)(?:\t|\s+)(.+)$")
 _SIGNER_NAME = re.compile(r"^\((.+)\)$")
+# a signer's role, then the name with its title: `ผู้จดรายงานการประชุม นางสาวพิมพ์ชนก คำฟู`
+_ROLE_THEN_NAME = re.compile(
+    r"^(ผู้(?:จด|บันทึก|ตรวจ)\S*)\s*:?\s+((?:" + "|".join(map(re.escape, PREFIXES)) + r")\S+(?:\s+\S+){0,2})$"
+)
 # a signer's name typed after ลงชื่อ without a title: two to four words of letters, then the role
 _UNTITLED_SIGNER = re.compile(r"ลงชื่อ\)?[\s.…]*((?:[ก-ฮะ-ฺเ-์A-Za-z]+ ){1,3}[ก-ฮะ-ฺเ-์A-Za-z]+)\s*[.…]*\s*ผู้")
 _CLOSINGS = ("ขอแสดงความนับถือ", "ด้วยความนับถือ", "ขอแสดงความนับถืออย่างสูง")
@@ -1262,6 +1266,10 @@ class _Agenda:
     def _signature(self, line: Line, text: str) -> bool:
         if self._signatures_side_by_side(line):
             return True
+        role_first = _ROLE_THEN_NAME.match(text)  # `ผู้จดรายงานการประชุม นางสาว…` (a note typed in LINE)
+        if role_first and (role := recognize.role_alone(role_first[1])) is not None:
+            self._sign(Person(recognize.tidy(role_first[2])), role)
+            return True
         role = recognize.signature_role(text)
         if role is not None:
             titled = re.search(
@@ -1457,6 +1465,11 @@ class _Agenda:
     def _grid(self, grid: Grid) -> None:
         if self.closed and not self.meeting.attendees and _heading_row(grid) is not None:
             self._roster_at_the_end(grid)
+            return
+        if _agenda_layout_table(grid):  # `ระเบียบวาระที่ ๑ | title`, then its text and resolution
+            for row in grid.rows:
+                label, said = recognize.tidy(row[0]), row[1].strip()
+                self._line(Line(f"{label} {said}" if label else said, grid.place))
             return
         if _speakers_table(grid):  # a council's `speaker | what was said`, its resolutions in it
             for row in grid.rows:
@@ -1955,6 +1968,18 @@ def _speakers_table(grid: Grid) -> bool:
         return False
     labels = [recognize.tidy(row[0]) for row in grid.rows]
     return any(recognize.resolution(label) is not None or label == "ที่ประชุม" for label in labels)
+
+
+def _agenda_layout_table(grid: Grid) -> bool:
+    """The agenda laid out in a borderless two-column table: `ระเบียบวาระที่ ๑` or an item's
+    number on the left, the title, text and `มติที่ประชุม …` on the right: read as the lines it
+    lays out."""
+    if any(len(row) != 2 for row in grid.rows):
+        return False
+    labels = [recognize.tidy(row[0]) for row in grid.rows]
+    return any(recognize.agenda_heading(label) for label in labels) and any(
+        recognize.resolution(recognize.tidy(row[1])) is not None for row in grid.rows
+    )
 
 
 def _votes_text(grid: Grid) -> str | None:

@@ -639,7 +639,16 @@ _PIPE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _PIPE_RULE = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
 
 
+# emoji and symbols opening a line of a note typed in LINE (`📌 ระเบียบวาระที่ ๑`, `✅ มติที่ประชุม`,
+# `▪️ ๑. นาย…`): decoration, taken off; the bullets a list is read by (✓ ➢ • -) are not among them
+_EMOJI_MARKS = re.compile(
+    "^\\s*(?:[\U0001f000-\U0001faff\u2600-\u2712\u2714-\u2716\u2718-\u27a1\u27a3-\u27bf"
+    "\u2b00-\u2bff\u25a0-\u25ff\u2190-\u21ff][\ufe0f\u200d]*)+\\s+"
+)
+
+
 def _unmarked(line: str) -> tuple[str, bool]:
+    line = _EMOJI_MARKS.sub("", line)
     if _PIPE_RULE.match(line):  # a Markdown table's `| :--- | ---: |` (Google Docs' download)
         return "", False
     row = _PIPE_ROW.match(line)

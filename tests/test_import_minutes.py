@@ -2570,3 +2570,52 @@ def test_bold_given_by_a_based_on_style_or_a_character_style_makes_items(tmp_pat
         ("การจ่ายสวัสดิการคนเกิด", "อนุมัติ"),
         ("การจ่ายสวัสดิการคนป่วย", "อนุมัติ ๒ ราย"),
     ]
+
+
+def test_an_agenda_laid_out_in_two_columns_with_resolutions_on_the_right(tmp_path: Path) -> None:
+    """Found by the tenth review: `ระเบียบวาระที่ ๑ | title` rows, the text and `มติที่ประชุม …`
+    in the right column, read as one table: no agenda at all."""
+    path = word_of(
+        tmp_path / "layout.docx",
+        "รายงานการประชุมคณะกรรมการกองทุนหลักประกันสุขภาพ ครั้งที่ ๒/๒๕๖๗",
+        [
+            ["ระเบียบวาระที่ ๑", "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ"],
+            ["", "ประธานแจ้งว่า สปสช. โอนเงินค่าบริการแล้ว"],
+            ["", "มติที่ประชุม รับทราบ"],
+            ["ระเบียบวาระที่ ๒", "เรื่องเพื่อพิจารณา"],
+            ["๒.๑", "พิจารณาอนุมัติโครงการคัดกรองโรคเบาหวาน"],
+            ["", "มติที่ประชุม อนุมัติ"],
+        ],
+    )
+    sections = import_file(path)[0].meeting.sections
+    assert [(s.title, s.resolution) for s in sections] == [
+        ("เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", "รับทราบ"),
+        ("เรื่องเพื่อพิจารณา", ""),
+    ]
+    assert [getattr(b, "text", "") for b in sections[0].blocks] == ["ประธานแจ้งว่า สปสช. โอนเงินค่าบริการแล้ว"]
+    assert [(i.title, i.resolution) for i in sections[1].items] == [
+        ("พิจารณาอนุมัติโครงการคัดกรองโรคเบาหวาน", "อนุมัติ")
+    ]
+
+
+def test_a_note_typed_in_line_with_emoji_markers_is_read_as_minutes(tmp_path: Path) -> None:
+    """Found by the tenth review: a LINE note whose lines open with emoji (`📝 รายงานการประชุม…`,
+    `📌 ระเบียบวาระที่ ๑`, `✅ มติที่ประชุม …`, `▪️ ๑. นาย…`) was refused as no minutes; the
+    recorder typed role first (`✍️ ผู้จดรายงานการประชุม นางสาว…`) was a paragraph."""
+    note = tmp_path / "line.txt"
+    note.write_text(
+        "📝 รายงานการประชุมคณะกรรมการชุมชนบ้านสันป่าตอง\nครั้งที่ 3/2567\n"
+        "📅 วันอาทิตย์ที่ 4 สิงหาคม 2567 เวลา 16.00 น.\n👥 ผู้มาประชุม\n"
+        "▪️ 1. นายอินทร ปัญญาดี ประธานชุมชน\n▪️ 2. นางสาวพิมพ์ชนก คำฟู เลขานุการ\n"
+        "📌 ระเบียบวาระที่ 1 เรื่องเพื่อพิจารณา\n🔹 1.1 การจัดงานวันแม่ 12 สิงหาคม\n"
+        "- จัดกิจกรรมไหว้แม่ที่ศาลาชุมชน\n✅ มติที่ประชุม เห็นชอบ\n"
+        "🕕 ปิดประชุมเวลา 18.00 น.\n✍️ ผู้จดรายงานการประชุม นางสาวพิมพ์ชนก คำฟู\n",
+        "utf-8",
+    )
+    meeting = import_file(note)[0].meeting
+    assert meeting.title == "การประชุมคณะกรรมการชุมชนบ้านสันป่าตอง" and meeting.date == dt.date(2024, 8, 4)
+    assert [a.full_name for a in meeting.attendees] == ["นายอินทร ปัญญาดี", "นางสาวพิมพ์ชนก คำฟู"]
+    (item,) = meeting.sections[0].items
+    assert (item.title, item.resolution) == ("การจัดงานวันแม่ 12 สิงหาคม", "เห็นชอบ")
+    assert isinstance(item.blocks[0], BulletList)
+    assert meeting.recorder == Person("นางสาวพิมพ์ชนก คำฟู", "")
