@@ -192,10 +192,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exporter.add_argument(
         "--only",
-        choices=("minutes", "letter", "amendments", "resolutions", "agenda"),
+        choices=("minutes", "letter", "amendments", "resolutions", "agenda", "public"),
         help="เฉพาะเอกสารนี้: minutes รายงานการประชุม, letter หนังสือนำส่ง, "
-        "amendments บันทึกการแก้ไขหลังรับรอง, resolutions สรุปมติ, agenda ระเบียบวาระการประชุม "
-        "(ค่าเริ่มต้น: รายงานและหนังสือนำส่ง)",
+        "amendments บันทึกการแก้ไขหลังรับรอง, resolutions สรุปมติ, agenda ระเบียบวาระการประชุม, "
+        "public รายงานการประชุมฉบับเผยแพร่ (ไม่รวมเรื่องลับ) (ค่าเริ่มต้น: รายงานและหนังสือนำส่ง)",
     )
     exporter.add_argument(
         "--format", choices=("docx", "pdf"), dest="file_format", help="เฉพาะรูปแบบนี้ (ค่าเริ่มต้น: ทั้งสองแบบ)"

@@ -16,8 +16,9 @@ from models.meeting import Meeting, MeetingDocument
 
 DOCUMENTS = ("minutes", "letter")  # what `export` writes unless told otherwise
 # when asked: the list of changes after certification, the resolutions alone (สรุปมติ), the
-# agenda sent before the meeting (ระเบียบวาระการประชุม)
-ALL_DOCUMENTS = (*DOCUMENTS, "amendments", "resolutions", "agenda")
+# agenda sent before the meeting (ระเบียบวาระการประชุม), the public version without the
+# confidential items (ฉบับเผยแพร่)
+ALL_DOCUMENTS = (*DOCUMENTS, "amendments", "resolutions", "agenda", "public")
 FORMATS = ("docx", "pdf")
 
 Writer = Callable[[MeetingDocument, Path, Layout], None]
@@ -33,6 +34,7 @@ def _docx_writers() -> dict[tuple[str, str], Writer]:
         ("amendments", "docx"): docx_export.write_amendments_docx,
         ("resolutions", "docx"): docx_export.write_resolutions_docx,
         ("agenda", "docx"): docx_export.write_agenda_docx,
+        ("public", "docx"): docx_export.write_public_docx,
     }
 
 
@@ -45,6 +47,7 @@ def _pdf_writers() -> dict[tuple[str, str], Writer]:
         ("amendments", "pdf"): pdf_export.write_amendments_pdf,
         ("resolutions", "pdf"): pdf_export.write_resolutions_pdf,
         ("agenda", "pdf"): pdf_export.write_agenda_pdf,
+        ("public", "pdf"): pdf_export.write_public_pdf,
     }
 
 
@@ -74,6 +77,7 @@ DOCUMENT_TITLES = {
     "amendments": "บันทึกการแก้ไขหลังรับรอง",
     "resolutions": "สรุปมติ",
     "agenda": "ระเบียบวาระการประชุม",
+    "public": "รายงานการประชุมฉบับเผยแพร่",
     "distribution": "บัญชีแจกจ่าย",
 }
 

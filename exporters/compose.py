@@ -244,12 +244,29 @@ class _MinutesState:
     attachments: int = 0
     out: list[Element] = field(default_factory=list)
     anchors: Iterator[int] = field(default_factory=itertools.count)  # of sections and items, in order
-    form: str = "minutes"  # or "resolutions" (titles and resolutions) or "agenda" (titles, presenters)
+    # or "public" (the minutes without confidential items), "resolutions" (titles and
+    # resolutions) or "agenda" (titles, presenters)
+    form: str = "minutes"
 
 
 def compose_minutes(document: MeetingDocument, layout: Layout, measure: Measure | None = None) -> Composition:
+    return _minutes(document, layout, measure, "minutes")
+
+
+def compose_public(document: MeetingDocument, layout: Layout, measure: Measure | None = None) -> Composition:
+    """The public version of the minutes (ฉบับเผยแพร่): the minutes without the items marked
+    confidential (ลับ) and their sub-items; the other items keep the numbers the signed minutes
+    give them, and the heading says which version this is."""
+    return _minutes(document, layout, measure, "public")
+
+
+PUBLIC_VERSION = "(ฉบับเผยแพร่ ไม่รวมเรื่องลับ)"
+
+
+def _minutes(document: MeetingDocument, layout: Layout, measure: Measure | None, form: str) -> Composition:
     meeting = document.meeting
     state = _MinutesState(layout, meeting, measure or measure_at(layout.font_size_pt, layout.font_name))
+    state.form = form
     title = f"{layout.title_prefix}{meeting.title}"
     _heading(state, title)
     _roster(state)
@@ -332,6 +349,8 @@ def _heading(state: _MinutesState, title: str) -> None:
     lines.append(when)
     if meeting.venue:
         lines.append(f"ณ {meeting.venue}")
+    if state.form == "public":
+        lines.append(PUBLIC_VERSION)
     for line in lines:
         state.out.append(
             _para(layout, line, bold=True, align=Align.CENTER, keep_with_next=True, role="title")
@@ -452,6 +471,8 @@ def _items(
     for index, item in enumerate(items):
         if state.form == "resolutions" and not _holds_a_resolution(item, item.items):
             continue  # numbered as in the minutes all the same: `index` counts every item
+        if state.form == "public" and item.confidential:
+            continue  # left out with its sub-items; the others keep the signed minutes' numbers
         presenter_line = None if state.form == "resolutions" else line_at(section, items, index, path)
         if presenter_line is not None:
             state.out.append(
@@ -486,7 +507,7 @@ def _items(
 def _form_blocks(state: _MinutesState, blocks: Sequence[Block]) -> None:
     """A node's blocks as its form has them: all in the minutes, the attachments in the agenda
     (what is sent with it), none among the resolutions."""
-    if state.form == "minutes":
+    if state.form in ("minutes", "public"):
         _blocks(state, blocks)
     elif state.form == "agenda":
         _blocks(state, [block for block in blocks if isinstance(block, Attachment)])

@@ -56,6 +56,7 @@ from exporters.compose import (
     compose_amendments,
     compose_letter,
     compose_minutes,
+    compose_public,
     compose_resolutions,
 )
 from exporters.fonts import choose_font
@@ -259,6 +260,10 @@ def write_resolutions_docx(document: MeetingDocument, path: Path, layout: Layout
 
 def write_agenda_docx(document: MeetingDocument, path: Path, layout: Layout) -> None:
     _save(compose_agenda(document, layout), path, layout, _author(document))
+
+
+def write_public_docx(document: MeetingDocument, path: Path, layout: Layout) -> None:
+    _save(compose_public(document, layout), path, layout, _author(document))
 
 
 def _author(document: MeetingDocument) -> str:

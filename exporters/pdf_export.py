@@ -34,6 +34,7 @@ from exporters.compose import (
     compose_distribution,
     compose_letter,
     compose_minutes,
+    compose_public,
     compose_resolutions,
 )
 from exporters.fonts import PdfFonts, pdf_fonts
@@ -87,6 +88,10 @@ def write_agenda_pdf(document: MeetingDocument, path: Path, layout: Layout) -> N
     _save(compose_agenda(document, layout), path, layout)
 
 
+def write_public_pdf(document: MeetingDocument, path: Path, layout: Layout) -> None:
+    _save(compose_public(document, layout), path, layout)
+
+
 def _save(composition: Composition, path: Path, layout: Layout) -> None:
     with atomic_output(path) as stream:
         build_pdf(composition, layout, stream)
@@ -99,6 +104,7 @@ COMPOSERS: dict[str, Callable[[MeetingDocument, Layout], Composition]] = {
     "amendments": compose_amendments,
     "resolutions": compose_resolutions,
     "agenda": compose_agenda,
+    "public": compose_public,
 }
 
 

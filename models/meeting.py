@@ -143,7 +143,11 @@ class Item:
     resolution: str = ""
     items: list[Item] = field(default_factory=list)
     follow_up: bool = False  # carried to the next meeting's เรื่องสืบเนื่อง (kept in the database only)
+    confidential: bool = False  # ลับ: left out of the public version of the minutes, with its sub-items
     id: int | None = field(default=None, compare=False)
+
+
+CONFIDENTIAL_MARK = "(ลับ)"  # after the title of an item marked confidential, in the window
 
 
 @dataclass
@@ -261,6 +265,11 @@ def walk_items(items: list[Item], path: tuple[int, ...] = ()) -> Iterator[tuple[
         item_path = (*path, index)
         yield item_path, item
         yield from walk_items(item.items, item_path)
+
+
+def has_confidential_items(meeting: Meeting) -> bool:
+    """Whether an item of the meeting is marked confidential (it then has a public version)."""
+    return any(item.confidential for section in meeting.sections for _, item in walk_items(section.items))
 
 
 def numbered_items(meeting: Meeting, thai_digits: bool = True) -> Iterator[NumberedItem]:

@@ -536,6 +536,7 @@ def _item(data: JsonObject) -> Item:
         blocks=[_block(b) for b in data.get("blocks", [])],
         resolution=data.get("resolution", ""),
         items=[_item(i) for i in data.get("items", [])],
+        confidential=bool(data.get("confidential", False)),
     )
 
 
@@ -668,6 +669,8 @@ def _item_dict(item: Item) -> JsonObject:
     _put(data, "blocks", [_block_dict(b) for b in item.blocks])
     _put(data, "resolution", item.resolution)
     _put(data, "items", [_item_dict(i) for i in item.items])
+    if item.confidential:  # written only when set: the file of a meeting without one is as before
+        data["confidential"] = True
     return data
 
 

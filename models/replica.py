@@ -114,6 +114,11 @@ class Replica:
         database = Database.open(path, backup=False)
         try:
             with database.transaction() as conn:
+                # a copy made by an earlier version: its triggers made again, with every column now
+                for (trigger,) in conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%\\_outbox' ESCAPE '\\'"
+                ).fetchall():
+                    conn.execute(f'DROP TRIGGER "{trigger}"')
                 for statement in outbox_statements():
                     conn.execute(statement)
                 if "txn" not in {row[1] for row in conn.execute("PRAGMA table_info(outbox)").fetchall()}:

@@ -153,6 +153,7 @@ TABLES: tuple[TableDefinition, ...] = (
             _text("resolution"),
             Column("follow_up", "integer", default="0"),
             _text("presenter_wording"),
+            Column("confidential", "integer", default="0"),
         ),
         indexes=(
             ("nodes_by_meeting", ("meeting_id", "parent_id", "ord")),

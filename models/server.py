@@ -34,6 +34,7 @@ from models.schema import TABLES, create_statements
 from models.search import index_rows, row_id, snippet, thai_digits, words_of
 from models.sql import Connection
 from models.storage import (
+    CONFIDENTIAL_COLUMN,
     SCHEMA_VERSION,
     SEARCH_WAIT,
     Database,
@@ -365,7 +366,10 @@ class ServerDatabase(Database):
                 )
             if version == SCHEMA_VERSION:
                 return
-            if version != 0:  # pragma: no cover - the first server schema is the current one
+            if version >= FIRST_SERVER_VERSION:
+                self._upgrade(conn, version)
+                return
+            if version != 0:
                 raise StorageError(f"ไม่รู้จักรุ่นข้อมูล {version} ของฐานข้อมูล {self.path}")
             try:
                 conn.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
@@ -378,6 +382,22 @@ class ServerDatabase(Database):
                 conn.execute(statement)
             conn.execute("CREATE TABLE schema_version (application TEXT NOT NULL, version INTEGER NOT NULL)")
             conn.execute("INSERT INTO schema_version VALUES (?, ?)", (APPLICATION, SCHEMA_VERSION))
+
+    def _upgrade(self, conn: Connection, version: int) -> None:
+        """A server database of an earlier version brought to this one (the program updated):
+        the same changes as a file's migrations, in one transaction. Changing tables is the
+        owner's right: a clerk's account is told to have IT open it once as the owner."""
+        try:
+            for step in range(version, SCHEMA_VERSION):
+                for statement in SERVER_MIGRATIONS[step]:
+                    conn.execute(statement)
+        except ServerError as error:
+            raise ServerError(
+                f"ฐานข้อมูลของสำนักงาน {self.path} เป็นรุ่นข้อมูล {version} ต้องปรับเป็นรุ่น {SCHEMA_VERSION} "
+                "สำหรับโปรแกรมรุ่นนี้ ซึ่งทำได้เฉพาะบัญชีเจ้าของฐานข้อมูล: ให้ผู้ดูแลระบบเปิดโปรแกรมด้วยบัญชีเจ้าของหนึ่งครั้ง "
+                f"(ดูส่วนสำหรับฝ่ายไอทีใน README) ({_first_line(error)})"
+            ) from error
+        conn.execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION,))
 
     def _version_or_empty(self) -> int:
         """The schema's version; 0 for a database without tables; a database holding other
@@ -698,6 +718,12 @@ LEASE_SECONDS = 60
 RENEW_SECONDS = 15
 ANALYZE_AFTER = 200  # meetings indexed at once after which the server's statistics are refreshed
 CHANNEL = "thai_minutes"  # LISTEN/NOTIFY: `changed 12`, `added 13`, `deleted 12`
+FIRST_SERVER_VERSION = 10  # the schema the first server databases were made with
+# what brings a server database from version n to n + 1 (models.storage.MIGRATIONS, for a file)
+SERVER_MIGRATIONS: dict[int, tuple[str, ...]] = {
+    10: (CONFIDENTIAL_COLUMN,),
+}
+
 SERVER_TABLES = (
     # a block of ids for each copy of a meeting edited on a clerk's computer (models/replica.py)
     "CREATE SEQUENCE id_blocks START 1",

@@ -479,6 +479,14 @@ def _create_current(db: Connection) -> None:
     _create_search_tables(db)
 
 
+def _migrate_to_11(db: Connection) -> None:
+    """Items marked confidential (ลับ), left out of the public version of the minutes."""
+    db.execute(CONFIDENTIAL_COLUMN)
+
+
+CONFIDENTIAL_COLUMN = "ALTER TABLE nodes ADD COLUMN confidential INTEGER NOT NULL DEFAULT 0"
+
+
 # Each entry brings the schema from version i to i + 1. Append only; never edit a released one.
 MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _migrate_to_1,
@@ -491,6 +499,7 @@ MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _migrate_to_8,
     _migrate_to_9,
     _migrate_to_10,
+    _migrate_to_11,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -557,7 +566,8 @@ _LETTER_COLUMNS: dict[str, Callable[[Any], dict[str, Any]]] = {
 _OFFICE_LISTS = ("address", "slogan")
 _OFFICE_FIELDS = ("name", "address", "doc_prefix", "unit", "phone", "fax", "email", "slogan")
 _ATTENDEE_FIELDS = ("prefix", "first", "last", "position", "status", "note")
-_NODE_FIELDS = ("title", "presenter", "resolution", "is_agenda", "follow_up", "presenter_wording")
+_NODE_FIELDS = ("title", "presenter", "resolution", "is_agenda", "follow_up", "presenter_wording", "confidential")
+_NODE_FLAGS = ("is_agenda", "follow_up", "confidential")
 _RECIPIENT_FIELDS = ("name", "status", "note", "answered")
 
 
@@ -1825,6 +1835,8 @@ class Database:
             "follow_up": int(node.follow_up) if isinstance(node, Item) else 0,
             "presenter_wording": node.presenter_wording if isinstance(node, Section) else "",
         }
+        if isinstance(node, Item) and node.confidential:  # else the column's default, 0
+            row["confidential"] = 1
         node.id = self._insert("nodes", row)
         for block_index, block in enumerate(node.blocks):
             self._insert_block_row(meeting_id, node.id, block_index, block)
@@ -1836,8 +1848,8 @@ class Database:
         nodes: dict[int, Node] = {}
         children: dict[int | None, list[Node]] = {}
         for r in self.conn.execute(
-            "SELECT id, parent_id, kind, is_agenda, title, presenter, resolution, follow_up, presenter_wording"
-            " FROM nodes WHERE meeting_id = ? ORDER BY parent_id, ord",
+            "SELECT id, parent_id, kind, is_agenda, title, presenter, resolution, follow_up, presenter_wording,"
+            " confidential FROM nodes WHERE meeting_id = ? ORDER BY parent_id, ord",
             (meeting_id,),
         ):
             node: Node
@@ -1855,6 +1867,7 @@ class Database:
                     r["presenter"],
                     resolution=r["resolution"],
                     follow_up=bool(r["follow_up"]),
+                    confidential=bool(r["confidential"]),
                     id=r["id"],
                 )
             nodes[r["id"]] = node
@@ -1901,8 +1914,8 @@ class Database:
 
     def update_node(self, node_id: int, **fields: Any) -> None:
         """Change fields of a section or item (title, presenter, resolution, is_agenda, follow_up,
-        presenter_wording)."""
-        row = {k: int(v) if k in ("is_agenda", "follow_up") else v for k, v in fields.items()}
+        presenter_wording, confidential)."""
+        row = {k: int(v) if k in _NODE_FLAGS else v for k, v in fields.items()}
         self._update_checked("nodes", node_id, _NODE_FIELDS, row)
 
     def delete_node(self, node_id: int) -> None:

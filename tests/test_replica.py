@@ -236,3 +236,40 @@ def test_a_clerk_whose_program_was_killed_takes_her_meeting_back_at_once(
         stop(replica, sync)
         assert again.load_document(meeting_id).meeting.venue == "พิมพ์ก่อนโปรแกรมถูกปิด"
     killed.close()  # (its lease is no longer its own: nothing to let go)
+
+
+def test_a_copy_kept_by_an_earlier_version_sends_the_columns_added_since(
+    pg_database: str, demo: MeetingDocument, tmp_path: Path
+) -> None:
+    """A clerk's copy whose triggers an earlier version made (before items could be marked
+    confidential): opened by this version, its triggers are made again, so marking an item
+    confidential in it reaches the server."""
+    from models.replica import outbox_statements  # noqa: PLC0415
+
+    with ServerDatabase.open_server(pg_database) as server:
+        meeting_id = server.add_document(copy.deepcopy(demo))
+        replica, sync, editor = editing(server, meeting_id, tmp_path)
+        stop(replica, sync)
+        path = tmp_path / f"meeting-{meeting_id}.sqlite3"
+        with sqlite3.connect(path) as old:  # the earlier version's trigger: no confidential column
+            old.execute("DROP TRIGGER nodes_update_outbox")
+            (statement,) = [s for s in outbox_statements() if "nodes_update_outbox" in s]
+            old.execute(
+                statement.replace(", 'confidential', NEW.\"confidential\"", "").replace(
+                    ", 'confidential', OLD.\"confidential\"", ""
+                )
+            )
+            assert (
+                "confidential"
+                not in old.execute(
+                    "SELECT sql FROM sqlite_master WHERE name = 'nodes_update_outbox'"
+                ).fetchone()[0]
+            )
+        replica = Replica.open(path, server, meeting_id)
+        sync = ReplicaSync(path, server, meeting_id)
+        sync.start()
+        editor = MeetingEditor(replica.database, meeting_id)
+        editor.set_node_field(editor.document.meeting.sections[4].items[1], "confidential", True)
+        assert sync.flush(SENT_WITHIN)
+        stop(replica, sync)
+        assert server.load_document(meeting_id).meeting.sections[4].items[1].confidential

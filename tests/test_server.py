@@ -23,7 +23,7 @@ from pytestqt.qtbot import QtBot
 
 from models.meeting import Meeting, MeetingDocument
 from models.server import ServerDatabase, connection_refusal
-from models.storage import StorageError
+from models.storage import SCHEMA_VERSION, StorageError
 from tests.conftest import shown_window
 from tests.keyboard import focused, press, type_text
 from ui.main_window import SAVED_HERE_ONLY, MainWindow
@@ -505,3 +505,32 @@ def test_the_window_asks_a_password_the_server_wants_and_says_when_it_was_wrong(
         assert tried[1].endswith("password='ผิด pw'") and tried[2].endswith("password='right pw'")
     finally:
         database.close()
+
+
+def test_a_server_database_of_the_previous_version_is_upgraded_by_its_owner_only(
+    pg_database: str, demo: MeetingDocument
+) -> None:
+    """The program updated: a server database made by the version before (no confidential mark
+    on items) is brought up to date when its owner's account opens it, its meetings kept; a
+    clerk's account, which may not change tables, is told in Thai to have IT do it once."""
+    with ServerDatabase.open_server(pg_database) as made:
+        meeting_id = made.add_document(copy.deepcopy(demo))
+    database = dict(part.split("=", 1) for part in pg_database.split())["dbname"]
+    with psycopg.connect(pg_database, autocommit=True) as conn:
+        conn.execute("ALTER TABLE nodes DROP COLUMN confidential")
+        conn.execute("UPDATE schema_version SET version = 10")
+        conn.execute(f"CREATE ROLE {database}_clerk LOGIN")
+        conn.execute(
+            f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {database}_clerk"
+        )
+    as_clerk = pg_database.replace("user=postgres", f"user={database}_clerk")
+    with pytest.raises(StorageError, match="บัญชีเจ้าของฐานข้อมูล"):
+        ServerDatabase.open_server(as_clerk)
+    with ServerDatabase.open_server(pg_database) as owner:
+        assert owner.schema_version == SCHEMA_VERSION
+        document = owner.load_document(meeting_id)
+        assert document.meeting.sections[4].items[1].title == demo.meeting.sections[4].items[1].title
+        owner.update_node(document.meeting.sections[4].items[1].id or 0, confidential=True)
+        assert owner.load_document(meeting_id).meeting.sections[4].items[1].confidential
+    with ServerDatabase.open_server(as_clerk) as clerk:  # upgraded: the clerk works again
+        assert clerk.load_document(meeting_id).meeting.sections[4].items[1].confidential

@@ -102,6 +102,9 @@ def _wording_placeholder(title: str) -> str:
     return f"{derived_wording(title)} (ตามหัวข้อ)"
 
 
+CONFIDENTIAL_LABEL = "เรื่องลับ: ไม่พิมพ์ในฉบับเผยแพร่ (พร้อมเรื่องย่อย)"
+
+
 def _button(label: str, action: Callable[[], object], tip: str = "") -> QPushButton:
     """A button for the mouse; the keyboard has a shortcut for it, and Tab passes it by so that
     Tab never lands on a button whose Space would move or remove something."""
@@ -350,6 +353,10 @@ class ItemEditor(QWidget):
         self.follow_up.setChecked(item.follow_up)
         self.follow_up.toggled.connect(self._node_field("follow_up"))
         form.addRow("", self.follow_up)
+        self.confidential = QCheckBox(CONFIDENTIAL_LABEL)
+        self.confidential.setChecked(item.confidential)
+        self.confidential.toggled.connect(self._node_field("confidential"))
+        form.addRow("", self.confidential)
 
     def _node_field(self, name: str) -> Callable[[Any], None]:
         def change(value: Any) -> None:
@@ -387,6 +394,8 @@ class ItemEditor(QWidget):
                 self.resolution.setCurrentText(node.resolution)
         elif name == "follow_up" and hasattr(self, "follow_up"):
             self.follow_up.setChecked(bool(getattr(node, "follow_up", False)))
+        elif name == "confidential" and hasattr(self, "confidential"):
+            self.confidential.setChecked(bool(getattr(node, "confidential", False)))
 
     def _show_presenter_line(self) -> None:
         if self.presenter_line is not None and isinstance(self.node, Item):

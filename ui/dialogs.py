@@ -336,9 +336,11 @@ class ExportDialog(QDialog):
         (("agenda", "pdf"), "ระเบียบวาระการประชุม ส่งก่อนการประชุม (PDF)"),
         (("resolutions", "docx"), "สรุปมติ (DOCX)"),
         (("resolutions", "pdf"), "สรุปมติ (PDF)"),
+        (("public", "docx"), "รายงานการประชุม ฉบับเผยแพร่ ไม่รวมเรื่องลับ (DOCX)"),
+        (("public", "pdf"), "รายงานการประชุม ฉบับเผยแพร่ ไม่รวมเรื่องลับ (PDF)"),
         (("amendments", "pdf"), "บันทึกการแก้ไขหลังรับรอง (PDF)"),
     )
-    UNLESS_ASKED = ("amendments", "resolutions", "agenda")  # written when ticked, not by default
+    UNLESS_ASKED = ("amendments", "resolutions", "agenda", "public")  # written when ticked, not by default
     STYLES = (
         (NameStyle.THAI, "ภาษาไทย เลขไทย"),
         (NameStyle.ARABIC, "ภาษาไทย เลขอารบิก"),

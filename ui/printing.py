@@ -34,11 +34,11 @@ from exporters import DOCUMENT_TITLES
 from exporters.pages import PageImage, page_count, page_size_points, pages_subset, render_pages
 from models import thai
 from models.fileio import WriteError, atomic_output
-from models.meeting import MeetingDocument
+from models.meeting import MeetingDocument, has_confidential_items
 from ui.plain import plain_label
 from ui.worker import Job, progress_box
 
-PRINTABLE = ("minutes", "letter", "distribution", "amendments", "resolutions", "agenda")
+PRINTABLE = ("minutes", "letter", "distribution", "amendments", "resolutions", "agenda", "public")
 MOST_PRINT_DPI = 300  # finer than this only makes the print job larger, not the letters sharper
 PAGE_GAP_PX = 16  # between pages in the preview
 KEPT_PAGES = 8  # rendered pages the preview keeps (a page at the largest zoom is ~40 MB)
@@ -65,7 +65,7 @@ def image_of(page: PageImage) -> QImage:
 
 def printable_documents(document: MeetingDocument) -> list[tuple[str, bool]]:
     """Each printable document and whether this meeting has it (a distribution list needs
-    recipients; an amendment list, amendments)."""
+    recipients; an amendment list, amendments; a public version, an item marked confidential)."""
     letter = document.letter
     return [
         ("minutes", True),
@@ -74,6 +74,7 @@ def printable_documents(document: MeetingDocument) -> list[tuple[str, bool]]:
         ("amendments", bool(document.amendments)),
         ("resolutions", True),
         ("agenda", True),
+        ("public", has_confidential_items(document.meeting)),
     ]
 
 

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 from models import thai
 from models.changes import Change, ChangeKind
 from models.editing import Removed
-from models.meeting import Attendee, AttendeeStatus, Item, Node, Section, Table
+from models.meeting import CONFIDENTIAL_MARK, Attendee, AttendeeStatus, Item, Node, Section, Table
 from models.roster import STATUS_LABELS, STATUS_WORDS
 from models.tables import ComputedTable, column_letter, compute_table
 from ui.plain import plain_tooltip
@@ -283,7 +283,8 @@ class AgendaModel(QAbstractItemModel):
         if role == _EDIT:
             return node.title
         if role == _DISPLAY:
-            return f"{self.number(node)}  {node.title}".strip()
+            secret = f"  {CONFIDENTIAL_MARK}" if isinstance(node, Item) and node.confidential else ""
+            return f"{self.number(node)}  {node.title}{secret}".strip()
         if role == Qt.ItemDataRole.ToolTipRole:  # what a narrow tree elides, as typed (never as HTML)
             return plain_tooltip(f"{self.number(node)}  {node.title}".strip())
         return None
