@@ -566,7 +566,15 @@ _LETTER_COLUMNS: dict[str, Callable[[Any], dict[str, Any]]] = {
 _OFFICE_LISTS = ("address", "slogan")
 _OFFICE_FIELDS = ("name", "address", "doc_prefix", "unit", "phone", "fax", "email", "slogan")
 _ATTENDEE_FIELDS = ("prefix", "first", "last", "position", "status", "note")
-_NODE_FIELDS = ("title", "presenter", "resolution", "is_agenda", "follow_up", "presenter_wording", "confidential")
+_NODE_FIELDS = (
+    "title",
+    "presenter",
+    "resolution",
+    "is_agenda",
+    "follow_up",
+    "presenter_wording",
+    "confidential",
+)
 _NODE_FLAGS = ("is_agenda", "follow_up", "confidential")
 _RECIPIENT_FIELDS = ("name", "status", "note", "answered")
 
