@@ -68,6 +68,10 @@ _SIGNER_NAME = re.compile(r"^\((.+)\)$")
 _ROLE_THEN_NAME = re.compile(
     r"^(ผู้(?:จด|บันทึก|ตรวจ)\S*)\s*:?\s+((?:" + "|".join(map(re.escape, PREFIXES)) + r")\S+(?:\s+\S+){0,2})$"
 )
+# a signer's name with its title, then the role, no ลงชื่อ: `ส.ต.ท.หญิง ชลธิชา ใจเย็น ผู้บันทึก…`
+_NAME_THEN_ROLE = re.compile(
+    r"^((?:" + "|".join(map(re.escape, PREFIXES)) + r")\s*\S+(?:\s+\S+){0,2})\s+(ผู้(?:จด|บันทึก|ตรวจ)\S*)$"
+)
 # a signer's name typed after ลงชื่อ without a title: two to four words of letters, then the role
 _UNTITLED_SIGNER = re.compile(r"ลงชื่อ\)?[\s.…]*((?:[ก-ฮะ-ฺเ-์A-Za-z]+ ){1,3}[ก-ฮะ-ฺเ-์A-Za-z]+)\s*[.…]*\s*ผู้")
 _CLOSINGS = ("ขอแสดงความนับถือ", "ด้วยความนับถือ", "ขอแสดงความนับถืออย่างสูง")
@@ -538,6 +542,11 @@ class _Reader:
             if isinstance(block, Line):
                 self.at += 1  # a table opening with its heading row is read whole, heading and all
             found = self._roster_rows(status)
+            if not found and isinstance(heading, Line) and _names_a_count_or_a_list(_text(heading)):
+                # `ผู้มาประชุม จำนวน ๘๗ คน (ตามรายชื่อแนบท้าย)`: the names are elsewhere; the line
+                # is kept, as typed, before the agenda
+                self.stray_lines.append(heading)
+                self.report.note(heading.place, "หัวข้อรายชื่อไม่มีรายชื่อตามมา เก็บบรรทัดนี้ไว้เป็นย่อหน้าก่อนเข้าวาระ")
             expected = re.search(r"จำนวน\s*([0-9๐-๙]+)", _text(heading))
             if expected and int(thai.to_arabic_digits(expected[1])) != found:
                 self.report.note(
@@ -802,6 +811,7 @@ class _Agenda:
         # a resolution that announces lines of its own (`… ด้วยคะแนนเสียง ดังนี้`, `๑. เห็นชอบ…`
         # then `๒. …`): the number its next numbered line would have, 0 for votes or bullets
         self.resolution_list: int | None = None
+        self.resolution_point = 1  # the number the next point of a resolution `… ดังนี้` has
         self.heading_line: Line | None = None  # the agenda heading just read, its title maybe going on
         self.section_level: int | None = None  # the heading style's level of the agenda's headings
         # whether the clerk typed `ระเบียบวาระที่ …` anywhere: if not, heading styles carry the agenda
@@ -1143,6 +1153,7 @@ class _Agenda:
                 self._set_resolution(line.joined.strip() if bulleted else text)  # a list keeps its marks
                 self.resolution_open = True
                 self.resolution_list = ANNOUNCES_VOTES if bulleted else _announced_lines(text)
+                self.resolution_point = 1
                 return True
             if self.resolution_open and not self._structural(line, text):
                 # `มติที่ประชุม` on its own line, then the resolution in several paragraphs
@@ -1155,6 +1166,7 @@ class _Agenda:
         if found:
             self._set_resolution(found)
             self.resolution_list = _announced_lines(found)
+            self.resolution_point = 1
         else:
             self.pending_resolution = True
         return True
@@ -1166,6 +1178,17 @@ class _Agenda:
         if (_VOTE_LINE.search(text) and len(text) <= 80) or text.startswith("ทั้งนี้"):
             return True
         if self.resolution_list in (ANNOUNCES_VOTES, ANNOUNCES_LINES) and _BULLET.match(line.joined.strip()):
+            return True
+        # `… ดังนี้` then its points `๑)`, `(๑)`, `๑.`, `1)`, counted from one: the resolution's
+        # own, not items (an item's number is bold, or dotted `๓.๑`)
+        point = _RESOLUTION_POINT.match(text)
+        if (
+            self.resolution_list == ANNOUNCES_LINES
+            and point
+            and not line.bold
+            and int(thai.to_arabic_digits(point[1])) == self.resolution_point
+        ):
+            self.resolution_point += 1
             return True
         numbered = recognize.numbered_line(text)
         if numbered is not None and self.resolution_list and self.resolution_list > 0:
@@ -1270,6 +1293,10 @@ class _Agenda:
         if role_first and (role := recognize.role_alone(role_first[1])) is not None:
             self._sign(Person(recognize.tidy(role_first[2])), role)
             return True
+        name_first = _NAME_THEN_ROLE.match(text)  # `พ.ต.ท. อำนาจ ชัยมงคล ผู้ตรวจ…`: a rank for ลงชื่อ
+        if name_first and (role := recognize.role_alone(name_first[2])) is not None:
+            self._sign(Person(recognize.tidy(name_first[1])), role)
+            return True
         role = recognize.signature_role(text)
         if role is not None:
             titled = re.search(
@@ -1298,6 +1325,8 @@ class _Agenda:
             self.signing.name = name[1].strip()  # the name printed under the signature, title and all
             self.signed_untitled = False
             return True
+        if name and _names_the_same(name[1], self.signing.name):
+            return True  # `(อำนาจ ชัยมงคล)` under a line that named him already, title and all
         if (
             self.signing.name
             and self.signing.position.count("\n") < 1
@@ -1930,6 +1959,7 @@ _ABSENCE = re.compile(r"^\(?(?:ลา|ไปราชการ|ติดรา�
 _SENTENCE_AFTER_ROSTER = re.compile(r"^(?:เมื่อ|เริ่ม|เปิด|ที่ประชุม|ก่อนเข้า|องค์ประชุม|ครบองค์)")
 # a count of votes (`เห็นด้วย ๕ เสียง`, `ไม่รับหลักการ - เสียง`, `งดออกเสียง ๑ เสียง (ประธานสภาฯ)`)
 _VOTE_LINE = re.compile(r"(?:[0-9๐-๙]+|-)\s*(?:เสียง|คะแนน)\s*(?:\([^()]*\))?\s*$")
+_RESOLUTION_POINT = re.compile(r"^\(?([0-9๐-๙]{1,2})(?:\)|\.(?![0-9๐-๙]))\s*\S")
 _ANNOUNCING_LINES = re.compile(r"(?:ดังนี้|ดังต่อไปนี้|[:：])\s*$")
 ANNOUNCES_VOTES = 0  # `… ด้วยคะแนนเสียง`: its vote counts and bullets follow
 ANNOUNCES_LINES = -1  # `… ดังนี้`: the lines that follow are the resolution's, up to a heading
@@ -2181,6 +2211,18 @@ _NEXT_NUMBERED_PERSON = re.compile(
     + "|".join(map(re.escape, sorted(PREFIXES, key=len, reverse=True)))
     + "))"
 )
+
+
+def _names_a_count_or_a_list(heading: str) -> bool:
+    """Whether a roster heading says more than its part: a count, or where the names are."""
+    return re.search(r"[0-9๐-๙]|\(", heading) is not None
+
+
+def _names_the_same(bracketed: str, signed: str) -> bool:
+    """Whether the name in brackets under a signature is the signer's already read (with or
+    without the title, spaced as typed)."""
+    inner, whole = "".join(bracketed.split()), "".join(signed.split())
+    return bool(inner) and (whole.endswith(inner) or inner.endswith(whole))
 
 
 def _lines_of_a_row(row: tuple[str, ...]) -> list[tuple[str, ...]]:

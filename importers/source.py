@@ -185,12 +185,14 @@ def _body_blocks(document: object, dropped: list[tuple[str, str]]) -> list[Sourc
                         blocks.append(Line(text, f"เชิงอรรถของ{place}"))
                 for what, count in _objects(child):
                     dropped.append((place, f"{what} {count} รายการไม่ได้นำเข้า (เก็บเฉพาะข้อความ)"))
+                if hidden := _hidden_text(child):  # Word neither shows nor prints it: left out, said
+                    dropped.append((place, f"ข้อความที่ซ่อนไว้ {hidden} แห่ง (Word ไม่แสดงและไม่พิมพ์) ไม่ได้นำเข้า"))
             elif child.tag == f"{_W}tbl" and (frame := _frame_cell(child)) is not None:
                 walk(frame)  # a table of one cell framing the text (a web page's layout): the text
             elif child.tag == f"{_W}tbl":
                 counts["tbl"] += 1
                 place = f"ตารางที่ {counts['tbl']}"
-                grid = _xml_grid(child, place)
+                grid = _xml_grid(child, place, numbering)
                 if grid.rows:
                     blocks.append(grid)
                 for reference in child.iter(f"{_W}footnoteReference", f"{_W}endnoteReference"):
@@ -249,6 +251,13 @@ def _objects(paragraph: Any) -> list[tuple[str, int]]:
         if count:
             found.append((what, count))
     return found
+
+
+def _hidden_text(paragraph: Any) -> int:
+    """How many hidden runs with words a paragraph holds."""
+    return sum(
+        1 for run in _hidden_runs(paragraph) if "".join(t.text or "" for t in run.iter(f"{_W}t")).strip()
+    )
 
 
 _NOTE_PARTS = {"footnotes": f"{_W}footnoteReference", "endnotes": f"{_W}endnoteReference"}
@@ -338,6 +347,8 @@ def xml_text(element: Any) -> str:
     # a paragraph moved with Track Changes on: its old place (`w:moveFrom`) is shown struck out,
     # as a deletion is; its text is read where it was moved to (`w:moveTo`)
     skipped |= {node for moved in element.iter(f"{_W}moveFrom") for node in moved.iter()}
+    # hidden text (`w:vanish`, a note for the office only): Word neither shows nor prints it
+    skipped |= {node for run in _hidden_runs(element) for node in run.iter()}
     tags = (f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen", f"{_W}sym", f"{_MATH}t")
     for node in element.iter(*tags):
         tag = node.tag
@@ -357,6 +368,11 @@ def xml_text(element: Any) -> str:
         elif tag == f"{_W}noBreakHyphen":
             parts.append("-")
     return normal_thai("".join(parts))
+
+
+def _hidden_runs(element: Any) -> list[Any]:
+    """The runs of an element set hidden (Font → Hidden)."""
+    return [run for run in element.iter(f"{_W}r") if _on(run, f"{_W}rPr/{_W}vanish")]
 
 
 def _boxes_and_copies(element: Any) -> list[Any]:
@@ -430,7 +446,15 @@ class _Numbering:
             return
         root = part.element
         abstract = {}
+        linked: dict[str, str] = {}  # a list definition that is a list style's: that style's name
+        by_style: dict[str, str] = {}  # a list style's name: the list definition holding its levels
         for node in root.iter(f"{_W}abstractNum"):
+            for tag, names in ((f"{_W}numStyleLink", linked), (f"{_W}styleLink", None)):
+                link = node.find(tag)
+                if link is not None and names is not None:
+                    names[node.get(f"{_W}abstractNumId", "")] = link.get(f"{_W}val", "")
+                elif link is not None:
+                    by_style[link.get(f"{_W}val", "")] = node.get(f"{_W}abstractNumId", "")
             levels = {}
             for level in node.iter(f"{_W}lvl"):
                 number_format = level.find(f"{_W}numFmt")
@@ -442,6 +466,9 @@ class _Numbering:
                     int(start.get(f"{_W}val", "1")) if start is not None else 1,
                 )
             abstract[node.get(f"{_W}abstractNumId")] = levels
+        for list_id, style_name in linked.items():  # Word's list styles: the levels are the style's
+            if not abstract.get(list_id) and by_style.get(style_name) in abstract:
+                abstract[list_id] = abstract[by_style[style_name]]
         for num in root.iter(f"{_W}num"):
             reference = num.find(f"{_W}abstractNumId")
             if reference is None:
@@ -460,20 +487,27 @@ class _Numbering:
             # numbers of one list definition go on from one numbering to the next, as Word counts
             # them, unless a numbering sets its own start
             self.counted_as[number_id] = number_id if restarts else f"list {list_id}"
-        for style in document.styles.element.iter(f"{_W}style"):  # type: ignore[attr-defined]
-            numbered = style.find(f"{_W}pPr/{_W}numPr")
+        styles = {
+            style.get(f"{_W}styleId", ""): style
+            for style in document.styles.element.iter(f"{_W}style")  # type: ignore[attr-defined]
+        }
+        for style_id in styles:
+            numbered = _style_numbering(styles, style_id)
             if numbered is not None:
-                self.styled[style.get(f"{_W}styleId", "")] = numbered
+                self.styled[style_id] = numbered
 
     def label(self, paragraph: Any) -> str:
         """The number or bullet Word prints before this paragraph; empty when it has none."""
         properties = paragraph.find(f"{_W}pPr/{_W}numPr")
+        style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+        from_style = self.styled.get(style.get(f"{_W}val", "")) if style is not None else None
         if properties is None:
-            style = paragraph.find(f"{_W}pPr/{_W}pStyle")
-            properties = self.styled.get(style.get(f"{_W}val", "")) if style is not None else None
+            properties = from_style
         if properties is None:
             return ""
         num = properties.find(f"{_W}numId")
+        if num is None and from_style is not None:  # the level here, the list the style's
+            num = from_style.find(f"{_W}numId")
         level_node = properties.find(f"{_W}ilvl")
         number_id = num.get(f"{_W}val", "") if num is not None else ""
         level = int(level_node.get(f"{_W}val", "0")) if level_node is not None else 0
@@ -507,6 +541,23 @@ class _Numbering:
         return str(value)
 
 
+def _style_numbering(styles: dict[str, Any], style_id: str) -> Any | None:
+    """A paragraph style's numbering: its own `w:numPr`, else the one of the style it is based on
+    (`วาระ` based on a numbered `AgendaBase`), and so on up."""
+    for _ in range(_STYLE_DEPTH):
+        style = styles.get(style_id)
+        if style is None:
+            return None
+        numbered = style.find(f"{_W}pPr/{_W}numPr")
+        if numbered is not None:
+            return numbered
+        based_on = style.find(f"{_W}basedOn")
+        if based_on is None:
+            return None
+        style_id = based_on.get(f"{_W}val", "")
+    return None
+
+
 def _roman(value: int) -> str:
     """`4` → `IV` (Google Docs numbers a list's third level so)."""
     numerals = []
@@ -517,7 +568,7 @@ def _roman(value: int) -> str:
     return "".join(numerals)
 
 
-def _xml_grid(table: Any, place: str) -> Grid:
+def _xml_grid(table: Any, place: str, numbering: _Numbering | None = None) -> Grid:
     """A table's rows of cell texts: a cell spanning columns repeated in each, a cell merged down
     repeated in the rows below (as Word shows one cell there) unless it holds a figure (given
     once, in its first row), a table nested in a cell read into the cell's text."""
@@ -542,7 +593,7 @@ def _xml_grid(table: Any, place: str) -> Grid:
                 if parse_figure(text) is not None:
                     text = ""  # one figure over several rows counts once (a total adds it once)
             else:
-                text = "\n".join(line for p in cell.iter(f"{_W}p") if (line := xml_text(p).strip()))
+                text = "\n".join(line for p in cell.iter(f"{_W}p") if (line := _cell_line(p, numbering)))
             for index in range(max(1, columns)):
                 # a figure across columns (`๔,๒๐๐,๐๐๐` for two quarters) counts once, in the first
                 shown = text if index == 0 or parse_figure(text) is None else ""
@@ -551,6 +602,14 @@ def _xml_grid(table: Any, place: str) -> Grid:
         if any(cell.strip() for cell in cells):
             rows.append(tuple(cells))
     return Grid(tuple(rows), place)
+
+
+def _cell_line(paragraph: Any, numbering: _Numbering | None) -> str:
+    """A paragraph of a cell as Word shows it, its automatic number first (a ลำดับ column
+    numbered by Word holds nothing else)."""
+    text = xml_text(paragraph).strip()
+    label = numbering.label(paragraph) if numbering is not None else ""
+    return f"{label} {text}".strip() if label else text
 
 
 def _nearest(node: Any, tag: str) -> Any:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from models import thai
 from models.meeting import Attendee, AttendeeStatus
 from models.presenter import CONSIDERATION, INFORMATION, MATTERS_ARISING
-from models.roster import PREFIXES, split_name
+from models.roster import MONASTIC_PREFIXES, PREFIXES, split_name
 
 _DIGIT = r"[0-9๐-๙]"
 _SPACE = r"[ \t\u00a0]"
@@ -285,6 +285,7 @@ def _only_a_count(rest: str) -> bool:
     return (
         re.fullmatch(
             rf"{_SPACE}*(?:\([^()]{{1,30}}\))?{_SPACE}*(?:(?:จำนวน)?{_SPACE}*{_DIGIT}+{_SPACE}*(?:คน|ท่าน|ราย)?)?"
+            rf"{_SPACE}*(?:\([^()]{{1,30}}\))?"  # `จำนวน ๘๗ คน (ตามรายชื่อแนบท้าย)`
             rf"{_SPACE}*(?:ดังนี้|ดังต่อไปนี้|คือ|ได้แก่)?{_SPACE}*[:：]?",
             rest,
         )
@@ -294,6 +295,9 @@ def _only_a_count(rest: str) -> bool:
 
 _LEADING_NUMBER = re.compile(rf"^{_DIGIT}+[.)]?$")
 _NUMBER_BEFORE_NAME = re.compile(rf"^{_DIGIT}+[.)]{_SPACE}*")
+
+
+_MONASTIC_POSITION = re.compile("เจ้าอาวาส|เจ้าคณะ|วัด|ประธาน|กรรมการ|รอง|ผู้")
 
 
 def roster_line(cells: list[str], status: AttendeeStatus = AttendeeStatus.PRESENT) -> Attendee | None:
@@ -322,8 +326,9 @@ def roster_line(cells: list[str], status: AttendeeStatus = AttendeeStatus.PRESEN
     else:
         prefix, first, last = split_name(first_cell)
         rest = cells[1:]
-        if not last and rest and not _starts_with_prefix(rest[0]) and len(rest) >= 2:
-            last, rest = rest[0], rest[1:]
+        monk_post = prefix in MONASTIC_PREFIXES and rest and _MONASTIC_POSITION.search(rest[0])
+        if not last and rest and not _starts_with_prefix(rest[0]) and len(rest) >= 2 and not monk_post:
+            last, rest = rest[0], rest[1:]  # the surname's own column (a monk's is his post)
     if not prefix or not first:
         return None
     # `ใจดี (แทน)`, `แสงสว่าง รักษาราชการแทน`: came in another's place

@@ -2619,3 +2619,172 @@ def test_a_note_typed_in_line_with_emoji_markers_is_read_as_minutes(tmp_path: Pa
     assert (item.title, item.resolution) == ("การจัดงานวันแม่ 12 สิงหาคม", "เห็นชอบ")
     assert isinstance(item.blocks[0], BulletList)
     assert meeting.recorder == Person("นางสาวพิมพ์ชนก คำฟู", "")
+
+
+W_NAMESPACE = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def numbered_by_word(paragraph: object, number_id: int, level: int = 0) -> None:
+    """Give a paragraph Word's automatic numbering (as the Numbering button does)."""
+    from docx.oxml import parse_xml  # noqa: PLC0415
+
+    paragraph._p.get_or_add_pPr().append(  # type: ignore[attr-defined]
+        parse_xml(f'<w:numPr {W_NAMESPACE}><w:ilvl w:val="{level}"/><w:numId w:val="{number_id}"/></w:numPr>')
+    )
+
+
+def test_numbers_word_gives_cells_list_styles_and_based_on_styles_are_read(tmp_path: Path) -> None:
+    """Found by the eleventh review, each silent: a roster whose ลำดับ column Word numbers (the
+    people read as a table, nobody present); the agenda numbered through a list style
+    (`numStyleLink`) and through a style based on a numbered one (headings, items and their
+    resolutions read as paragraphs)."""
+    from docx.oxml import parse_xml  # noqa: PLC0415
+
+    word = docx.Document()
+    root = word.part.numbering_part.element
+    levels = (
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="thaiNumbers"/><w:lvlText w:val="ระเบียบวาระที่ %1"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="thaiNumbers"/><w:lvlText w:val="%1.%2"/></w:lvl>'
+    )
+    root.append(
+        parse_xml(
+            f'<w:abstractNum {W_NAMESPACE} w:abstractNumId="20"><w:styleLink w:val="AgendaList"/>{levels}</w:abstractNum>'
+        )
+    )
+    root.append(
+        parse_xml(
+            f'<w:abstractNum {W_NAMESPACE} w:abstractNumId="21"><w:numStyleLink w:val="AgendaList"/></w:abstractNum>'
+        )
+    )
+    root.append(
+        parse_xml(
+            f'<w:abstractNum {W_NAMESPACE} w:abstractNumId="22"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="thaiNumbers"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+        )
+    )
+    for number_id, list_id in ((30, 20), (31, 21), (32, 22)):
+        root.append(
+            parse_xml(
+                f'<w:num {W_NAMESPACE} w:numId="{number_id}"><w:abstractNumId w:val="{list_id}"/></w:num>'
+            )
+        )
+    word.styles.element.append(
+        parse_xml(
+            f'<w:style {W_NAMESPACE} w:type="numbering" w:styleId="AgendaList"><w:name w:val="AgendaList"/><w:pPr><w:numPr><w:numId w:val="30"/></w:numPr></w:pPr></w:style>'
+        )
+    )
+    word.styles.element.append(
+        parse_xml(
+            f'<w:style {W_NAMESPACE} w:type="paragraph" w:styleId="AgendaBase"><w:name w:val="AgendaBase"/><w:pPr><w:numPr><w:numId w:val="31"/></w:numPr></w:pPr><w:rPr><w:b/></w:rPr></w:style>'
+        )
+    )
+    word.styles.element.append(
+        parse_xml(
+            f'<w:style {W_NAMESPACE} w:type="paragraph" w:styleId="AgendaTH"><w:name w:val="วาระ"/><w:basedOn w:val="AgendaBase"/></w:style>'
+        )
+    )
+    word.add_paragraph("รายงานการประชุมคณะกรรมการวิชาการโรงเรียน ครั้งที่ ๑/๒๕๖๗")
+    word.add_paragraph().add_run("ผู้มาประชุม").bold = True
+    rows = [("นายวีระพงษ์ สุขประเสริฐ", "ผู้อำนวยการโรงเรียน"), ("นางศิริพร อินทร์แก้ว", "รองผู้อำนวยการ")]
+    table = word.add_table(rows=len(rows), cols=3)
+    for row, (name, position) in zip(table.rows, rows, strict=True):
+        numbered_by_word(row.cells[0].paragraphs[0], 32)
+        row.cells[1].text, row.cells[2].text = name, position
+    word.add_paragraph("เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", style="วาระ")
+    word.add_paragraph("มติที่ประชุม รับทราบ")
+    word.add_paragraph().add_run("เรื่องเพื่อพิจารณา").bold = True
+    numbered_by_word(word.paragraphs[-1], 31)
+    for title, resolution in (("การปรับหลักสูตรสถานศึกษา", "เห็นชอบ"), ("การจัดสอบกลางภาค", "เห็นชอบตามเสนอ")):
+        word.add_paragraph().add_run(title).bold = True
+        numbered_by_word(word.paragraphs[-1], 31, level=1)
+        word.add_paragraph(f"มติที่ประชุม {resolution}")
+    path = tmp_path / "numbered.docx"
+    word.save(str(path))
+    meeting = import_file(path)[0].meeting
+    assert [(a.full_name, a.position) for a in meeting.attendees] == rows
+    assert [(s.title, s.resolution) for s in meeting.sections] == [
+        ("เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", "รับทราบ"),
+        ("เรื่องเพื่อพิจารณา", ""),
+    ]
+    assert [(i.title, i.resolution) for i in meeting.sections[1].items] == [
+        ("การปรับหลักสูตรสถานศึกษา", "เห็นชอบ"),
+        ("การจัดสอบกลางภาค", "เห็นชอบตามเสนอ"),
+    ]
+
+
+@pytest.mark.parametrize("marks", [("๑)", "๒)"), ("(๑)", "(๒)"), ("๑.", "๒."), ("1)", "2)")])
+def test_the_numbered_points_a_resolution_announces_stay_in_it(
+    tmp_path: Path, marks: tuple[str, str]
+) -> None:
+    """`มติที่ประชุม อนุมัติ … ดังนี้` then its points numbered from one, and the votes: all the
+    resolution's (they were moved into the text, which prints before the resolution)."""
+    path = word_of(
+        tmp_path / "points.docx",
+        "รายงานการประชุมใหญ่สามัญประจำปี สหกรณ์การเกษตรเมืองยโสธร จำกัด ครั้งที่ ๑/๒๕๖๘",
+        ("ระเบียบวาระที่ ๑ เรื่องพิจารณาจัดสรรกำไรสุทธิประจำปี ๒๕๖๗", True),
+        "คณะกรรมการดำเนินการเสนอจัดสรรกำไรสุทธิ จำนวน ๓,๘๒๕,๔๓๐.๐๐ บาท",
+        "มติที่ประชุม อนุมัติการจัดสรรกำไรสุทธิ โดยให้ฝ่ายจัดการดำเนินการ ดังนี้",
+        f"{marks[0]} โอนเงินปันผลเข้าบัญชีเงินฝากออมทรัพย์ของสมาชิก",
+        f"{marks[1]} หักชำระหนี้ค้างชำระก่อนจ่ายเงินปันผล",
+        "ด้วยคะแนนเสียงเห็นด้วย ๖๐๕ เสียง ไม่เห็นด้วย ไม่มี งดออกเสียง ๗ เสียง",
+        ("ระเบียบวาระที่ ๒ เรื่องอื่น ๆ", True),
+        "มติที่ประชุม รับทราบ",
+    )
+    section = import_file(path)[0].meeting.sections[0]
+    assert section.resolution.splitlines() == [
+        "อนุมัติการจัดสรรกำไรสุทธิ โดยให้ฝ่ายจัดการดำเนินการ ดังนี้",
+        f"{marks[0]} โอนเงินปันผลเข้าบัญชีเงินฝากออมทรัพย์ของสมาชิก",
+        f"{marks[1]} หักชำระหนี้ค้างชำระก่อนจ่ายเงินปันผล",
+        "ด้วยคะแนนเสียงเห็นด้วย ๖๐๕ เสียง ไม่เห็นด้วย ไม่มี งดออกเสียง ๗ เสียง",
+    ]
+    assert [getattr(b, "text", "") for b in section.blocks] == [
+        "คณะกรรมการดำเนินการเสนอจัดสรรกำไรสุทธิ จำนวน ๓,๘๒๕,๔๓๐.๐๐ บาท"
+    ]
+
+
+def test_police_and_monastic_rosters_and_signatures_opened_by_a_rank(tmp_path: Path) -> None:
+    """Found by the eleventh review: ส.ต.ท.หญิง read as ส.ต.ท. and a first name หญิง; a monk
+    with a title and no personal name given his post as surname; signatures whose line opens with
+    the rank (no ลงชื่อ) left as text; a bracketed name under a line that named the signer
+    already printed twice (as his position too)."""
+    source = tmp_path / "police.txt"
+    source.write_text(
+        "รายงานการประชุมกำลังพล สภ.เมืองอุดรธานี ครั้งที่ ๓/๒๕๖๗\nวันจันทร์ที่ ๑๕ กรกฎาคม ๒๕๖๗\n"
+        "ผู้มาประชุม\n๑. ส.ต.ท.หญิง ชลธิชา ใจเย็น\tผบ.หมู่ (ธร.)\tเลขานุการ\n"
+        "๒. พระครูสุวรรณธรรมโกวิท\tเจ้าอาวาสวัดศรีสุมังคลาราม\tประธาน\n"
+        "ระเบียบวาระที่ ๑ เรื่องแจ้งเพื่อทราบ\nมติที่ประชุม รับทราบ\nปิดประชุมเวลา ๑๒.๐๐ น.\n"
+        "ส.ต.ท.หญิง ชลธิชา ใจเย็น ผู้บันทึกรายงานการประชุม\n( ชลธิชา ใจเย็น )\nผบ.หมู่ (ธร.) สภ.เมืองอุดรธานี\n"
+        "พ.ต.ท. อำนาจ ชัยมงคล ผู้ตรวจรายงานการประชุม\n( อำนาจ ชัยมงคล )\nรอง ผกก.(สอบสวน) สภ.เมืองอุดรธานี\n",
+        "utf-8",
+    )
+    meeting = import_file(source)[0].meeting
+    assert [(a.prefix, a.first, a.last, a.position, a.note) for a in meeting.attendees] == [
+        ("ส.ต.ท.หญิง", "ชลธิชา", "ใจเย็น", "ผบ.หมู่ (ธร.)", "เลขานุการ"),
+        ("พระครู", "สุวรรณธรรมโกวิท", "", "เจ้าอาวาสวัดศรีสุมังคลาราม", "ประธาน"),
+    ]
+    assert meeting.recorder == Person("ส.ต.ท.หญิง ชลธิชา ใจเย็น", "ผบ.หมู่ (ธร.) สภ.เมืองอุดรธานี")
+    assert meeting.checker == Person("พ.ต.ท. อำนาจ ชัยมงคล", "รอง ผกก.(สอบสวน) สภ.เมืองอุดรธานี")
+    assert not meeting.sections[-1].blocks
+
+
+def test_hidden_text_is_left_out_and_said_and_a_roster_kept_elsewhere_is_said(tmp_path: Path) -> None:
+    """Hidden text (Word neither shows nor prints it) was imported as if printed; `ผู้มาประชุม
+    จำนวน ๘๗ คน (ตามรายชื่อแนบท้าย)` was no heading (the guests under ผู้เข้าร่วมประชุม were
+    counted present), and read as one its count and remark were kept nowhere."""
+    word = docx.Document()
+    word.add_paragraph("รายงานการประชุมประชาคมตำบลโคกสูง ครั้งที่ ๒/๒๕๖๗")
+    word.add_paragraph("ผู้มาประชุม จำนวน ๘๗ คน (ตามรายชื่อแนบท้าย)")
+    word.add_paragraph("ผู้เข้าร่วมประชุม")
+    word.add_paragraph("๑. นายสมาน พิมพ์ดี\tพัฒนากรผู้ประสานงานตำบลโคกสูง")
+    word.add_paragraph("ระเบียบวาระที่ ๑ เรื่องที่ประธานแจ้งให้ทราบ")
+    said = word.add_paragraph("ประธานแจ้งกำหนดวันเลือกตั้ง")
+    said.add_run(" (ร่าง รอ ผอ. ตรวจ ห้ามเผยแพร่)").font.hidden = True
+    word.add_paragraph("มติที่ประชุม รับทราบ")
+    path = tmp_path / "hidden.docx"
+    word.save(str(path))
+    document, report = import_file(path)
+    meeting = document.meeting
+    assert [(a.full_name, a.status) for a in meeting.attendees] == [("นายสมาน พิมพ์ดี", AttendeeStatus.GUEST)]
+    texts = [getattr(b, "text", "") for section in meeting.sections for b in section.blocks]
+    assert "ผู้มาประชุม จำนวน ๘๗ คน (ตามรายชื่อแนบท้าย)" in texts
+    assert "ประธานแจ้งกำหนดวันเลือกตั้ง" in texts and not any("ห้ามเผยแพร่" in text for text in texts)
+    assert any("ซ่อนไว้" in note for _, note in report.notes)
