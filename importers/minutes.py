@@ -1555,9 +1555,14 @@ def grid_table(grid: Grid) -> tuple[Table, list[str]]:
     rows = [[cell.replace("\u00a0", " ") for cell in row] for row in grid.rows]
     width = max(len(row) for row in rows)
     rows = [row + [""] * (width - len(row)) for row in rows]
+    notes: list[str] = []
+    rows = _units_to_the_header(rows, notes)
     headers = _header_rows(rows)
     body = [_subheading(row) for row in rows[headers:]]
-    notes: list[str] = []
+    retyped = [row for row in body if row in rows[:headers]]
+    if retyped:  # the header typed again at the top of the next page: one header is the table's
+        body = [row for row in body if row not in rows[:headers]]
+        notes.append("หัวตารางที่พิมพ์ซ้ำกลางตาราง (ต้นหน้าถัดไป) ไม่นำเข้าซ้ำ ตารางของโปรแกรมพิมพ์หัวตารางซ้ำทุกหน้าเอง")
     total_label = None
     if body and (label := recognize.total_label(body[-1])) is not None:
         total_label = label
@@ -1577,7 +1582,7 @@ def grid_table(grid: Grid) -> tuple[Table, list[str]]:
     if total_label is not None:
         _no_total_where_none_was_typed(columns, typed_total)
     table = Table(columns, body, total_label=total_label)
-    _computed_columns(table)
+    notes.extend(_computed_columns(table))
     if total_label is not None:
         notes.extend(_total_differences(table, typed_total))
     if headers > 2:
@@ -1585,6 +1590,30 @@ def grid_table(grid: Grid) -> tuple[Table, list[str]]:
             f"หัวตารางมี {thai.to_thai_digits(str(headers))} แถว แถวแรกเป็นกลุ่มคอลัมน์ แถวที่เหลือรวมเป็นชื่อคอลัมน์"
         )
     return table, notes
+
+
+_FIGURE_IN_BAHT = re.compile(r"^(.*?[0-9๐-๙].*?)\s*บาท\.?$")
+
+
+def _units_to_the_header(rows: list[list[str]], notes: list[str]) -> list[list[str]]:
+    """A column whose every figure was typed with its unit (`๑๒,๔๕๐ บาท`): the unit goes to the
+    column's name (`จำนวนเงิน (บาท)`), the figures stay, so that they are added up and a typed
+    total is checked (as text, a wrong total went unseen)."""
+    for index in range(len(rows[0]) if rows else 0):
+        cells = [
+            row[index] for row in rows[1:] if row[index].strip() and not thai.is_blank_figure(row[index])
+        ]
+        found = [_FIGURE_IN_BAHT.match(cell.strip()) for cell in cells]
+        if not cells or not all(m and thai.parse_figure(m[1]) is not None for m in found):
+            continue
+        for row in rows[1:]:
+            typed = _FIGURE_IN_BAHT.match(row[index].strip())
+            if typed is not None:
+                row[index] = typed[1]
+        if "บาท" not in rows[0][index]:
+            rows[0][index] = f"{rows[0][index]} (บาท)".strip()
+        notes.append(f'คอลัมน์ "{rows[0][index]}" พิมพ์หน่วย บาท ไว้หลังตัวเลข ย้ายหน่วยไปไว้ที่ชื่อคอลัมน์')
+    return rows
 
 
 def _header_rows(rows: list[list[str]]) -> int:
@@ -1661,12 +1690,15 @@ def _columns(header: list[list[str]], body: list[list[str]], width: int) -> list
     return columns
 
 
-def _computed_columns(table: Table) -> None:
+def _computed_columns(table: Table) -> list[str]:
     """A percentage column whose every figure is one figure column over another times a hundred
     (`ร้อยละ` of what was spent out of what was allotted) becomes that formula, computed again;
-    its typed figures are then left out."""
+    its typed figures are then left out. One whose figures are so in most rows (and not only
+    where the two columns are equal) keeps what was typed, and the rows that differ are said (a
+    percentage typed wrong)."""
     from models.tables import column_letter, compute_table  # noqa: PLC0415
 
+    notes: list[str] = []
     figures = [
         i for i, column in enumerate(table.columns) if column.kind in (ColumnKind.NUMBER, ColumnKind.MONEY)
     ]
@@ -1674,27 +1706,42 @@ def _computed_columns(table: Table) -> None:
         if column.kind is not ColumnKind.PERCENT or column.formula:
             continue
         typed = [row[index] for row in table.rows]
-        for top in figures:
-            for bottom in figures:
-                if top == bottom:
-                    continue
-                formula = f"={column_letter(top)}/{column_letter(bottom)}*100"
-                trial = Table(
-                    [
-                        *table.columns[:index],
-                        Column(column.title, column.group, column.kind, formula),
-                        *table.columns[index + 1 :],
-                    ],
-                    [[*row[:index], "", *row[index + 1 :]] for row in table.rows],
-                )
-                computed = compute_table(trial).rows
-                if all(_same_figure(cell, row[index]) for cell, row in zip(typed, computed, strict=True)):
-                    table.columns[index] = trial.columns[index]
-                    for row in table.rows:
-                        row[index] = ""
-                    break
-            if table.columns[index].formula:
+        nearest: tuple[int, str, list[list[str]], list[bool]] | None = None
+        for top, bottom in ((t, b) for t in figures for b in figures if t != b):
+            formula = f"={column_letter(top)}/{column_letter(bottom)}*100"
+            trial = Table(
+                [
+                    *table.columns[:index],
+                    Column(column.title, column.group, column.kind, formula),
+                    *table.columns[index + 1 :],
+                ],
+                [[*row[:index], "", *row[index + 1 :]] for row in table.rows],
+            )
+            computed = compute_table(trial).rows
+            same = [_same_figure(cell, row[index]) for cell, row in zip(typed, computed, strict=True)]
+            if all(same):
+                table.columns[index] = trial.columns[index]
+                for row in table.rows:
+                    row[index] = ""
                 break
+            telling = sum(ok and thai.parse_figure(cell) != 100 for ok, cell in zip(same, typed, strict=True))
+            if (
+                telling
+                and same.count(True) >= same.count(False)
+                and (nearest is None or telling > nearest[0])
+            ):
+                over = f"{table.columns[top].title}/{table.columns[bottom].title}×๑๐๐"
+                nearest = (telling, over, computed, same)
+        else:
+            if nearest is not None:
+                _, over, computed, same = nearest
+                notes.extend(
+                    f'ร้อยละในแถวที่ {thai.to_thai_digits(str(number))} ของคอลัมน์ "{column.title}" ({cell}) '
+                    f"ไม่ตรงกับ {over} ({row[index]}) ที่แถวอื่นใช้ เก็บไว้ตามที่พิมพ์"
+                    for number, (ok, cell, row) in enumerate(zip(same, typed, computed, strict=True), start=1)
+                    if not ok
+                )
+    return notes
 
 
 def _same_figure(typed: str, computed: str) -> bool:

@@ -2788,3 +2788,46 @@ def test_hidden_text_is_left_out_and_said_and_a_roster_kept_elsewhere_is_said(tm
     assert "ผู้มาประชุม จำนวน ๘๗ คน (ตามรายชื่อแนบท้าย)" in texts
     assert "ประธานแจ้งกำหนดวันเลือกตั้ง" in texts and not any("ห้ามเผยแพร่" in text for text in texts)
     assert any("ซ่อนไว้" in note for _, note in report.notes)
+
+
+def test_figures_typed_with_baht_a_header_typed_again_and_a_wrong_percentage_are_checked(
+    tmp_path: Path,
+) -> None:
+    """Found by the eleventh review, each a wrong figure passed unseen: money typed `๑๒,๔๕๐ บาท`
+    made the column text (its typed total unchecked); the header typed again at the top of the
+    next page made every column text; a percentage typed wrong in one row kept without a word."""
+    path = word_of(
+        tmp_path / "figures.docx",
+        "รายงานการประชุมคณะกรรมการวัด ครั้งที่ ๒/๒๕๖๗",
+        ("ระเบียบวาระที่ ๑ เรื่องเพื่อทราบ", True),
+        [
+            ["ที่", "รายการ", "จำนวนเงิน"],
+            ["๑", "ค่าไฟฟ้า", "๑๒,๔๕๐ บาท"],
+            ["๒", "ค่าน้ำประปา", "๔๖,๐๕๐ บาท"],
+            ["", "รวม", "๖๙,๕๐๐ บาท"],
+        ],
+        [
+            ["อำเภอ", "ผู้มีสิทธิ", "ผู้มาใช้สิทธิ"],
+            ["เมือง", "๑๒๐,๐๐๐", "๘๕,๐๐๐"],
+            ["อำเภอ", "ผู้มีสิทธิ", "ผู้มาใช้สิทธิ"],
+            ["บ้านผือ", "๑๓๑,๙๙๘", "๘๙,๘๔๑"],
+            ["รวม", "๒๕๑,๙๙๘", "๑๙๙,๙๙๙"],
+        ],
+        [
+            ["ตัวชี้วัด", "เป้าหมาย", "ผลงาน", "ร้อยละ"],
+            ["คัดกรองเบาหวาน", "๒,๔๕๐", "๒,๑๘๗", "๙๘.๒๗"],
+            ["คัดกรองความดันโลหิตสูง", "๒,๔๕๐", "๒,๐๐๐", "๘๑.๖๓"],
+            ["คัดกรองวัณโรค", "๑,๐๐๐", "๙๐๐", "๙๐.๐๐"],
+        ],
+        "มติที่ประชุม รับทราบ",
+    )
+    document, report = import_file(path)
+    money, votes, screening = (b for b in document.meeting.sections[0].blocks if isinstance(b, Table))
+    assert money.columns[2].title == "จำนวนเงิน (บาท)" and money.rows[0][2] == "๑๒,๔๕๐"
+    assert [row[0] for row in votes.rows] == ["เมือง", "บ้านผือ"]
+    assert screening.rows[0][3] == "๙๘.๒๗"  # kept as typed, and said
+    notes = [note for _, note in report.notes]
+    assert any("(๖๙,๕๐๐) ไม่ตรงกับที่คำนวณได้ (๕๘,๕๐๐)" in note for note in notes)
+    assert any("(๑๙๙,๙๙๙) ไม่ตรงกับที่คำนวณได้ (๑๗๔,๘๔๑)" in note for note in notes)
+    assert any("ร้อยละในแถวที่ ๑" in note and "(๘๙.๒๗)" in note for note in notes)
+    assert not any("ร้อยละในแถวที่ ๒" in note or "ร้อยละในแถวที่ ๓" in note for note in notes)
