@@ -335,10 +335,10 @@ def run_import(args: argparse.Namespace) -> int:
     from importers.source import TYPED_MINUTES_SUFFIXES
 
     if path.suffix.lower() in TYPED_MINUTES_SUFFIXES:
-        document, report = import_typed_minutes(path)
-        add_imported(args, document)
-        for line in report:
-            say(line, error=True)
+        for document, report in import_typed_minutes(path):  # a file may hold several meetings
+            add_imported(args, document)
+            for line in report:
+                say(line, error=True)
         return EXIT_OK
     add_imported(args, read_file(path))
     return EXIT_OK
@@ -354,24 +354,27 @@ def add_imported(args: argparse.Namespace, document: MeetingDocument, source: st
     return meeting_id
 
 
-def import_typed_minutes(path: Path) -> tuple[MeetingDocument, list[str]]:
-    """Minutes typed in Word or as text, read into a meeting, and the import's report in Thai
-    with the checks' findings on the result. Raises UserError for a file that is not minutes or
-    cannot be read."""
-    from importers.minutes import NotMinutesError, import_file
+def import_typed_minutes(path: Path) -> list[tuple[MeetingDocument, list[str]]]:
+    """Minutes typed in Word or as text, read into meetings (a file may hold several), each with
+    the import's report in Thai and the checks' findings on it. Raises UserError for a file that
+    is not minutes or cannot be read."""
+    from importers.minutes import NotMinutesError, import_file_meetings
     from importers.source import SourceError
     from models.checks import check_document
 
     try:
-        document, report = import_file(path)
+        meetings = import_file_meetings(path)
     except (SourceError, NotMinutesError) as error:
         raise UserError(f"{path.name}: {error}") from error
-    lines = [f"{path.name}: " + report.lines()[0], *report.lines()[1:]]
-    findings = check_document(document, spelling=False)
-    if findings:
-        lines.append(f"ผลการตรวจ {len(findings)} รายการ (เปิดในหน้าต่างแล้วกด F7 เพื่อดูทั้งหมด):")
-        lines.extend(f"- {finding}" for finding in findings[:10])
-    return document, lines
+    read = []
+    for document, report in meetings:
+        lines = [f"{path.name}: " + report.lines()[0], *report.lines()[1:]]
+        findings = check_document(document, spelling=False)
+        if findings:
+            lines.append(f"ผลการตรวจ {len(findings)} รายการ (เปิดในหน้าต่างแล้วกด F7 เพื่อดูทั้งหมด):")
+            lines.extend(f"- {finding}" for finding in findings[:10])
+        read.append((document, lines))
+    return read
 
 
 def import_folder(args: argparse.Namespace, folder: Path) -> int:
@@ -384,14 +387,15 @@ def import_folder(args: argparse.Namespace, folder: Path) -> int:
     for number, path in enumerate(files, start=1):
         say(f"[{number}/{len(files)}] {path.name}", error=True)
         try:
-            document, report = import_typed_minutes(path)
+            meetings = import_typed_minutes(path)
         except UserError as error:
             skipped.append(str(error))
             continue
-        add_imported(args, document, path.name)
+        for document, report in meetings:
+            add_imported(args, document, path.name)
+            for line in report:
+                say(f"  {line}", error=True)
         imported += 1
-        for line in report:
-            say(f"  {line}", error=True)
     say(f"นำเข้าแล้ว {imported} ไฟล์ จาก {len(files)} ไฟล์", error=True)
     for reason in skipped:
         say(f"ข้าม {reason}", error=True)

@@ -138,12 +138,73 @@ def import_minutes(blocks: list[SourceBlock]) -> tuple[MeetingDocument, ImportRe
 
 
 def import_file(path: Path) -> tuple[MeetingDocument, ImportReport]:
-    """A .docx or .txt file of minutes read into a meeting (SourceError, NotMinutesError)."""
+    """A .docx or .txt file of minutes read into a meeting (SourceError, NotMinutesError); the
+    first, for a file that holds several (`import_file_meetings`)."""
+    return import_file_meetings(path)[0]
+
+
+def import_file_meetings(path: Path) -> list[tuple[MeetingDocument, ImportReport]]:
+    """Every meeting a .docx or .txt file of minutes holds, each with its report: minutes of two
+    meetings typed one after the other in one file (a new title after the first's closing time
+    or signatures) are two meetings. Raises SourceError, NotMinutesError."""
     dropped: list[tuple[str, str]] = []
-    document, report = import_minutes(read_blocks(path, dropped))
-    for place, what in dropped:
-        report.note(place, what)
-    return document, report
+    parts = meetings_in(read_blocks(path, dropped))
+    read = [import_minutes(part) for part in parts]
+    places = [{block.place for block in part} for part in parts]
+    for place, what in dropped:  # said in the report of the meeting it was in
+        at = next((index for index, held in enumerate(places) if place in held), 0)
+        read[at][1].note(place, what)
+    if len(read) > 1:
+        count = thai.to_thai_digits(str(len(read)))
+        for number, (_, report) in enumerate(read, start=1):
+            report.note(
+                "ทั้งไฟล์",
+                f"ไฟล์นี้มีรายงานการประชุม {count} ครั้ง นำเข้าเป็น {count} การประชุม (นี่คือครั้งที่ "
+                f"{thai.to_thai_digits(str(number))} ในไฟล์)",
+            )
+    return read
+
+
+def meetings_in(blocks: list[SourceBlock]) -> list[list[SourceBlock]]:
+    """The blocks of each meeting a document holds: a new title of minutes (`รายงานการประชุม…`)
+    after the closing time or a signature of the one before starts the next."""
+    parts: list[list[SourceBlock]] = [[]]
+    titled = ended = False
+    for block in blocks:
+        text = recognize.tidy(block.pieces[0]) if isinstance(block, Line) and block.pieces else ""
+        if isinstance(block, Line) and _TITLE.match(text):
+            if titled and ended:
+                parts.append([])
+                ended = False
+            titled = True
+        elif titled and isinstance(block, Line) and _ends_a_meeting(block):
+            ended = True
+        parts[-1].append(block)
+    meetings = parts[:1]
+    for part in parts[1:]:  # `รายงานการประชุมนี้ได้รับรองแล้ว…` after the signatures: a note
+        if _opens_minutes(part):
+            meetings.append(part)
+        else:
+            meetings[-1].extend(part)
+    return meetings
+
+
+_HEADER_LINES = 6  # a second meeting's number (`ครั้งที่ ๒/๒๕๖๗`) stands this near its title
+
+
+def _opens_minutes(part: list[SourceBlock]) -> bool:
+    """Whether blocks opening with a title of minutes are a meeting's: its number near the
+    title, and an agenda heading further on."""
+    lines = [recognize.tidy(block.joined) for block in part if isinstance(block, Line)]
+    numbered = any(re.search(r"ครั้งที่\s*[0-9๐-๙]", line) for line in lines[:_HEADER_LINES])
+    return numbered and any(recognize.agenda_heading(line) for line in lines)
+
+
+def _ends_a_meeting(line: Line) -> bool:
+    return any(
+        recognize.closing_time(piece) or recognize.signature_role(piece) or recognize.blank_signature(piece)
+        for piece in line.pieces
+    )
 
 
 # Words the program writes itself (headings, labels, presenter lines, signature lines): found in

@@ -32,6 +32,7 @@ from importers.source import Grid, SourceBlock, SourceError, read_blocks, read_t
 from models import recognize
 from models.meeting import AttendeeStatus, BulletList, ColumnKind, MeetingDocument, Paragraph, Person, Table
 from models.meetingfile import meeting_json
+from models.storage import Database
 from tests.keyboard import press
 from ui.main_window import MainWindow
 
@@ -651,13 +652,13 @@ def test_cancelling_a_folder_import_stops_before_the_next_file_and_keeps_what_ca
     folder.mkdir()
     for number in range(3):
         clerk_document().save(str(folder / f"{number}.docx"))
-    real = importers.minutes.import_file
+    real = importers.minutes.import_file_meetings
 
-    def slow(path: Path) -> tuple[MeetingDocument, object]:
+    def slow(path: Path) -> list[tuple[MeetingDocument, object]]:
         time.sleep(0.8)  # long enough for the progress box to show and be cancelled
-        return real(path)
+        return list(real(path))
 
-    monkeypatch.setattr(importers.minutes, "import_file", slow)
+    monkeypatch.setattr(importers.minutes, "import_file_meetings", slow)
     shown: list[str] = []
     monkeypatch.setattr("ui.main_window.inform", lambda _parent, _title, text: shown.append(text))
 
@@ -2831,3 +2832,59 @@ def test_figures_typed_with_baht_a_header_typed_again_and_a_wrong_percentage_are
     assert any("(๑๙๙,๙๙๙) ไม่ตรงกับที่คำนวณได้ (๑๗๔,๘๔๑)" in note for note in notes)
     assert any("ร้อยละในแถวที่ ๑" in note and "(๘๙.๒๗)" in note for note in notes)
     assert not any("ร้อยละในแถวที่ ๒" in note or "ร้อยละในแถวที่ ๓" in note for note in notes)
+
+
+TWO_MEETINGS = [
+    "รายงานการประชุมคณะกรรมการกองทุนหลักประกันสุขภาพ อบต.นาโพธิ์",
+    "ครั้งที่ ๑/๒๕๖๗",
+    "วันอังคารที่ ๕ มีนาคม ๒๕๖๗ เวลา ๐๙.๓๐ น.",
+    "ผู้มาประชุม",
+    "๑. นายประเสริฐ ทองคำ\tประธานกรรมการ",
+    ("ระเบียบวาระที่ ๑ เรื่องเพื่อพิจารณา", True),
+    "พิจารณาโครงการคัดกรองมะเร็งเต้านม งบประมาณ ๔๕,๖๐๐ บาท",
+    "มติที่ประชุม อนุมัติ",
+    "เลิกประชุมเวลา ๑๑.๓๐ น.",
+    "ลงชื่อ ...................... ผู้จดรายงานการประชุม",
+    "(นางสุภาวดี คำแสน)",
+    "รายงานการประชุมคณะกรรมการกองทุนหลักประกันสุขภาพ อบต.นาโพธิ์",
+    "ครั้งที่ ๒/๒๕๖๗",
+    "วันพฤหัสบดีที่ ๒๘ มีนาคม ๒๕๖๗ เวลา ๑๓.๓๐ น.",
+    "ผู้มาประชุม",
+    "๑. นายประเสริฐ ทองคำ\tประธานกรรมการ",
+    ("ระเบียบวาระที่ ๑ เรื่องเพื่อพิจารณา", True),
+    "พิจารณาโครงการโรงเรียนผู้สูงอายุ งบประมาณ ๘๒,๓๐๐ บาท",
+    "มติที่ประชุม อนุมัติ",
+    "เลิกประชุมเวลา ๑๖.๐๐ น.",
+    "รายงานการประชุมนี้ได้รับรองในการประชุมครั้งที่ ๓/๒๕๖๗ แล้ว",
+]
+
+
+def test_two_meetings_typed_in_one_file_are_two_meetings(
+    tmp_path: Path, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by the eleventh review: the second meeting's header, roster and agenda were read
+    into the first (its closing time, 16.00, taken for the first's 11.30). Each is a meeting of
+    its own, by the command and by Ctrl+O; a note after the last signature that names the minutes
+    is no third meeting."""
+    path = word_of(tmp_path / "two.docx", *TWO_MEETINGS)
+    database = tmp_path / "archive.sqlite3"
+    done = run(path, database=database)
+    assert done.returncode == 0, done.stderr
+    assert len(done.stdout.split()) == 2 and "ไฟล์นี้มีรายงานการประชุม ๒ ครั้ง" in done.stderr
+    with Database.open(database, backup=False) as stored:
+        meetings = [stored.load_document(s.id).meeting for s in reversed(stored.list_meetings())]
+    assert [(m.seq, m.date, m.end) for m in meetings] == [
+        (1, dt.date(2024, 3, 5), dt.time(11, 30)),
+        (2, dt.date(2024, 3, 28), dt.time(16, 0)),
+    ]
+    assert [getattr(b, "text", "") for b in meetings[0].sections[0].blocks] == [
+        "พิจารณาโครงการคัดกรองมะเร็งเต้านม งบประมาณ ๔๕,๖๐๐ บาท"
+    ]
+    assert "รายงานการประชุมนี้ได้รับรอง" in " ".join(
+        getattr(b, "text", "") for b in meetings[1].sections[-1].blocks
+    )
+    monkeypatch.setattr("ui.main_window.inform", lambda *_: None)
+    before = len(window.database.list_meetings())
+    assert window.import_path(path)
+    assert len(window.database.list_meetings()) == before + 2
+    assert window.editor.document.meeting.seq == 1  # the file's first meeting is opened

@@ -138,14 +138,15 @@ def _read_minutes_files(
 ) -> int:
     """In the worker: each Word file read into a meeting (or the reason it cannot be), put on
     `read` for the UI thread to store; stops before the next file when cancelled."""
-    from importers.minutes import NotMinutesError, import_file  # noqa: PLC0415
+    from importers.minutes import NotMinutesError, import_file_meetings  # noqa: PLC0415
     from importers.source import SourceError  # noqa: PLC0415
 
     for number, path in enumerate(files):
         if job.cancelled:
             return number
         try:
-            read.put((path, import_file(path)[0]))
+            for document, _ in import_file_meetings(path):  # a file may hold several meetings
+                read.put((path, document))
         except (SourceError, NotMinutesError) as error:
             read.put((path, f"{path.name}: {error}"))
         except Exception as error:  # said in the summary; the next file goes on
@@ -961,18 +962,21 @@ class MainWindow(QMainWindow):
         (.txt), to the database and open it (Ctrl+O, or a file the program was started with:
         "Open with" on Windows). Typed minutes are followed by the import's report; a file that
         cannot be read, or is not minutes, is said and adds nothing."""
-        from importers.minutes import NotMinutesError, import_file  # noqa: PLC0415
+        from importers.minutes import ImportReport, NotMinutesError, import_file_meetings  # noqa: PLC0415
         from importers.source import TYPED_MINUTES_SUFFIXES, SourceError  # noqa: PLC0415
         from models.meetingfile import MeetingFileError, read_meeting_file  # noqa: PLC0415
 
         report = None
         try:
             with busy_cursor():
+                read: list[tuple[MeetingDocument, ImportReport | None]]
                 if path.suffix.lower() in TYPED_MINUTES_SUFFIXES:
-                    document, report = import_file(path)
+                    read = list(import_file_meetings(path))  # a file may hold several meetings
                 else:
-                    document = read_meeting_file(path)
-                meeting_id = self.database.add_document(document)
+                    read = [(read_meeting_file(path), None)]
+                with self.database.transaction():  # all of the file's meetings, or none
+                    added = [self.database.add_document(document) for document, _ in read]
+                meeting_id, report = added[0], read[0][1]
         except MeetingFileError as error:
             warn(self, "นำเข้าไม่ได้", error.describe())
             return False
@@ -1004,7 +1008,8 @@ class MainWindow(QMainWindow):
         """Every Word file (.docx) of a folder: read in a worker (`ui.worker.Job`), each stored
         on the UI thread as it comes, in a transaction of its own, behind a progress box whose
         ยกเลิก (Esc) stops before the next file; then a summary of what came in and of what was
-        skipped and why. Returns (imported, skipped reasons)."""
+        skipped and why. Returns (files imported, skipped reasons); a file may hold several
+        meetings."""
         files = sorted(
             p for p in folder.glob("*") if p.suffix.lower() == ".docx" and not p.name.startswith("~$")
         )
@@ -1015,9 +1020,10 @@ class MainWindow(QMainWindow):
         job = Job(lambda job: _read_minutes_files(job, files, read), "import")
         progress = progress_box(self, "นำเข้ารายงานการประชุม", f"กำลังนำเข้า {len(files)} ไฟล์...", len(files))
         imported: list[int] = []
+        imported_files: set[Path] = set()
         skipped: list[str] = []
 
-        def store(done: int) -> None:  # on the UI thread: each file read so far, one transaction each
+        def store(done: int) -> None:  # on the UI thread: each meeting read so far, one transaction each
             while not read.empty():
                 path, document = read.get()
                 if isinstance(document, str):
@@ -1025,6 +1031,7 @@ class MainWindow(QMainWindow):
                     continue
                 try:
                     imported.append(self.database.add_document(document))
+                    imported_files.add(path)
                 except WRITE_ERRORS as error:
                     skipped.append(f"{path.name}: {write_failure_message(error)}")
             progress.setValue(done)
@@ -1041,17 +1048,18 @@ class MainWindow(QMainWindow):
         loop.exec()
         store(len(files))
         progress.close()
-        left = len(files) - len(imported) - len(skipped)
+        left = len(files) - len(imported_files) - len(skipped)
         if left > 0:
             skipped.append(f"ยกเลิกก่อนถึงไฟล์อีก {left} ไฟล์")
         if imported:
             self.open_meeting(imported[-1])
+        meetings = f" ({len(imported)} การประชุม)" if len(imported) > len(imported_files) else ""
         summary = [
-            f"นำเข้าแล้ว {len(imported)} ไฟล์ จาก {len(files)} ไฟล์",
+            f"นำเข้าแล้ว {len(imported_files)} ไฟล์{meetings} จาก {len(files)} ไฟล์",
             *(f"ข้าม {reason}" for reason in skipped),
         ]
         inform(self, "นำเข้ารายงานการประชุมแล้ว", "\n".join(summary[: IMPORT_SUMMARY_LINES + 1]))
-        return len(imported), skipped
+        return len(imported_files), skipped
 
     def export_file(self) -> None:
         from models.meetingfile import write_meeting_file  # noqa: PLC0415
