@@ -2834,7 +2834,7 @@ def test_figures_typed_with_baht_a_header_typed_again_and_a_wrong_percentage_are
     assert not any("ร้อยละในแถวที่ ๒" in note or "ร้อยละในแถวที่ ๓" in note for note in notes)
 
 
-TWO_MEETINGS = [
+TWO_MEETINGS: list[str | tuple[str, bool] | list[list[str]]] = [
     "รายงานการประชุมคณะกรรมการกองทุนหลักประกันสุขภาพ อบต.นาโพธิ์",
     "ครั้งที่ ๑/๒๕๖๗",
     "วันอังคารที่ ๕ มีนาคม ๒๕๖๗ เวลา ๐๙.๓๐ น.",
