@@ -88,7 +88,8 @@ def read_docx(path: Path, dropped: list[tuple[str, str]] | None = None) -> list[
         raise SourceError(f"{path.name} เป็นไฟล์ Word แบบเก่า (.doc) แม้ชื่อจะลงท้ายด้วย .docx {SAVE_AS_DOCX}")
     try:
         document = docx.Document(str(path))
-        blocks = _body_blocks(document, dropped if dropped is not None else [])
+        dropped = dropped if dropped is not None else []
+        blocks = _title_from_the_page_header(document, _body_blocks(document, dropped), dropped)
     except OSError as error:
         raise _unreadable(path, error) from error
     except (
@@ -110,6 +111,30 @@ def read_docx(path: Path, dropped: list[tuple[str, str]] | None = None) -> list[
 
 
 SAVE_AS_DOCX = "กรุณาเปิดใน Word แล้วเลือก บันทึกเป็น → เอกสาร Word (.docx) ก่อนนำเข้า"
+
+_TITLE_OF_MINUTES = re.compile(r"^\s*(?:รายงาน|บันทึก|สรุปผล)การประชุม")
+
+
+def _title_from_the_page_header(
+    document: Any, blocks: list[SourceBlock], said: list[tuple[str, str]]
+) -> list[SourceBlock]:
+    """Minutes whose title (and number) is typed only in the page header, repeated on every page:
+    the header's lines read first, as the body's opening lines, so that the date, venue and
+    roster under them are read as the header's (a body with a title of its own is read alone)."""
+    if any(isinstance(block, Line) and _TITLE_OF_MINUTES.match(block.text) for block in blocks):
+        return blocks
+    try:
+        section = document.sections[0]
+        header = section.first_page_header if section.different_first_page_header_footer else section.header
+        lines = [
+            Line(text, "หัวกระดาษ") for p in header._element.iter(f"{_W}p") if (text := xml_text(p).strip())
+        ]
+    except (AttributeError, IndexError, KeyError, ValueError):  # no section or no header part
+        return blocks
+    if not any(_TITLE_OF_MINUTES.match(line.text) for line in lines):
+        return blocks
+    said.append(("หัวกระดาษ", "ชื่อการประชุมพิมพ์ไว้เฉพาะที่หัวกระดาษ อ่านชื่อและครั้งที่จากหัวกระดาษ"))
+    return [*lines, *blocks]
 
 
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 files, and .docx with a password

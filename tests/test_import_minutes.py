@@ -2888,3 +2888,31 @@ def test_two_meetings_typed_in_one_file_are_two_meetings(
     assert window.import_path(path)
     assert len(window.database.list_meetings()) == before + 2
     assert window.editor.document.meeting.seq == 1  # the file's first meeting is opened
+
+
+def test_a_title_typed_only_in_the_page_header_is_read_with_the_body_under_it(tmp_path: Path) -> None:
+    """Found by the eleventh review: the title and number only in the page header (repeated on
+    every page) left the body's date, time, venue and roster unread (dated today, nobody)."""
+    word = docx.Document()
+    word.sections[0].header.paragraphs[0].text = "รายงานการประชุมคณะกรรมการ พชอ. อำเภอนาแก ครั้งที่ ๓/๒๕๖๗"
+    for text in (
+        "วันอังคารที่ ๒๐ สิงหาคม ๒๕๖๗ เวลา ๑๓.๓๐ น.",
+        "ณ ห้องประชุมที่ว่าการอำเภอนาแก",
+        "ผู้มาประชุม",
+        "๑. นายวิชิต ศรีหาพล\tนายอำเภอนาแก\tประธาน",
+        "ระเบียบวาระที่ ๑ เรื่องเพื่อพิจารณา",
+        "มติที่ประชุม เห็นชอบ",
+    ):
+        word.add_paragraph(text)
+    path = tmp_path / "header.docx"
+    word.save(str(path))
+    document, report = import_file(path)
+    meeting = document.meeting
+    assert (meeting.title, meeting.seq, meeting.year) == ("การประชุมคณะกรรมการ พชอ. อำเภอนาแก", 3, 2567)
+    assert (meeting.date, meeting.start, meeting.venue) == (
+        dt.date(2024, 8, 20),
+        dt.time(13, 30),
+        "ห้องประชุมที่ว่าการอำเภอนาแก",
+    )
+    assert [a.full_name for a in meeting.attendees] == ["นายวิชิต ศรีหาพล"]
+    assert any("หัวกระดาษ" in note for _, note in report.notes)
