@@ -312,8 +312,8 @@ def _presenter_of(piece: str) -> str:
     """A presenter line's presenter, the rest of it being the program's own wording (`แจ้งที่
     ประชุมจำนวน ๒ เรื่อง`, printed from the count of items); a roster heading (printed by the
     program in its own words) nothing; any other line as it is."""
-    if recognize.roster_heading(piece) is not None:
-        return ""
+    if recognize.roster_heading(piece) is not None or _PAGE_MARK.fullmatch(recognize.tidy(piece)):
+        return ""  # page marks are left out on purpose (said once)
     found = recognize.presenter_line(recognize.tidy(piece))
     return found.presenter if found is not None else piece
 
@@ -868,6 +868,7 @@ class _Agenda:
         self.section_numbers_items = False  # the section's items typed `n.k`: a bold `๑.` is no item
         self.sections_by_number = False  # every section so far opened by `๑. เรื่อง …`
         self.after_signatures = False
+        self.page_marks = 0  # typed page numbers and continuation words left out
         self.resolution_open = False  # a resolution typed under a bare `มติที่ประชุม` goes on
         # a resolution that announces lines of its own (`… ด้วยคะแนนเสียง ดังนี้`, `๑. เห็นชอบ…`
         # then `๒. …`): the number its next numbered line would have, 0 for votes or bullets
@@ -906,6 +907,11 @@ class _Agenda:
 
     def _line(self, line: Line) -> None:
         text = _text(line)
+        if _PAGE_MARK.fullmatch(text):  # `-๒-` heading a page, `/มติที่ประชุม...` at its foot
+            if not self.page_marks:
+                self.report.note(line.place, "เครื่องหมายหน้า (เลขหน้า -๒- และคำต่อหน้า /…) ไม่นำเข้า โปรแกรมพิมพ์เลขหน้าเอง")
+            self.page_marks += 1
+            return
         handlers: tuple[Callable[[Line, str], bool], ...] = (
             self._signature,
             self._times,
@@ -2067,6 +2073,8 @@ _ABSENCE = re.compile(r"^\(?(?:ลา|ไปราชการ|ติดรา�
 _SENTENCE_AFTER_ROSTER = re.compile(r"^(?:เมื่อ|เริ่ม|เปิด|ที่ประชุม|ก่อนเข้า|องค์ประชุม|ครบองค์)")
 # a count of votes (`เห็นด้วย ๕ เสียง`, `ไม่รับหลักการ - เสียง`, `งดออกเสียง ๑ เสียง (ประธานสภาฯ)`)
 _VOTE_LINE = re.compile(r"(?:[0-9๐-๙]+|-)\s*(?:เสียง|คะแนน)\s*(?:\([^()]*\))?\s*$")
+# a typed page number (`-๒-`, `- ๓ -`) or the word the next page starts with (`/มติที่ประชุม...`)
+_PAGE_MARK = re.compile(r"[-–]\s*[0-9๐-๙]{1,3}\s*[-–]|/\S[^/]{0,40}?(?:\.{2,}|…)")
 _RESOLUTION_POINT = re.compile(r"^\(?([0-9๐-๙]{1,2})(?:\)|\.(?![0-9๐-๙]))\s*\S")
 _ANNOUNCING_LINES = re.compile(r"(?:ดังนี้|ดังต่อไปนี้|[:：])\s*$")
 ANNOUNCES_VOTES = 0  # `… ด้วยคะแนนเสียง`: its vote counts and bullets follow

@@ -2916,3 +2916,26 @@ def test_a_title_typed_only_in_the_page_header_is_read_with_the_body_under_it(tm
     )
     assert [a.full_name for a in meeting.attendees] == ["นายวิชิต ศรีหาพล"]
     assert any("หัวกระดาษ" in note for _, note in report.notes)
+
+
+def test_typed_page_marks_are_left_out_and_said_once(tmp_path: Path) -> None:
+    """The page number typed at a page's head (`-๒-`, `- ๓ -`) and the word the next page
+    starts with typed at its foot (`/มติที่ประชุม...`): the program numbers its own pages; they
+    were kept as the items' text (`- ๓ -` even as a list)."""
+    source = tmp_path / "marks.txt"
+    source.write_text(
+        "รายงานการประชุมหัวหน้าส่วนราชการอำเภอกุมภวาปี\nครั้งที่ ๗/๒๕๖๗\nวันจันทร์ที่ ๒๙ กรกฎาคม ๒๕๖๗\n"
+        "ระเบียบวาระที่ ๑ เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ\n๑.๑ การป้องกันยาเสพติด\n"
+        "นายอำเภอแจ้งผลการตั้งจุดตรวจ\n                /มติที่ประชุม...\n-๒-\nมติที่ประชุม รับทราบ\n"
+        "๑.๒ การจัดสรรงบประมาณ\nพัฒนาการอำเภอเสนอจัดสรรงบประมาณ\n/มติที่ประชุม...\n- ๓ -\nมติที่ประชุม เห็นชอบ\n",
+        "utf-8",
+    )
+    document, report = import_file(source)
+    items = document.meeting.sections[0].items
+    assert [(i.title, [getattr(b, "text", "") for b in i.blocks], i.resolution) for i in items] == [
+        ("การป้องกันยาเสพติด", ["นายอำเภอแจ้งผลการตั้งจุดตรวจ"], "รับทราบ"),
+        ("การจัดสรรงบประมาณ", ["พัฒนาการอำเภอเสนอจัดสรรงบประมาณ"], "เห็นชอบ"),
+    ]
+    notes = [note for _, note in report.notes]
+    assert sum("เครื่องหมายหน้า" in note for note in notes) == 1
+    assert not any("อาจไม่ได้นำเข้า" in note for note in notes)
