@@ -62,7 +62,12 @@ _WRITE = re.compile(r"^\s*(?:INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
 
 
 class ServerError(StorageError):
-    """The server refused or could not be reached; the message is in Thai."""
+    """The server refused or could not be reached; the message is in Thai, and `reason` the
+    refusal alone (`รหัสผ่านไม่ถูกต้อง หรือไม่มีผู้ใช้ชื่อ …`) where a connection was refused."""
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 def display_name(conninfo: str) -> str:
@@ -320,9 +325,11 @@ class ServerDatabase(Database):
                 with_stall_limits(conninfo), autocommit=True, connect_timeout=connect_timeout
             )
         except psycopg.Error as error:
+            reason = connection_refusal(error)
             raise ServerError(
-                f"เชื่อมต่อฐานข้อมูล {display_name(conninfo)} ไม่ได้: {connection_refusal(error)} "
-                f"(รายละเอียดสำหรับผู้ดูแลระบบ: {_first_line(error)})"
+                f"เชื่อมต่อฐานข้อมูล {display_name(conninfo)} ไม่ได้: {reason} "
+                f"(รายละเอียดสำหรับผู้ดูแลระบบ: {_first_line(error)})",
+                reason,
             ) from error
         database = cls(ServerConnection(raw, conninfo, connect_timeout), conninfo, clerk)
         try:

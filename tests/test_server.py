@@ -22,7 +22,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from models.meeting import Meeting, MeetingDocument
-from models.server import ServerDatabase, connection_refusal
+from models.server import ServerDatabase, ServerError, connection_refusal
 from models.storage import SCHEMA_VERSION, StorageError
 from tests.conftest import shown_window
 from tests.keyboard import focused, press, type_text
@@ -476,7 +476,8 @@ def test_the_window_asks_a_password_the_server_wants_and_says_when_it_was_wrong(
         tried.append(conninfo)
         refusal = next(refusals, None)
         if refusal is not None:
-            raise StorageError(f"เชื่อมต่อฐานข้อมูลไม่ได้: {connection_refusal(psycopg.OperationalError(refusal))}")
+            reason = connection_refusal(psycopg.OperationalError(refusal))
+            raise ServerError(f"เชื่อมต่อฐานข้อมูลไม่ได้: {reason}", reason)
         return real_open(pg_database)
 
     monkeypatch.setattr(ServerDatabase, "open_server", open_server)
@@ -502,6 +503,7 @@ def test_the_window_asks_a_password_the_server_wants_and_says_when_it_was_wrong(
     try:
         assert isinstance(database, ServerDatabase)
         assert len(labels) == 2 and WRONG_PASSWORD not in labels[0] and WRONG_PASSWORD in labels[1]
+        assert "ไม่มีผู้ใช้ชื่อ somsri" in labels[1]  # a mistyped user is named, not only the password
         assert tried[1].endswith("password='ผิด pw'") and tried[2].endswith("password='right pw'")
     finally:
         database.close()
@@ -534,3 +536,57 @@ def test_a_server_database_of_the_previous_version_is_upgraded_by_its_owner_only
         assert owner.load_document(meeting_id).meeting.sections[4].items[1].confidential
     with ServerDatabase.open_server(as_clerk) as clerk:  # upgraded: the clerk works again
         assert clerk.load_document(meeting_id).meeting.sections[4].items[1].confidential
+
+
+def test_a_conflict_heard_of_several_ways_asks_once(
+    server_window: MainWindow, qtbot: QtBot, pg_database: str
+) -> None:
+    """The sending thread, the lease's renewal and opening the meeting again may each hear of the
+    same conflict: one box is up at a time (three stood one over another)."""
+    from PySide6.QtCore import QTimer  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: PLC0415
+
+    from models.replica import ReplicaSync  # noqa: PLC0415
+    from ui.office_server import DECIDE_LATER  # noqa: PLC0415
+
+    window = server_window
+    office = window.office
+    assert office is not None and office.sync is not None and office.replica is not None
+    meeting_id = window.editor.meeting_id
+    office.sync.stop()
+    window.editor.set_meeting_field("title", "ฉบับของเสมียน ก")
+    with psycopg.connect(pg_database, autocommit=True) as other:
+        other.execute("UPDATE meetings SET revision = revision + 1 WHERE id = %s", (meeting_id,))
+    office.sync = ReplicaSync(office.replica.database.path, office.database, meeting_id, office.synced.emit)
+    office.sync.start()
+    qtbot.waitUntil(lambda: office.in_conflict, timeout=10000)
+    most: list[int] = [0]
+
+    def visible_boxes() -> list[QMessageBox]:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+    def sweep() -> None:  # counts the boxes up at once; answers any beyond the first "later"
+        shown = visible_boxes()
+        most[0] = max(most[0], len(shown))
+        for box in shown[1:]:
+            next(b for b in box.buttons() if b.text() == DECIDE_LATER).click()
+
+    sweeper = QTimer()
+    sweeper.timeout.connect(sweep)
+    sweeper.start(50)
+
+    def hear_again_then_answer() -> None:
+        shown = visible_boxes()
+        if not shown:
+            QTimer.singleShot(20, hear_again_then_answer)
+            return
+        office.ask_about_conflict()  # heard of again while the box is up
+        office.ask_about_conflict()
+        sweep()
+        next(b for b in shown[0].buttons() if b.text() == DECIDE_LATER).click()
+
+    QTimer.singleShot(0, hear_again_then_answer)
+    office.ask_about_conflict()
+    sweeper.stop()
+    assert most[0] == 1
+    assert office.in_conflict  # decided later: the copy waits, Ctrl+Alt+U asks again

@@ -87,6 +87,7 @@ class OfficeServer(QObject):
         self.sync: ReplicaSync | None = None
         self.leaving: list[tuple[ReplicaSync, Replica | None, int]] = []  # left, still sending
         self.asked_about_conflict = False  # the question is put once a conflict; the menu asks again
+        self.asking = False  # the conflict's box is open
         self.unsent_copy: Path | None = None  # a copy with unsent edits of a meeting another holds
         self.pending = QLabel("")
         window.statusBar().addPermanentWidget(self.pending)
@@ -277,9 +278,18 @@ class OfficeServer(QObject):
         ) or self.unsent_copy is not None
 
     def ask_about_conflict(self) -> None:
-        """The clerk chooses what becomes of the edits the server could not take."""
-        if not self.in_conflict:
+        """The clerk chooses what becomes of the edits the server could not take: one box at a
+        time, however many ways the conflict was heard of (the sending thread, the lease's
+        renewal, opening the meeting again)."""
+        if not self.in_conflict or self.asking:
             return
+        self.asking = True
+        try:
+            self._ask_once()
+        finally:
+            self.asking = False
+
+    def _ask_once(self) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Warning, "การแก้ไขที่ส่งถึงเซิร์ฟเวอร์ไม่ได้", CONFLICT_QUESTION, parent=self.window
         )
