@@ -909,7 +909,9 @@ class _Agenda:
         text = _text(line)
         if _PAGE_MARK.fullmatch(text):  # `-๒-` heading a page, `/มติที่ประชุม...` at its foot
             if not self.page_marks:
-                self.report.note(line.place, "เครื่องหมายหน้า (เลขหน้า -๒- และคำต่อหน้า /…) ไม่นำเข้า โปรแกรมพิมพ์เลขหน้าเอง")
+                self.report.note(
+                    line.place, "เครื่องหมายหน้า (เลขหน้า -๒- และคำต่อหน้า /…) ไม่นำเข้า โปรแกรมพิมพ์เลขหน้าเอง"
+                )
             self.page_marks += 1
             return
         handlers: tuple[Callable[[Line, str], bool], ...] = (
