@@ -11,6 +11,7 @@ import copy
 import os
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -590,3 +591,38 @@ def test_a_conflict_heard_of_several_ways_asks_once(
     sweeper.stop()
     assert most[0] == 1
     assert office.in_conflict  # decided later: the copy waits, Ctrl+Alt+U asks again
+
+
+def test_the_window_answers_keys_while_the_server_makes_the_meetings_list_wait(
+    server_window: MainWindow, qtbot: QtBot, pg_database: str, demo: MeetingDocument
+) -> None:
+    """Another clerk's change is heard and the meetings list fetched again while the server holds
+    the meetings table locked (a long statement, a stalled network): the window goes on taking
+    keys meanwhile (it froze for as long as the lock was held), and the list shows the new
+    meeting once the server answers."""
+    from ui.office_server import LIST_SETTLE_MS  # noqa: PLC0415
+
+    window = server_window
+    office = window.office
+    assert office is not None
+    venue = window.header_tab.venue
+    window.tabs.setCurrentWidget(window.header_tab)
+    venue.setFocus()
+    qtbot.waitUntil(venue.hasFocus)
+    venue.selectAll()
+    with psycopg.connect(pg_database) as other:
+        other.execute(
+            "INSERT INTO meetings (title, seq, year, date, created, modified)"
+            " SELECT 'การประชุมที่เพิ่มมา', 99, year, date, created, modified FROM meetings LIMIT 1"
+        )
+        other.execute("LOCK TABLE meetings IN ACCESS EXCLUSIVE MODE")
+        release = threading.Timer(5.0, other.commit)  # should the window wait, it is let go
+        release.start()
+        started = time.monotonic()
+        office.heard.emit("added", 0)
+        qtbot.wait(LIST_SETTLE_MS + 200)  # the list is being fetched, and waits on the lock
+        type_text("ห้องประชุม ๒")
+        assert time.monotonic() - started < 2.5 and venue.text() == "ห้องประชุม ๒"
+        release.join()
+    listed = Qt.MatchFlag.MatchContains | Qt.MatchFlag.MatchRecursive
+    qtbot.waitUntil(lambda: bool(window.meetings.findItems("การประชุมที่เพิ่มมา", listed)), timeout=10000)

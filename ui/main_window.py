@@ -41,7 +41,7 @@ from models import thai, wording
 from models.changes import Change, ChangeKind
 from models.editing import MeetingEditor
 from models.meeting import Item, MeetingDocument, Node, Section, find_parent
-from models.storage import SEARCH_WAIT, Database, StorageError
+from models.storage import SEARCH_WAIT, Database, MeetingSummary, StorageError
 from ui.agenda import AgendaTab
 from ui.commands import InsertNode, MoveNode, RemoveNode
 from ui.dialogs import ask, ask_text, choose_path, inform, warn
@@ -354,6 +354,11 @@ class MainWindow(QMainWindow):
         except StorageError as error:  # the office's server out of reach: the list stays as it was
             self.statusBar().showMessage(f"ยังแสดงรายการการประชุมล่าสุดไม่ได้: {error}", 10000)
             return
+        self.show_meetings(summaries)
+
+    def show_meetings(self, summaries: list[MeetingSummary]) -> None:
+        """The meetings list as given (fetched here, or by the office server's listing thread),
+        filtered as the filter box says, the open meeting chosen."""
         wanted = self.filter.text().strip()
         current = self.editor.meeting_id if self.has_meeting else None
         self.meetings.blockSignals(True)

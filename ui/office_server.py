@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -76,6 +77,7 @@ class OfficeServer(QObject):
     heard = Signal(str, int)  # from the watcher's thread: (changed | added | deleted, meeting id)
     reached = Signal(bool)  # from the watcher's thread: the server reached or lost
     synced = Signal(object)  # from the sending thread: SyncState
+    listed = Signal(object)  # from the listing thread: the meetings' summaries, or the StorageError
 
     def __init__(self, window: MainWindow, database: ServerDatabase) -> None:
         super().__init__(window)
@@ -101,7 +103,11 @@ class OfficeServer(QObject):
         self.list_refresh = QTimer(self)
         self.list_refresh.setSingleShot(True)
         self.list_refresh.setInterval(LIST_SETTLE_MS)
-        self.list_refresh.timeout.connect(window.reload_meetings)
+        self.list_refresh.timeout.connect(self.refresh_list)
+        self.listed.connect(self._listed)
+        self.lister: ServerDatabase | None = None  # the listing thread's own connection
+        self.listing = False  # a list is being fetched
+        self.list_again = False  # news came meanwhile: fetch once more when it is in
         self.heard.connect(self._heard)
         self.reached.connect(self._reached)
         self.watcher = ServerWatcher(database.conninfo, self.heard.emit, self.reached.emit)
@@ -160,10 +166,50 @@ class OfficeServer(QObject):
         if self.sync is not None:
             self.sync.poke()
 
+    def refresh_list(self) -> None:
+        """The meetings list fetched again after the others' changes, in a thread of its own
+        (a stalled network or a server waiting on a lock never freezes the window), shown when
+        it comes; news heard meanwhile fetches it once more."""
+        if self.stopped:
+            return
+        if self.listing:
+            self.list_again = True
+            return
+        self.listing = True
+        threading.Thread(target=self._fetch_list, name="meetings-list", daemon=True).start()
+
+    def _fetch_list(self) -> None:
+        try:
+            if self.lister is None:
+                self.lister = ServerDatabase.open_server(self.database.conninfo, connect_timeout=5)
+            self.listed.emit(self.lister.list_meetings())
+        except StorageError as error:
+            lister, self.lister = self.lister, None
+            if lister is not None:
+                with contextlib.suppress(StorageError):
+                    lister.close()
+            self.listed.emit(error)
+
+    def _listed(self, result: object) -> None:
+        self.listing = False
+        if self.stopped:
+            return
+        if isinstance(result, StorageError):  # the list stays as it was
+            self.window.statusBar().showMessage(f"ยังแสดงรายการการประชุมล่าสุดไม่ได้: {result}", 10000)
+        elif isinstance(result, list):
+            self.window.show_meetings(result)
+        if self.list_again:
+            self.list_again = False
+            self.refresh_list()
+
     def stop(self) -> None:
         self.stopped = True  # what the watcher heard meanwhile, still queued, is let go
         self.renewal.stop()
         self.list_refresh.stop()
+        if self.lister is not None and not self.listing:
+            with contextlib.suppress(StorageError):
+                self.lister.close()
+            self.lister = None
         self.watcher.stop()
         if self.current is not None:
             self._leave(self.current)
