@@ -496,17 +496,34 @@ class ServerDatabase(Database):
     def renew_leases(self) -> list[int]:
         if not self._leased:
             return []
+        kept = self.renew_leases_of(self.token, sorted(self._leased))
+        return self.forget_lost_leases(self._leased - kept)
+
+    @property
+    def leased(self) -> frozenset[int]:
+        """The meetings this connection holds the lease of."""
+        return frozenset(self._leased)
+
+    def renew_leases_of(self, token: str, meeting_ids: Sequence[int]) -> set[int]:
+        """Renew the leases a token holds (another connection's: the window renews its leases
+        from a thread of its own); returns the meetings whose lease it still held."""
+        if not meeting_ids:
+            return set()
         with self.transaction() as conn:
-            kept = {
+            return {
                 int(row[0])
                 for row in conn.execute(
                     "UPDATE leases SET renewed = now() WHERE token = ? AND meeting_id = ANY(?) RETURNING meeting_id",
-                    (self.token, sorted(self._leased)),
+                    (token, list(meeting_ids)),
                 )
             }
-        lost = sorted(self._leased - kept)
-        self._leased &= kept
-        return lost
+
+    def forget_lost_leases(self, lost: Iterable[int]) -> list[int]:
+        """The leases found lost (taken by another after they lapsed), no longer counted as this
+        connection's; returns them in order."""
+        gone = sorted(set(lost) & self._leased)
+        self._leased -= set(gone)
+        return gone
 
     def release_lease(self, meeting_id: int) -> None:
         self._leased.discard(meeting_id)

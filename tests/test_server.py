@@ -626,3 +626,42 @@ def test_the_window_answers_keys_while_the_server_makes_the_meetings_list_wait(
         release.join()
     listed = Qt.MatchFlag.MatchContains | Qt.MatchFlag.MatchRecursive
     qtbot.waitUntil(lambda: bool(window.meetings.findItems("การประชุมที่เพิ่มมา", listed)), timeout=10000)
+
+
+def test_the_window_answers_keys_while_the_lease_renewal_waits_on_the_server(
+    server_window: MainWindow, qtbot: QtBot, pg_database: str
+) -> None:
+    """The lease is renewed every few seconds from a thread of its own: while the server makes
+    the renewal wait (a lock on the leases, a stalled network) the window takes keys (it froze
+    for as long), and the lease is renewed once the server answers."""
+    window = server_window
+    office = window.office
+    assert office is not None
+    venue = window.header_tab.venue
+    window.tabs.setCurrentWidget(window.header_tab)
+    venue.setFocus()
+    qtbot.waitUntil(venue.hasFocus)
+    venue.selectAll()
+    meeting_id = window.editor.meeting_id
+    with psycopg.connect(pg_database) as other:
+        before = other.execute("SELECT renewed FROM leases WHERE meeting_id = %s", (meeting_id,)).fetchone()
+        other.execute("LOCK TABLE leases IN ACCESS EXCLUSIVE MODE")
+        release = threading.Timer(5.0, other.commit)  # should the window wait, it is let go
+        release.start()
+        started = time.monotonic()
+        office.renewal.timeout.emit()  # the renewal's time, as its timer fires
+        type_text("ห้องประชุม ๓")
+        assert time.monotonic() - started < 2.5 and venue.text() == "ห้องประชุม ๓"
+        release.join()
+    with psycopg.connect(pg_database) as reading:
+
+        def renewed() -> bool:
+            row = reading.execute(
+                "SELECT renewed FROM leases WHERE meeting_id = %s", (meeting_id,)
+            ).fetchone()
+            reading.rollback()
+            return row is not None and before is not None and row[0] > before[0]
+
+        qtbot.waitUntil(renewed, timeout=10000)
+    qtbot.waitUntil(lambda: not getattr(office, "renewing", False))  # its answer heard here
+    assert window.session.held_by is None

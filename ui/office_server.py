@@ -78,6 +78,7 @@ class OfficeServer(QObject):
     reached = Signal(bool)  # from the watcher's thread: the server reached or lost
     synced = Signal(object)  # from the sending thread: SyncState
     listed = Signal(object)  # from the listing thread: the meetings' summaries, or the StorageError
+    renewed = Signal(object)  # from the renewing thread: (meetings renewed, kept) or the StorageError
 
     def __init__(self, window: MainWindow, database: ServerDatabase) -> None:
         super().__init__(window)
@@ -99,6 +100,9 @@ class OfficeServer(QObject):
         self.renewal = QTimer(self)
         self.renewal.setInterval(RENEW_SECONDS * 1000)
         self.renewal.timeout.connect(self._renew)
+        self.renewed.connect(self._renewed)
+        self.keeper: ServerDatabase | None = None  # the renewing thread's own connection
+        self.renewing = False
         self.renewal.start()
         self.list_refresh = QTimer(self)
         self.list_refresh.setSingleShot(True)
@@ -206,10 +210,12 @@ class OfficeServer(QObject):
         self.stopped = True  # what the watcher heard meanwhile, still queued, is let go
         self.renewal.stop()
         self.list_refresh.stop()
-        if self.lister is not None and not self.listing:
-            with contextlib.suppress(StorageError):
-                self.lister.close()
-            self.lister = None
+        for attribute, busy in (("lister", self.listing), ("keeper", self.renewing)):
+            connection = getattr(self, attribute)
+            if connection is not None and not busy:  # a thread still waiting keeps its own
+                with contextlib.suppress(StorageError):
+                    connection.close()
+                setattr(self, attribute, None)
         self.watcher.stop()
         if self.current is not None:
             self._leave(self.current)
@@ -259,13 +265,41 @@ class OfficeServer(QObject):
             self.database.release_lease(meeting_id)
 
     def _renew(self) -> None:
-        """Every few seconds: this clerk's lease kept alive; a meeting open to read only is
-        tried again (its holder may have closed it, or gone without a word)."""
-        session = self.window.session
+        """Every few seconds: this clerk's leases kept alive, from a thread with a connection of
+        its own (a stalled network never freezes the window); then, back here, a meeting open to
+        read only is tried again (its holder may have closed it, or gone without a word)."""
+        if self.stopped or self.renewing:
+            return
+        held = sorted(self.database.leased)
+        if not held:  # nothing to renew (a reader, a meeting open to read only): no thread
+            self._renewed(([], set()))
+            return
+        self.renewing = True
+        threading.Thread(target=self._renew_in_thread, args=(held,), name="lease-renewal", daemon=True).start()
+
+    def _renew_in_thread(self, held: list[int]) -> None:
+        try:
+            if self.keeper is None:
+                self.keeper = ServerDatabase.open_server(self.database.conninfo, connect_timeout=5)
+            self.renewed.emit((held, self.keeper.renew_leases_of(self.database.token, held)))
+        except StorageError as error:
+            keeper, self.keeper = self.keeper, None
+            if keeper is not None:
+                with contextlib.suppress(StorageError):
+                    keeper.close()
+            self.renewed.emit(error)
+
+    def _renewed(self, result: object) -> None:
+        self.renewing = False
         if self.stopped:
             return
+        session = self.window.session
+        if not isinstance(result, tuple):  # the server out of reach
+            self._reached(False)
+            return
+        held, kept = result
+        lost = self.database.forget_lost_leases(set(held) - kept)
         try:
-            lost = self.database.renew_leases()
             self._finish_leaving()
             self._try_again()
         except StorageError:
