@@ -275,7 +275,9 @@ class OfficeServer(QObject):
             self._renewed(([], set()))
             return
         self.renewing = True
-        threading.Thread(target=self._renew_in_thread, args=(held,), name="lease-renewal", daemon=True).start()
+        threading.Thread(
+            target=self._renew_in_thread, args=(held,), name="lease-renewal", daemon=True
+        ).start()
 
     def _renew_in_thread(self, held: list[int]) -> None:
         try:
