@@ -37,6 +37,7 @@ from models.meeting import (
 )
 from models.presenter import line_at
 from models.tables import compute_table
+from models.wording import vote_words
 
 
 class Align(StrEnum):
@@ -334,7 +335,11 @@ def compose_agenda(document: MeetingDocument, layout: Layout, measure: Measure |
 
 
 def _holds_a_resolution(node: Section | Item, items: Sequence[Item]) -> bool:
-    return bool(node.resolution.strip()) or any(_holds_a_resolution(item, item.items) for item in items)
+    return (
+        bool(node.resolution.strip())
+        or node.vote is not None
+        or any(_holds_a_resolution(item, item.items) for item in items)
+    )
 
 
 def _heading(state: _MinutesState, title: str) -> None:
@@ -460,7 +465,7 @@ def _section(state: _MinutesState, section: Section) -> None:
     _form_blocks(state, section.blocks)
     _items(state, section, section.items, depth=1)
     if state.form != "agenda":
-        _resolution(state, section.resolution)
+        _resolution(state, section)
 
 
 def _items(
@@ -501,7 +506,7 @@ def _items(
         _form_blocks(state, item.blocks)
         _items(state, section, item.items, depth + 1, item_path)
         if state.form != "agenda":
-            _resolution(state, item.resolution)
+            _resolution(state, item)
 
 
 def _form_blocks(state: _MinutesState, blocks: Sequence[Block]) -> None:
@@ -513,8 +518,13 @@ def _form_blocks(state: _MinutesState, blocks: Sequence[Block]) -> None:
         _blocks(state, [block for block in blocks if isinstance(block, Attachment)])
 
 
-def _resolution(state: _MinutesState, text: str) -> None:
-    if not text.strip():
+def _resolution(state: _MinutesState, node: Section | Item) -> None:
+    """`มติที่ประชุม` and the resolution, the votes it was carried by after it."""
+    text = node.resolution.strip()
+    if node.vote is not None:
+        votes = vote_words(node.vote.in_favour, node.vote.against, node.vote.abstained)
+        text = f"{text} {votes}".strip()
+    if not text:
         return
     layout = state.layout
     state.out.append(

@@ -110,6 +110,7 @@ def check_document(
             *_table_findings(meeting, places),
             *_text_findings(meeting, places),
             *_structure_findings(meeting, places),
+            *_vote_findings(meeting, places),
             *_wording_findings(meeting, places),
             *_numbering_findings(meeting, others, places),
             *_year_findings(meeting),
@@ -381,6 +382,26 @@ def _structure_findings(meeting: Meeting, places: dict[int, str]) -> Iterator[Fi
             message = f"{attendee.full_name} มีชื่อซ้ำกับลำดับที่ {thai.to_thai_digits(str(seen[key]))}"
             yield Finding(Severity.ERROR, where, message, "ลบรายชื่อที่ซ้ำ")
         seen.setdefault(key, number)
+
+
+def _vote_findings(meeting: Meeting, places: dict[int, str]) -> Iterator[Finding]:
+    """Votes no more than those present (members and guests who came: a guest may have a vote
+    in some bodies); votes counted for a resolution not yet written."""
+    present = len(meeting.attendees_with(AttendeeStatus.PRESENT))
+    nodes: list[Section | Item] = []
+    for section in meeting.sections:
+        nodes.append(section)
+        nodes.extend(item for _, item in walk_items(section.items))
+    for node in nodes:
+        vote = node.vote
+        if vote is None:
+            continue
+        if meeting.attendees and vote.total > present:
+            message = thai.to_thai_digits(f"คะแนนเสียงรวม {vote.total} เสียง มากกว่าผู้มาประชุม {present} คน")
+            yield Finding(Severity.ERROR, places[id(node)], message, "ตรวจคะแนนเสียงหรือรายชื่อผู้มาประชุม", node)
+        if not node.resolution.strip():
+            message = "มีคะแนนเสียงแต่ยังไม่มีข้อความมติที่ประชุม"
+            yield Finding(Severity.WARNING, places[id(node)], message, "พิมพ์มติ เช่น อนุมัติ", node)
 
 
 def _any_resolution(items: list[Item]) -> bool:

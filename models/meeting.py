@@ -135,6 +135,19 @@ class Attachment:
 Block = Paragraph | BulletList | Table | Attachment
 
 
+@dataclass(frozen=True)
+class Vote:
+    """The votes a resolution was carried by (เห็นด้วย, ไม่เห็นด้วย, งดออกเสียง)."""
+
+    in_favour: int = 0
+    against: int = 0
+    abstained: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.in_favour + self.against + self.abstained
+
+
 @dataclass
 class Item:
     title: str
@@ -144,6 +157,7 @@ class Item:
     items: list[Item] = field(default_factory=list)
     follow_up: bool = False  # carried to the next meeting's เรื่องสืบเนื่อง (kept in the database only)
     confidential: bool = False  # ลับ: left out of the public version of the minutes, with its sub-items
+    vote: Vote | None = None  # the votes its resolution was carried by, when counted
     id: int | None = field(default=None, compare=False)
 
 
@@ -160,6 +174,7 @@ class Section:
     items: list[Item] = field(default_factory=list)
     resolution: str = ""
     presenter_wording: str = ""  # presenter lines: words after the name; empty: from the title
+    vote: Vote | None = None  # the votes its resolution was carried by, when counted
     id: int | None = field(default=None, compare=False)
 
 

@@ -40,6 +40,7 @@ from models.meeting import (
     RecipientStatus,
     Section,
     Table,
+    Vote,
 )
 from models.text import clean_text, shorten
 
@@ -526,6 +527,7 @@ def _section(data: JsonObject) -> Section:
         items=[_item(i) for i in data.get("items", [])],
         resolution=data.get("resolution", ""),
         presenter_wording=data.get("presenter_wording", ""),
+        vote=_vote(data.get("vote")),
     )
 
 
@@ -537,7 +539,18 @@ def _item(data: JsonObject) -> Item:
         resolution=data.get("resolution", ""),
         items=[_item(i) for i in data.get("items", [])],
         confidential=bool(data.get("confidential", False)),
+        vote=_vote(data.get("vote")),
     )
+
+
+def _vote(data: JsonObject | None) -> Vote | None:
+    if data is None:
+        return None
+    return Vote(data.get("in_favour", 0), data.get("against", 0), data.get("abstained", 0))
+
+
+def _vote_dict(vote: Vote) -> JsonObject:
+    return {"in_favour": vote.in_favour, "against": vote.against, "abstained": vote.abstained}
 
 
 def _block(data: JsonObject) -> Block:
@@ -660,6 +673,8 @@ def _section_dict(meeting: Meeting, section: Section) -> JsonObject:
     _put(data, "blocks", [_block_dict(b) for b in section.blocks])
     _put(data, "items", [_item_dict(i) for i in section.items])
     _put(data, "resolution", section.resolution)
+    if section.vote is not None:  # written only when counted
+        data["vote"] = _vote_dict(section.vote)
     return data
 
 
@@ -669,6 +684,8 @@ def _item_dict(item: Item) -> JsonObject:
     _put(data, "blocks", [_block_dict(b) for b in item.blocks])
     _put(data, "resolution", item.resolution)
     _put(data, "items", [_item_dict(i) for i in item.items])
+    if item.vote is not None:  # written only when counted
+        data["vote"] = _vote_dict(item.vote)
     if item.confidential:  # written only when set: the file of a meeting without one is as before
         data["confidential"] = True
     return data

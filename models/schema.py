@@ -154,6 +154,10 @@ TABLES: tuple[TableDefinition, ...] = (
             Column("follow_up", "integer", default="0"),
             _text("presenter_wording"),
             Column("confidential", "integer", default="0"),
+            # the votes a resolution was carried by; NULL when not counted
+            Column("vote_in_favour", "integer", not_null=False, check="vote_in_favour >= 0"),
+            Column("vote_against", "integer", not_null=False, check="vote_against >= 0"),
+            Column("vote_abstained", "integer", not_null=False, check="vote_abstained >= 0"),
         ),
         indexes=(
             ("nodes_by_meeting", ("meeting_id", "parent_id", "ord")),

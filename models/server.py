@@ -37,6 +37,7 @@ from models.storage import (
     CONFIDENTIAL_COLUMN,
     SCHEMA_VERSION,
     SEARCH_WAIT,
+    VOTE_COLUMNS,
     Database,
     DatabaseTooNewError,
     LeaseHolder,
@@ -746,6 +747,7 @@ FIRST_SERVER_VERSION = 10  # the schema the first server databases were made wit
 # what brings a server database from version n to n + 1 (models.storage.MIGRATIONS, for a file)
 SERVER_MIGRATIONS: dict[int, tuple[str, ...]] = {
     10: (CONFIDENTIAL_COLUMN,),
+    11: VOTE_COLUMNS,
 }
 
 SERVER_TABLES = (

@@ -60,6 +60,7 @@ from models.meeting import (
     RecipientStatus,
     Section,
     Table,
+    Vote,
 )
 from models.schema import TABLES, create_statements
 from models.search import (
@@ -487,6 +488,18 @@ def _migrate_to_11(db: Connection) -> None:
 CONFIDENTIAL_COLUMN = "ALTER TABLE nodes ADD COLUMN confidential INTEGER NOT NULL DEFAULT 0"
 
 
+def _migrate_to_12(db: Connection) -> None:
+    """The votes a resolution was carried by."""
+    for statement in VOTE_COLUMNS:
+        db.execute(statement)
+
+
+VOTE_COLUMNS = tuple(
+    f"ALTER TABLE nodes ADD COLUMN {column} INTEGER CHECK ({column} >= 0)"
+    for column in ("vote_in_favour", "vote_against", "vote_abstained")
+)
+
+
 # Each entry brings the schema from version i to i + 1. Append only; never edit a released one.
 MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _migrate_to_1,
@@ -500,6 +513,7 @@ MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _migrate_to_9,
     _migrate_to_10,
     _migrate_to_11,
+    _migrate_to_12,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -574,9 +588,27 @@ _NODE_FIELDS = (
     "follow_up",
     "presenter_wording",
     "confidential",
+    "vote_in_favour",
+    "vote_against",
+    "vote_abstained",
 )
 _NODE_FLAGS = ("is_agenda", "follow_up", "confidential")
 _RECIPIENT_FIELDS = ("name", "status", "note", "answered")
+
+
+def _vote_columns(vote: Vote | None) -> dict[str, int | None]:
+    """A resolution's votes as the node's columns (NULL: not counted)."""
+    return {
+        "vote_in_favour": vote.in_favour if vote else None,
+        "vote_against": vote.against if vote else None,
+        "vote_abstained": vote.abstained if vote else None,
+    }
+
+
+def _vote_of(row: Any) -> Vote | None:
+    if row["vote_in_favour"] is None and row["vote_against"] is None and row["vote_abstained"] is None:
+        return None
+    return Vote(row["vote_in_favour"] or 0, row["vote_against"] or 0, row["vote_abstained"] or 0)
 
 
 def _columns_json(columns: Sequence[Column]) -> str:
@@ -1845,6 +1877,8 @@ class Database:
         }
         if isinstance(node, Item) and node.confidential:  # else the column's default, 0
             row["confidential"] = 1
+        if node.vote is not None:  # else NULL: not counted
+            row.update(_vote_columns(node.vote))
         node.id = self._insert("nodes", row)
         for block_index, block in enumerate(node.blocks):
             self._insert_block_row(meeting_id, node.id, block_index, block)
@@ -1857,7 +1891,7 @@ class Database:
         children: dict[int | None, list[Node]] = {}
         for r in self.conn.execute(
             "SELECT id, parent_id, kind, is_agenda, title, presenter, resolution, follow_up, presenter_wording,"
-            " confidential FROM nodes WHERE meeting_id = ? ORDER BY parent_id, ord",
+            " confidential, vote_in_favour, vote_against, vote_abstained FROM nodes WHERE meeting_id = ? ORDER BY parent_id, ord",
             (meeting_id,),
         ):
             node: Node
@@ -1867,6 +1901,7 @@ class Database:
                     bool(r["is_agenda"]),
                     resolution=r["resolution"],
                     presenter_wording=r["presenter_wording"],
+                    vote=_vote_of(r),
                     id=r["id"],
                 )
             else:
@@ -1876,6 +1911,7 @@ class Database:
                     resolution=r["resolution"],
                     follow_up=bool(r["follow_up"]),
                     confidential=bool(r["confidential"]),
+                    vote=_vote_of(r),
                     id=r["id"],
                 )
             nodes[r["id"]] = node
@@ -1923,7 +1959,10 @@ class Database:
     def update_node(self, node_id: int, **fields: Any) -> None:
         """Change fields of a section or item (title, presenter, resolution, is_agenda, follow_up,
         presenter_wording, confidential)."""
+        vote = fields.pop("vote", ...)
         row = {k: int(v) if k in _NODE_FLAGS else v for k, v in fields.items()}
+        if vote is not ...:  # a Vote, or None: not counted
+            row.update(_vote_columns(vote))
         self._update_checked("nodes", node_id, _NODE_FIELDS, row)
 
     def delete_node(self, node_id: int) -> None:

@@ -19,3 +19,18 @@ RECORDER_ROLE = "ผู้จดรายงานการประชุม"
 CHECKER_ROLE = "ผู้ตรวจรายงานการประชุม"
 PRE_AGENDA_TITLE = "ก่อนเข้าระเบียบวาระการประชุม"
 SIGNED = "(ลงชื่อ)"
+
+VOTES_WORDS = "ด้วยคะแนนเสียง"
+VOTE_KINDS = ("เห็นด้วย", "ไม่เห็นด้วย", "งดออกเสียง")
+NO_VOTES = "ไม่มี"  # a count of nought, as clerks write it (`ไม่เห็นด้วย ไม่มี`)
+
+
+def vote_words(in_favour: int, against: int, abstained: int) -> str:
+    """`ด้วยคะแนนเสียง เห็นด้วย 12 เสียง ไม่เห็นด้วย ไม่มี งดออกเสียง 1 เสียง` (digits as given:
+    the printer puts them in the document's digits)."""
+    counts = (in_favour, against, abstained)
+    parts = [
+        f"{kind} {count} เสียง" if count else f"{kind} {NO_VOTES}"
+        for kind, count in zip(VOTE_KINDS, counts, strict=True)
+    ]
+    return " ".join((VOTES_WORDS, *parts))

@@ -520,7 +520,9 @@ def test_a_server_database_of_the_previous_version_is_upgraded_by_its_owner_only
         meeting_id = made.add_document(copy.deepcopy(demo))
     database = dict(part.split("=", 1) for part in pg_database.split())["dbname"]
     with psycopg.connect(pg_database, autocommit=True) as conn:
-        conn.execute("ALTER TABLE nodes DROP COLUMN confidential")
+        conn.execute("ALTER TABLE nodes DROP COLUMN confidential")  # as version 10 made it
+        for column in ("vote_in_favour", "vote_against", "vote_abstained"):
+            conn.execute(f"ALTER TABLE nodes DROP COLUMN {column}")
         conn.execute("UPDATE schema_version SET version = 10")
         conn.execute(f"CREATE ROLE {database}_clerk LOGIN")
         conn.execute(

@@ -48,9 +48,11 @@ from models.meeting import (
     Paragraph,
     Section,
     Table,
+    Vote,
     nodes_containing,
 )
 from models.presenter import derived_wording, line_covering
+from models.wording import VOTE_KINDS
 from ui.commands import (
     EditCommand,
     FieldCommand,
@@ -61,7 +63,7 @@ from ui.commands import (
     RemoveBlock,
     Steps,
 )
-from ui.fields import GrowingTextEdit, TextField
+from ui.fields import GrowingTextEdit, TextField, mark_problem
 from ui.plain import PlainForm, plain_label
 from ui.qt_models import AgendaModel, CellsModel
 from ui.session import MeetingSession
@@ -101,6 +103,48 @@ def presenter_line_preview(meeting: Meeting, item: Item, layout: Layout = DEFAUL
 def _wording_placeholder(title: str) -> str:
     return f"{derived_wording(title)} (ตามหัวข้อ)"
 
+
+class VoteFields(QWidget):
+    """The votes a resolution was carried by, typed as counts (Thai or Arabic digits): เห็นด้วย,
+    ไม่เห็นด้วย, งดออกเสียง, one field each in that order (Tab between them). All empty: the
+    votes were not counted. A count that is not a number is marked, and nothing is stored."""
+
+    def __init__(self, store: Callable[[Vote | None], None]) -> None:
+        super().__init__()
+        self.store = store
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.fields: list[TextField] = []
+        for kind in VOTE_KINDS:
+            field = TextField(self._typed, "-")
+            field.setMaximumWidth(80)
+            field.setAccessibleName(kind)
+            row.addWidget(plain_label(kind))
+            row.addWidget(field)
+            self.fields.append(field)
+        row.addWidget(plain_label("เสียง (เว้นว่าง: ไม่ได้นับคะแนน)"))
+        row.addStretch()
+
+    def _typed(self, _text: str) -> None:
+        counts: list[int] = []
+        for field in self.fields:
+            typed = thai.to_arabic_digits(field.text().strip())
+            valid = not typed or (typed.isdigit() and int(typed) <= MOST_VOTES)
+            mark_problem(field, "" if valid else "ใส่จำนวนเสียงเป็นตัวเลข")
+            if not valid:
+                return
+            counts.append(int(typed) if typed else 0)
+        typed_any = any(field.text().strip() for field in self.fields)
+        self.store(Vote(*counts) if typed_any else None)
+
+    def show_vote(self, vote: Vote | None) -> None:
+        counts = (vote.in_favour, vote.against, vote.abstained) if vote else (None, None, None)
+        for field, count in zip(self.fields, counts, strict=True):
+            field.show_value("" if count is None else thai.to_thai_digits(str(count)))
+            mark_problem(field, "")
+
+
+MOST_VOTES = 100000  # a count larger than any meeting's: a slip of the keyboard
 
 CONFIDENTIAL_LABEL = "เรื่องลับ: ไม่พิมพ์ในฉบับเผยแพร่ (พร้อมเรื่องย่อย)"
 
@@ -311,6 +355,9 @@ class ItemEditor(QWidget):
         self.resolution.setCurrentText(node.resolution)
         self.resolution.editTextChanged.connect(self._node_field("resolution"))
         resolution_form.addRow("มติที่ประชุม", self.resolution)
+        self.votes = VoteFields(self._store_vote)
+        self.votes.show_vote(node.vote)
+        resolution_form.addRow("คะแนนเสียง", self.votes)
         layout.addLayout(resolution_form)
         layout.addStretch()
         self.block_widgets: list[BlockWidget] = []
@@ -358,6 +405,12 @@ class ItemEditor(QWidget):
         self.confidential.toggled.connect(self._node_field("confidential"))
         form.addRow("", self.confidential)
 
+    def _store_vote(self, vote: Vote | None) -> None:
+        session, node = self.session, self.node
+        session.set_field(
+            (id(node), "vote"), lambda v: session.editor.set_node_field(node, "vote", v), vote, self.votes
+        )
+
     def _node_field(self, name: str) -> Callable[[Any], None]:
         def change(value: Any) -> None:
             session, node = self.session, self.node
@@ -394,6 +447,8 @@ class ItemEditor(QWidget):
                 self.resolution.setCurrentText(node.resolution)
         elif name == "follow_up" and hasattr(self, "follow_up"):
             self.follow_up.setChecked(bool(getattr(node, "follow_up", False)))
+        elif name == "vote" and origin is not self.votes:
+            self.votes.show_vote(node.vote)
         elif name == "confidential" and hasattr(self, "confidential"):
             self.confidential.setChecked(bool(getattr(node, "confidential", False)))
 
