@@ -41,6 +41,8 @@ from models.meeting import (
     Person,
     Section,
     Table,
+    Vote,
+    walk_items,
 )
 from models.meetingfile import MAX_ITEM_DEPTH
 from models.presenter import derived_wording
@@ -233,6 +235,12 @@ _STRUCTURE_WORDS = frozenset(
         "มติที่ประชุม",
         "มติ",
         "ลงชื่อ",
+        # the votes at a resolution's end, printed by the program from the counts
+        wording.VOTES_WORDS,
+        *wording.VOTE_KINDS,
+        *(wording.VOTES_WORDS + kind for kind in wording.VOTE_KINDS),
+        "คะแนนเสียง",
+        "เสียง",
         "ผู้จดรายงานการประชุม",
         "ผู้บันทึกรายงานการประชุม",
         "ผู้ตรวจรายงานการประชุม",
@@ -399,6 +407,7 @@ class _Reader:
         self._header()
         self._roster()
         _Agenda(self).read()
+        self._votes_counted()
         if front:
             self._front_matter(front)
         self._check_header()
@@ -406,6 +415,29 @@ class _Reader:
         for status in AttendeeStatus:  # as the roster ended up (a guest heading may be read as present)
             self.report.counts[status.value] = len(self.meeting.attendees_with(status))
         return MeetingDocument(self.meeting, self.office, self.letter), self.report
+
+    def _votes_counted(self) -> None:
+        """A resolution ending with its votes (`… ด้วยคะแนนเสียง เห็นด้วย ๖๐๕ เสียง ไม่เห็นด้วย
+        ไม่มี งดออกเสียง ๗ เสียง`): the counts become the resolution's votes (checked against
+        those present, printed by the program in the same words), said once."""
+        counted = 0
+        nodes: list[Section | Item] = []
+        for section in self.meeting.sections:
+            nodes.append(section)
+            nodes.extend(item for _, item in walk_items(section.items))
+        for node in nodes:
+            found = _VOTES_AT_END.search(node.resolution)
+            if found is None:
+                continue
+            node.vote = Vote(*(_vote_count(found[kind]) for kind in ("for", "against", "abstained")))
+            node.resolution = node.resolution[: found.start()].rstrip(" \n,")
+            counted += 1
+        if counted:
+            self.report.note(
+                "มติที่ประชุม",
+                f"คะแนนเสียงท้ายมติ {thai.to_thai_digits(str(counted))} แห่ง อ่านเป็นคะแนนเสียงของมติ "
+                "(ตรวจได้ด้วย F7 และพิมพ์ด้วยถ้อยคำเดิม)",
+            )
 
     def _title_index(self) -> int | None:
         for index, block in enumerate(self.blocks):
@@ -2075,6 +2107,21 @@ _ABSENCE = re.compile(r"^\(?(?:ลา|ไปราชการ|ติดรา�
 _SENTENCE_AFTER_ROSTER = re.compile(r"^(?:เมื่อ|เริ่ม|เปิด|ที่ประชุม|ก่อนเข้า|องค์ประชุม|ครบองค์)")
 # a count of votes (`เห็นด้วย ๕ เสียง`, `ไม่รับหลักการ - เสียง`, `งดออกเสียง ๑ เสียง (ประธานสภาฯ)`)
 _VOTE_LINE = re.compile(r"(?:[0-9๐-๙]+|-)\s*(?:เสียง|คะแนน)\s*(?:\([^()]*\))?\s*$")
+# a resolution's votes at its end, each count a number or ไม่มี, in the order the program prints them
+_ONE_COUNT = r"[0-9๐-๙]{1,6}|ไม่มี|-"
+_VOTES_AT_END = re.compile(
+    r"(?:ด้วย)?\s*(?:มี)?คะแนนเสียง\s*(?:ดังนี้)?\s*[:：]?\s*"
+    rf"เห็นด้วย\s*(?P<for>{_ONE_COUNT})\s*(?:เสียง|คน)?[\s,]*"
+    rf"ไม่เห็นด้วย\s*(?P<against>{_ONE_COUNT})\s*(?:เสียง|คน)?[\s,]*"
+    rf"งดออกเสียง\s*(?P<abstained>{_ONE_COUNT})\s*(?:เสียง|คน)?\s*$"
+)
+
+
+def _vote_count(typed: str) -> int:
+    digits = thai.to_arabic_digits(typed)
+    return int(digits) if digits.isdigit() else 0  # ไม่มี, -
+
+
 # a typed page number (`-๒-`, `- ๓ -`) or the word the next page starts with (`/มติที่ประชุม...`)
 _PAGE_MARK = re.compile(r"[-–]\s*[0-9๐-๙]{1,3}\s*[-–]|/\S[^/]{0,40}?(?:\.{2,}|…)")
 _RESOLUTION_POINT = re.compile(r"^\(?([0-9๐-๙]{1,2})(?:\)|\.(?![0-9๐-๙]))\s*\S")

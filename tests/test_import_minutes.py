@@ -30,7 +30,16 @@ from importers.minutes import NotMinutesError, import_file, import_minutes, unpl
 from importers.paste import pasted_agenda
 from importers.source import Grid, SourceBlock, SourceError, read_blocks, read_text
 from models import recognize
-from models.meeting import AttendeeStatus, BulletList, ColumnKind, MeetingDocument, Paragraph, Person, Table
+from models.meeting import (
+    AttendeeStatus,
+    BulletList,
+    ColumnKind,
+    MeetingDocument,
+    Paragraph,
+    Person,
+    Table,
+    Vote,
+)
 from models.meetingfile import meeting_json
 from models.storage import Database
 from tests.keyboard import press
@@ -2735,8 +2744,8 @@ def test_the_numbered_points_a_resolution_announces_stay_in_it(
         "อนุมัติการจัดสรรกำไรสุทธิ โดยให้ฝ่ายจัดการดำเนินการ ดังนี้",
         f"{marks[0]} โอนเงินปันผลเข้าบัญชีเงินฝากออมทรัพย์ของสมาชิก",
         f"{marks[1]} หักชำระหนี้ค้างชำระก่อนจ่ายเงินปันผล",
-        "ด้วยคะแนนเสียงเห็นด้วย ๖๐๕ เสียง ไม่เห็นด้วย ไม่มี งดออกเสียง ๗ เสียง",
     ]
+    assert section.vote == Vote(605, 0, 7)  # the votes typed last, read as the resolution's
     assert [getattr(b, "text", "") for b in section.blocks] == [
         "คณะกรรมการดำเนินการเสนอจัดสรรกำไรสุทธิ จำนวน ๓,๘๒๕,๔๓๐.๐๐ บาท"
     ]
