@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -396,12 +397,27 @@ def _roster_rows(layout: Layout, people: Sequence[Attendee], with_reason: bool) 
     for number, person in enumerate(people, start=1):
         position = person.position
         if person.note and not with_reason:
-            position = f"{position} {person.note}".strip()
+            position = f"{position} {_as_the_regulation_says(person.note)}".strip()
         cells = [f"{number}.", f"{person.prefix}{person.first}", person.last, position]
         if with_reason:
             cells.append(person.note)
         rows.append(tuple(GridCell(layout.digits(text)) for text in cells))
     return rows
+
+
+# a substitute's note as typed: `แทน นายสมชาย ใจดี`, `(แทน) …`, `แทน`; not `ผู้แทน…` (an office's
+# representative) nor one already worded `มาประชุมแทน …`
+_SUBSTITUTE = re.compile(r"^\(?แทน\)?\s*(.*)$")
+
+
+def _as_the_regulation_says(note: str) -> str:
+    """A substitute's note in the regulation's words (ระเบียบงานสารบรรณ: ลงว่ามาประชุมแทนผู้ใด
+    หรือตำแหน่งใด): `แทน นายสมชาย ใจดี` prints `มาประชุมแทน นายสมชาย ใจดี`; any other note as
+    typed."""
+    found = _SUBSTITUTE.match(note.strip())
+    if found is None:
+        return note
+    return f"มาประชุมแทน {found[1]}".strip()
 
 
 _NAME_COLUMNS = 3  # number, prefix and first name, surname

@@ -235,6 +235,7 @@ _STRUCTURE_WORDS = frozenset(
         "มติที่ประชุม",
         "มติ",
         "ลงชื่อ",
+        "มาประชุมแทน",  # a substitute's note, printed in the regulation's words
         # the votes at a resolution's end, printed by the program from the counts
         wording.VOTES_WORDS,
         *wording.VOTE_KINDS,

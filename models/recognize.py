@@ -343,6 +343,7 @@ def roster_line(cells: list[str], status: AttendeeStatus = AttendeeStatus.PRESEN
         note = next(group for group in deputy_mark.groups() if group)
     if not note and (deputy := _DEPUTY.search(position)):  # `… แทน พัฒนาการอำเภอภูซาง` in one cell
         position, note = position[: deputy.start()].strip(), position[deputy.start() :].strip()
+        note = note.removeprefix("มาประชุม")  # the regulation's wording, printed so again
     reason = re.search(r"\s*\(([^()]+)\)$", position)
     if not note and reason and (status is AttendeeStatus.ABSENT or _REASON.match(reason[1])):
         # `… (ติดราชการ)`; a position's own brackets stay (`ปลัดอำเภอ (หัวหน้ากลุ่มงาน…)`)
@@ -373,7 +374,7 @@ def _position_under_the_name(cells: list[str]) -> list[str]:
 
 
 _REASON = re.compile(r"^(?:ติด|ลา|ไป|ป่วย|ภารกิจ|อยู่ระหว่าง|มอบ|แทน|รักษาราชการ|ประชุม)")
-_DEPUTY = re.compile(r"(?:^|\s)(?:แทน|ผู้แทน|รักษาราชการแทน)\s")
+_DEPUTY = re.compile(r"(?:^|\s)(?:มาประชุมแทน|แทน|ผู้แทน|รักษาราชการแทน)\s")
 
 
 def _starts_with_prefix(text: str) -> bool:

@@ -241,7 +241,13 @@ def test_roster_lists_present_absent_with_reason_and_omits_empty_groups(tmp_path
     headings = [p.text for p in doc.paragraphs if p.text in ("ผู้มาประชุม", "ผู้ไม่มาประชุม", "ผู้เข้าร่วมประชุม")]
     assert headings == ["ผู้มาประชุม", "ผู้ไม่มาประชุม"]
     present, absent = doc.tables[0], doc.tables[1]
-    assert [c.text for c in present.rows[1].cells] == ["๒.", "นายมานะ", "ขยัน", "เจ้าพนักงาน แทน หัวหน้างาน"]
+    # a substitute in the regulation's words (ลงว่ามาประชุมแทนผู้ใดหรือตำแหน่งใด)
+    assert [c.text for c in present.rows[1].cells] == [
+        "๒.",
+        "นายมานะ",
+        "ขยัน",
+        "เจ้าพนักงาน มาประชุมแทน หัวหน้างาน",
+    ]
     assert [c.text for c in absent.rows[0].cells] == ["๑.", "นายปิติ", "ยินดี", "พนักงาน", "ลาป่วย"]
     assert present._tbl.tblPr.find(qn("w:tblBorders")).find(qn("w:top")).get(qn("w:val")) == "nil"
 
