@@ -749,7 +749,10 @@ class _Reader:
             return None
         # tabs in a run only line the columns up: one separator
         rows = [
-            tuple(re.split(r"\t+", person)) for piece in block.pieces for person in _numbered_people(piece)
+            row
+            for piece in _positions_under_names(block.pieces)
+            for person in _numbered_people(piece)
+            for row in _sent_by_an_office(tuple(re.split(r"\t+", person)))
         ]
         attendees = [
             self._person(half, status, block.place, quiet) for row in rows for half in _side_by_side(row)
@@ -892,6 +895,8 @@ class _Agenda:
         self.signing: Person | None = None
         self.signing_role: str | None = None  # None: a signature whose role is still to come
         self.signed_untitled = False  # the name typed after ลงชื่อ had no title: `(full name)` wins
+        self.more_signers: list[tuple[Person, str]] = []  # a second checker: kept as text
+        self.lettered: dict[int, int] = {}  # a section's items opened by ก. ข. …: how many so far
         self.signing_columns: list[Person] = []  # signatures typed side by side, parted by tabs
         self.closed = False
         self.note_of: Line | None = None  # the line read as the last table's note
@@ -919,6 +924,16 @@ class _Agenda:
         self._read_blocks()
         for section in self.meeting.sections:
             _lift_lone_resolutions(section.items)
+        for person, role in self.more_signers:
+            label = "ผู้จดรายงานการประชุม" if role == recognize.RECORDER else "ผู้ตรวจรายงานการประชุม"
+            lines = [f"ลงชื่อ ........................ {label}", f"({person.name})", person.position]
+            node = self.path[-1] if self.path else self.section
+            if node is not None:
+                node.blocks.append(Paragraph("\n".join(line for line in lines if line.strip("() ")), indent=False))
+            self.report.note(
+                "ลายมือชื่อ",
+                f"มี{label}มากกว่าหนึ่งคน โปรแกรมเก็บได้คนเดียว: {person.name} เก็บไว้เป็นข้อความท้ายเรื่องสุดท้าย",
+            )
 
     def _read_blocks(self) -> None:
         for stray in self.reader.stray_lines:
@@ -1151,6 +1166,8 @@ class _Agenda:
 
     def _item(self, line: Line, text: str) -> bool:
         numbered = recognize.numbered_line(text)
+        if numbered is None and (lettered := _LETTERED.match(text)) is not None and self._lettered_item(lettered):
+            return True
         if numbered is None:
             return self._pre_agenda_title(line, text)
         section = self._current_section(line)
@@ -1182,6 +1199,41 @@ class _Agenda:
             self._take_presenter(item)
         self.report.count("items")
         return True
+
+    def _lettered_item(self, lettered: re.Match[str]) -> bool:
+        """`ก. …`, `ข. …` (typed, or Word's Thai-letter numbering) opening the items of an agenda
+        section that has no others, each followed by its own resolution: an item each (they were
+        paragraphs, and every resolution but the last fell among them). A lettered list without
+        resolutions of its own stays a list of paragraphs."""
+        section = self.section
+        if section is None or not section.is_agenda:
+            return False
+        done = self.lettered.get(id(section), 0)
+        if len(section.items) != done or done >= len(THAI_ITEM_LETTERS):
+            return False
+        if lettered[1] != THAI_ITEM_LETTERS[done] or not self._resolved_before_the_next_letter(done):
+            return False
+        item = Item(recognize.tidy(lettered[2]))
+        section.items.append(item)
+        self.path = [item]
+        self.lettered[id(section)] = done + 1
+        self._take_presenter(item)
+        self.report.count("items")
+        return True
+
+    def _resolved_before_the_next_letter(self, done: int) -> bool:
+        """Whether a resolution comes after the current line before the next letter or heading."""
+        following = THAI_ITEM_LETTERS[done + 1] if done + 1 < len(THAI_ITEM_LETTERS) else None
+        for block in self.reader.blocks[self.reader.at :]:
+            if not isinstance(block, Line):
+                continue
+            text = _text(block)
+            after = _LETTERED.match(text)
+            if recognize.agenda_heading(block.text) or (after is not None and after[1] == following):
+                return False
+            if recognize.resolution(text) is not None:
+                return True
+        return False
 
     def _depth(self, numbered: recognize.NumberedLine, section_number: int | None, line: Line) -> int | None:
         """How deep in the tree a numbered line opens an item, or None for a numbered paragraph."""
@@ -1460,7 +1512,12 @@ class _Agenda:
         return any(isinstance(line, Line) and recognize.role_alone(_text(line)) for line in after)
 
     def _sign(self, person: Person, role: str) -> None:
-        if role == recognize.RECORDER:
+        signed = self.meeting.recorder if role == recognize.RECORDER else self.meeting.checker
+        if signed is not None and signed.name and signed is not person:
+            # a second checker (or recorder): the meeting holds one of each, so this one's
+            # block is kept as text after the last matter, and said
+            self.more_signers.append((person, role))
+        elif role == recognize.RECORDER:
             self.meeting.recorder = person
         else:
             self.meeting.checker = person
@@ -2125,6 +2182,9 @@ def _vote_count(typed: str) -> int:
 
 # a typed page number (`-๒-`, `- ๓ -`) or the word the next page starts with (`/มติที่ประชุม...`)
 _PAGE_MARK = re.compile(r"[-–]\s*[0-9๐-๙]{1,3}\s*[-–]|/\S[^/]{0,40}?(?:\.{2,}|…)")
+# `ก. โครงการ…`: an item lettered as Word's Thai-letter numbering letters them (ฃ and ฅ left out)
+THAI_ITEM_LETTERS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
+_LETTERED = re.compile(r"^([ก-ฮ])[.)]\s*(\S.*)$")
 _RESOLUTION_POINT = re.compile(r"^\(?([0-9๐-๙]{1,2})(?:\)|\.(?![0-9๐-๙]))\s*\S")
 _ANNOUNCING_LINES = re.compile(r"(?:ดังนี้|ดังต่อไปนี้|[:：])\s*$")
 ANNOUNCES_VOTES = 0  # `… ด้วยคะแนนเสียง`: its vote counts and bullets follow
@@ -2408,6 +2468,37 @@ def _one_person_a_line(lines: list[str]) -> bool:
         all(re.fullmatch(r"\s*[0-9๐-๙]{1,3}[.)]?\s*", line) for line in lines)
         or all(line.strip().startswith(PREFIXES) for line in lines)
     )
+
+
+_SENT_BY = re.compile(
+    r"^(?:[0-9๐-๙]{1,3}[.)]\s*)?(ผู้แทน\S.*?)\s+(?:ได้แก่|คือ|ประกอบด้วย)\s+(.+)$"
+)
+
+
+def _sent_by_an_office(row: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """`ผู้แทนสำนักงานเกษตรจังหวัด ได้แก่ นายวีระ พลเยี่ยม และนางทองม้วน ศรีบุญเรือง` (then the
+    row's other cells): one row a person named, the office's words as the position (the role in
+    the committee kept after it). Any other row as it is."""
+    found = _SENT_BY.match(recognize.tidy(row[0]))
+    if found is None:
+        return [row]
+    names = [name.strip() for name in re.split(r"\s+และ\s*|\s*,\s*", found[2]) if name.strip()]
+    if not names or not all(name.startswith(PREFIXES) for name in names):
+        return [row]
+    return [(name, found[1], *row[1:]) for name in names]
+
+
+def _positions_under_names(pieces: list[str]) -> list[str]:
+    """A roster paragraph typed name, Shift+Enter, position (as a roster in two Word columns is):
+    each line that opens no person (no number, no title) goes with the person above it."""
+    joined: list[str] = []
+    for piece in pieces:
+        opens = re.match(r"^\s*[0-9๐-๙]{1,3}[.)]", piece) or piece.strip().startswith(PREFIXES)
+        if joined and not opens:
+            joined[-1] = f"{joined[-1]}\t{piece.strip()}"
+        else:
+            joined.append(piece)
+    return joined
 
 
 def _numbered_people(piece: str) -> list[str]:

@@ -2948,3 +2948,46 @@ def test_typed_page_marks_are_left_out_and_said_once(tmp_path: Path) -> None:
     notes = [note for _, note in report.notes]
     assert sum("เครื่องหมายหน้า" in note for note in notes) == 1
     assert not any("อาจไม่ได้นำเข้า" in note for note in notes)
+
+
+def test_what_the_twelfth_review_found_silent(tmp_path: Path) -> None:
+    """Found by the twelfth review, each silent: a roster typed name, Shift+Enter, position (as a
+    roster in two Word columns) read as nobody; a second checker's block lost; items lettered
+    ก. ข., each with its resolution, left as paragraphs (the first resolution among them); an
+    office's representatives named on one line counted as one nameless person."""
+    word = docx.Document()
+    word.add_paragraph("รายงานการประชุมคณะกรรมการโครงการชลประทาน ครั้งที่ ๒/๒๕๖๗")
+    word.add_paragraph("วันพุธที่ ๑๔ สิงหาคม ๒๕๖๗")
+    word.add_paragraph().add_run("ผู้มาประชุม").bold = True
+    word.add_paragraph("๑. นายสมหมาย ทองประเสริฐ\nประธานกรรมการ")
+    word.add_paragraph("๒. ผู้แทนสำนักงานเกษตรจังหวัด ได้แก่ นายวีระ พลเยี่ยม และนางทองม้วน ศรีบุญเรือง\tกรรมการ")
+    word.add_paragraph().add_run("ระเบียบวาระที่ ๑ เรื่องเพื่อพิจารณา").bold = True
+    word.add_paragraph("ก. โครงการพัฒนาแหล่งท่องเที่ยว งบประมาณ ๘,๕๐๐,๐๐๐ บาท")
+    word.add_paragraph("มติที่ประชุม เห็นชอบ")
+    word.add_paragraph("ข. โครงการขุดลอกลำน้ำชี งบประมาณ ๑๕,๐๐๐,๐๐๐ บาท")
+    word.add_paragraph("มติที่ประชุม เห็นชอบ โดยให้ปรับลดเหลือ ๑๒,๐๐๐,๐๐๐ บาท")
+    word.add_paragraph("ปิดประชุมเวลา ๑๒.๐๐ น.")
+    for lines in (
+        ("ลงชื่อ ...................... ผู้ตรวจรายงานการประชุม", "(นายสมยศ คำภู)", "ปลัดอำเภออาวุโส"),
+        ("ลงชื่อ ...................... ผู้ตรวจรายงานการประชุม", "(นายอภิชาติ ศรีวงษ์)", "นายอำเภอบ้านผือ"),
+    ):
+        for line in lines:
+            word.add_paragraph(line)
+    path = tmp_path / "twelfth.docx"
+    word.save(str(path))
+    document, report = import_file(path)
+    meeting = document.meeting
+    assert [(a.full_name, a.position) for a in meeting.attendees] == [
+        ("นายสมหมาย ทองประเสริฐ", "ประธานกรรมการ"),
+        ("นายวีระ พลเยี่ยม", "ผู้แทนสำนักงานเกษตรจังหวัด"),
+        ("นางทองม้วน ศรีบุญเรือง", "ผู้แทนสำนักงานเกษตรจังหวัด"),
+    ]
+    section = meeting.sections[-1]
+    assert [(i.title, i.resolution) for i in section.items] == [
+        ("โครงการพัฒนาแหล่งท่องเที่ยว งบประมาณ ๘,๕๐๐,๐๐๐ บาท", "เห็นชอบ"),
+        ("โครงการขุดลอกลำน้ำชี งบประมาณ ๑๕,๐๐๐,๐๐๐ บาท", "เห็นชอบ โดยให้ปรับลดเหลือ ๑๒,๐๐๐,๐๐๐ บาท"),
+    ]
+    assert meeting.checker == Person("นายสมยศ คำภู", "ปลัดอำเภออาวุโส")
+    kept = " ".join(getattr(b, "text", "") for b in section.items[-1].blocks)
+    assert "นายอภิชาติ ศรีวงษ์" in kept and "นายอำเภอบ้านผือ" in kept
+    assert any("มากกว่าหนึ่งคน" in note for _, note in report.notes)
