@@ -52,7 +52,7 @@ PRE_AGENDA_TITLE = wording.PRE_AGENDA_TITLE
 RESOLUTION_WORDS = wording.RESOLUTION_WORDS
 # the minutes' title: `รายงานการประชุม…`, or as some offices head them, `บันทึกการประชุม…`,
 # `สรุปผลการประชุม…` (the program prints its own `รายงาน` before the meeting's name)
-_TITLE = re.compile(r"^(?:รายงาน|บันทึก|สรุปผล)(การประชุม.*)$")
+_TITLE = re.compile(r"^(?:บันทึกรายงาน|รายงาน|บันทึก|สรุปผล)(การประชุม.*)$")
 # the exporters' attachment line (`รายละเอียดตาม{title} (เอกสารแนบ {number})`) read back
 _ATTACHMENT = re.compile(
     "^"
@@ -79,6 +79,8 @@ _UNTITLED_SIGNER = re.compile(r"ลงชื่อ\)?[\s.…]*((?:[ก-ฮะ-�
 _CLOSINGS = ("ขอแสดงความนับถือ", "ด้วยความนับถือ", "ขอแสดงความนับถืออย่างสูง")
 _NOTE_WORDS = ("ข้อมูล", "หมายเหตุ", "ที่มา")
 _MONTH_AND_YEAR = re.compile(rf"^(?:{'|'.join(thai.THAI_MONTHS)})\s*[0-9๐-๙]{{4}}$")
+# a venue typed without `ณ`: `สถานที่ (ประชุม) …`, or a meeting held online
+_VENUE_WORDS = re.compile(r"^(?:สถานที่(?:ประชุม)?\s*[:：]?\s*(\S.*)|(?:ประชุม)?((?:ออนไลน์)?\s*ผ่านระบบ.+))$")
 # a venue's second line: an online meeting, the building, the floor
 _VENUE_GOES_ON = re.compile(
     r"^(?:ผ่าน|และ|\(|ชั้น|อาคาร|ห้อง|โดยระบบ|ด้วยระบบ|.*(?:ประชุมทางไกล|ออนไลน์|Zoom|Teams|Webex))"
@@ -329,7 +331,7 @@ def _presenter_of(piece: str) -> str:
 
 # Words the program prints before what it keeps (`รายงาน` + the title, `รายละเอียดตาม` + an
 # attachment, the phone labels), and the titles of address kept apart from a name.
-_LABELS = ("รายงาน", "รายละเอียดตาม", "โทรศัพท์", "โทรสาร", "โทร", ".", "/")
+_LABELS = ("บันทึกรายงาน", "รายงาน", "รายละเอียดตาม", "โทรศัพท์", "โทรสาร", "โทร", "สถานที่ประชุม", "สถานที่", "ประชุม", ".", "/")
 
 
 class _Kept:
@@ -569,6 +571,10 @@ class _Reader:
         if piece.startswith("ณ ") or piece.startswith("ณ\u00a0"):
             if not dry_run:  # `ณ ห้องประชุมชั้น ๒`, then `ณ ศาลากลางจังหวัดแพร่`
                 meeting.venue = f"{meeting.venue} {piece[2:].strip()}".strip()
+            return True
+        if (place_words := _VENUE_WORDS.match(piece)) is not None and len(piece) <= 150:
+            if not dry_run:  # `สถานที่ ห้องประชุม…`, `ประชุมผ่านระบบ Zoom` (no ณ)
+                meeting.venue = f"{meeting.venue} {place_words[1] or place_words[2]}".strip()
             return True
         day = recognize.date_in_text(piece)
         if (

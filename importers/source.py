@@ -112,7 +112,7 @@ def read_docx(path: Path, dropped: list[tuple[str, str]] | None = None) -> list[
 
 SAVE_AS_DOCX = "กรุณาเปิดใน Word แล้วเลือก บันทึกเป็น → เอกสาร Word (.docx) ก่อนนำเข้า"
 
-_TITLE_OF_MINUTES = re.compile(r"^\s*(?:รายงาน|บันทึก|สรุปผล)การประชุม")
+_TITLE_OF_MINUTES = re.compile(r"^\s*(?:บันทึกรายงาน|รายงาน|บันทึก|สรุปผล)การประชุม")
 
 
 def _title_from_the_page_header(

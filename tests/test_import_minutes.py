@@ -2991,3 +2991,34 @@ def test_what_the_twelfth_review_found_silent(tmp_path: Path) -> None:
     kept = " ".join(getattr(b, "text", "") for b in section.items[-1].blocks)
     assert "นายอภิชาติ ศรีวงษ์" in kept and "นายอำเภอบ้านผือ" in kept
     assert any("มากกว่าหนึ่งคน" in note for _, note in report.notes)
+
+
+@pytest.mark.parametrize(
+    ("line", "venue"),
+    [
+        ("สถานที่ ห้องประชุมศรีเขาวง ชั้น ๒", "ห้องประชุมศรีเขาวง ชั้น ๒"),
+        ("สถานที่ประชุม ห้องประชุมศรีเขาวง ชั้น ๒", "ห้องประชุมศรีเขาวง ชั้น ๒"),
+        ("ประชุมผ่านระบบการประชุมทางไกล (Zoom Meeting)", "ผ่านระบบการประชุมทางไกล (Zoom Meeting)"),
+    ],
+)
+def test_a_venue_typed_without_na_and_a_title_opening_with_bantuek_raingan(
+    tmp_path: Path, line: str, venue: str
+) -> None:
+    """Found by the twelfth review: a venue without `ณ` went unread and unsaid; the title
+    `บันทึกรายงานการประชุม…` (อบต. and เทศบาล) was no title (the date, number, venue and roster
+    under it unread)."""
+    source = tmp_path / "minutes.txt"
+    source.write_text(
+        f"บันทึกรายงานการประชุมสภาองค์การบริหารส่วนตำบลโนนสะอาด\nครั้งที่ ๑/๒๕๖๗\nวันพฤหัสบดีที่ ๔ กรกฎาคม ๒๕๖๗\n{line}\n"
+        "ผู้มาประชุม\n๑. นายสมศักดิ์ ใจดี\tประธานสภา\nระเบียบวาระที่ ๑ เรื่องแจ้งเพื่อทราบ\nมติที่ประชุม รับทราบ\n",
+        "utf-8",
+    )
+    document, report = import_file(source)
+    meeting = document.meeting
+    assert (meeting.title, meeting.seq, meeting.date) == (
+        "การประชุมสภาองค์การบริหารส่วนตำบลโนนสะอาด",
+        1,
+        dt.date(2024, 7, 4),
+    )
+    assert meeting.venue == venue and [a.first for a in meeting.attendees] == ["สมศักดิ์"]
+    assert not any("อาจไม่ได้นำเข้า" in note for _, note in report.notes)
