@@ -74,6 +74,8 @@ _ROLE_THEN_NAME = re.compile(
 _NAME_THEN_ROLE = re.compile(
     r"^((?:" + "|".join(map(re.escape, PREFIXES)) + r")\s*\S+(?:\s+\S+){0,2})\s+(ผู้(?:จด|บันทึก|ตรวจ)\S*)$"
 )
+# a signed name without a title, then the role (after the closing time): `จันทร์เพ็ญ ดวงดี ⇥ ผู้จด…`
+_UNTITLED_NAME_THEN_ROLE = re.compile(r"^(?!ลงชื่อ)((?:[ก-ฮะ-ฺเ-์]+ ){1,2}[ก-ฮะ-ฺเ-์]+)\s+(ผู้(?:จด|บันทึก|ตรวจ)\S*)$")
 # a signer's name typed after ลงชื่อ without a title: two to four words of letters, then the role
 _UNTITLED_SIGNER = re.compile(r"ลงชื่อ\)?[\s.…]*((?:[ก-ฮะ-ฺเ-์A-Za-z]+ ){1,3}[ก-ฮะ-ฺเ-์A-Za-z]+)\s*[.…]*\s*ผู้")
 _CLOSINGS = ("ขอแสดงความนับถือ", "ด้วยความนับถือ", "ขอแสดงความนับถืออย่างสูง")
@@ -331,7 +333,19 @@ def _presenter_of(piece: str) -> str:
 
 # Words the program prints before what it keeps (`รายงาน` + the title, `รายละเอียดตาม` + an
 # attachment, the phone labels), and the titles of address kept apart from a name.
-_LABELS = ("บันทึกรายงาน", "รายงาน", "รายละเอียดตาม", "โทรศัพท์", "โทรสาร", "โทร", "สถานที่ประชุม", "สถานที่", "ประชุม", ".", "/")
+_LABELS = (
+    "บันทึกรายงาน",
+    "รายงาน",
+    "รายละเอียดตาม",
+    "โทรศัพท์",
+    "โทรสาร",
+    "โทร",
+    "สถานที่ประชุม",
+    "สถานที่",
+    "ประชุม",
+    ".",
+    "/",
+)
 
 
 class _Kept:
@@ -935,7 +949,9 @@ class _Agenda:
             lines = [f"ลงชื่อ ........................ {label}", f"({person.name})", person.position]
             node = self.path[-1] if self.path else self.section
             if node is not None:
-                node.blocks.append(Paragraph("\n".join(line for line in lines if line.strip("() ")), indent=False))
+                node.blocks.append(
+                    Paragraph("\n".join(line for line in lines if line.strip("() ")), indent=False)
+                )
             self.report.note(
                 "ลายมือชื่อ",
                 f"มี{label}มากกว่าหนึ่งคน โปรแกรมเก็บได้คนเดียว: {person.name} เก็บไว้เป็นข้อความท้ายเรื่องสุดท้าย",
@@ -1172,7 +1188,11 @@ class _Agenda:
 
     def _item(self, line: Line, text: str) -> bool:
         numbered = recognize.numbered_line(text)
-        if numbered is None and (lettered := _LETTERED.match(text)) is not None and self._lettered_item(lettered):
+        if (
+            numbered is None
+            and (lettered := _LETTERED.match(text)) is not None
+            and self._lettered_item(lettered)
+        ):
             return True
         if numbered is None:
             return self._pre_agenda_title(line, text)
@@ -1456,6 +1476,13 @@ class _Agenda:
         name_first = _NAME_THEN_ROLE.match(text)  # `พ.ต.ท. อำนาจ ชัยมงคล ผู้ตรวจ…`: a rank for ลงชื่อ
         if name_first and (role := recognize.role_alone(name_first[2])) is not None:
             self._sign(Person(recognize.tidy(name_first[1])), role)
+            return True
+        untitled = _UNTITLED_NAME_THEN_ROLE.match(text) if self.closed else None
+        if untitled and (role := recognize.role_alone(untitled[2])) is not None:
+            # `จันทร์เพ็ญ ดวงดี ⇥ ผู้จดรายงานการประชุม` after the closing time: the signed name,
+            # the printed one (`(นางจันทร์เพ็ญ ดวงดี)`) under it taken when it comes
+            self._sign(Person(untitled[1]), role)
+            self.signed_untitled = True
             return True
         role = recognize.signature_role(text)
         if role is not None:
@@ -2476,9 +2503,7 @@ def _one_person_a_line(lines: list[str]) -> bool:
     )
 
 
-_SENT_BY = re.compile(
-    r"^(?:[0-9๐-๙]{1,3}[.)]\s*)?(ผู้แทน\S.*?)\s+(?:ได้แก่|คือ|ประกอบด้วย)\s+(.+)$"
-)
+_SENT_BY = re.compile(r"^(?:[0-9๐-๙]{1,3}[.)]\s*)?(ผู้แทน\S.*?)\s+(?:ได้แก่|คือ|ประกอบด้วย)\s+(.+)$")
 
 
 def _sent_by_an_office(row: tuple[str, ...]) -> list[tuple[str, ...]]:

@@ -3022,3 +3022,20 @@ def test_a_venue_typed_without_na_and_a_title_opening_with_bantuek_raingan(
     )
     assert meeting.venue == venue and [a.first for a in meeting.attendees] == ["สมศักดิ์"]
     assert not any("อาจไม่ได้นำเข้า" in note for _, note in report.notes)
+
+
+def test_signatures_without_longchue_opening_with_the_untitled_signed_name(tmp_path: Path) -> None:
+    """Found by the twelfth review: `จันทร์เพ็ญ ดวงดี ⇥ ผู้จดรายงานการประชุม` (the signed name
+    without a title, no ลงชื่อ), then `(นางจันทร์เพ็ญ ดวงดี)` and the position: no signer read."""
+    source = tmp_path / "signatures.txt"
+    source.write_text(
+        "รายงานการประชุมคณะทำงานแรงงานจังหวัด ครั้งที่ ๒/๒๕๖๗\nวันจันทร์ที่ ๑๙ สิงหาคม ๒๕๖๗\n"
+        "ระเบียบวาระที่ ๑ เรื่องอื่น ๆ\nมติที่ประชุม รับทราบ\nปิดประชุมเวลา ๑๖.๐๐ น.\n"
+        "จันทร์เพ็ญ ดวงดี\tผู้จดรายงานการประชุม\n(นางจันทร์เพ็ญ ดวงดี)\nนักวิชาการแรงงานชำนาญการ\n"
+        "พรรณี คงสุข\tผู้ตรวจรายงานการประชุม\n(นางสาวพรรณี คงสุข)\nแรงงานจังหวัดขอนแก่น\n",
+        "utf-8",
+    )
+    meeting = import_file(source)[0].meeting
+    assert meeting.recorder == Person("นางจันทร์เพ็ญ ดวงดี", "นักวิชาการแรงงานชำนาญการ")
+    assert meeting.checker == Person("นางสาวพรรณี คงสุข", "แรงงานจังหวัดขอนแก่น")
+    assert not meeting.sections[-1].blocks
