@@ -1747,8 +1747,16 @@ def grid_table(grid: Grid) -> tuple[Table, list[str]]:
     rows = [[cell.replace("\u00a0", " ") for cell in row] for row in grid.rows]
     width = max(len(row) for row in rows)
     rows = [row + [""] * (width - len(row)) for row in rows]
+    empty = [index for index in range(width) if not any(row[index].strip() for row in rows)]
+    if empty and len(empty) < width:  # a column of nothing (lines typed with a leading tab)
+        rows = [[cell for index, cell in enumerate(row) if index not in empty] for row in rows]
+        width -= len(empty)
     notes: list[str] = []
     rows = _units_to_the_header(rows, notes)
+    after_total = _rows_after_the_total(rows)
+    if after_total:  # `รวม …` then a line or two more (`ดอกเบี้ยรับ …`): under the table, as its note
+        rows, trailing = rows[: -len(after_total)], after_total
+        notes.append("แถวที่อยู่ใต้แถวรวม เก็บไว้เป็นหมายเหตุใต้ตาราง ยอดรวมคำนวณจากแถวก่อนแถวรวม")
     headers = _header_rows(rows)
     body = [_subheading(row) for row in rows[headers:]]
     retyped = [row for row in body if row in rows[:headers]]
@@ -1774,6 +1782,8 @@ def grid_table(grid: Grid) -> tuple[Table, list[str]]:
     if total_label is not None:
         _no_total_where_none_was_typed(columns, typed_total)
     table = Table(columns, body, total_label=total_label)
+    if after_total:
+        table.note = "\n".join(" ".join(cell.strip() for cell in row if cell.strip()) for row in trailing)
     notes.extend(_computed_columns(table))
     if total_label is not None:
         notes.extend(_total_differences(table, typed_total))
@@ -1784,24 +1794,41 @@ def grid_table(grid: Grid) -> tuple[Table, list[str]]:
     return table, notes
 
 
+_MOST_ROWS_AFTER_TOTAL = 2
+
+
+def _rows_after_the_total(rows: list[list[str]]) -> list[list[str]]:
+    """The last rows of a table when they follow its `รวม` row (at most two, none a total)."""
+    for count in range(1, _MOST_ROWS_AFTER_TOTAL + 1):
+        if len(rows) > count + 2 and recognize.total_label(rows[-count - 1]) is not None:
+            tail = rows[-count:]
+            if all(recognize.total_label(row) is None for row in tail):
+                return tail
+    return []
+
+
 _FIGURE_IN_BAHT = re.compile(r"^(.*?[0-9๐-๙].*?)\s*บาท\.?$")
 
 
 def _units_to_the_header(rows: list[list[str]], notes: list[str]) -> list[list[str]]:
     """A column whose every figure was typed with its unit (`๑๒,๔๕๐ บาท`): the unit goes to the
     column's name (`จำนวนเงิน (บาท)`), the figures stay, so that they are added up and a typed
-    total is checked (as text, a wrong total went unseen)."""
+    total is checked (as text, a wrong total went unseen). A table with no header row (its first
+    row holds such figures too) is given one, the unit its only words."""
+    headless = bool(rows) and any(_FIGURE_IN_BAHT.match(cell.strip()) for cell in rows[0])
+    data = rows if headless else rows[1:]
     for index in range(len(rows[0]) if rows else 0):
-        cells = [
-            row[index] for row in rows[1:] if row[index].strip() and not thai.is_blank_figure(row[index])
-        ]
+        cells = [row[index] for row in data if row[index].strip() and not thai.is_blank_figure(row[index])]
         found = [_FIGURE_IN_BAHT.match(cell.strip()) for cell in cells]
         if not cells or not all(m and thai.parse_figure(m[1]) is not None for m in found):
             continue
-        for row in rows[1:]:
+        for row in data:
             typed = _FIGURE_IN_BAHT.match(row[index].strip())
             if typed is not None:
                 row[index] = typed[1]
+        if headless:
+            rows.insert(0, [""] * len(rows[0]))
+            headless, data = False, rows[1:]
         if "บาท" not in rows[0][index]:
             rows[0][index] = f"{rows[0][index]} (บาท)".strip()
         notes.append(f'คอลัมน์ "{rows[0][index]}" พิมพ์หน่วย บาท ไว้หลังตัวเลข ย้ายหน่วยไปไว้ที่ชื่อคอลัมน์')

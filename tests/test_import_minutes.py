@@ -3039,3 +3039,27 @@ def test_signatures_without_longchue_opening_with_the_untitled_signed_name(tmp_p
     assert meeting.recorder == Person("นางจันทร์เพ็ญ ดวงดี", "นักวิชาการแรงงานชำนาญการ")
     assert meeting.checker == Person("นางสาวพรรณี คงสุข", "แรงงานจังหวัดขอนแก่น")
     assert not meeting.sections[-1].blocks
+
+
+def test_a_line_under_the_total_and_a_table_typed_with_tabs_and_no_header(tmp_path: Path) -> None:
+    """Found by the twelfth review: a line under the `รวม` line (`ดอกเบี้ยรับ …`) made the total
+    a row of figures, its wrong typed sum unchecked; lines typed with a leading tab made an empty
+    first column; borrowers typed `๓๐,๐๐๐ บาท` with no header line made the first borrower the
+    column titles."""
+    source = tmp_path / "fund.txt"
+    source.write_text(
+        "รายงานการประชุมคณะกรรมการกองทุนหมู่บ้าน ครั้งที่ ๕/๒๕๖๗\nวันอาทิตย์ที่ ๒๒ กันยายน ๒๕๖๗\n"
+        "ระเบียบวาระที่ ๑ เรื่องรายงานฐานะการเงิน\n"
+        "\tรายการ\tตั้งไว้\n\tเงินกู้ยืมสมาชิก\t๑,๕๐๐,๐๐๐\n\tค่าวัสดุสำนักงาน\t๒๐,๕๐๐\n\tรวม\t๑,๕๓๐,๕๐๐\n"
+        "\tดอกเบี้ยรับ (ร้อยละ ๖ ต่อปี)\t๘๕,๒๐๐\n"
+        "ผู้กู้ยืม\n\tนายดำ ขำคม\t๓๐,๐๐๐ บาท\tปลูกอ้อย\n\tนางแดง ใจดี\t๒๕,๐๐๐ บาท\tค้าขาย\n"
+        "มติที่ประชุม รับทราบ\n",
+        "utf-8",
+    )
+    document, report = import_file(source)
+    statement, borrowers = (b for b in document.meeting.sections[0].blocks if isinstance(b, Table))
+    assert [c.title for c in statement.columns] == ["รายการ", "ตั้งไว้"]
+    assert statement.total_label == "รวม" and statement.note == "ดอกเบี้ยรับ (ร้อยละ ๖ ต่อปี) ๘๕,๒๐๐"
+    assert any("(๑,๕๓๐,๕๐๐) ไม่ตรงกับที่คำนวณได้ (๑,๕๒๐,๕๐๐)" in note for _, note in report.notes)
+    assert borrowers.rows[0] == ["นายดำ ขำคม", "๓๐,๐๐๐", "ปลูกอ้อย"]
+    assert [c.title for c in borrowers.columns] == ["", "(บาท)", ""]
