@@ -240,6 +240,7 @@ _STRUCTURE_WORDS = frozenset(
         "มติ",
         "ลงชื่อ",
         "มาประชุมแทน",  # a substitute's note, printed in the regulation's words
+        "ประจำปี",  # `ครั้งที่ ๒ ประจำปี ๒๕๖๗`, printed `ครั้งที่ ๒/๒๕๖๗`
         # the votes at a resolution's end, printed by the program from the counts
         wording.VOTES_WORDS,
         *wording.VOTE_KINDS,
@@ -565,8 +566,8 @@ class _Reader:
         if number is not None and "ครั้งที่" in piece and not self.report.counts.get("number"):
             # `สมัยสามัญ สมัยที่ ๒ ครั้งที่ ๑/๒๕๖๖` (a council's session before the number) and
             # `ครั้งที่ ๒/๒๕๖๗ เมื่อวันที่ ๒๗ กุมภาพันธ์ ๒๕๖๗ เวลา ๑๓.๓๐ น.` (the date after it)
-            before, _, after = piece.partition("ครั้งที่")
-            rest = recognize.tidy(re.sub(r"^\s*[0-9๐-๙]+\s*/\s*[0-9๐-๙]+", "", after))
+            before = piece.partition("ครั้งที่")[0]
+            rest = recognize.tidy(recognize.after_meeting_number(piece))
             dated = bool(rest) and recognize.date_in_text(rest) is not None
             if len(before) > 60 or (rest and not dated):
                 return False

@@ -37,7 +37,11 @@ def _number(text: str) -> int:
 
 # --- the meeting's header -----------------------------------------------------------------------
 
-_MEETING_NUMBER = re.compile(rf"ครั้งที่{_SPACE}*({_DIGIT}+){_SPACE}*/{_SPACE}*({_DIGIT}{{2,4}})")
+# `ครั้งที่ ๘/๒๕๖๖`, or `ครั้งที่ ๒ ประจำปี (พ.ศ.) ๒๕๖๗` (councils' and committees' way)
+_MEETING_NUMBER = re.compile(
+    rf"ครั้งที่{_SPACE}*({_DIGIT}+){_SPACE}*(?:/{_SPACE}*({_DIGIT}{{2,4}})"
+    rf"|ประจำปี(?:งบประมาณ)?{_SPACE}*(?:พ\.ศ\.{_SPACE}*)?({_DIGIT}{{4}}))"
+)
 
 
 @dataclass(frozen=True)
@@ -52,13 +56,20 @@ def meeting_numbers(text: str) -> list[MeetingNumber]:
     are read as 25xx, a Gregorian year as its Buddhist one)."""
     found = []
     for match in _MEETING_NUMBER.finditer(text):
-        year = _number(match[2])
+        typed_year = match[2] or match[3]
+        year = _number(typed_year)
         if year < 100:
             year += 2500
         elif year < 2400:
             year = thai.buddhist_year(year)
-        found.append(MeetingNumber(_number(match[1]), year, f"{match[1]}/{match[2]}"))
+        found.append(MeetingNumber(_number(match[1]), year, f"{match[1]}/{typed_year}"))
     return found
+
+
+def after_meeting_number(text: str) -> str:
+    """What a line holds after its first meeting number (`… ครั้งที่ ๒ ประจำปี ๒๕๖๗ เมื่อ…`)."""
+    found = _MEETING_NUMBER.search(text)
+    return text[found.end() :] if found else text
 
 
 def meeting_number(text: str) -> tuple[int, int] | None:

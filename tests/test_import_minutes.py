@@ -3063,3 +3063,19 @@ def test_a_line_under_the_total_and_a_table_typed_with_tabs_and_no_header(tmp_pa
     assert any("(๑,๕๓๐,๕๐๐) ไม่ตรงกับที่คำนวณได้ (๑,๕๒๐,๕๐๐)" in note for _, note in report.notes)
     assert borrowers.rows[0] == ["นายดำ ขำคม", "๓๐,๐๐๐", "ปลูกอ้อย"]
     assert [c.title for c in borrowers.columns] == ["", "(บาท)", ""]
+
+
+@pytest.mark.parametrize("line", ["ครั้งที่ ๒ ประจำปี พ.ศ. ๒๕๖๗", "สมัยสามัญ สมัยที่ ๓ ครั้งที่ ๒ ประจำปี ๒๕๖๗"])
+def test_a_meeting_number_with_its_year_in_words(tmp_path: Path, line: str) -> None:
+    """Found by the twelfth review: `ครั้งที่ ๒ ประจำปี พ.ศ. ๒๕๖๗` gave meeting 1, the line run
+    into the title."""
+    source = tmp_path / "council.txt"
+    source.write_text(
+        f"รายงานการประชุมสภาเทศบาลตำบลนาดี\n{line}\nวันศุกร์ที่ ๙ สิงหาคม ๒๕๖๗\n"
+        "ระเบียบวาระที่ ๑ เรื่องแจ้งเพื่อทราบ\nมติที่ประชุม รับทราบ\n",
+        "utf-8",
+    )
+    document, report = import_file(source)
+    meeting = document.meeting
+    assert (meeting.title, meeting.seq, meeting.year) == ("การประชุมสภาเทศบาลตำบลนาดี", 2, 2567)
+    assert not any("อาจไม่ได้นำเข้า" in note for _, note in report.notes)
