@@ -315,7 +315,7 @@ def unplaced_words(blocks: list[SourceBlock], document: MeetingDocument) -> list
         )
         words = [word for piece in pieces for word in re.split(r"[\s\u00a0]+|\.{3,}", piece)]
         # `มติ ที่ประชุมรับทราบ`: the program prints `มติที่ประชุม` itself, the resolution after it
-        words = [word.removeprefix("ที่ประชุม") if word.startswith("ที่ประชุม") else word for word in words]
+        words = [word.removeprefix("ที่ประชุม").removeprefix("มีมติ") for word in words]
         lost = [word for word in words if _worth_keeping(word) and not kept_words.holds(word)]
         if lost:
             found.append((block.place, lost))
@@ -918,6 +918,7 @@ class _Agenda:
         self.signed_untitled = False  # the name typed after ลงชื่อ had no title: `(full name)` wins
         self.more_signers: list[tuple[Person, str]] = []  # a second checker: kept as text
         self.lettered: dict[int, int] = {}  # a section's items opened by ก. ข. …: how many so far
+        self.sentences_read = 0  # resolutions typed as a sentence (`ที่ประชุมรับทราบ`)
         self.signing_columns: list[Person] = []  # signatures typed side by side, parted by tabs
         self.closed = False
         self.note_of: Line | None = None  # the line read as the last table's note
@@ -1327,6 +1328,18 @@ class _Agenda:
             return True
         self.resolution_list = None
         found = recognize.resolution(text)
+        if found is None and (sentence := _RESOLVED_SENTENCE.fullmatch(text)) is not None:
+            node = self.path[-1] if self.path else self.section
+            if node is not None and not node.resolution and self._last_of_its_node():
+                # `ที่ประชุมรับทราบ`, `ที่ประชุมมีมติเห็นชอบ …` closing a matter: its resolution
+                words = recognize.tidy(sentence[1] or sentence[2])
+                self._set_resolution(words)
+                self.resolution_list = _announced_lines(words)
+                self.resolution_point = 1
+                if not self.sentences_read:
+                    self.report.note(line.place, "อ่านประโยค ที่ประชุม(มีมติ)… ท้ายเรื่องเป็นมติที่ประชุม")
+                self.sentences_read += 1
+                return True
         if found is None:
             if self.pending_resolution:
                 self.pending_resolution = False
@@ -1350,6 +1363,24 @@ class _Agenda:
             self.resolution_point = 1
         else:
             self.pending_resolution = True
+        return True
+
+    def _last_of_its_node(self) -> bool:
+        """Whether the line just read is the last of its matter: an item, a heading or a
+        signature comes next (nothing else of it would follow a resolution)."""
+        for block in self.reader.blocks[self.reader.at :]:
+            if isinstance(block, Grid):
+                return False
+            text = _text(block)
+            if not text:
+                continue
+            return bool(
+                recognize.numbered_line(text)
+                or recognize.agenda_heading(block.text)
+                or recognize.closing_time(text)
+                or recognize.signature_role(text)
+                or block.bold
+            )
         return True
 
     def _resolution_goes_on(self, line: Line, text: str) -> bool:
@@ -2246,6 +2277,8 @@ _PAGE_MARK = re.compile(r"[-–]\s*[0-9๐-๙]{1,3}\s*[-–]|/\S[^/]{0,40}?(?:\
 # `ก. โครงการ…`: an item lettered as Word's Thai-letter numbering letters them (ฃ and ฅ left out)
 THAI_ITEM_LETTERS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
 _LETTERED = re.compile(r"^([ก-ฮ])[.)]\s*(\S.*)$")
+# a resolution typed as a sentence: `ที่ประชุมรับทราบ`, `ที่ประชุมมีมติเห็นชอบ …`
+_RESOLVED_SENTENCE = re.compile(r"ที่ประชุม\s*(?:มีมติ\s*(\S.*)|((?:รับทราบ|รับรอง|เห็นชอบ|อนุมัติ)\S*))")
 _RESOLUTION_POINT = re.compile(r"^\(?([0-9๐-๙]{1,2})(?:\)|\.(?![0-9๐-๙]))\s*\S")
 _ANNOUNCING_LINES = re.compile(r"(?:ดังนี้|ดังต่อไปนี้|[:：])\s*$")
 ANNOUNCES_VOTES = 0  # `… ด้วยคะแนนเสียง`: its vote counts and bullets follow

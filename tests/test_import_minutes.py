@@ -3079,3 +3079,25 @@ def test_a_meeting_number_with_its_year_in_words(tmp_path: Path, line: str) -> N
     meeting = document.meeting
     assert (meeting.title, meeting.seq, meeting.year) == ("การประชุมสภาเทศบาลตำบลนาดี", 2, 2567)
     assert not any("อาจไม่ได้นำเข้า" in note for _, note in report.notes)
+
+
+def test_a_resolution_typed_as_a_sentence_closing_its_matter(tmp_path: Path) -> None:
+    """Found by the twelfth review: `ที่ประชุมรับทราบ` and `ที่ประชุมมีมติเห็นชอบ …` closing an
+    item stayed its text (no resolution: the resolutions' form left it out); a sentence that is
+    not the last of its item stays text."""
+    source = tmp_path / "sentences.txt"
+    source.write_text(
+        "รายงานการประชุมคณะกรรมการบริหารโรงพยาบาล ครั้งที่ ๙/๒๕๖๗\nวันอังคารที่ ๑๗ กันยายน ๒๕๖๗\n"
+        "ระเบียบวาระที่ ๑ เรื่องแจ้งเพื่อทราบ\n๑.๑ ผลการเยี่ยมสำรวจ HA\nสรพ. แจ้งผลการรับรองต่ออายุ ๓ ปี\n"
+        "ที่ประชุมรับทราบ\n๑.๒ อัตราการติดเชื้อ\nที่ประชุมรับทราบ และมอบหมายให้ทีม IC ติดตามต่อไป ดังนี้\n"
+        "ให้รายงานทุกเดือน\nระเบียบวาระที่ ๒ เรื่องเพื่อพิจารณา\n๒.๑ แนวทางการรายงานความเสี่ยง\n"
+        "ที่ประชุมมีมติเห็นชอบ และให้เริ่มใช้ตั้งแต่วันที่ ๑ ตุลาคม ๒๕๖๗\n",
+        "utf-8",
+    )
+    sections = import_file(source)[0].meeting.sections
+    first, second = sections[0].items
+    assert first.resolution == "รับทราบ" and [getattr(b, "text", "") for b in first.blocks] == [
+        "สรพ. แจ้งผลการรับรองต่ออายุ ๓ ปี"
+    ]
+    assert not second.resolution  # `ที่ประชุมรับทราบ …` with more after it: text as typed
+    assert sections[1].items[0].resolution == "เห็นชอบ และให้เริ่มใช้ตั้งแต่วันที่ ๑ ตุลาคม ๒๕๖๗"
