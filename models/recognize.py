@@ -95,6 +95,7 @@ def date_in_text(text: str) -> dt.date | None:
     `27 ธันวาคม 2566`, `๒๗/๑๒/๒๕๖๖`, `๑๕ เดือนมกราคม พ.ศ. ๒๕๖๗`), in either era; None when
     there is none."""
     text = re.sub(r"เดือน\s*(?=[ก-ฮ])", "", text)
+    text = re.sub(r"คริสต์ศักราช\s*|ค\.ศ\.\s*", "", text.replace("พุทธศักราช", "พ.ศ."))  # the era spelled out
     for match in _DATE_IN_TEXT.finditer(text):
         day = thai.parse_date(f"{match[1]} {match[2]} {match[3]}")
         if day is not None:

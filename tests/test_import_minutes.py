@@ -3101,3 +3101,12 @@ def test_a_resolution_typed_as_a_sentence_closing_its_matter(tmp_path: Path) -> 
     ]
     assert not second.resolution  # `ที่ประชุมรับทราบ …` with more after it: text as typed
     assert sections[1].items[0].resolution == "เห็นชอบ และให้เริ่มใช้ตั้งแต่วันที่ ๑ ตุลาคม ๒๕๖๗"
+
+
+@pytest.mark.parametrize(
+    "line", ["วันที่ ๒๘ สิงหาคม พุทธศักราช ๒๕๖๗", "วันที่ ๒๘ เดือนสิงหาคม พุทธศักราช ๒๕๖๗", "วันที่ 28 สิงหาคม ค.ศ. 2024"]
+)
+def test_a_date_with_its_era_spelled_out(line: str) -> None:
+    """Found by the twelfth review: `พุทธศักราช ๒๕๖๗` was no date (set to today, the venue line
+    under it lost)."""
+    assert recognize.date_in_text(line) == dt.date(2024, 8, 28)
