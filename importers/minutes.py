@@ -49,6 +49,7 @@ from models.presenter import derived_wording
 from models.roster import PREFIXES, STATUS_LABELS
 
 PRE_AGENDA_TITLE = wording.PRE_AGENDA_TITLE
+FOOTNOTE_PLACE = "เชิงอรรถของ"  # the place of a footnote's or endnote's line (importers.source)
 RESOLUTION_WORDS = wording.RESOLUTION_WORDS
 # the minutes' title: `รายงานการประชุม…`, or as some offices head them, `บันทึกการประชุม…`,
 # `สรุปผลการประชุม…` (the program prints its own `รายงาน` before the meeting's name)
@@ -500,8 +501,9 @@ class _Reader:
             self.meeting.title = f"การประชุม{recognize.tidy(following.joined)}"
             self.at += 1
         while (line := self.next_line()) is not None:
-            if _DRAFT_MARK.fullmatch(recognize.tidy(line.joined)):
-                self.stray_lines.append(line)  # `(ฉบับร่าง)`, a text box's `ร่าง ฉบับที่ ๒`: kept aside
+            if _DRAFT_MARK.fullmatch(recognize.tidy(line.joined)) or line.place.startswith(FOOTNOTE_PLACE):
+                # `(ฉบับร่าง)`, a text box's `ร่าง ฉบับที่ ๒`, a footnote on the date line: kept aside
+                self.stray_lines.append(line)
                 self.at += 1
                 continue
             if not all(
@@ -1546,6 +1548,8 @@ class _Agenda:
             return True
         if name and _names_the_same(name[1], self.signing.name):
             return True  # `(อำนาจ ชัยมงคล)` under a line that named him already, title and all
+        if line.place.startswith(FOOTNOTE_PLACE):  # a footnote on the ลงชื่อ line: text, not the position
+            return False
         if (
             self.signing.name
             and self.signing.position.count("\n") < 1

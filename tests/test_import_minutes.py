@@ -3110,3 +3110,56 @@ def test_a_date_with_its_era_spelled_out(line: str) -> None:
     """Found by the twelfth review: `พุทธศักราช ๒๕๖๗` was no date (set to today, the venue line
     under it lost)."""
     assert recognize.date_in_text(line) == dt.date(2024, 8, 28)
+
+
+def with_footnotes(path: Path, notes: list[tuple[str, str]]) -> None:
+    """Footnotes added to a Word file as Word writes them: (the paragraph's text, the note)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE  # noqa: PLC0415
+    from docx.opc.packuri import PackURI  # noqa: PLC0415
+    from docx.opc.part import Part  # noqa: PLC0415
+    from docx.oxml import parse_xml  # noqa: PLC0415
+    from docx.oxml.ns import nsdecls  # noqa: PLC0415
+
+    word = docx.Document(str(path))
+    body = "".join(
+        f'<w:footnote w:id="{number}"><w:p><w:r><w:t>{note}</w:t></w:r></w:p></w:footnote>'
+        for number, (_, note) in enumerate(notes, start=1)
+    )
+    content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+    notes_xml = f"<w:footnotes {nsdecls('w')}>{body}</w:footnotes>"
+    part = Part(PackURI("/word/footnotes.xml"), content_type, notes_xml.encode(), word.part.package)
+    word.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+    for number, (text, _) in enumerate(notes, start=1):
+        paragraph = next(p for p in word.paragraphs if p.text == text)
+        paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:footnoteReference w:id="{number}"/></w:r>'))
+    word.save(str(path))
+
+
+def test_a_footnote_on_the_date_line_or_the_signature_line_keeps_its_place(tmp_path: Path) -> None:
+    """Found by the twelfth review: a footnote on the header's date line ended the header (the
+    venue under it lost); one on the recorder's ลงชื่อ line became her position's first line."""
+    path = word_of(
+        tmp_path / "footnotes.docx",
+        "รายงานการประชุมคณะกรรมการพนักงานเทศบาลจังหวัดลำพูน",
+        "ครั้งที่ ๘/๒๕๖๗",
+        "วันจันทร์ที่ ๒๖ สิงหาคม ๒๕๖๗ เวลา ๐๙.๓๐ น.",
+        "ณ ห้องประชุมศาลากลางจังหวัดลำพูน ชั้น ๓",
+        ("ระเบียบวาระที่ ๑ เรื่องแจ้งเพื่อทราบ", True),
+        "มติที่ประชุม รับทราบ",
+        "ปิดประชุมเวลา ๑๒.๐๐ น.",
+        "ลงชื่อ นายสุรพล แก้วปัญญา ผู้จดรายงานการประชุม",
+        "ท้องถิ่นจังหวัดลำพูน",
+    )
+    with_footnotes(
+        path,
+        [
+            ("วันจันทร์ที่ ๒๖ สิงหาคม ๒๕๖๗ เวลา ๐๙.๓๐ น.", "ประชุมตามหนังสือจังหวัดลำพูน ที่ ลพ ๐๐๒๓.๓/ว ๒๑๑๔"),
+            ("ลงชื่อ นายสุรพล แก้วปัญญา ผู้จดรายงานการประชุม", "ปฏิบัติหน้าที่เลขานุการแทน"),
+        ],
+    )
+    document = import_file(path)[0]
+    meeting = document.meeting
+    assert meeting.venue == "ห้องประชุมศาลากลางจังหวัดลำพูน ชั้น ๓" and meeting.start == dt.time(9, 30)
+    assert meeting.recorder == Person("นายสุรพล แก้วปัญญา", "ท้องถิ่นจังหวัดลำพูน")
+    kept = meeting_json(document)
+    assert "ที่ ลพ ๐๐๒๓.๓/ว ๒๑๑๔" in kept and "ปฏิบัติหน้าที่เลขานุการแทน" in kept
